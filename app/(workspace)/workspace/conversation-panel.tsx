@@ -1,0 +1,149 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { CurrentConversation } from "@/lib/conversations/queries";
+import { qualifySchema, replySchema, type QualifyInput, type ReplyInput } from "@/lib/conversations/workspace.schema";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { qualifyAction, sendReplyAction } from "./actions";
+
+const categoryKey = { positive: "qualification.categories.positive", argued: "qualification.categories.argued", not_argued: "qualification.categories.notArgued" } as const;
+
+export function ConversationPanel({ conversation }: { conversation: CurrentConversation }) {
+  const t = useT();
+  return (
+    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]" data-testid="conversation">
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            {t("workspace.conversation")} — {conversation.authorName} <span className="text-fg-muted">@{conversation.authorHandle}</span>
+          </CardTitle>
+          <p className="text-sm text-fg-muted">
+            {t("workspace.campaign")}: {conversation.campaignName} · {conversation.network}
+          </p>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <ol aria-label={t("workspace.thread")} className="space-y-3">
+            {conversation.thread.map((m) => (
+              <li
+                key={m.id}
+                data-testid={m.direction === "in" ? "message-in" : "message-out"}
+                className={m.direction === "in" ? "mr-12 rounded-card bg-surface-muted p-3" : "ml-12 rounded-card bg-accent/10 p-3"}
+              >
+                <p className="text-xs text-fg-muted">
+                  {m.authorName} · {new Date(m.networkAt ?? m.at).toLocaleString()}
+                  {m.direction === "out" && m.sendState !== "sent" ? ` · ${t(`workspace.sendState.${m.sendState ?? "sending"}` as MessageKey)}` : ""}
+                </p>
+                {/* Network content is untrusted: rendered as text, never as HTML. */}
+                <p className="whitespace-pre-wrap break-words">{m.text}</p>
+              </li>
+            ))}
+          </ol>
+          <ReplyForm conversationId={conversation.id} />
+        </CardContent>
+      </Card>
+      <QualifyForm conversationId={conversation.id} statuses={conversation.statuses} categoryKey={categoryKey} />
+    </div>
+  );
+}
+
+function ReplyForm({ conversationId }: { conversationId: number }) {
+  const t = useT();
+  const router = useRouter();
+  const { toast } = useToast();
+  const form = useForm<ReplyInput>({
+    resolver: zodResolver(replySchema),
+    defaultValues: { conversationId, text: "", requestKey: crypto.randomUUID() },
+  });
+  const text = form.watch("text") ?? "";
+  const error = form.formState.errors.text?.message;
+
+  async function onSubmit(values: ReplyInput) {
+    const result = await sendReplyAction(values);
+    if (!result.ok) {
+      toast({ title: t(result.error as MessageKey), variant: "error" });
+      // A failed post may be retried with the same key; the server refuses a second success.
+      router.refresh();
+      return;
+    }
+    toast({ title: t("workspace.sent"), variant: "success" });
+    form.reset({ conversationId, text: "", requestKey: crypto.randomUUID() });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-2" noValidate>
+      <FormField label={t("workspace.reply")} htmlFor="reply-text" error={error && t(error as MessageKey)} hint={t("workspace.characterCount", { count: text.length, max: 280 })}>
+        <Textarea
+          rows={3}
+          placeholder={t("workspace.replyPlaceholder")}
+          {...form.register("text")}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void form.handleSubmit(onSubmit)();
+          }}
+        />
+      </FormField>
+      <Button type="submit" loading={form.formState.isSubmitting}>
+        {t("workspace.send")}
+      </Button>
+    </form>
+  );
+}
+
+function QualifyForm({
+  conversationId,
+  statuses,
+  categoryKey,
+}: {
+  conversationId: number;
+  statuses: CurrentConversation["statuses"];
+  categoryKey: Record<string, MessageKey>;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const { toast } = useToast();
+  const form = useForm<QualifyInput>({ resolver: zodResolver(qualifySchema), defaultValues: { conversationId } });
+  const error = form.formState.errors.statusId?.message;
+
+  async function onSubmit(values: QualifyInput) {
+    const result = await qualifyAction(values);
+    if (!result.ok) {
+      toast({ title: t(result.error as MessageKey), variant: "error" });
+      return;
+    }
+    toast({ title: t("workspace.closed"), variant: "success" });
+    router.refresh();
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("workspace.qualification")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-3" noValidate>
+          <FormField label={t("workspace.qualification")} htmlFor="qualification" error={error && t(error as MessageKey)} required>
+            <Select placeholder={t("workspace.chooseQualification")} {...form.register("statusId", { valueAsNumber: true })}>
+              {statuses.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label} ({t(categoryKey[s.category])})
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t("workspace.qualifyAndClose")}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

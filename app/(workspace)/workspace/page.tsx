@@ -1,0 +1,30 @@
+import { requirePage } from "@/lib/auth/session";
+import { agentState, currentConversation, waitingCount } from "@/lib/conversations/queries";
+import { getTranslator } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { PresenceControls } from "./presence-controls";
+import { ConversationPanel } from "./conversation-panel";
+
+export default async function WorkspacePage() {
+  const user = await requirePage("workspace.use");
+  const { t } = await getTranslator();
+  const [state, conversation, waiting] = await Promise.all([agentState(user.id), currentConversation(user.id), waitingCount()]);
+  return (
+    <div className="space-y-6">
+      <LiveRefresh />
+      <PageHeader
+        title={t("workspace.title")}
+        description={t("workspace.waitingInQueue", { count: waiting })}
+        actions={<PresenceControls state={state} />}
+      />
+      {conversation ? (
+        <ConversationPanel key={conversation.id} conversation={conversation} />
+      ) : (
+        <div className="rounded-card border border-dashed border-border p-10 text-center text-fg-muted" data-testid="no-conversation">
+          {state === "ready" ? t("workspace.waitingForMessages") : t("workspace.goReadyHint")}
+        </div>
+      )}
+    </div>
+  );
+}

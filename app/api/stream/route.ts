@@ -1,0 +1,61 @@
+import { AuthError, currentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { subscribe } from "@/lib/realtime/bus";
+import type { LiveEvent } from "@/lib/realtime/notify";
+
+export const dynamic = "force-dynamic";
+
+/** Which events a user receives: agents hear about their own work and the queue, supervisors all. */
+function visibleTo(user: { id: number; role: string; rights: readonly string[] }, event: LiveEvent): boolean {
+  if (can(user as never, "supervision.view")) return true;
+  switch (event.type) {
+    case "conversation.queued":
+      return true;
+    case "agent.presence":
+      return event.agentId === user.id;
+    default:
+      return event.agentId === user.id;
+  }
+}
+
+export async function GET(request: Request) {
+  const user = await currentUser();
+  const status = !user ? 401 : can(user, "workspace.use") || can(user, "supervision.view") ? 0 : 403;
+  if (status) return new Response(new AuthError(status as 401 | 403).message, { status });
+
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (chunk: string) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          /* closed */
+        }
+      };
+      send("retry: 3000\n\n");
+      unsubscribe = await subscribe((event) => {
+        if (visibleTo(user!, event)) send(`event: relais\ndata: ${JSON.stringify(event)}\n\n`);
+      });
+      heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
+      request.signal.addEventListener("abort", () => {
+        clearInterval(heartbeat);
+        unsubscribe?.();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      });
+    },
+    cancel() {
+      clearInterval(heartbeat);
+      unsubscribe?.();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+  });
+}

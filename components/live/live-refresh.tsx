@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+
+/**
+ * Subscribes to /api/stream (server-sent events fed by PostgreSQL LISTEN/NOTIFY) and re-renders
+ * the page's server components when something relevant happened. Events carry ids only; the
+ * page re-reads what the user may see. Bursts are coalesced into one refresh.
+ */
+export function LiveRefresh({ onEvent }: { onEvent?: (type: string) => void }) {
+  const router = useRouter();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  });
+
+  useEffect(() => {
+    const source = new EventSource("/api/stream");
+    source.addEventListener("relais", (e) => {
+      const type = (JSON.parse((e as MessageEvent).data) as { type: string }).type;
+      onEventRef.current?.(type);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => router.refresh(), 150);
+    });
+    // After a reconnection, what we missed is re-read once.
+    source.addEventListener("open", () => router.refresh());
+    return () => {
+      source.close();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [router]);
+
+  return <span hidden data-testid="live" />;
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { SessionUser } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { navFor } from "./nav";
+import { LanguageSwitch } from "./language-switch";
+import { LogoutButton } from "./logout-button";
+
+export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const { t } = await getTranslator();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
+          <Link href="/" className="font-semibold text-accent">
+            Relais
+          </Link>
+          <nav aria-label={t("nav.main")} className="flex flex-1 gap-1">
+            {navFor(user).map((item) => (
+              <Link key={item.href} href={item.href} className="rounded-control px-3 py-1.5 text-sm hover:bg-surface-muted">
+                {t(item.label)}
+              </Link>
+            ))}
+          </nav>
+          <span className="text-sm text-fg-muted" data-testid="signed-in-as">
+            {t("auth.signedInAs", { name: `${user.name} (${user.login})` })}
+          </span>
+          <LanguageSwitch signedIn />
+          <LogoutButton />
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+    </div>
+  );
+}

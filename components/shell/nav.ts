@@ -1,0 +1,14 @@
+import { can, type Permission, type Principal } from "@/lib/auth/permissions";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+const areas: { href: string; label: MessageKey; permission: Permission }[] = [
+  { href: "/workspace", label: "nav.workspace", permission: "workspace.use" },
+  { href: "/supervision", label: "nav.supervision", permission: "supervision.view" },
+  { href: "/admin", label: "nav.admin", permission: "admin.access" },
+  { href: "/simulator", label: "nav.simulator", permission: "simulator.use" },
+];
+
+/** The navigation a user sees: read from the same permission table the server enforces. */
+export function navFor(user: Principal) {
+  return areas.filter((a) => can(user, a.permission));
+}

@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./organisation";
+export * from "./campaigns";
+export * from "./conversations";

@@ -1,0 +1,19 @@
+import path from "node:path";
+
+/** The data folder of the embedded default: PGlite files, generated secrets, simulator state. */
+export function dataDir(): string {
+  return path.resolve(process.env.RELAIS_DATA_DIR || ".relais");
+}
+
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+/** Inngest is used when one of its variables is set; otherwise the embedded runner does the work. */
+export function inngestConfigured(): boolean {
+  return Boolean(process.env.INNGEST_EVENT_KEY || process.env.INNGEST_BASE_URL || process.env.INNGEST_DEV);
+}
+
+export function simulatorUrl(): string {
+  return process.env.RELAIS_SIMULATOR_URL || `http://127.0.0.1:${process.env.SIMULATOR_PORT || "4455"}`;
+}

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, platforms, qualificationGroups, qualificationStatuses, queues, users, type Right, type Role } from "@/db/schema";
+import { hashPassword, generatePassword } from "@/lib/auth/password";
+import { encryptSecret } from "@/lib/crypto/secrets";
+import { DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
+
+export interface SeededAccount {
+  login: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+interface SeedOptions {
+  demo: boolean;
+  password?: string;
+  simulatorUrl: string;
+  keyword?: string;
+  pollSeconds?: number;
+}
+
+/**
+ * On an empty database: the first admin account, and with `demo` a whole working workspace
+ * (supervisor, agents 1000–1004, a queue, qualifications, a running Twitter campaign on the
+ * simulator). Returns the accounts created with their passwords, which are shown once.
+ */
+export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededAccount[]> {
+  return db.transaction(async (tx) => {
+    // Two instances starting on one PostgreSQL must not both seed.
+    await tx.execute(sql`select pg_advisory_xact_lock(7426174)`);
+    const [{ n }] = await tx.select({ n: count() }).from(users);
+    if (n > 0) return [];
+
+    const accounts: { login: string; name: string; role: Role; rights?: Right[] }[] = [{ login: "admin", name: "Administrateur", role: "admin" }];
+    if (options.demo) {
+      accounts.push({ login: "superviseur", name: "Superviseur Démo", role: "supervisor", rights: ["supervision", "reporting"] });
+      for (let code = 1000; code <= 1004; code++) accounts.push({ login: String(code), name: `Agent ${code}`, role: "agent" });
+    }
+    const created: SeededAccount[] = [];
+    for (const a of accounts) {
+      const password = options.password || generatePassword();
+      await tx.insert(users).values({ login: a.login, name: a.name, role: a.role, rights: a.rights ?? [], passwordHash: await hashPassword(password) });
+      created.push({ login: a.login, name: a.name, role: a.role, password });
+    }
+    if (!options.demo) return created;
+
+    const [queue] = await tx.insert(queues).values({ code: "SOCIAL", description: "Réseaux sociaux — démo" }).returning();
+    const [group] = await tx.insert(qualificationGroups).values({ name: "Qualifications par défaut", currency: "EUR" }).returning();
+    const statuses = [
+      { code: "VENTE", label: "Vente conclue", category: "positive", benefit: "50" },
+      { code: "RDV", label: "Rendez-vous pris", category: "positive", benefit: "20" },
+      { code: "INTERESSE", label: "Intéressé, à relancer", category: "argued", benefit: "0" },
+      { code: "INFO", label: "Information donnée", category: "argued", benefit: "0" },
+      { code: "HORS_CIBLE", label: "Hors cible", category: "not_argued", benefit: "0" },
+    ] as const;
+    await tx.insert(qualificationStatuses).values(statuses.map((s, i) => ({ ...s, groupId: group.id, position: i })));
+    const [platform] = await tx
+      .insert(platforms)
+      .values({ name: "Simulateur", twitterBaseUrl: options.simulatorUrl, facebookBaseUrl: options.simulatorUrl })
+      .returning();
+    await tx.insert(campaigns).values({
+      type: "twitter",
+      name: "Démo Twitter",
+      state: "running",
+      platformId: platform.id,
+      queueId: queue.id,
+      qualificationGroupId: group.id,
+      pollIntervalSeconds: options.pollSeconds ?? 10,
+      searchQuery: options.keyword ?? "relais",
+      credentials: encryptSecret(DEMO_TWITTER_CREDENTIALS),
+    });
+    return created;
+  });
+}
+
+/** Keeps the demo credentials readable by the operator only, for who missed the console. */
+export function writeCredentialsFile(folder: string, url: string, accounts: SeededAccount[]): string {
+  const file = path.join(folder, "demo-credentials.txt");
+  const lines = [`Relais — ${url}`, ...accounts.map((a) => `${a.role.padEnd(10)} ${a.login.padEnd(12)} ${a.password}`)];
+  fs.writeFileSync(file, lines.join("\n") + "\n", { mode: 0o600 });
+  return file;
+}

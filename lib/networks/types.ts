@@ -1,0 +1,92 @@
+// The contract between Relais' polling/reply machinery and each social network. Adapters only
+// speak the network's public API; whether that API is X itself or the simulator is a base URL.
+
+export type NetworkKind = "twitter" | "facebook";
+
+export interface InboundMessage {
+  externalId: string;
+  /** Conversation key: for a tweet, its conversation_id (or its own id when it starts one). */
+  threadId: string;
+  text: string;
+  authorId: string;
+  authorHandle: string;
+  authorName: string;
+  authorLang?: string;
+  createdAt: Date;
+  isPrivate: boolean;
+  inReplyToId?: string;
+  raw?: unknown;
+}
+
+export interface RateLimitInfo {
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+}
+
+export interface FetchResult {
+  /** Oldest first, so that committing them in order keeps threads chronological. */
+  messages: InboundMessage[];
+  /** The cursor to save AFTER the messages are committed; null = keep the previous one. */
+  cursor: string | null;
+  rateLimit?: RateLimitInfo;
+  /** True when the page cap was hit: older matches of this window were skipped, not deferred. */
+  truncated?: boolean;
+  /** How many resources the network billed for this fetch (X bills reads per post). */
+  readCount?: number;
+}
+
+export interface NetworkAccount {
+  id: string;
+  handle: string;
+  name: string;
+}
+
+export interface NetworkAdapter {
+  kind: NetworkKind;
+  fetchNew(cursor: string | null): Promise<FetchResult>;
+  reply(input: { inReplyToId: string; text: string }): Promise<{ externalId: string }>;
+  verify(): Promise<NetworkAccount>;
+}
+
+export type NetworkErrorKind =
+  | "rate_limited"
+  | "unauthorized"
+  | "forbidden"
+  | "duplicate"
+  | "invalid_request"
+  | "unreachable"
+  | "server";
+
+export interface NetworkErrorOptions {
+  status?: number;
+  retryAt?: Date;
+  /** The network's own error text (problem detail, Graph API message), for logs and the UI. */
+  detail?: string;
+  cause?: unknown;
+}
+
+export class NetworkError extends Error {
+  readonly kind: NetworkErrorKind;
+  readonly status?: number;
+  readonly retryAt?: Date;
+  readonly detail?: string;
+
+  constructor(kind: NetworkErrorKind, message: string, options: NetworkErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "NetworkError";
+    this.kind = kind;
+    this.status = options.status;
+    this.retryAt = options.retryAt;
+    this.detail = options.detail;
+  }
+
+  /** Transient failures are worth retrying later; the others need a person to fix something. */
+  get retryable(): boolean {
+    return this.kind === "rate_limited" || this.kind === "unreachable" || this.kind === "server";
+  }
+}
+
+export function isNetworkError(e: unknown): e is NetworkError {
+  return e instanceof NetworkError;
+}

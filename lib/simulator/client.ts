@@ -1,0 +1,83 @@
+// Typed client for the simulator's /_sim/ control API, used server-side by Relais' /simulator
+// page and by tests. It never talks to the X API routes: the real adapters do that.
+import type { SimTweetView } from "./control";
+import type { FaultEndpoint, FaultStatus, PendingFault } from "./limits";
+import type { TrafficRequest, TrafficRun } from "./traffic";
+
+export type { SimTweetView, FaultEndpoint, FaultStatus, PendingFault, TrafficRequest, TrafficRun };
+
+export interface CustomerTweetInput {
+  authorHandle: string;
+  authorName?: string;
+  text: string;
+  lang?: string;
+  inReplyToId?: string;
+}
+
+export class SimulatorClientError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "SimulatorClientError";
+  }
+}
+
+export interface SimulatorClientOptions {
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+async function call<T>(baseUrl: string, method: string, path: string, body: unknown, opts: SimulatorClientOptions): Promise<T> {
+  const doFetch = opts.fetch ?? fetch;
+  const url = new URL(path, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  let res: Response;
+  try {
+    res = await doFetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 5_000),
+      cache: "no-store",
+    });
+  } catch (e) {
+    throw new SimulatorClientError(`Network simulator unreachable at ${baseUrl}: ${(e as Error).message}`, 0);
+  }
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) {
+    const error = (data as { error?: string } | undefined)?.error ?? `HTTP ${res.status}`;
+    throw new SimulatorClientError(`Network simulator: ${error}`, res.status);
+  }
+  return data as T;
+}
+
+export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOptions = {}) {
+  return {
+    health: () => call<{ ok: boolean }>(baseUrl, "GET", "_sim/health", undefined, opts),
+    postCustomerTweet: (input: CustomerTweetInput) =>
+      call<{ id: string; tweet: SimTweetView }>(baseUrl, "POST", "_sim/twitter/tweets", input, opts),
+    listTweets: async (limit?: number) =>
+      (await call<{ tweets: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/tweets${limit ? `?limit=${limit}` : ""}`, undefined, opts)).tweets,
+    listReplies: async (limit?: number) =>
+      (await call<{ replies: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/replies${limit ? `?limit=${limit}` : ""}`, undefined, opts)).replies,
+    injectFault: async (fault: { endpoint: FaultEndpoint; status: FaultStatus; count?: number }) =>
+      (await call<{ faults: PendingFault[] }>(baseUrl, "POST", "_sim/faults", fault, opts)).faults,
+    clearFaults: () => call<{ ok: boolean }>(baseUrl, "DELETE", "_sim/faults", undefined, opts),
+    startTraffic: (req: TrafficRequest) => call<TrafficRun>(baseUrl, "POST", "_sim/twitter/traffic", req, opts),
+    listTraffic: async () => (await call<{ runs: TrafficRun[] }>(baseUrl, "GET", "_sim/twitter/traffic", undefined, opts)).runs,
+    stopTraffic: () => call<{ ok: boolean }>(baseUrl, "DELETE", "_sim/twitter/traffic", undefined, opts),
+    reset: () => call<{ ok: boolean }>(baseUrl, "POST", "_sim/reset", undefined, opts),
+  };
+}
+
+export type SimulatorClient = ReturnType<typeof createSimulatorClient>;
+
+// Free-function forms, for callers that hold only the base URL.
+export const postCustomerTweet = (baseUrl: string, input: CustomerTweetInput) => createSimulatorClient(baseUrl).postCustomerTweet(input);
+export const listTweets = (baseUrl: string) => createSimulatorClient(baseUrl).listTweets();
+export const listReplies = (baseUrl: string) => createSimulatorClient(baseUrl).listReplies();
+export const injectFault = (baseUrl: string, fault: { endpoint: FaultEndpoint; status: FaultStatus; count?: number }) =>
+  createSimulatorClient(baseUrl).injectFault(fault);
+export const reset = (baseUrl: string) => createSimulatorClient(baseUrl).reset();

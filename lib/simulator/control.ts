@@ -1,0 +1,172 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyError, readJson, sendJson } from "./http";
+import { FAULT_ENDPOINTS, FAULT_STATUSES, type FaultEndpoint, type FaultQueue, type FaultStatus, type RateLimiter } from "./limits";
+import type { SimStore, SimTweet } from "./state";
+import { type TrafficGenerator, validateTraffic } from "./traffic";
+
+// The /_sim/ API: what trainers (through Relais' /simulator page), scripts and tests use to play
+// the customers' side and to look at exactly what the app sent to the network.
+
+export interface ControlContext {
+  store: SimStore;
+  limiter: RateLimiter;
+  faults: FaultQueue;
+  traffic: TrafficGenerator;
+}
+
+export interface SimTweetView {
+  id: string;
+  text: string;
+  authorId: string;
+  authorHandle: string;
+  authorName: string;
+  lang: string;
+  createdAt: string;
+  conversationId: string;
+  inReplyToId: string | null;
+  fromApp: boolean;
+}
+
+const HANDLE_RE = /^@?[A-Za-z0-9_]{1,15}$/;
+const LANG_RE = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i;
+
+function view(store: SimStore, t: SimTweet): SimTweetView {
+  const author = store.user(t.authorId);
+  return {
+    id: t.id,
+    text: t.text,
+    authorId: t.authorId,
+    authorHandle: author?.handle ?? "",
+    authorName: author?.name ?? "",
+    lang: t.lang,
+    createdAt: t.createdAt,
+    conversationId: t.conversationId,
+    inReplyToId: t.inReplyToId ?? null,
+    fromApp: Boolean(t.appId),
+  };
+}
+
+function fail(res: ServerResponse, status: number, error: string): void {
+  sendJson(res, status, { error });
+}
+
+async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const parsed = await readJson(req);
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new BodyError("Expected a JSON object");
+  return parsed as Record<string, unknown>;
+}
+
+function postCustomerTweet(ctx: ControlContext, input: Record<string, unknown>, res: ServerResponse): void {
+  const { authorHandle, authorName, text, lang, inReplyToId } = input;
+  if (typeof authorHandle !== "string" || !HANDLE_RE.test(authorHandle)) {
+    return fail(res, 400, "authorHandle must be an X handle: 1 to 15 letters, digits or underscores");
+  }
+  if (typeof text !== "string" || !text.trim() || [...text].length > 280) {
+    return fail(res, 400, "text is required and must be at most 280 characters");
+  }
+  if (authorName !== undefined && (typeof authorName !== "string" || authorName.length > 50)) {
+    return fail(res, 400, "authorName must be a string of at most 50 characters");
+  }
+  if (lang !== undefined && (typeof lang !== "string" || !LANG_RE.test(lang))) {
+    return fail(res, 400, "lang must be a language code such as fr or en");
+  }
+  if (inReplyToId !== undefined && inReplyToId !== null && (typeof inReplyToId !== "string" || !ctx.store.tweet(inReplyToId))) {
+    return fail(res, 404, `inReplyToId ${String(inReplyToId)} is not a known tweet`);
+  }
+  const existing = ctx.store.userByHandle(authorHandle);
+  if (existing && ctx.store.allApps.some((a) => a.accountId === existing.id)) {
+    return fail(res, 400, `@${existing.handle} is an app's account; it posts through POST /2/tweets`);
+  }
+  const author = ctx.store.ensureUser(authorHandle, authorName as string | undefined, lang as string | undefined);
+  const tweet = ctx.store.addTweet({
+    author,
+    text,
+    lang: lang as string | undefined,
+    inReplyToId: (inReplyToId as string | null | undefined) ?? undefined,
+  });
+  sendJson(res, 201, { id: tweet.id, tweet: view(ctx.store, tweet) });
+}
+
+function injectFault(ctx: ControlContext, input: Record<string, unknown>, res: ServerResponse): void {
+  const { endpoint, status } = input;
+  const count = input.count === undefined ? 1 : Number(input.count);
+  if (!FAULT_ENDPOINTS.includes(endpoint as FaultEndpoint)) {
+    return fail(res, 400, `endpoint must be one of ${FAULT_ENDPOINTS.join(", ")}`);
+  }
+  if (!FAULT_STATUSES.includes(status as FaultStatus)) {
+    return fail(res, 400, `status must be one of ${FAULT_STATUSES.join(", ")}`);
+  }
+  if (!Number.isInteger(count) || count < 1 || count > 10_000) return fail(res, 400, "count must be an integer from 1 to 10000");
+  ctx.faults.add(endpoint as FaultEndpoint, status as FaultStatus, count);
+  sendJson(res, 200, { ok: true, faults: ctx.faults.list() });
+}
+
+function listLimit(url: URL): number {
+  const raw = Number(url.searchParams.get("limit"));
+  return Number.isInteger(raw) && raw > 0 ? raw : Infinity;
+}
+
+/** Serves /_sim/*; returns false when the path belongs to someone else. */
+export async function handleControl(ctx: ControlContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  if (!url.pathname.startsWith("/_sim/")) return false;
+  const route = `${req.method} ${url.pathname.replace(/\/+$/, "")}`;
+  try {
+    switch (route) {
+      case "GET /_sim/health":
+        sendJson(res, 200, { ok: true });
+        return true;
+      case "POST /_sim/reset":
+        ctx.traffic.stop();
+        ctx.faults.clear();
+        ctx.limiter.reset();
+        ctx.store.reset();
+        sendJson(res, 200, { ok: true });
+        return true;
+      case "POST /_sim/twitter/tweets":
+        postCustomerTweet(ctx, await body(req), res);
+        return true;
+      case "GET /_sim/twitter/tweets": {
+        const tweets = ctx.store.tweetsNewestFirst().slice(0, listLimit(url));
+        sendJson(res, 200, { tweets: tweets.map((t) => view(ctx.store, t)) });
+        return true;
+      }
+      case "GET /_sim/twitter/replies": {
+        const replies = ctx.store.tweetsNewestFirst().filter((t) => t.appId).slice(0, listLimit(url));
+        sendJson(res, 200, { replies: replies.map((t) => view(ctx.store, t)) });
+        return true;
+      }
+      case "POST /_sim/faults":
+        injectFault(ctx, await body(req), res);
+        return true;
+      case "GET /_sim/faults":
+        sendJson(res, 200, { faults: ctx.faults.list() });
+        return true;
+      case "DELETE /_sim/faults":
+        ctx.faults.clear();
+        sendJson(res, 200, { ok: true });
+        return true;
+      case "POST /_sim/twitter/traffic": {
+        const parsed = validateTraffic(await body(req));
+        if (typeof parsed === "string") fail(res, 400, parsed);
+        else sendJson(res, 201, ctx.traffic.start(parsed));
+        return true;
+      }
+      case "GET /_sim/twitter/traffic":
+        sendJson(res, 200, { runs: ctx.traffic.list() });
+        return true;
+      case "DELETE /_sim/twitter/traffic":
+        ctx.traffic.stop();
+        sendJson(res, 200, { ok: true });
+        return true;
+      default:
+        fail(res, 404, `No simulator control route ${route}`);
+        return true;
+    }
+  } catch (e) {
+    if (e instanceof BodyError) {
+      fail(res, e.status, e.message);
+      return true;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,34 @@
+// The demo app and account every simulator instance knows, so that a fresh install can run a
+// campaign against the simulator without anyone creating credentials first.
+
+export const DEMO_ACCOUNT = {
+  id: "1000000000000000001",
+  handle: "relais_demo",
+  name: "Relais Demo",
+} as const;
+
+export const DEMO_TWITTER_CREDENTIALS = {
+  apiKey: "sim-demo-api-key",
+  apiSecret: "sim-demo-api-secret",
+  accessToken: "sim-demo-access-token",
+  accessSecret: "sim-demo-access-secret",
+  bearerToken: "sim-demo-bearer",
+} as const;
+
+export interface SimApp {
+  id: string;
+  name: string;
+  accountId: string;
+  bearerToken: string;
+  apiKey: string;
+  apiSecret: string;
+  accessToken: string;
+  accessSecret: string;
+}
+
+export const DEMO_APP: SimApp = {
+  id: "sim-demo-app",
+  name: "Relais Demo App",
+  accountId: DEMO_ACCOUNT.id,
+  ...DEMO_TWITTER_CREDENTIALS,
+};

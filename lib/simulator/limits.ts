@@ -1,0 +1,120 @@
+// Rate limits and injected faults: what makes the simulator useful for training agents and for
+// proving that Relais backs off, retries and reports network trouble instead of hiding it.
+
+export interface RateLimitRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export type RateLimitBucket = "search" | "searchUser" | "post" | "me";
+export type RateLimitConfig = Record<RateLimitBucket, RateLimitRule>;
+
+/** X's published per-15-minute limits (search per app and per user, posting and users/me per user). */
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
+  search: { limit: 450, windowSeconds: 900 },
+  searchUser: { limit: 300, windowSeconds: 900 },
+  post: { limit: 100, windowSeconds: 900 },
+  me: { limit: 75, windowSeconds: 900 },
+};
+
+export type RateLimitOverrides = Partial<Record<RateLimitBucket, Partial<RateLimitRule>>>;
+
+export function resolveRateLimits(overrides: RateLimitOverrides = {}): RateLimitConfig {
+  const out = { ...DEFAULT_RATE_LIMITS };
+  for (const key of Object.keys(out) as RateLimitBucket[]) {
+    out[key] = { ...DEFAULT_RATE_LIMITS[key], ...overrides[key] };
+  }
+  return out;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  headers: Record<string, string>;
+}
+
+interface Window {
+  startedAt: number;
+  used: number;
+}
+
+export class RateLimiter {
+  private windows = new Map<string, Window>();
+
+  constructor(private readonly config: RateLimitConfig) {}
+
+  private current(bucket: RateLimitBucket, key: string, now: number): Window {
+    const id = `${bucket}:${key}`;
+    const rule = this.config[bucket];
+    let w = this.windows.get(id);
+    if (!w || now >= w.startedAt + rule.windowSeconds * 1000) {
+      w = { startedAt: now, used: 0 };
+      this.windows.set(id, w);
+    }
+    return w;
+  }
+
+  private headers(bucket: RateLimitBucket, w: Window): Record<string, string> {
+    const rule = this.config[bucket];
+    return {
+      "x-rate-limit-limit": String(rule.limit),
+      "x-rate-limit-remaining": String(Math.max(0, rule.limit - w.used)),
+      "x-rate-limit-reset": String(Math.ceil((w.startedAt + rule.windowSeconds * 1000) / 1000)),
+    };
+  }
+
+  /** Counts one call; calls over the limit are refused and do not count further. */
+  take(bucket: RateLimitBucket, key: string, now = Date.now()): RateLimitDecision {
+    const w = this.current(bucket, key, now);
+    if (w.used >= this.config[bucket].limit) return { allowed: false, headers: this.headers(bucket, w) };
+    w.used++;
+    return { allowed: true, headers: this.headers(bucket, w) };
+  }
+
+  /** Forces the window to look exhausted, for an injected 429 that must still carry honest headers. */
+  exhaust(bucket: RateLimitBucket, key: string, now = Date.now()): Record<string, string> {
+    const w = this.current(bucket, key, now);
+    w.used = this.config[bucket].limit;
+    return this.headers(bucket, w);
+  }
+
+  reset(): void {
+    this.windows.clear();
+  }
+}
+
+export const FAULT_ENDPOINTS = ["search", "post", "me"] as const;
+export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
+/** "timeout" holds the request without answering until the client gives up. */
+export const FAULT_STATUSES = [429, 500, 503, 401, "timeout"] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
+export interface PendingFault {
+  endpoint: FaultEndpoint;
+  status: FaultStatus;
+  remaining: number;
+}
+
+export class FaultQueue {
+  private queue: PendingFault[] = [];
+
+  add(endpoint: FaultEndpoint, status: FaultStatus, count: number): void {
+    this.queue.push({ endpoint, status, remaining: count });
+  }
+
+  /** Consumes one pending fault for this endpoint, oldest first. */
+  take(endpoint: FaultEndpoint): FaultStatus | null {
+    const fault = this.queue.find((f) => f.endpoint === endpoint && f.remaining > 0);
+    if (!fault) return null;
+    fault.remaining--;
+    this.queue = this.queue.filter((f) => f.remaining > 0);
+    return fault.status;
+  }
+
+  list(): PendingFault[] {
+    return this.queue.map((f) => ({ ...f }));
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+}

@@ -1,0 +1,84 @@
+import http, { type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleControl } from "./control";
+import { sendJson, xProblems } from "./http";
+import { FaultQueue, RateLimiter, resolveRateLimits, type RateLimitOverrides } from "./limits";
+import { SimStore } from "./state";
+import { TrafficGenerator } from "./traffic";
+import { handleX } from "./x-api";
+
+export interface SimulatorOptions {
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Loopback by default: the simulator accepts the well-known demo credentials. */
+  host?: string;
+  /** JSON file the state is saved to and reloaded from; in-memory only when absent. */
+  stateFile?: string;
+  /** Per-bucket overrides of X's real limits, e.g. `{ search: { limit: 3 } }` to reach a 429 quickly. */
+  rateLimits?: RateLimitOverrides;
+  /** Refuse replies to posts that do not engage the account, as X does for self-serve apps (default true). */
+  enforceReplyPolicy?: boolean;
+}
+
+export interface RunningSimulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = opts.host ?? "127.0.0.1";
+  const store = await SimStore.open(opts.stateFile);
+  const limiter = new RateLimiter(resolveRateLimits(opts.rateLimits));
+  const faults = new FaultQueue();
+  const traffic = new TrafficGenerator(store);
+  const held = new Set<ServerResponse>();
+  const hold = (res: ServerResponse) => {
+    held.add(res);
+    res.on("close", () => held.delete(res));
+  };
+  const xCtx = { store, limiter, faults, hold, enforceReplyPolicy: opts.enforceReplyPolicy ?? true };
+  const controlCtx = { store, limiter, faults, traffic };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? host}`);
+    (async () => {
+      if (await handleControl(controlCtx, req, res, url)) return;
+      if (await handleX(xCtx, req, res, url)) return;
+      sendJson(res, 404, xProblems.notFound());
+    })().catch((e: unknown) => {
+      console.error("Network simulator: request failed:", e);
+      if (!res.headersSent) sendJson(res, 500, xProblems.serverError(500));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        traffic.stop();
+        for (const res of held) res.destroy();
+        held.clear();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await store.flush();
+      })();
+      return closing;
+    },
+  };
+}
