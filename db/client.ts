@@ -16,7 +16,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 /** Opens PostgreSQL through postgres.js. */
 export async function openPostgres(url: string): Promise<DatabaseHandle> {

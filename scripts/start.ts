@@ -70,7 +70,8 @@ function main(): void {
     process.env.RELAIS_SIMULATOR !== "off" && !process.env.RELAIS_SIMULATOR_URL && (!databaseUrl() || process.env.RELAIS_DEMO === "1");
   if (startSimulator) {
     const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-    children.push(spawn(process.execPath, [tsx, path.join(root, "lib", "simulator", "main.ts")], { stdio: "inherit", env }));
+    const simEnv = { ...env, SIMULATOR_REPLY_POLICY: process.env.SIMULATOR_REPLY_POLICY || "open" };
+    children.push(spawn(process.execPath, [tsx, path.join(root, "lib", "simulator", "main.ts")], { stdio: "inherit", env: simEnv }));
   }
   const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env });
   children.push(server);

@@ -68,6 +68,7 @@ CREATE TABLE "campaigns" (
 	"qualification_group_id" integer,
 	"poll_interval_seconds" integer DEFAULT 60 NOT NULL,
 	"search_query" text DEFAULT '' NOT NULL,
+	"account_id" text,
 	"credentials" jsonb,
 	"archived_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

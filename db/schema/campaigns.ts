@@ -29,6 +29,8 @@ export const campaigns = pgTable("campaigns", {
   qualificationGroupId: integer("qualification_group_id").references(() => qualificationGroups.id),
   pollIntervalSeconds: integer("poll_interval_seconds").notNull().default(60),
   searchQuery: text("search_query").notNull().default(""),
+  // The campaign's own network account, so its posts found by search are not read as customers'.
+  accountId: text("account_id"),
   // Network credentials, encrypted as one JSON document; never selected for the browser.
   credentials: jsonb("credentials").$type<EncryptedSecret>(),
   archivedAt: timestamp("archived_at", { withTimezone: true }),

@@ -32,6 +32,7 @@ export async function adapterForCampaign(db: Db, campaignId: number): Promise<{ 
   const adapter = createTwitterAdapter({
     credentials: { ...credentials, baseUrl: row.twitterBaseUrl },
     searchQuery: campaign.searchQuery,
+    ownAccountId: campaign.accountId ?? undefined,
   });
   return { campaign, adapter };
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 
 /** The data folder of the embedded default: PGlite files, generated secrets, simulator state. */
 export function dataDir(): string {
-  return path.resolve(process.env.RELAIS_DATA_DIR || ".relais");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.RELAIS_DATA_DIR || ".relais");
 }
 
 export function databaseUrl(): string | undefined {

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { campaigns, platforms, qualificationGroups, qualificationStatuses, queues, users, type Right, type Role } from "@/db/schema";
 import { hashPassword, generatePassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secrets";
-import { DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
+import { DEMO_ACCOUNT, DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
 
 export interface SeededAccount {
   login: string;
@@ -70,6 +70,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       qualificationGroupId: group.id,
       pollIntervalSeconds: options.pollSeconds ?? 10,
       searchQuery: options.keyword ?? "relais",
+      accountId: DEMO_ACCOUNT.id,
       credentials: encryptSecret(DEMO_TWITTER_CREDENTIALS),
     });
     return created;

@@ -1,3 +1,5 @@
+import type { TwitterCredentials } from "../networks/twitter/client";
+
 // The demo app and account every simulator instance knows, so that a fresh install can run a
 // campaign against the simulator without anyone creating credentials first.
 
@@ -7,13 +9,13 @@ export const DEMO_ACCOUNT = {
   name: "Relais Demo",
 } as const;
 
-export const DEMO_TWITTER_CREDENTIALS = {
+export const DEMO_TWITTER_CREDENTIALS: Readonly<Omit<TwitterCredentials, "baseUrl">> = {
   apiKey: "sim-demo-api-key",
   apiSecret: "sim-demo-api-secret",
   accessToken: "sim-demo-access-token",
   accessSecret: "sim-demo-access-secret",
   bearerToken: "sim-demo-bearer",
-} as const;
+};
 
 export interface SimApp {
   id: string;

@@ -12,8 +12,11 @@ async function main(): Promise<void> {
   }
   const dataDir = path.resolve(process.env.RELAIS_DATA_DIR || "./.relais");
   mkdirSync(dataDir, { recursive: true });
-  const sim = await startSimulator({ port, host: "127.0.0.1", stateFile: path.join(dataDir, "simulator.json") });
-  console.log(`Network simulator listening on ${sim.url}`);
+  // X's 2026 rule (public replies only to posts that mention the account) is on unless
+  // SIMULATOR_REPLY_POLICY=open, which the embedded demo uses so keyword hits can be answered.
+  const enforceReplyPolicy = process.env.SIMULATOR_REPLY_POLICY !== "open";
+  const sim = await startSimulator({ port, host: "127.0.0.1", stateFile: path.join(dataDir, "simulator.json"), enforceReplyPolicy });
+  console.log(`Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"})`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -80,5 +80,8 @@ export function toNetworkError(e: unknown, action: string): NetworkError {
 export function isStaleSinceIdError(e: unknown): boolean {
   if (!(e instanceof ApiResponseError) || e.code !== 400) return false;
   const data = e.data as { errors?: Array<{ parameters?: Record<string, unknown>; message?: string }> };
-  return Boolean(data?.errors?.some((err) => err.parameters && "since_id" in err.parameters));
+  // Only the "too old" complaint: a malformed since_id is a bug that retrying would hide.
+  return Boolean(
+    data?.errors?.some((err) => err.parameters && "since_id" in err.parameters && /must be a tweet id created after/i.test(err.message ?? "")),
+  );
 }

@@ -27,9 +27,7 @@ export interface MatchableTweet {
 }
 
 class QuerySyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
-    super(message);
-  }
+  constructor(message: string, readonly position: number) { super(message); }
 }
 
 type Token =
@@ -296,7 +294,7 @@ export function matches(ast: QueryNode, tweet: MatchableTweet): boolean {
   return evaluate(ast);
 }
 
-/** Convenience for callers that have a raw query string; throws on an invalid query. */
+/** For callers holding a raw query string; throws on an invalid query. */
 export function compileQuery(query: string): (tweet: MatchableTweet) => boolean {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new Error(parsed.error);

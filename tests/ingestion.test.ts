@@ -1,0 +1,76 @@
+import { describe, it, expect } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { conversations, messages, pollCursors } from "@/db/schema";
+import { claimDueCampaigns, pollCampaign } from "@/lib/ingestion/poll";
+import { useDemoWorkspace } from "./demo-fixture";
+
+describe("polling a Twitter campaign", () => {
+  const w = useDemoWorkspace();
+
+  const countRows = async () => ({
+    conversations: (await w.db.select({ n: count() }).from(conversations))[0].n,
+    messages: (await w.db.select({ n: count() }).from(messages))[0].n,
+  });
+
+  it("turns a customer tweet with the keyword into exactly one conversation, however often it polls", async () => {
+    const posted = await w.sim.postCustomerTweet({ authorHandle: "claire_b", authorName: "Claire B.", text: "Mon colis Relais est en retard !" });
+    await w.sim.postCustomerTweet({ authorHandle: "someone", text: "Nothing to see here" });
+
+    const first = await pollCampaign(w.state.campaignId);
+    expect(first).toMatchObject({ status: "polled", newConversations: 1, newMessages: 1 });
+    const second = await pollCampaign(w.state.campaignId);
+    expect(second).toMatchObject({ status: "polled", newConversations: 0, newMessages: 0 });
+    expect(await countRows()).toEqual({ conversations: 1, messages: 1 });
+
+    const [conv] = await w.db.select().from(conversations);
+    expect(conv).toMatchObject({ status: "waiting", authorHandle: "claire_b", authorName: "Claire B.", network: "twitter" });
+    const [cursor] = await w.db.select().from(pollCursors).where(eq(pollCursors.campaignId, w.state.campaignId));
+    expect(cursor.cursor).toBe(posted.id);
+  });
+
+  it("re-reading messages after a lost cursor stores nothing twice", async () => {
+    await w.db.update(pollCursors).set({ cursor: null }).where(eq(pollCursors.campaignId, w.state.campaignId));
+    const again = await pollCampaign(w.state.campaignId);
+    expect(again.fetched).toBeGreaterThan(0);
+    expect(again.newMessages).toBe(0);
+    expect(await countRows()).toEqual({ conversations: 1, messages: 1 });
+  });
+
+  it("adds a follow-up in the same thread to the open conversation", async () => {
+    const [root] = await w.db.select({ externalId: messages.externalId }).from(messages);
+    await w.sim.postCustomerTweet({ authorHandle: "claire_b", text: "Toujours rien de Relais…", inReplyToId: root.externalId! });
+    const result = await pollCampaign(w.state.campaignId);
+    expect(result).toMatchObject({ newConversations: 0, newMessages: 1 });
+    expect(await countRows()).toEqual({ conversations: 1, messages: 2 });
+  });
+
+  it("records a network failure and keeps the cursor where it was", async () => {
+    const [before] = await w.db.select().from(pollCursors);
+    await w.sim.injectFault({ endpoint: "search", status: 503, count: 1 });
+    const result = await pollCampaign(w.state.campaignId);
+    expect(result.status).toBe("failed");
+    const [after] = await w.db.select().from(pollCursors);
+    expect(after.cursor).toBe(before.cursor);
+    expect(after.lastError).toBeTruthy();
+    // The next poll works again and clears the error.
+    expect((await pollCampaign(w.state.campaignId)).status).toBe("polled");
+    expect((await w.db.select().from(pollCursors))[0].lastError).toBeNull();
+  });
+
+  it("claims a due campaign once per check interval", async () => {
+    await w.db.update(pollCursors).set({ nextPollAt: null });
+    const now = new Date();
+    expect(await claimDueCampaigns(now)).toEqual([w.state.campaignId]);
+    expect(await claimDueCampaigns(new Date(now.getTime() + 5_000))).toEqual([]);
+    expect(await claimDueCampaigns(new Date(now.getTime() + 10_001))).toEqual([w.state.campaignId]);
+  });
+
+  it("does not poll a stopped campaign", async () => {
+    await w.setCampaign({ state: "stopped" });
+    await w.db.update(pollCursors).set({ nextPollAt: null });
+    expect(await claimDueCampaigns()).toEqual([]);
+    await w.sim.postCustomerTweet({ authorHandle: "late", text: "relais ?" });
+    expect((await pollCampaign(w.state.campaignId)).status).toBe("skipped");
+    await w.setCampaign({ state: "running" });
+  });
+});

@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import { describe, it, expect } from "vitest";
+import { eq } from "drizzle-orm";
+import { conversations, messages, qualificationStatuses } from "@/db/schema";
+import { pollCampaign } from "@/lib/ingestion/poll";
+import { assignWaitingConversations } from "@/lib/routing/assign";
+import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
+import { currentConversation } from "@/lib/conversations/queries";
+import { useDemoWorkspace } from "./demo-fixture";
+
+describe("an agent answers and qualifies a conversation", () => {
+  const w = useDemoWorkspace();
+
+  it("gives the conversation to one ready agent, posts the reply once, and closes it with a frozen qualification", async () => {
+    const [agentA, agentB] = w.state.agents;
+    const tweet = await w.sim.postCustomerTweet({ authorHandle: "marc", authorName: "Marc", text: "Relais, où est ma commande ?" });
+    await pollCampaign(w.state.campaignId);
+
+    // Nobody is ready: the conversation waits.
+    expect(await assignWaitingConversations()).toEqual([]);
+    await setPresence(agentA, "ready");
+    const assigned = await assignWaitingConversations();
+    expect(assigned).toHaveLength(1);
+    expect(assigned[0].agentId).toBe(agentA);
+    await setPresence(agentB, "ready");
+    expect(await assignWaitingConversations()).toEqual([]);
+
+    const conv = await currentConversation(agentA);
+    expect(conv?.thread.map((m) => m.text)).toEqual(["Relais, où est ma commande ?"]);
+    expect(await currentConversation(agentB)).toBeNull();
+
+    // Another agent can neither answer nor close it.
+    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Hello", requestKey: crypto.randomUUID() })).rejects.toThrow("workspace.errors.notYours");
+
+    const requestKey = crypto.randomUUID();
+    const reply = { conversationId: conv!.id, text: "Bonjour Marc, elle arrive demain.", requestKey };
+    await sendReply(agentA, reply);
+    await sendReply(agentA, reply); // a double submit
+    const replies = await w.sim.listReplies();
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ text: "Bonjour Marc, elle arrive demain.", inReplyToId: tweet.id });
+
+    const statuses = await w.db.select().from(qualificationStatuses);
+    const positive = statuses.find((s) => s.category === "positive")!;
+    await expect(qualifyConversation(agentB, { conversationId: conv!.id, statusId: positive.id })).rejects.toThrow("workspace.errors.notYours");
+    await qualifyConversation(agentA, { conversationId: conv!.id, statusId: positive.id });
+
+    // Editing the status afterwards does not rewrite history.
+    await w.db.update(qualificationStatuses).set({ label: "Renamed", category: "not_argued", benefit: "999" }).where(eq(qualificationStatuses.id, positive.id));
+    const [closed] = await w.db.select().from(conversations).where(eq(conversations.id, conv!.id));
+    expect(closed).toMatchObject({
+      status: "closed",
+      qualificationCode: positive.code,
+      qualificationLabel: positive.label,
+      qualificationCategory: "positive",
+      qualificationBenefit: positive.benefit,
+      qualifiedBy: agentA,
+    });
+    expect(await currentConversation(agentA)).toBeNull();
+    const outbound = await w.db.select().from(messages).where(eq(messages.direction, "out"));
+    expect(outbound).toHaveLength(1);
+    expect(outbound[0]).toMatchObject({ sendState: "sent", externalId: replies[0].id });
+  });
+
+  it("refuses a qualification from another campaign's group", async () => {
+    const [agentA] = w.state.agents;
+    await w.sim.postCustomerTweet({ authorHandle: "lea", text: "relais encore" });
+    await pollCampaign(w.state.campaignId);
+    await assignWaitingConversations();
+    const conv = await currentConversation(agentA);
+    expect(conv).not.toBeNull();
+    await expect(qualifyConversation(agentA, { conversationId: conv!.id, statusId: 999_999 })).rejects.toThrow("workspace.errors.qualificationInvalid");
+  });
+
+  it("reports a network refusal and keeps the reply as failed, without posting", async () => {
+    const [agentA] = w.state.agents;
+    const conv = await currentConversation(agentA);
+    await w.sim.injectFault({ endpoint: "post", status: 503, count: 1 });
+    const before = (await w.sim.listReplies()).length;
+    await expect(sendReply(agentA, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(/workspace\.errors\.network\./);
+    expect((await w.sim.listReplies()).length).toBe(before);
+    const failed = await w.db.select().from(messages).where(eq(messages.sendState, "failed"));
+    expect(failed).toHaveLength(1);
+  });
+});
+
+describe("routing under contention", () => {
+  const w = useDemoWorkspace();
+
+  it("assigns each conversation to one agent and each agent one conversation, with parallel routers", async () => {
+    for (let i = 0; i < 12; i++) await w.sim.postCustomerTweet({ authorHandle: `client${i}`, text: `relais question ${i}` });
+    await pollCampaign(w.state.campaignId);
+    for (const agent of w.state.agents) await setPresence(agent, "ready");
+
+    const results = (await Promise.all([assignWaitingConversations(), assignWaitingConversations(), assignWaitingConversations()])).flat();
+    expect(results).toHaveLength(w.state.agents.length);
+    expect(new Set(results.map((r) => r.agentId)).size).toBe(w.state.agents.length);
+    expect(new Set(results.map((r) => r.conversationId)).size).toBe(w.state.agents.length);
+
+    const rows = await w.db.select().from(conversations);
+    expect(rows.filter((c) => c.status === "assigned")).toHaveLength(w.state.agents.length);
+    expect(rows.filter((c) => c.status === "waiting")).toHaveLength(12 - w.state.agents.length);
+  });
+});
