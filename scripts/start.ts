@@ -55,7 +55,7 @@ function main(): void {
   buildIfNeeded();
 
   const port = process.env.PORT || "3000";
-  const host = process.env.HOSTNAME || "0.0.0.0";
+  const host = process.env.RELAIS_HOST || "0.0.0.0";
   const url = process.env.RELAIS_PUBLIC_URL || `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
