@@ -42,6 +42,24 @@ function buildIfNeeded(): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/** Said before building, rather than as a crash of the server when it opens the database. */
+function refuseIfDataFolderInUse(): void {
+  if (databaseUrl()) return;
+  const lock = path.join(dataDir(), "relais.lock");
+  if (!fs.existsSync(lock)) return;
+  const pid = Number(fs.readFileSync(lock, "utf8"));
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // a stale lock from a process that died: the server takes it over
+  }
+  console.error(
+    `Relais cannot start: the data folder ${dataDir()} is already used by another Relais process (pid ${pid}).\n` +
+      "Stop it first, or set RELAIS_DATA_DIR to another folder, or use PostgreSQL with DATABASE_URL.",
+  );
+  process.exit(1);
+}
+
 function main(): void {
   try {
     ensureSecrets();
@@ -52,6 +70,7 @@ function main(): void {
     }
     throw err;
   }
+  refuseIfDataFolderInUse();
   buildIfNeeded();
 
   const port = process.env.PORT || "3000";

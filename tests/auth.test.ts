@@ -2,10 +2,10 @@ import { describe, it, expect } from "vitest";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { authenticate, FREE_FAILURES } from "@/lib/auth/login";
-import { DEMO_PASSWORD, useDemoWorkspace } from "./demo-fixture";
+import { DEMO_PASSWORD, setupDemoWorkspace } from "./demo-fixture";
 
 describe("sign-in", () => {
-  const w = useDemoWorkspace();
+  const w = setupDemoWorkspace();
 
   it("accepts an agent code or a login with its password, whatever the case of the login", async () => {
     expect(await authenticate("1000", DEMO_PASSWORD)).toMatchObject({ ok: true, user: { login: "1000", role: "agent" } });

@@ -36,7 +36,7 @@ export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; dr
 }
 
 /** Registers a fresh database for the current test file. */
-export function useTestDatabase(): { get handle(): DatabaseHandle } {
+export function setupTestDatabase(): { get handle(): DatabaseHandle } {
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -4,7 +4,7 @@ import { startSimulator } from "@/lib/simulator/server";
 import { createSimulatorClient } from "@/lib/simulator/client";
 import { seedIfEmpty } from "@/lib/demo/seed";
 import { campaigns, users } from "@/db/schema";
-import { useTestDatabase } from "./db";
+import { setupTestDatabase } from "./db";
 
 export const DEMO_PASSWORD = "Demo-password-2026!";
 
@@ -12,8 +12,8 @@ export const DEMO_PASSWORD = "Demo-password-2026!";
  * A test database seeded with the demo workspace, wired to a real network simulator on a free
  * loopback port: the same setup `npm start` makes, minus the web server.
  */
-export function useDemoWorkspace(options: { enforceReplyPolicy?: boolean } = {}) {
-  const db = useTestDatabase();
+export function setupDemoWorkspace(options: { enforceReplyPolicy?: boolean } = {}) {
+  const db = setupTestDatabase();
   let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
   const state = { campaignId: 0, simUrl: "", agents: [] as number[], adminId: 0 };
   beforeAll(async () => {

@@ -2,10 +2,10 @@ import { describe, it, expect } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { conversations, messages, pollCursors } from "@/db/schema";
 import { claimDueCampaigns, pollCampaign } from "@/lib/ingestion/poll";
-import { useDemoWorkspace } from "./demo-fixture";
+import { setupDemoWorkspace } from "./demo-fixture";
 
 describe("polling a Twitter campaign", () => {
-  const w = useDemoWorkspace();
+  const w = setupDemoWorkspace();
 
   const countRows = async () => ({
     conversations: (await w.db.select({ n: count() }).from(conversations))[0].n,

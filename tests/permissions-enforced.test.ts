@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, beforeEach } from "vitest";
-import { useDemoWorkspace } from "./demo-fixture";
+import { setupDemoWorkspace } from "./demo-fixture";
 
 // The session is the one thing we cannot produce without a browser: next-auth's reader is
 // replaced by one returning the user under test. Everything after it (the user lookup, the
@@ -15,7 +15,7 @@ const { setPresenceAction } = await import("@/app/(workspace)/workspace/actions"
 const { agentState } = await import("@/lib/conversations/queries");
 
 describe("server actions check the permission table", () => {
-  const w = useDemoWorkspace();
+  const w = setupDemoWorkspace();
   beforeEach(() => {
     session.uid = undefined;
   });

@@ -6,10 +6,10 @@ import { pollCampaign } from "@/lib/ingestion/poll";
 import { assignWaitingConversations } from "@/lib/routing/assign";
 import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
 import { currentConversation } from "@/lib/conversations/queries";
-import { useDemoWorkspace } from "./demo-fixture";
+import { setupDemoWorkspace } from "./demo-fixture";
 
 describe("an agent answers and qualifies a conversation", () => {
-  const w = useDemoWorkspace();
+  const w = setupDemoWorkspace();
 
   it("gives the conversation to one ready agent, posts the reply once, and closes it with a frozen qualification", async () => {
     const [agentA, agentB] = w.state.agents;
@@ -85,7 +85,7 @@ describe("an agent answers and qualifies a conversation", () => {
 });
 
 describe("routing under contention", () => {
-  const w = useDemoWorkspace();
+  const w = setupDemoWorkspace();
 
   it("assigns each conversation to one agent and each agent one conversation, with parallel routers", async () => {
     for (let i = 0; i < 12; i++) await w.sim.postCustomerTweet({ authorHandle: `client${i}`, text: `relais question ${i}` });

@@ -12,7 +12,7 @@ export class ConfigError extends Error {}
  * With DATABASE_URL the operator owns them: a missing one stops the start with its name, because
  * a generated key on one host would not decrypt what another host stored.
  */
-export function ensureSecrets(env: NodeJS.ProcessEnv = process.env): { generated: string[] } {
+export function ensureSecrets(env: Record<string, string | undefined> = process.env): { generated: string[] } {
   const missing = REQUIRED_SECRETS.filter((k) => !env[k]);
   if (missing.length === 0) return { generated: [] };
   if (databaseUrl()) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -13,6 +14,7 @@ import { Input } from "@/components/ui/input";
 
 export function LoginForm() {
   const t = useT();
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { login: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
@@ -29,8 +31,9 @@ export function LoginForm() {
       }
       return;
     }
-    // A full navigation so that every server component reads the new session.
-    window.location.assign("/");
+    // The root layout (language, navigation) must re-render with the new session too.
+    router.replace("/");
+    router.refresh();
   }
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { CurrentConversation } from "@/lib/conversations/queries";
 import { qualifySchema, replySchema, type QualifyInput, type ReplyInput } from "@/lib/conversations/workspace.schema";
@@ -63,7 +63,7 @@ function ReplyForm({ conversationId }: { conversationId: number }) {
     resolver: zodResolver(replySchema),
     defaultValues: { conversationId, text: "", requestKey: crypto.randomUUID() },
   });
-  const text = form.watch("text") ?? "";
+  const text = useWatch({ control: form.control, name: "text" }) ?? "";
   const error = form.formState.errors.text?.message;
 
   async function onSubmit(values: ReplyInput) {
