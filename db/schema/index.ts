@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./organisation";
 export * from "./campaigns";
 export * from "./conversations";
+export * from "./admin";

@@ -4,13 +4,14 @@ import type { Permission } from "./permissions";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
 
 /** Thrown by handlers for a refusal the user should read (conflict, state that forbids it…). */
 export class ActionError extends Error {
   constructor(
     message: string,
     public readonly fieldErrors?: Record<string, string[]>,
+    public readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -47,7 +48,9 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (err) {
-      if (err instanceof ActionError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
+      if (err instanceof ActionError) {
+        return { ok: false, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.params ? { params: err.params } : {}) };
+      }
       console.error(`[action:${permission}]`, err);
       return { ok: false, error: "errors.unexpected" };
     }

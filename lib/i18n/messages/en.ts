@@ -1,7 +1,20 @@
 import type { Messages } from "../types";
+import { adminCommon } from "./en/adminCommon";
+import { queues } from "./en/queues";
+import { databases } from "./en/databases";
+import { hr } from "./en/hr";
+import { schedules } from "./en/schedules";
+import { qualifications } from "./en/qualifications";
+import { blacklists } from "./en/blacklists";
+import { distribution } from "./en/distribution";
+import { defaults } from "./en/defaults";
+import { audit } from "./en/audit";
+import { designer } from "./en/designer";
+
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
+  adminCommon, queues, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
   common: {
     save: "Save",
     cancel: "Cancel",

@@ -1,7 +1,21 @@
 // French is the reference locale: its shape defines `Messages`, so every other locale
 // must provide exactly these keys. Wording follows the Hermes/Vocalcom manual where it
 // names things (file d'attente, qualification, règles de distribution, liste noire…).
+import { adminCommon } from "./fr/adminCommon";
+import { queues } from "./fr/queues";
+import { databases } from "./fr/databases";
+import { hr } from "./fr/hr";
+import { schedules } from "./fr/schedules";
+import { qualifications } from "./fr/qualifications";
+import { blacklists } from "./fr/blacklists";
+import { distribution } from "./fr/distribution";
+import { defaults } from "./fr/defaults";
+import { audit } from "./fr/audit";
+import { designer } from "./fr/designer";
+
+// Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
+  adminCommon, queues, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
   common: {
     save: "Enregistrer",
     cancel: "Annuler",

@@ -1,0 +1,1 @@
+export const databases = {} as const;

@@ -1,0 +1,1 @@
+export const distribution = {} as const;
