@@ -34,7 +34,7 @@ function newestSourceMtime(): number {
 }
 
 function buildIfNeeded(): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built > newestSourceMtime()) return;
   console.log(built ? "Sources changed since the last build: rebuilding…" : "First start: building Relais (a few minutes)…");

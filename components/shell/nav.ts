@@ -4,6 +4,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 const areas: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/workspace", label: "nav.workspace", permission: "workspace.use" },
   { href: "/supervision", label: "nav.supervision", permission: "supervision.view" },
+  { href: "/designer", label: "nav.designer", permission: "designer.access" },
   { href: "/admin", label: "nav.admin", permission: "admin.access" },
   { href: "/simulator", label: "nav.simulator", permission: "simulator.use" },
 ];

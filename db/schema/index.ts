@@ -3,3 +3,8 @@ export * from "./organisation";
 export * from "./campaigns";
 export * from "./conversations";
 export * from "./admin";
+export * from "./hr";
+export * from "./calendars";
+export * from "./blacklists";
+export * from "./distribution";
+export * from "./scripts";

@@ -1,0 +1,2 @@
+// Tables of this domain are added here (see db/schema/index.ts).
+export {};
