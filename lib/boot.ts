@@ -2,6 +2,7 @@ import { getDatabase, migrateDatabase } from "@/db/client";
 import { dataDir, databaseUrl, inngestConfigured, simulatorUrl } from "@/lib/config/env";
 import { ensureSecrets } from "@/lib/config/secrets";
 import { seedIfEmpty, writeCredentialsFile } from "@/lib/demo/seed";
+import { ensureDefaultDatabase } from "@/lib/databases/mutations";
 import { EmbeddedRunner } from "@/lib/jobs/runner";
 import { installEmbeddedRunner } from "@/lib/jobs/dispatch";
 import { jobs } from "@/inngest/functions";
@@ -18,6 +19,7 @@ async function doBoot(): Promise<void> {
   ensureSecrets();
   const handle = await getDatabase();
   await migrateDatabase(handle);
+  await ensureDefaultDatabase();
 
   const embedded = !databaseUrl();
   const demo = embedded || process.env.RELAIS_DEMO === "1";

@@ -28,7 +28,7 @@ export async function recordAudit(
   entry: { action: AuditAction; objectType: string; objectId: number | null; label: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   await db.insert(auditLog).values({
-    userId: actor.id,
+    userId: actor.id || null, // 0 = Relais itself (install, migrations)
     userLogin: actor.login,
     action: entry.action,
     objectType: entry.objectType,

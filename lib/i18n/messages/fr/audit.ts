@@ -1,1 +1,15 @@
-export const audit = {} as const;
+export const audit = {
+  title: "Journal des modifications",
+  description: "Qui a créé, modifié, archivé ou supprimé quoi, quand, avec l'état avant et après.",
+  objectType: "Type d'objet",
+  allTypes: "Tous",
+  objectId: "N°",
+  filter: "Filtrer",
+  empty: "Aucune modification enregistrée.",
+  when: "Date",
+  who: "Par",
+  action: "Action",
+  object: "Objet",
+  changes: "Modifications",
+  actions: { create: "Création", update: "Modification", archive: "Archivage", restore: "Restauration", delete: "Suppression" },
+} as const;

@@ -1,0 +1,39 @@
+import { and, count, desc, eq, ilike, or } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { likePattern, PAGE_SIZE, toPage } from "./list";
+
+export interface AuditFilter {
+  type?: string;
+  objectId?: number;
+  q?: string;
+  page: number;
+}
+
+export async function listAudit(filter: AuditFilter) {
+  const db = await getDb();
+  const where = and(
+    filter.type ? eq(auditLog.objectType, filter.type) : undefined,
+    filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined,
+    filter.q ? or(ilike(auditLog.objectLabel, likePattern(filter.q)), ilike(auditLog.userLogin, likePattern(filter.q))) : undefined,
+  );
+  const [list, [{ total }]] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return toPage(list, total, filter.page);
+}
+
+export async function auditObjectTypes(): Promise<string[]> {
+  const db = await getDb();
+  const list = await db.selectDistinct({ type: auditLog.objectType }).from(auditLog).orderBy(auditLog.objectType);
+  return list.map((r) => r.type);
+}
+
+/** The fields that differ between two snapshots, for a readable change line. */
+export function changedFields(before: unknown, after: unknown): { field: string; before: unknown; after: unknown }[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== "updatedAt" && k !== "createdAt");
+  return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, before: b[k], after: a[k] }));
+}
