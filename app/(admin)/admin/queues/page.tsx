@@ -5,7 +5,7 @@ import { listQueues, queueSortable } from "@/lib/queues/queries";
 import { getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonClassName } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button-styles";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { ListToolbar, Pager, SortHeader } from "@/components/admin/list-toolbar";
 import { ArchiveButton } from "@/components/admin/archive-button";
