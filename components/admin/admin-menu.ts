@@ -6,6 +6,7 @@ export const adminMenu: { title: MessageKey; items: { href: string; label: Messa
     title: "adminCommon.menu.socialNetworks",
     items: [
       { href: "/admin", label: "adminCommon.menu.overview" },
+      { href: "/admin/campaigns", label: "adminCommon.menu.campaigns" },
       { href: "/admin/defaults", label: "adminCommon.menu.defaults" },
       { href: "/admin/queues", label: "adminCommon.menu.queues" },
     ],
@@ -29,6 +30,7 @@ export const adminMenu: { title: MessageKey; items: { href: string; label: Messa
       { href: "/admin/qualifications", label: "adminCommon.menu.qualifications" },
       { href: "/admin/distribution-rules", label: "adminCommon.menu.distribution" },
       { href: "/admin/blacklists", label: "adminCommon.menu.blacklists" },
+      { href: "/admin/root", label: "adminCommon.menu.root" },
       { href: "/admin/audit", label: "adminCommon.menu.audit" },
     ],
   },

@@ -1,5 +1,11 @@
-import { pgTable, serial, text, timestamp, integer, jsonb } from "drizzle-orm/pg-core";
+import { pgTable, serial, text, timestamp, integer, jsonb, boolean, primaryKey, index } from "drizzle-orm/pg-core";
 import { queues, qualificationGroups } from "./organisation";
+import { customerDatabases } from "./admin";
+import { holidayGroups, workSchedules } from "./calendars";
+import { distributionRuleGroups } from "./distribution";
+import { blacklists } from "./blacklists";
+import { scripts, scriptVersions } from "./scripts";
+import { skills } from "./hr";
 
 // A publishing platform (root configuration): where the network clients send their requests.
 export const platforms = pgTable("platforms", {
@@ -31,8 +37,28 @@ export const campaigns = pgTable("campaigns", {
   searchQuery: text("search_query").notNull().default(""),
   // The campaign's own network account, so its posts found by search are not read as customers'.
   accountId: text("account_id"),
+  accountHandle: text("account_handle").notNull().default(""),
   // Network credentials, encrypted as one JSON document; never selected for the browser.
   credentials: jsonb("credentials").$type<EncryptedSecret>(),
+  // «Général» (Facebook): canvas page, canvas URL, page shown after acceptance.
+  canvasPage: text("canvas_page").notNull().default(""),
+  canvasUrl: text("canvas_url").notNull().default(""),
+  acceptancePage: text("acceptance_page").notNull().default(""),
+  databaseId: integer("database_id").references(() => customerDatabases.id),
+  // «Réception»
+  queuePriority: integer("queue_priority").notNull().default(5),
+  checkComments: boolean("check_comments").notNull().default(false),
+  assignmentTimeoutSeconds: integer("assignment_timeout_seconds").notNull().default(300),
+  scheduleId: integer("schedule_id").references(() => workSchedules.id),
+  holidayGroupId: integer("holiday_group_id").references(() => holidayGroups.id),
+  distributionGroupId: integer("distribution_group_id").references(() => distributionRuleGroups.id),
+  callbackDeadlineMinutes: integer("callback_deadline_minutes").notNull().default(1440),
+  // «Relation Client»
+  scriptId: integer("script_id").references(() => scripts.id),
+  scriptVersionId: integer("script_version_id").references(() => scriptVersions.id),
+  numberDisplay: text("number_display").notNull().default(""),
+  // One optimistic-lock counter per tab: two admins saving the same tab conflict, not two tabs.
+  versions: jsonb("versions").$type<Record<string, number>>().notNull().default({}),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -47,4 +73,106 @@ export const pollCursors = pgTable("poll_cursors", {
   lastError: text("last_error"),
   nextPollAt: timestamp("next_poll_at", { withTimezone: true }),
   messagesRead: integer("messages_read").notNull().default(0),
+});
+
+/**
+ * Default parameters («Paramètres par défaut», step 5): one row, applied to every new campaign.
+ * `version` is the optimistic lock of the form.
+ */
+export const campaignDefaults = pgTable("campaign_defaults", {
+  id: integer("id").primaryKey().default(1),
+  databaseId: integer("database_id").references(() => customerDatabases.id),
+  qualificationGroupId: integer("qualification_group_id").references(() => qualificationGroups.id),
+  scheduleId: integer("schedule_id").references(() => workSchedules.id),
+  holidayGroupId: integer("holiday_group_id").references(() => holidayGroups.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Predefined responses of a campaign («Réponses prédéfinies», tab «Réception»). */
+export const predefinedResponses = pgTable(
+  "predefined_responses",
+  {
+    id: serial("id").primaryKey(),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    language: text("language").notNull().default("fr"),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("predefined_responses_campaign_idx").on(t.campaignId, t.position)],
+);
+
+export const campaignBlacklists = pgTable(
+  "campaign_blacklists",
+  {
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    blacklistId: integer("blacklist_id").notNull().references(() => blacklists.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.blacklistId] })],
+);
+
+/** Email templates («modèles de mail», tab «Relation Client»): subject and body with $VARIABLES. */
+export const emailTemplates = pgTable("email_templates", {
+  id: serial("id").primaryKey(),
+  campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+  name: text("name").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Minimum skills an agent needs to work the campaign (tab «Compétences»). */
+export const campaignSkills = pgTable(
+  "campaign_skills",
+  {
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    skillId: integer("skill_id").notNull().references(() => skills.id),
+    minLevel: integer("min_level").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.skillId] })],
+);
+
+export const lights = ["green", "orange", "red"] as const;
+export type Light = (typeof lights)[number];
+export interface SummaryElement {
+  element: string;
+  light: Light;
+  reason: string; // i18n key
+  params?: Record<string, string | number>;
+  fix: string; // where to fix it
+}
+
+/** The campaign summary («Résumé de la Campagne»), recomputed whenever something it reads changes. */
+export const campaignSummaries = pgTable("campaign_summaries", {
+  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
+  overall: text("overall").$type<Light>().notNull(),
+  elements: jsonb("elements").$type<SummaryElement[]>().notNull(),
+  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Root settings: outgoing mail and default time zone (one row). */
+export const rootSettings = pgTable("root_settings", {
+  id: integer("id").primaryKey().default(1),
+  smtpHost: text("smtp_host").notNull().default(""),
+  smtpPort: integer("smtp_port").notNull().default(587),
+  smtpUser: text("smtp_user").notNull().default(""),
+  smtpPassword: jsonb("smtp_password").$type<EncryptedSecret>(),
+  smtpFrom: text("smtp_from").notNull().default(""),
+  smtpTls: boolean("smtp_tls").notNull().default(true),
+  defaultTimeZone: text("default_time_zone").notNull().default("Europe/Paris"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Things administrators must know (a running campaign stopped because it turned red…). */
+export const adminNotifications = pgTable("admin_notifications", {
+  id: serial("id").primaryKey(),
+  campaignId: integer("campaign_id").references(() => campaigns.id),
+  kind: text("kind").notNull(),
+  message: text("message").notNull(), // i18n key
+  params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
+  readAt: timestamp("read_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -29,6 +29,9 @@ export const conversations = pgTable(
     qualificationLabel: text("qualification_label"),
     qualificationCategory: text("qualification_category").$type<QualificationCategory>(),
     qualificationBenefit: numeric("qualification_benefit", { precision: 12, scale: 2 }),
+    // The chosen detail («sous-statut»), copied likewise.
+    qualificationSubCode: text("qualification_sub_code"),
+    qualificationSubLabel: text("qualification_sub_label"),
     qualifiedBy: integer("qualified_by").references(() => users.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

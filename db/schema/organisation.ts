@@ -1,4 +1,5 @@
-import { pgTable, serial, text, timestamp, integer, numeric, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { pgTable, serial, text, timestamp, integer, numeric, boolean, uniqueIndex, index } from "drizzle-orm/pg-core";
 
 export const queues = pgTable("queues", {
   id: serial("id").primaryKey(),
@@ -31,11 +32,36 @@ export const qualificationStatuses = pgTable(
     label: text("label").notNull(),
     category: text("category").$type<QualificationCategory>().notNull(),
     benefit: numeric("benefit", { precision: 12, scale: 2 }).notNull().default("0"),
+    // Counts towards the campaign's quota; `quota` is the optional target number.
+    quotaValidation: boolean("quota_validation").notNull().default(false),
+    quota: integer("quota"),
+    position: integer("position").notNull().default(0),
+    // A removed status is archived, never deleted: conversations still reference it.
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Unique among the group's active statuses, so a removed code can be created again.
+  (t) => [uniqueIndex("qualification_statuses_group_code_uq").on(t.groupId, t.code).where(sql`archived_at is null`)],
+);
+export type QualificationStatus = typeof qualificationStatuses.$inferSelect;
+
+/** «Ajout détail»: details refining a status (e.g. under VENTE, which product was sold). */
+export const qualificationSubStatuses = pgTable(
+  "qualification_sub_statuses",
+  {
+    id: serial("id").primaryKey(),
+    statusId: integer("status_id").notNull().references(() => qualificationStatuses.id),
+    code: text("code").notNull(),
+    label: text("label").notNull(),
     position: integer("position").notNull().default(0),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("qualification_statuses_group_code_uq").on(t.groupId, t.code)],
+  (t) => [
+    uniqueIndex("qualification_sub_statuses_status_code_uq").on(t.statusId, t.code).where(sql`archived_at is null`),
+    index("qualification_sub_statuses_status_idx").on(t.statusId, t.position),
+  ],
 );
-export type QualificationStatus = typeof qualificationStatuses.$inferSelect;
+export type QualificationSubStatus = typeof qualificationSubStatuses.$inferSelect;

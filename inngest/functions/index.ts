@@ -2,8 +2,9 @@ import type { JobContext, JobDefinition } from "@/lib/jobs/events";
 import { inngest } from "../client";
 import { pollCampaignJob } from "./poll-campaign";
 import { assignConversationsJob } from "./assign-conversations";
+import { computeCampaignSummaryJob } from "./compute-campaign-summary";
 
-export const jobs: JobDefinition[] = [pollCampaignJob, assignConversationsJob];
+export const jobs: JobDefinition[] = [pollCampaignJob, assignConversationsJob, computeCampaignSummaryJob];
 
 /** The same definitions as Inngest functions, served at /api/inngest. */
 export const functions = jobs.map((job) =>

@@ -1,19 +1,26 @@
 import { z } from "zod";
 import { AuthError, requireUser, type SessionUser } from "./session";
 import type { Permission } from "./permissions";
+import { ActionError } from "./action-error";
+
+export { ActionError };
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
 
-/** Thrown by handlers for a refusal the user should read (conflict, state that forbids it…). */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    public readonly fieldErrors?: Record<string, string[]>,
-    public readonly params?: Record<string, string | number>,
-  ) {
-    super(message);
+// Any committed configuration change may change what a campaign summary says (a queue archived,
+// a script generated, an agent given a skill…): the summaries are recomputed after each one.
+// Recomputing is cheap and idempotent (only changed summaries are written).
+const CONFIGURATION_PERMISSIONS = new Set<Permission>(["admin.access", "designer.access"]);
+
+async function recomputeSummaries(): Promise<void> {
+  try {
+    const { requestSummaryRecompute } = await import("@/lib/summary/trigger");
+    await requestSummaryRecompute();
+  } catch (err) {
+    // The 5-minute cron of compute-campaign-summary catches up; the user's change is saved.
+    console.warn("[summary] recompute request failed:", err instanceof Error ? err.message : err);
   }
 }
 
@@ -46,7 +53,9 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, error: "errors.invalidInput", fieldErrors };
     }
     try {
-      return { ok: true, data: await handler(parsed.data, user) };
+      const data = await handler(parsed.data, user);
+      if (CONFIGURATION_PERMISSIONS.has(permission)) await recomputeSummaries();
+      return { ok: true, data };
     } catch (err) {
       if (err instanceof ActionError) {
         return { ok: false, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.params ? { params: err.params } : {}) };

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, platforms, type Campaign } from "@/db/schema";
+import { campaigns, platforms, type Campaign, type CampaignType } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import type { NetworkAdapter } from "@/lib/networks/types";
 import { createTwitterAdapter } from "@/lib/networks/twitter/adapter";
+import { createFacebookAdapter } from "@/lib/networks/facebook/adapter";
+import { missingCredentials, type StoredCredentials } from "./credentials";
 
 /** The Twitter app credentials of a campaign («Général» tab), stored encrypted. */
 export interface TwitterCredentials {
@@ -14,25 +16,67 @@ export interface TwitterCredentials {
   bearerToken: string;
 }
 
+/** The Facebook app and page of a campaign («Général» tab), stored encrypted. */
+export interface FacebookCredentials {
+  appId: string;
+  appSecret: string;
+  pageAccessToken: string;
+  pageId: string;
+}
+
 export class CampaignNotReadyError extends Error {}
 
-/** Builds the network client of a campaign from its platform's base URL and its credentials. */
+export interface AdapterSpec {
+  type: CampaignType;
+  name: string;
+  platform: { twitterBaseUrl: string; facebookBaseUrl: string } | null;
+  credentials: StoredCredentials;
+  searchQuery: string;
+  accountId?: string | null;
+  /** Pages read per search; the admin preview reads one. */
+  maxPages?: number;
+  timeoutMs?: number;
+}
+
+/** A network client from a platform and credentials, saved or just typed (Test connection). */
+export function buildAdapter(spec: AdapterSpec): NetworkAdapter {
+  if (!spec.platform) throw new CampaignNotReadyError(`Campaign ${spec.name} has no publishing platform`);
+  const missing = missingCredentials(spec.type, spec.credentials);
+  if (missing.length > 0) throw new CampaignNotReadyError(`Campaign ${spec.name} lacks credentials: ${missing.join(", ")}`);
+  if (spec.type === "facebook") {
+    const c = spec.credentials as FacebookCredentials;
+    return createFacebookAdapter({
+      credentials: { baseUrl: spec.platform.facebookBaseUrl, appId: c.appId, appSecret: c.appSecret, pageAccessToken: c.pageAccessToken, pageId: c.pageId },
+      timeoutMs: spec.timeoutMs,
+    });
+  }
+  const c = spec.credentials as TwitterCredentials;
+  return createTwitterAdapter({
+    credentials: { apiKey: c.apiKey, apiSecret: c.apiSecret, accessToken: c.accessToken, accessSecret: c.accessSecret, bearerToken: c.bearerToken, baseUrl: spec.platform.twitterBaseUrl },
+    searchQuery: spec.searchQuery,
+    ownAccountId: spec.accountId ?? undefined,
+    maxPages: spec.maxPages,
+    timeoutMs: spec.timeoutMs,
+  });
+}
+
+/** Builds the network client of a campaign from its platform's base URLs and its credentials. */
 export async function adapterForCampaign(db: Db, campaignId: number): Promise<{ campaign: Campaign; adapter: NetworkAdapter }> {
   const [row] = await db
-    .select({ campaign: campaigns, twitterBaseUrl: platforms.twitterBaseUrl })
+    .select({ campaign: campaigns, twitterBaseUrl: platforms.twitterBaseUrl, facebookBaseUrl: platforms.facebookBaseUrl })
     .from(campaigns)
     .leftJoin(platforms, eq(platforms.id, campaigns.platformId))
     .where(eq(campaigns.id, campaignId));
   if (!row) throw new CampaignNotReadyError(`Campaign ${campaignId} does not exist`);
   const { campaign } = row;
-  if (campaign.type !== "twitter") throw new CampaignNotReadyError(`Campaign ${campaign.name}: Facebook is not supported yet`);
-  if (!row.twitterBaseUrl) throw new CampaignNotReadyError(`Campaign ${campaign.name} has no publishing platform`);
   if (!campaign.credentials) throw new CampaignNotReadyError(`Campaign ${campaign.name} has no credentials`);
-  const credentials = decryptSecret<TwitterCredentials>(campaign.credentials);
-  const adapter = createTwitterAdapter({
-    credentials: { ...credentials, baseUrl: row.twitterBaseUrl },
+  const adapter = buildAdapter({
+    type: campaign.type,
+    name: campaign.name,
+    platform: row.twitterBaseUrl !== null && row.facebookBaseUrl !== null ? { twitterBaseUrl: row.twitterBaseUrl, facebookBaseUrl: row.facebookBaseUrl } : null,
+    credentials: decryptSecret<StoredCredentials>(campaign.credentials),
     searchQuery: campaign.searchQuery,
-    ownAccountId: campaign.accountId ?? undefined,
+    accountId: campaign.accountId,
   });
   return { campaign, adapter };
 }

@@ -1,6 +1,8 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaigns, pollCursors, queues } from "@/db/schema";
+import { campaignBlacklists, campaigns, campaignSkills, emailTemplates, pollCursors, predefinedResponses, queues } from "@/db/schema";
+import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import { credentialsView, readCredentialsForEdit } from "./credentials";
 
 /** The campaign list of the administration (no credentials: they never leave the server). */
 export async function listCampaigns() {
@@ -25,4 +27,70 @@ export async function listCampaigns() {
     .leftJoin(pollCursors, eq(pollCursors.campaignId, campaigns.id))
     .where(sql`${campaigns.archivedAt} is null`)
     .orderBy(asc(campaigns.name));
+}
+
+export const campaignSortable = ["name", "type", "state", "queue", "waiting", "open"] as const;
+
+/** The «Configuration des campagnes» list: search by name or queue, sort, pages. */
+export async function listCampaignPage(params: ListParams) {
+  const db = await getDb();
+  const where = and(
+    isNull(campaigns.archivedAt),
+    params.q ? or(ilike(campaigns.name, likePattern(params.q)), ilike(queues.code, likePattern(params.q))) : undefined,
+  );
+  const waiting = sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'waiting')`;
+  const open = sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'assigned')`;
+  const column = { name: campaigns.name, type: campaigns.type, state: campaigns.state, queue: queues.code, waiting, open }[params.sort as (typeof campaignSortable)[number]] ?? campaigns.name;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ id: campaigns.id, type: campaigns.type, name: campaigns.name, state: campaigns.state, queueCode: queues.code, waiting, open })
+      .from(campaigns)
+      .leftJoin(queues, eq(queues.id, campaigns.queueId))
+      .where(where)
+      .orderBy(params.dir === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, asc(campaigns.id))
+      .limit(PAGE_SIZE)
+      .offset((params.page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(campaigns).leftJoin(queues, eq(queues.id, campaigns.queueId)).where(where),
+  ]);
+  return toPage(rows, total, params.page);
+}
+
+/**
+ * A campaign as its tabs show it. Credentials are decrypted here, on the server, and leave it
+ * only as masks and booleans.
+ */
+export async function getCampaignForEdit(id: number) {
+  const db = await getDb();
+  const [row] = await db.select().from(campaigns).where(and(eq(campaigns.id, id), isNull(campaigns.archivedAt)));
+  if (!row) return null;
+  const { credentials, ...plain } = row;
+  const [blacklistRows, skillRows] = await Promise.all([
+    db.select({ id: campaignBlacklists.blacklistId }).from(campaignBlacklists).where(eq(campaignBlacklists.campaignId, id)),
+    db.select({ skillId: campaignSkills.skillId, minLevel: campaignSkills.minLevel }).from(campaignSkills).where(eq(campaignSkills.campaignId, id)),
+  ]);
+  return {
+    ...plain,
+    credentials: credentialsView(row.type, readCredentialsForEdit(credentials)),
+    blacklistIds: blacklistRows.map((b) => b.id),
+    skills: skillRows,
+  };
+}
+export type CampaignForEdit = NonNullable<Awaited<ReturnType<typeof getCampaignForEdit>>>;
+
+export async function listPredefinedResponses(campaignId: number) {
+  const db = await getDb();
+  return db
+    .select({ id: predefinedResponses.id, title: predefinedResponses.title, text: predefinedResponses.text, language: predefinedResponses.language, updatedAt: predefinedResponses.updatedAt })
+    .from(predefinedResponses)
+    .where(eq(predefinedResponses.campaignId, campaignId))
+    .orderBy(asc(predefinedResponses.position), asc(predefinedResponses.id));
+}
+
+export async function listEmailTemplates(campaignId: number) {
+  const db = await getDb();
+  return db
+    .select({ id: emailTemplates.id, name: emailTemplates.name, subject: emailTemplates.subject, body: emailTemplates.body, updatedAt: emailTemplates.updatedAt })
+    .from(emailTemplates)
+    .where(eq(emailTemplates.campaignId, campaignId))
+    .orderBy(asc(emailTemplates.name), asc(emailTemplates.id));
 }

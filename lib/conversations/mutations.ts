@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { agentPresence, campaigns, conversations, messages, qualificationStatuses, users, type AgentState } from "@/db/schema";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { agentPresence, campaigns, conversations, messages, qualificationStatuses, qualificationSubStatuses, users, type AgentState } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
@@ -96,8 +96,9 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
 }
 
 /**
- * Qualifies and closes the conversation. The status's code, label, category and benefit are
- * copied onto the conversation: later edits of the status never change past qualifications.
+ * Qualifies and closes the conversation. The status's code, label, category and benefit (and
+ * the chosen detail's code and label) are copied onto the conversation: later edits of the
+ * status never change past qualifications.
  */
 export async function qualifyConversation(agentId: number, input: QualifyInput): Promise<void> {
   const db = await getDb();
@@ -116,6 +117,7 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
       .innerJoin(campaigns, eq(campaigns.qualificationGroupId, qualificationStatuses.groupId))
       .where(and(eq(qualificationStatuses.id, input.statusId), eq(campaigns.id, c.campaignId)));
     if (!status || status.archivedAt) throw new ActionError("workspace.errors.qualificationInvalid", { statusId: ["workspace.errors.qualificationInvalid"] });
+    const sub = await chosenSubStatus(tx, status.id, input.subStatusId);
     const closed = await tx
       .update(conversations)
       .set({
@@ -127,6 +129,8 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
         qualificationLabel: status.label,
         qualificationCategory: status.category,
         qualificationBenefit: status.benefit,
+        qualificationSubCode: sub?.code ?? null,
+        qualificationSubLabel: sub?.label ?? null,
         qualifiedBy: agentId,
       })
       .where(and(eq(conversations.id, c.id), eq(conversations.status, "assigned"), eq(conversations.assignedAgentId, agentId)))
@@ -134,4 +138,17 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
     if (closed.length === 0) throw new ActionError("workspace.errors.notYours");
     await notify(tx, { type: "conversation.closed", conversationId: c.id, agentId });
   });
+}
+
+/** The detail chosen for a status: required when the status has details, refused otherwise. */
+async function chosenSubStatus(tx: Tx, statusId: number, subStatusId: number | undefined) {
+  const subs = await tx
+    .select({ id: qualificationSubStatuses.id, code: qualificationSubStatuses.code, label: qualificationSubStatuses.label })
+    .from(qualificationSubStatuses)
+    .where(and(eq(qualificationSubStatuses.statusId, statusId), isNull(qualificationSubStatuses.archivedAt)));
+  if (subs.length === 0 && subStatusId === undefined) return null;
+  if (subStatusId === undefined) throw new ActionError("qualifications.errors.subStatusRequired", { subStatusId: ["qualifications.errors.subStatusRequired"] });
+  const sub = subs.find((s) => s.id === subStatusId);
+  if (!sub) throw new ActionError("qualifications.errors.subStatusInvalid", { subStatusId: ["qualifications.errors.subStatusInvalid"] });
+  return sub;
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentPresence, campaigns, conversations, messages, qualificationStatuses, type AgentState } from "@/db/schema";
+import { activeSubStatuses } from "@/lib/qualifications/queries";
 
 export async function agentState(agentId: number): Promise<AgentState> {
   const db = await getDb();
@@ -56,7 +57,8 @@ export async function currentConversation(agentId: number) {
         .where(and(eq(qualificationStatuses.groupId, conversation.qualificationGroupId), isNull(qualificationStatuses.archivedAt)))
         .orderBy(asc(qualificationStatuses.position), asc(qualificationStatuses.id))
     : [];
-  return { ...conversation, thread, statuses };
+  const subs = await activeSubStatuses(db, statuses.map((s) => s.id));
+  return { ...conversation, thread, statuses: statuses.map((s) => ({ ...s, subStatuses: subs.get(s.id) ?? [] })) };
 }
 export type CurrentConversation = NonNullable<Awaited<ReturnType<typeof currentConversation>>>;
 

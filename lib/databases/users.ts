@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db/client";
+import { campaignsUsing, defaultsUsing } from "@/lib/admin/usage";
 
 /**
  * What uses a named database, as names the admin recognises. Each using domain adds its table
@@ -12,7 +13,7 @@ const USERS: { table: string; label: string; query: string }[] = [
 
 export async function databaseUsers(id: number): Promise<string[]> {
   const db = await getDb();
-  const names: string[] = [];
+  const names: string[] = [...(await campaignsUsing("databaseId", id)), ...(await defaultsUsing("databaseId", id))];
   for (const u of USERS) {
     const [exists] = await rows<{ ok: boolean }>(db, sql`select to_regclass(${u.table}) is not null as ok`);
     if (!exists?.ok) continue;

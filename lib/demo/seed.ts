@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, platforms, qualificationGroups, qualificationStatuses, queues, users, type Right, type Role } from "@/db/schema";
+import { campaigns, platforms, predefinedResponses, qualificationGroups, qualificationStatuses, queues, scripts, scriptVersions, supervisionGroupMembers, supervisionGroups, users, type Right, type Role } from "@/db/schema";
+import { emptyModel } from "@/lib/scripts/model";
 import { hashPassword, generatePassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { DEMO_ACCOUNT, DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
@@ -40,12 +41,25 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       for (let code = 1000; code <= 1004; code++) accounts.push({ login: String(code), name: `Agent ${code}`, role: "agent" });
     }
     const created: SeededAccount[] = [];
+    const ids = new Map<string, number>();
     for (const a of accounts) {
       const password = options.password || generatePassword();
-      await tx.insert(users).values({ login: a.login, name: a.name, role: a.role, rights: a.rights ?? [], passwordHash: await hashPassword(password) });
+      const [row] = await tx
+        .insert(users)
+        .values({ login: a.login, name: a.name, role: a.role, rights: a.rights ?? [], passwordHash: await hashPassword(password) })
+        .returning({ id: users.id });
+      ids.set(a.login, row.id);
       created.push({ login: a.login, name: a.name, role: a.role, password });
     }
     if (!options.demo) return created;
+
+    // A supervisor sees only the agents of its supervision groups: the demo one supervises them all.
+    const [team] = await tx.insert(supervisionGroups).values({ name: "Équipe démo", description: "Agents 1000 à 1004" }).returning();
+    await tx.insert(supervisionGroupMembers).values(
+      accounts
+        .filter((a) => a.role !== "admin")
+        .map((a) => ({ groupId: team.id, userId: ids.get(a.login)!, role: a.role === "supervisor" ? ("supervisor" as const) : ("agent" as const) })),
+    );
 
     const [queue] = await tx.insert(queues).values({ code: "SOCIAL", description: "Réseaux sociaux — démo" }).returning();
     const [group] = await tx.insert(qualificationGroups).values({ name: "Qualifications par défaut", currency: "EUR" }).returning();
@@ -61,7 +75,11 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       .insert(platforms)
       .values({ name: "Simulateur", twitterBaseUrl: options.simulatorUrl, facebookBaseUrl: options.simulatorUrl })
       .returning();
-    await tx.insert(campaigns).values({
+    // A production script, so the demo campaign's summary is not red (a red campaign is stopped).
+    const model = emptyModel("Accueil");
+    const [script] = await tx.insert(scripts).values({ name: "Script démo", draft: model }).returning();
+    const [version] = await tx.insert(scriptVersions).values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null }).returning();
+    const [campaign] = await tx.insert(campaigns).values({
       type: "twitter",
       name: "Démo Twitter",
       state: "running",
@@ -72,7 +90,14 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       searchQuery: options.keyword ?? "relais",
       accountId: DEMO_ACCOUNT.id,
       credentials: encryptSecret(DEMO_TWITTER_CREDENTIALS),
-    });
+      accountHandle: "relais_demo",
+      scriptId: script.id,
+      scriptVersionId: version.id,
+    }).returning();
+    await tx.insert(predefinedResponses).values([
+      { campaignId: campaign.id, title: "Remerciement", text: "Bonjour $AUTEUR, merci pour votre message ! Nous revenons vers vous rapidement.", position: 0 },
+      { campaignId: campaign.id, title: "Suivi de commande", text: "Bonjour $AUTEUR, pouvez-vous nous écrire votre numéro de commande en message privé ?", position: 1 },
+    ]);
     return created;
   });
 }

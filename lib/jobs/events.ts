@@ -1,7 +1,9 @@
 /** Every background event Relais sends, with its payload. Names follow Inngest's `app/noun.verb`. */
 export type RelaisEvent =
   | { name: "relais/campaign.poll"; data: { campaignId: number } }
-  | { name: "relais/routing.requested"; data: { reason: string } };
+  | { name: "relais/routing.requested"; data: { reason: string } }
+  // Something a campaign summary reads has changed; no campaignId = every campaign.
+  | { name: "relais/campaign.changed"; data: { campaignId?: number } };
 
 export type RelaisEventName = RelaisEvent["name"];
 

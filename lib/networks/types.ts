@@ -58,8 +58,15 @@ export type NetworkErrorKind =
   | "unreachable"
   | "server";
 
+/**
+ * A finer, network-independent cause where the network tells it, so the UI can say exactly what
+ * to fix (renew the token, correct the app secret, check the page id) instead of just "refused".
+ */
+export type NetworkErrorReason = "token_invalid" | "token_expired" | "app_secret_invalid" | "not_found";
+
 export interface NetworkErrorOptions {
   status?: number;
+  reason?: NetworkErrorReason;
   retryAt?: Date;
   /** The network's own error text (problem detail, Graph API message), for logs and the UI. */
   detail?: string;
@@ -71,6 +78,7 @@ export class NetworkError extends Error {
   readonly status?: number;
   readonly retryAt?: Date;
   readonly detail?: string;
+  readonly reason?: NetworkErrorReason;
 
   constructor(kind: NetworkErrorKind, message: string, options: NetworkErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -79,6 +87,7 @@ export class NetworkError extends Error {
     this.status = options.status;
     this.retryAt = options.retryAt;
     this.detail = options.detail;
+    this.reason = options.reason;
   }
 
   /** Transient failures are worth retrying later; the others need a person to fix something. */

@@ -20,7 +20,8 @@ export async function listQueues(params: ListParams) {
         description: queues.description,
         archivedAt: queues.archivedAt,
         updatedAt: queues.updatedAt,
-        campaigns: sql<number>`(select count(*)::int from campaigns c where c.queue_id = ${queues.id} and c.archived_at is null)`,
+        // Written out: drizzle drops the table name of a single-table query, so ${queues.id} would bind to c.id.
+        campaigns: sql<number>`(select count(*)::int from campaigns c where c.queue_id = "queues"."id" and c.archived_at is null)`,
       })
       .from(queues)
       .where(where)

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import type { Light } from "@/db/schema/campaigns";
 
 export const CHANNEL = "relais_events";
 
@@ -12,7 +13,8 @@ export type LiveEvent =
   | { type: "conversation.assigned"; conversationId: number; agentId: number }
   | { type: "conversation.updated"; conversationId: number; agentId: number | null }
   | { type: "conversation.closed"; conversationId: number; agentId: number | null }
-  | { type: "agent.presence"; agentId: number; state: string };
+  | { type: "agent.presence"; agentId: number; state: string }
+  | { type: "campaign.summary"; campaignId: number; overall: Light };
 
 /** NOTIFY inside the caller's transaction: listeners hear it only if the transaction commits. */
 export async function notify(db: Db | Tx, event: LiveEvent): Promise<void> {

@@ -1,10 +1,12 @@
 // Typed client for the simulator's /_sim/ control API, used server-side by Relais' /simulator
 // page and by tests. It never talks to the X API routes: the real adapters do that.
 import type { SimTweetView } from "./control";
+import type { SimFbCommentView, SimFbMessageView } from "./facebook-control";
+import type { FbPost } from "./facebook-state";
 import type { FaultEndpoint, FaultStatus, PendingFault } from "./limits";
 import type { TrafficRequest, TrafficRun } from "./traffic";
 
-export type { SimTweetView, FaultEndpoint, FaultStatus, PendingFault, TrafficRequest, TrafficRun };
+export type { SimTweetView, SimFbCommentView, SimFbMessageView, FbPost, FaultEndpoint, FaultStatus, PendingFault, TrafficRequest, TrafficRun };
 
 export interface CustomerTweetInput {
   authorHandle: string;
@@ -12,6 +14,27 @@ export interface CustomerTweetInput {
   text: string;
   lang?: string;
   inReplyToId?: string;
+}
+
+/** A customer writing to a page on Messenger (the demo page unless pageId is given). */
+export interface CustomerMessengerInput {
+  authorName: string;
+  text: string;
+  pageId?: string;
+}
+
+/** A customer commenting on a page post, or replying to a comment (objectId = that comment). */
+export interface CustomerCommentInput {
+  authorName: string;
+  text: string;
+  objectId: string;
+}
+
+export interface IssuedFacebookToken {
+  token: string;
+  pageId: string;
+  appId: string;
+  expiresAt: string | null;
 }
 
 export class SimulatorClientError extends Error {
@@ -64,7 +87,21 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
       (await call<{ replies: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/replies${limit ? `?limit=${limit}` : ""}`, undefined, opts)).replies,
     injectFault: async (fault: { endpoint: FaultEndpoint; status: FaultStatus; count?: number }) =>
       (await call<{ faults: PendingFault[] }>(baseUrl, "POST", "_sim/faults", fault, opts)).faults,
+    listFaults: async () => (await call<{ faults: PendingFault[] }>(baseUrl, "GET", "_sim/faults", undefined, opts)).faults,
     clearFaults: () => call<{ ok: boolean }>(baseUrl, "DELETE", "_sim/faults", undefined, opts),
+    postCustomerMessage: (input: CustomerMessengerInput) =>
+      call<{ id: string; message: SimFbMessageView }>(baseUrl, "POST", "_sim/facebook/messages", input, opts),
+    listFacebookMessages: async (limit?: number) =>
+      (await call<{ messages: SimFbMessageView[] }>(baseUrl, "GET", `_sim/facebook/messages${limit ? `?limit=${limit}` : ""}`, undefined, opts)).messages,
+    postPagePost: (input: { text: string; pageId?: string }) => call<{ id: string; post: FbPost }>(baseUrl, "POST", "_sim/facebook/posts", input, opts),
+    postCustomerComment: (input: CustomerCommentInput) =>
+      call<{ id: string; comment: SimFbCommentView }>(baseUrl, "POST", "_sim/facebook/comments", input, opts),
+    listFacebookComments: async (limit?: number) =>
+      (await call<{ comments: SimFbCommentView[] }>(baseUrl, "GET", `_sim/facebook/comments${limit ? `?limit=${limit}` : ""}`, undefined, opts)).comments,
+    deleteCustomerComment: (id: string) =>
+      call<{ comment: SimFbCommentView }>(baseUrl, "DELETE", `_sim/facebook/comments/${encodeURIComponent(id)}`, undefined, opts),
+    issueFacebookToken: (input: { pageId?: string; expiresInSeconds?: number } = {}) =>
+      call<IssuedFacebookToken>(baseUrl, "POST", "_sim/facebook/tokens", input, opts),
     startTraffic: (req: TrafficRequest) => call<TrafficRun>(baseUrl, "POST", "_sim/twitter/traffic", req, opts),
     listTraffic: async () => (await call<{ runs: TrafficRun[] }>(baseUrl, "GET", "_sim/twitter/traffic", undefined, opts)).runs,
     stopTraffic: () => call<{ ok: boolean }>(baseUrl, "DELETE", "_sim/twitter/traffic", undefined, opts),

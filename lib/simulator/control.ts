@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { handleFacebookControl } from "./facebook-control";
+import type { FacebookMeter } from "./facebook-limits";
 import { BodyError, readJson, sendJson } from "./http";
-import { FAULT_ENDPOINTS, FAULT_STATUSES, type FaultEndpoint, type FaultQueue, type FaultStatus, type RateLimiter } from "./limits";
+import { FAULT_ENDPOINTS, FAULT_STATUSES, faultApplies, type FaultEndpoint, type FaultQueue, type FaultStatus, type RateLimiter } from "./limits";
 import type { SimStore, SimTweet } from "./state";
 import { type TrafficGenerator, validateTraffic } from "./traffic";
 
@@ -12,6 +14,7 @@ export interface ControlContext {
   limiter: RateLimiter;
   faults: FaultQueue;
   traffic: TrafficGenerator;
+  facebookMeter: FacebookMeter;
 }
 
 export interface SimTweetView {
@@ -96,6 +99,9 @@ function injectFault(ctx: ControlContext, input: Record<string, unknown>, res: S
   if (!FAULT_STATUSES.includes(status as FaultStatus)) {
     return fail(res, 400, `status must be one of ${FAULT_STATUSES.join(", ")}`);
   }
+  if (!faultApplies(endpoint as FaultEndpoint, status as FaultStatus)) {
+    return fail(res, 400, `status ${String(status)} only applies to Facebook endpoints`);
+  }
   if (!Number.isInteger(count) || count < 1 || count > 10_000) return fail(res, 400, "count must be an integer from 1 to 10000");
   ctx.faults.add(endpoint as FaultEndpoint, status as FaultStatus, count);
   sendJson(res, 200, { ok: true, faults: ctx.faults.list() });
@@ -119,6 +125,7 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         ctx.traffic.stop();
         ctx.faults.clear();
         ctx.limiter.reset();
+        ctx.facebookMeter.reset();
         ctx.store.reset();
         sendJson(res, 200, { ok: true });
         return true;
@@ -159,6 +166,7 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         sendJson(res, 200, { ok: true });
         return true;
       default:
+        if (await handleFacebookControl(ctx.store.facebook, req, res, url)) return true;
         fail(res, 404, `No simulator control route ${route}`);
         return true;
     }

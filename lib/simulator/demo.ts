@@ -1,3 +1,4 @@
+import type { FacebookCredentials } from "../networks/facebook/client";
 import type { TwitterCredentials } from "../networks/twitter/client";
 
 // The demo app and account every simulator instance knows, so that a fresh install can run a
@@ -33,4 +34,19 @@ export const DEMO_APP: SimApp = {
   name: "Relais Demo App",
   accountId: DEMO_ACCOUNT.id,
   ...DEMO_TWITTER_CREDENTIALS,
+};
+
+// The demo Facebook page and the app that manages it. The page access token is tied to both,
+// as a real one is (issued by the app for the page).
+
+export const DEMO_FACEBOOK_PAGE = {
+  id: "104000000000001",
+  name: "Relais Demo",
+} as const;
+
+export const DEMO_FACEBOOK_CREDENTIALS: Readonly<Omit<FacebookCredentials, "baseUrl">> = {
+  appId: "900000000000001",
+  appSecret: "sim-demo-facebook-app-secret",
+  pageAccessToken: "EAASimDemoRelaisPageAccessToken",
+  pageId: DEMO_FACEBOOK_PAGE.id,
 };

@@ -82,11 +82,21 @@ export class RateLimiter {
   }
 }
 
-export const FAULT_ENDPOINTS = ["search", "post", "me"] as const;
+export const X_FAULT_ENDPOINTS = ["search", "post", "me"] as const;
+export const FACEBOOK_FAULT_ENDPOINTS = ["facebook-page", "facebook-conversations", "facebook-feed", "facebook-comments"] as const;
+export const FAULT_ENDPOINTS = [...X_FAULT_ENDPOINTS, ...FACEBOOK_FAULT_ENDPOINTS] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
-/** "timeout" holds the request without answering until the client gives up. */
-export const FAULT_STATUSES = [429, 500, 503, 401, "timeout"] as const;
+/**
+ * "timeout" holds the request without answering until the client gives up. On Facebook routes 401
+ * is Graph's invalid-token error (190), 429 its page throttling (32), and "expired_token" (Facebook
+ * only: X user tokens do not expire) the 190/463 expired-session error.
+ */
+export const FAULT_STATUSES = [429, 500, 503, 401, "timeout", "expired_token"] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
+export function faultApplies(endpoint: FaultEndpoint, status: FaultStatus): boolean {
+  return status !== "expired_token" || endpoint.startsWith("facebook-");
+}
 
 export interface PendingFault {
   endpoint: FaultEndpoint;

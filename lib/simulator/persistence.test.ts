@@ -45,6 +45,25 @@ describe("simulator persistence", () => {
     expect(b.tweet.authorId).toBe(a.tweet.authorId);
   });
 
+  it("reloads the Facebook page's conversations, comments and issued tokens", async () => {
+    const stateFile = path.join(tempDir(), "simulator.json");
+    const first = await start(stateFile);
+    const msg = await first.control.postCustomerMessage({ authorName: "Camille Bernard", text: "avant" });
+    const post = await first.control.postPagePost({ text: "Horaires" });
+    const comment = await first.control.postCustomerComment({ objectId: post.id, authorName: "Hugo Petit", text: "Merci" });
+    const { token } = await first.control.issueFacebookToken({ expiresInSeconds: -60 });
+    await first.sim.close();
+
+    const second = await start(stateFile);
+    expect(await second.control.listFacebookMessages()).toMatchObject([{ id: msg.id, text: "avant", fromName: "Camille Bernard" }]);
+    expect(await second.control.listFacebookComments()).toMatchObject([{ id: comment.id, postId: post.id }]);
+    const expired = await fetch(`${second.sim.url}/v26.0/me?access_token=${token}`);
+    expect((await expired.json()).error).toMatchObject({ code: 190, error_subcode: 463 });
+    // The same customer keeps the same page-scoped id, so the conversation continues.
+    const again = await second.control.postCustomerMessage({ authorName: "Camille Bernard", text: "après" });
+    expect(again.message.conversationId).toBe(msg.message.conversationId);
+  });
+
   it("keeps ids increasing even without a state file, because ids embed the time", async () => {
     const first = await start();
     const a = await first.control.postCustomerTweet({ authorHandle: "alice", text: "un" });

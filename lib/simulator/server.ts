@@ -1,6 +1,8 @@
 import http, { type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleControl } from "./control";
+import { handleFacebook } from "./facebook-api";
+import { FacebookMeter, resolveFacebookLimits, type FacebookLimits } from "./facebook-limits";
 import { sendJson, xProblems } from "./http";
 import { FaultQueue, RateLimiter, resolveRateLimits, type RateLimitOverrides } from "./limits";
 import { SimStore } from "./state";
@@ -16,6 +18,8 @@ export interface SimulatorOptions {
   stateFile?: string;
   /** Per-bucket overrides of X's real limits, e.g. `{ search: { limit: 3 } }` to reach a 429 quickly. */
   rateLimits?: RateLimitOverrides;
+  /** Overrides of Facebook's limits, e.g. `{ appCallsPerHour: 3 }` to reach a throttle quickly. */
+  facebookLimits?: Partial<FacebookLimits>;
   /** Refuse replies to posts that do not engage the account, as X does for self-serve apps (default true). */
   enforceReplyPolicy?: boolean;
 }
@@ -30,6 +34,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const host = opts.host ?? "127.0.0.1";
   const store = await SimStore.open(opts.stateFile);
   const limiter = new RateLimiter(resolveRateLimits(opts.rateLimits));
+  const facebookMeter = new FacebookMeter(resolveFacebookLimits(opts.facebookLimits));
   const faults = new FaultQueue();
   const traffic = new TrafficGenerator(store);
   const held = new Set<ServerResponse>();
@@ -38,13 +43,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     res.on("close", () => held.delete(res));
   };
   const xCtx = { store, limiter, faults, hold, enforceReplyPolicy: opts.enforceReplyPolicy ?? true };
-  const controlCtx = { store, limiter, faults, traffic };
+  const facebookCtx = { store, meter: facebookMeter, faults, hold };
+  const controlCtx = { store, limiter, faults, traffic, facebookMeter };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? host}`);
     (async () => {
       if (await handleControl(controlCtx, req, res, url)) return;
       if (await handleX(xCtx, req, res, url)) return;
+      if (await handleFacebook(facebookCtx, req, res, url)) return;
       sendJson(res, 404, xProblems.notFound());
     })().catch((e: unknown) => {
       console.error("Network simulator: request failed:", e);

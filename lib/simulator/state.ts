@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNT, DEMO_APP, type SimApp } from "./demo";
+import { FacebookState, type FacebookPersisted } from "./facebook-state";
 import { guessLang } from "./lang";
 
 export interface SimUser {
@@ -30,6 +31,8 @@ interface PersistedState {
   apps: SimApp[];
   users: SimUser[];
   tweets: SimTweet[];
+  /** Absent in files written before the simulator spoke Facebook. */
+  facebook?: FacebookPersisted;
 }
 
 // X's snowflake epoch: ids embed a millisecond timestamp, so ids minted after a restart are still
@@ -61,6 +64,10 @@ export class SimStore {
   private tweetsById = new Map<string, SimTweet>();
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
+  readonly facebook = new FacebookState(
+    () => this.nextId(),
+    () => this.scheduleSave(),
+  );
 
   private constructor(private readonly stateFile?: string) {
     this.seed();
@@ -82,6 +89,7 @@ export class SimStore {
     for (const app of state.apps ?? []) store.apps.set(app.id, app);
     for (const user of state.users ?? []) store.putUser(user);
     for (const tweet of state.tweets ?? []) store.putTweet(tweet);
+    store.facebook.load(state.facebook);
     store.seed();
     return store;
   }
@@ -181,6 +189,7 @@ export class SimStore {
     this.tweetsById.clear();
     this.apps.clear();
     this.seed();
+    this.facebook.reset();
     this.scheduleSave();
   }
 
@@ -207,6 +216,7 @@ export class SimStore {
       apps: [...this.apps.values()].filter((a) => a.id !== DEMO_APP.id),
       users: [...this.users.values()],
       tweets: this.tweetList,
+      facebook: this.facebook.toJSON(),
     };
     const body = JSON.stringify(state);
     this.saving = this.saving

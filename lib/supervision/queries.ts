@@ -1,22 +1,58 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { agentPresence, users } from "@/db/schema";
+import { agentPresence, supervisionGroupMembers, supervisionGroups, users } from "@/db/schema";
+import { can, type Principal } from "@/lib/auth/permissions";
 
-/** Live agent states with the conversation each one is handling. */
-export async function agentBoard() {
+export type BoardScope = { kind: "all" } | { kind: "groups"; groups: string[] };
+
+/**
+ * Who the viewer may watch: an administrator sees every agent; a supervisor only the agents of
+ * the (active) supervision groups it supervises — none while it supervises no group.
+ */
+export async function boardScope(viewer: Principal): Promise<BoardScope> {
+  if (can(viewer, "admin.access")) return { kind: "all" };
   const db = await getDb();
-  return db
-    .select({
-      id: users.id,
-      login: users.login,
-      name: users.name,
-      state: sql<string>`coalesce(${agentPresence.state}, 'offline')`,
-      since: agentPresence.since,
-      handling: sql<number>`(select count(*)::int from conversations c where c.assigned_agent_id = ${users.id} and c.status = 'assigned')`,
-      closedToday: sql<number>`(select count(*)::int from conversations c where c.qualified_by = ${users.id} and c.closed_at >= date_trunc('day', now()))`,
-    })
-    .from(users)
-    .leftJoin(agentPresence, eq(agentPresence.userId, users.id))
-    .where(sql`${users.role} = 'agent' and ${users.archivedAt} is null`)
-    .orderBy(asc(users.login));
+  const rows = await db
+    .select({ name: supervisionGroups.name })
+    .from(supervisionGroupMembers)
+    .innerJoin(supervisionGroups, eq(supervisionGroups.id, supervisionGroupMembers.groupId))
+    .where(and(eq(supervisionGroupMembers.userId, viewer.id), eq(supervisionGroupMembers.role, "supervisor"), isNull(supervisionGroups.archivedAt)))
+    .orderBy(asc(supervisionGroups.name));
+  return { kind: "groups", groups: rows.map((r) => r.name) };
+}
+
+// Subqueries name the outer row `users.id` in raw SQL so they never bind to their own `id`.
+/** Live agent states with the conversation each one is handling, limited to what `viewer` may see. */
+export async function agentBoard(viewer: Principal) {
+  const db = await getDb();
+  const scope = await boardScope(viewer);
+  const mine = db
+    .select({ one: sql`1` })
+    .from(supervisionGroupMembers)
+    .innerJoin(supervisionGroups, and(eq(supervisionGroups.id, supervisionGroupMembers.groupId), isNull(supervisionGroups.archivedAt)))
+    .where(
+      and(
+        eq(supervisionGroupMembers.userId, users.id),
+        eq(supervisionGroupMembers.role, "agent"),
+        sql`${supervisionGroupMembers.groupId} in (select m.group_id from supervision_group_members m where m.user_id = ${viewer.id} and m.role = 'supervisor')`,
+      ),
+    );
+  const agents =
+    scope.kind === "groups" && scope.groups.length === 0
+      ? []
+      : await db
+          .select({
+            id: users.id,
+            login: users.login,
+            name: users.name,
+            state: sql<string>`coalesce(${agentPresence.state}, 'offline')`,
+            since: agentPresence.since,
+            handling: sql<number>`(select count(*)::int from conversations c where c.assigned_agent_id = users.id and c.status = 'assigned')`,
+            closedToday: sql<number>`(select count(*)::int from conversations c where c.qualified_by = users.id and c.closed_at >= date_trunc('day', now()))`,
+          })
+          .from(users)
+          .leftJoin(agentPresence, eq(agentPresence.userId, users.id))
+          .where(and(eq(users.role, "agent"), isNull(users.archivedAt), scope.kind === "all" ? undefined : exists(mine)))
+          .orderBy(asc(users.login));
+  return { scope, agents };
 }

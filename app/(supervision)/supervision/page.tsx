@@ -5,15 +5,15 @@ import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
 const stateKey: Record<string, MessageKey> = { ready: "workspace.ready", paused: "workspace.pause", offline: "workspace.offline" };
 
 export default async function SupervisionPage() {
-  await requirePage("supervision.view");
+  const viewer = await requirePage("supervision.view");
   const { t } = await getTranslator();
-  const [agents, campaigns] = await Promise.all([agentBoard(), listCampaigns()]);
+  const [{ scope, agents }, campaigns] = await Promise.all([agentBoard(viewer), listCampaigns()]);
   return (
     <div className="space-y-6">
       <LiveRefresh />
@@ -21,30 +21,39 @@ export default async function SupervisionPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="space-y-2">
           <h2 className="font-semibold">{t("supervision.agents")}</h2>
-          <Table>
-            <THead>
-              <Tr>
-                <Th>{t("supervision.agent")}</Th>
-                <Th>{t("workspace.status")}</Th>
-                <Th>{t("supervision.handling")}</Th>
-                <Th>{t("supervision.closedToday")}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {agents.map((a) => (
-                <Tr key={a.id}>
-                  <Td>
-                    {a.name} <span className="text-fg-muted">({a.login})</span>
-                  </Td>
-                  <Td>
-                    <Badge dot variant={a.state === "ready" ? "green" : a.state === "paused" ? "orange" : "neutral"}>{t(stateKey[a.state] ?? "workspace.offline")}</Badge>
-                  </Td>
-                  <Td>{a.handling}</Td>
-                  <Td>{a.closedToday}</Td>
+          {scope.kind === "groups" && scope.groups.length > 0 ? (
+            <p className="text-sm text-fg-muted">{t("hr.board.scope", { groups: scope.groups.join(", ") })}</p>
+          ) : null}
+          {scope.kind === "groups" && scope.groups.length === 0 ? (
+            <EmptyState title={t("hr.board.noGroupTitle")} description={t("hr.board.noGroupText")} />
+          ) : agents.length === 0 ? (
+            <EmptyState title={t("hr.board.noAgents")} />
+          ) : (
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>{t("supervision.agent")}</Th>
+                  <Th>{t("workspace.status")}</Th>
+                  <Th>{t("supervision.handling")}</Th>
+                  <Th>{t("supervision.closedToday")}</Th>
                 </Tr>
-              ))}
-            </TBody>
-          </Table>
+              </THead>
+              <TBody>
+                {agents.map((a) => (
+                  <Tr key={a.id}>
+                    <Td>
+                      {a.name} <span className="text-fg-muted">({a.login})</span>
+                    </Td>
+                    <Td>
+                      <Badge dot variant={a.state === "ready" ? "green" : a.state === "paused" ? "orange" : "neutral"}>{t(stateKey[a.state] ?? "workspace.offline")}</Badge>
+                    </Td>
+                    <Td>{a.handling}</Td>
+                    <Td>{a.closedToday}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
         </section>
         <section className="space-y-2">
           <h2 className="font-semibold">{t("supervision.queues")}</h2>

@@ -112,10 +112,15 @@ function QualifyForm({
   const { toast } = useToast();
   const form = useForm<QualifyInput>({ resolver: zodResolver(qualifySchema), defaultValues: { conversationId } });
   const error = form.formState.errors.statusId?.message;
+  const subError = form.formState.errors.subStatusId?.message;
+  const statusId = useWatch({ control: form.control, name: "statusId" });
+  // Details («sous-statuts») of the chosen status, if it has any.
+  const subStatuses = statuses.find((s) => s.id === statusId)?.subStatuses ?? [];
 
   async function onSubmit(values: QualifyInput) {
     const result = await qualifyAction(values);
     if (!result.ok) {
+      if (result.fieldErrors?.subStatusId) form.setError("subStatusId", { type: "server", message: result.fieldErrors.subStatusId[0] });
       toast({ title: t(result.error as MessageKey), variant: "error" });
       return;
     }
@@ -131,7 +136,10 @@ function QualifyForm({
       <CardContent>
         <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-3" noValidate>
           <FormField label={t("workspace.qualification")} htmlFor="qualification" error={error && t(error as MessageKey)} required>
-            <Select placeholder={t("workspace.chooseQualification")} {...form.register("statusId", { valueAsNumber: true })}>
+            <Select
+              placeholder={t("workspace.chooseQualification")}
+              {...form.register("statusId", { valueAsNumber: true, onChange: () => form.setValue("subStatusId", undefined) })}
+            >
               {statuses.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label} ({t(categoryKey[s.category])})
@@ -139,6 +147,21 @@ function QualifyForm({
               ))}
             </Select>
           </FormField>
+          {subStatuses.length > 0 ? (
+            <FormField label={t("qualifications.workspace.subStatus")} htmlFor="qualification-detail" error={subError && t(subError as MessageKey)} required>
+              <Select
+                key={statusId}
+                placeholder={t("qualifications.workspace.chooseSubStatus")}
+                {...form.register("subStatusId", { setValueAs: (v: string) => (v === "" || v === undefined ? undefined : Number(v)) })}
+              >
+                {subStatuses.map((sub) => (
+                  <option key={sub.id} value={sub.id}>
+                    {sub.label}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+          ) : null}
           <Button type="submit" loading={form.formState.isSubmitting}>
             {t("workspace.qualifyAndClose")}
           </Button>

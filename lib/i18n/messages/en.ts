@@ -1,6 +1,8 @@
 import type { Messages } from "../types";
 import { adminCommon } from "./en/adminCommon";
 import { queues } from "./en/queues";
+import { campaigns } from "./en/campaigns";
+import { summary } from "./en/summary";
 import { databases } from "./en/databases";
 import { hr } from "./en/hr";
 import { schedules } from "./en/schedules";
@@ -14,7 +16,7 @@ import { designer } from "./en/designer";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
-  adminCommon, queues, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
   common: {
     save: "Save",
     cancel: "Cancel",

@@ -3,6 +3,8 @@
 // names things (file d'attente, qualification, règles de distribution, liste noire…).
 import { adminCommon } from "./fr/adminCommon";
 import { queues } from "./fr/queues";
+import { campaigns } from "./fr/campaigns";
+import { summary } from "./fr/summary";
 import { databases } from "./fr/databases";
 import { hr } from "./fr/hr";
 import { schedules } from "./fr/schedules";
@@ -15,7 +17,7 @@ import { designer } from "./fr/designer";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
-  adminCommon, queues, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
   common: {
     save: "Enregistrer",
     cancel: "Annuler",

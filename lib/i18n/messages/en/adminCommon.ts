@@ -26,6 +26,8 @@ export const adminCommon: Messages["adminCommon"] = {
     socialNetworks: "Social networks",
     commonParameters: "Common parameters",
     humanResources: "Human resources",
+    campaigns: "Campaigns",
+    root: "Root settings",
     overview: "Overview",
     defaults: "Default parameters",
     queues: "Queues",

@@ -24,6 +24,8 @@ export const adminCommon = {
     socialNetworks: "Réseaux Sociaux",
     commonParameters: "Paramètres Communs",
     humanResources: "Ressources Humaines",
+    campaigns: "Campagnes",
+    root: "Configuration racine",
     overview: "Vue d'ensemble",
     defaults: "Paramètres par défaut",
     queues: "Files d'attente",

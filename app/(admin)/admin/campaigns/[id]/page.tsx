@@ -1,0 +1,46 @@
+import { notFound } from "next/navigation";
+import { requirePage } from "@/lib/auth/session";
+import { campaignTabs, type CampaignTab } from "@/lib/campaigns/campaign.schema";
+import { getCampaignForEdit, listEmailTemplates, listPredefinedResponses } from "@/lib/campaigns/queries";
+import { campaignOptions } from "@/lib/campaigns/options";
+import { getTranslator } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { SummaryPanel } from "@/components/summary/summary-panel";
+import { CampaignTabs } from "./campaign-tabs";
+import { StateButtons } from "./state-buttons";
+
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePage("admin.access");
+  const { t } = await getTranslator();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const campaign = await getCampaignForEdit(id);
+  if (!campaign) notFound();
+  const [options, responses, templates] = await Promise.all([campaignOptions(), listPredefinedResponses(id), listEmailTemplates(id)]);
+  const requested = (await searchParams).tab;
+  const tab: CampaignTab = campaignTabs.includes(requested as CampaignTab) ? (requested as CampaignTab) : "general";
+  return (
+    <div className="space-y-4">
+      {/* The summary and the state change in the background (other admins, the summary job). */}
+      <LiveRefresh />
+      <PageHeader
+        title={campaign.name}
+        description={t("campaigns.pageDescription", { type: t(`campaigns.types.${campaign.type}`) })}
+        actions={<StateButtons id={campaign.id} name={campaign.name} state={campaign.state} />}
+      />
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <CampaignTabs initialTab={tab} campaign={campaign} options={options} responses={responses} templates={templates} />
+        <aside aria-label={t("campaigns.summaryColumn")}>
+          <SummaryPanel campaignId={campaign.id} />
+        </aside>
+      </div>
+    </div>
+  );
+}

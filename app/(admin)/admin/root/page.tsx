@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/session";
+import { getRootSettings, listPlatforms } from "@/lib/campaigns/root";
+import { timeZones } from "@/lib/campaigns/root.schema";
+import { getTranslator } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClassName } from "@/components/ui/button-styles";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RootSettingsForm } from "./root-settings-form";
+
+export default async function RootPage() {
+  await requirePage("admin.access");
+  const { t } = await getTranslator();
+  const [platforms, settings] = await Promise.all([listPlatforms(), getRootSettings()]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("campaigns.root.title")} description={t("campaigns.root.description")} />
+      <Card>
+        <CardHeader className="flex-row items-start justify-between">
+          <div className="space-y-1">
+            <CardTitle>{t("campaigns.root.platforms")}</CardTitle>
+            <CardDescription>{t("campaigns.root.platformsDescription")}</CardDescription>
+          </div>
+          <Link href="/admin/root/platforms/new" className={buttonClassName({ size: "sm" })}>
+            {t("campaigns.root.newPlatform")}
+          </Link>
+        </CardHeader>
+        <CardContent>
+          {platforms.length === 0 ? (
+            <EmptyState title={t("campaigns.root.noPlatforms")} />
+          ) : (
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>{t("campaigns.root.platformName")}</Th>
+                  <Th>{t("campaigns.root.twitterBaseUrl")}</Th>
+                  <Th>{t("campaigns.root.facebookBaseUrl")}</Th>
+                  <Th>{t("campaigns.root.campaigns")}</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {platforms.map((p) => (
+                  <Tr key={p.id}>
+                    <Td className="font-medium">
+                      <Link href={`/admin/root/platforms/${p.id}`} className="hover:underline">
+                        {p.name}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <code className="text-xs">{p.twitterBaseUrl}</code>
+                    </Td>
+                    <Td>
+                      <code className="text-xs">{p.facebookBaseUrl}</code>
+                    </Td>
+                    <Td>{p.campaigns}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <RootSettingsForm
+        settings={{
+          smtpHost: settings.smtpHost,
+          smtpPort: settings.smtpPort,
+          smtpUser: settings.smtpUser,
+          smtpFrom: settings.smtpFrom,
+          smtpTls: settings.smtpTls,
+          defaultTimeZone: settings.defaultTimeZone,
+          smtpPasswordSet: settings.smtpPasswordSet,
+          smtpPasswordMasked: settings.smtpPasswordMasked,
+          version: settings.version,
+        }}
+        // An alias saved earlier (e.g. America/Montreal) stays selectable, not silently replaced.
+        timeZones={[...new Set([...timeZones(), settings.defaultTimeZone])].sort()}
+      />
+    </div>
+  );
+}

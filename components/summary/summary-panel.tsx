@@ -1,0 +1,76 @@
+import Link from "next/link";
+import type { Light } from "@/db/schema/campaigns";
+import { Badge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button-styles";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getTranslator } from "@/lib/i18n/server";
+import type { Translate } from "@/lib/i18n/translate";
+import { describeElement, elementName } from "@/lib/summary/describe";
+import { getCampaignSummary } from "@/lib/summary/compute";
+import type { StoredSummary } from "@/lib/summary/types";
+
+function LightBadge({ light, label, hint }: { light: Light; label: string; hint: string }) {
+  return (
+    <Badge dot variant={light} title={hint} data-light={light}>
+      {label}
+    </Badge>
+  );
+}
+
+/**
+ * «Résumé de la Campagne» (step 18): every element with its light, the reason in words and a
+ * «Corriger» link where something needs doing. Server component; pass `summary` when the page
+ * already read it, otherwise it is read (and computed if missing) here.
+ */
+export async function SummaryPanel({ campaignId, summary }: { campaignId: number; summary?: StoredSummary | null }) {
+  const { t, locale } = await getTranslator();
+  const current = summary === undefined ? await getCampaignSummary(campaignId) : summary;
+  return <SummaryPanelView campaignId={campaignId} summary={current} t={t} locale={locale} />;
+}
+
+/** The panel's markup, apart from where the translator and the summary come from (tested alone). */
+export function SummaryPanelView({ campaignId, summary, t, locale }: { campaignId: number; summary: StoredSummary | null; t: Translate; locale: string }) {
+  const lightLabel = (l: Light) => t(`summary.lights.${l}`);
+  return (
+    <Card aria-labelledby={`summary-${campaignId}`}>
+      <CardHeader>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <CardTitle id={`summary-${campaignId}`}>{t("summary.title")}</CardTitle>
+          {summary && (
+            <span className="flex items-center gap-2 text-sm text-fg-muted">
+              {t("summary.overallLabel")}
+              <LightBadge light={summary.overall} label={lightLabel(summary.overall)} hint={t(`summary.lightHints.${summary.overall}`)} />
+            </span>
+          )}
+        </div>
+        <CardDescription>{summary ? t(`summary.lightHints.${summary.overall}`) : t("summary.notComputed")}</CardDescription>
+      </CardHeader>
+      {summary && (
+        <CardContent>
+          <ul className="divide-y divide-border" data-testid="campaign-summary">
+            {summary.elements.map((e) => {
+              const name = elementName(t, e.element);
+              return (
+                <li key={e.element} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-element={e.element} data-light={e.light}>
+                  <span className="w-28 shrink-0">
+                    <LightBadge light={e.light} label={lightLabel(e.light)} hint={t(`summary.lightHints.${e.light}`)} />
+                  </span>
+                  <span className="w-48 shrink-0 text-sm font-medium text-fg">{name}</span>
+                  <span className="min-w-0 flex-1 text-sm text-fg-muted">{describeElement(t, e)}</span>
+                  {e.light !== "green" && (
+                    <Link href={e.fix} className={buttonClassName({ variant: "secondary", size: "sm" })} aria-label={t("summary.fixLabel", { element: name })}>
+                      {t("summary.fix")}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="mt-3 text-xs text-fg-subtle">
+            {t("summary.computedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(summary.computedAt)) })}
+          </p>
+        </CardContent>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaignBlacklists, campaignDefaults, campaigns, campaignSkills } from "@/db/schema";
+
+type CampaignRef = "queueId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId" | "distributionGroupId" | "databaseId" | "scriptId";
+type DefaultsRef = "databaseId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId";
+
+/** Names of the (non-archived) campaigns whose configuration points at an object. */
+export async function campaignsUsing(column: CampaignRef, id: number): Promise<string[]> {
+  const db = await getDb();
+  const list = await db
+    .select({ name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns[column], id), isNull(campaigns.archivedAt)));
+  return list.map((c) => `Campagne « ${c.name} »`);
+}
+
+/** The default parameters, when they point at an object. */
+export async function defaultsUsing(column: DefaultsRef, id: number): Promise<string[]> {
+  const db = await getDb();
+  const list = await db.select({ id: campaignDefaults.id }).from(campaignDefaults).where(eq(campaignDefaults[column], id));
+  return list.length > 0 ? ["Paramètres par défaut"] : [];
+}
+
+export async function campaignsUsingBlacklist(id: number): Promise<string[]> {
+  const db = await getDb();
+  const list = await db
+    .select({ name: campaigns.name })
+    .from(campaignBlacklists)
+    .innerJoin(campaigns, eq(campaigns.id, campaignBlacklists.campaignId))
+    .where(and(eq(campaignBlacklists.blacklistId, id), isNull(campaigns.archivedAt)));
+  return list.map((c) => `Campagne « ${c.name} »`);
+}
+
+export async function campaignsRequiringSkill(skillId: number): Promise<string[]> {
+  const db = await getDb();
+  const list = await db
+    .select({ name: campaigns.name })
+    .from(campaignSkills)
+    .innerJoin(campaigns, eq(campaigns.id, campaignSkills.campaignId))
+    .where(and(eq(campaignSkills.skillId, skillId), isNull(campaigns.archivedAt)));
+  return list.map((c) => `Campagne « ${c.name} »`);
+}

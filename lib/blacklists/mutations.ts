@@ -1,0 +1,99 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { blacklists, blacklistWords, customerDatabases } from "@/db/schema";
+import { ActionError } from "@/lib/auth/action";
+import { recordAudit, type AuditActor } from "@/lib/admin/audit";
+import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { blacklistUsers } from "./queries";
+import { cleanWord, normalizeWord } from "./normalize";
+import type { addWordSchema, blacklistSchema, blacklistUpdateSchema, removeWordSchema } from "./blacklist.schema";
+import type { z } from "zod";
+
+async function requireActiveDatabase(tx: Tx, id: number) {
+  const [row] = await tx.select({ id: customerDatabases.id }).from(customerDatabases).where(and(eq(customerDatabases.id, id), isNull(customerDatabases.archivedAt)));
+  if (!row) throw new ActionError("blacklists.errors.databaseUnavailable", { databaseId: ["blacklists.errors.databaseUnavailable"] });
+}
+
+/** The list row, locked: word changes and imports on one list run one at a time. */
+export async function lockBlacklist(tx: Tx, id: number) {
+  const [row] = await tx.select().from(blacklists).where(eq(blacklists.id, id)).for("update");
+  if (!row) throw new ActionError("adminCommon.errors.notFound");
+  return row;
+}
+
+export async function createBlacklist(actor: AuditActor, input: z.output<typeof blacklistSchema>) {
+  const db = await getDb();
+  return uniqueOr("name", () =>
+    db.transaction(async (tx) => {
+      await requireActiveDatabase(tx, input.databaseId);
+      const [row] = await tx.insert(blacklists).values(input).returning();
+      await recordAudit(tx, actor, { action: "create", objectType: "blacklist", objectId: row.id, label: row.name, after: row });
+      return row;
+    }),
+  );
+}
+
+export async function updateBlacklist(actor: AuditActor, input: z.output<typeof blacklistUpdateSchema>) {
+  const db = await getDb();
+  return uniqueOr("name", () =>
+    db.transaction(async (tx) => {
+      const before = await lockBlacklist(tx, input.id);
+      refuseIfStale(before.updatedAt, input.version);
+      if (input.databaseId !== before.databaseId) await requireActiveDatabase(tx, input.databaseId);
+      const [after] = await tx
+        .update(blacklists)
+        .set({ name: input.name, databaseId: input.databaseId, updatedAt: new Date() })
+        .where(eq(blacklists.id, input.id))
+        .returning();
+      await recordAudit(tx, actor, { action: "update", objectType: "blacklist", objectId: after.id, label: after.name, before, after });
+      return after;
+    }),
+  );
+}
+
+export async function setBlacklistArchived(actor: AuditActor, id: number, archived: boolean) {
+  const db = await getDb();
+  if (archived) refuseIfUsed(await blacklistUsers(id));
+  return db.transaction(async (tx) => {
+    const before = await lockBlacklist(tx, id);
+    const [after] = await tx
+      .update(blacklists)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(eq(blacklists.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "blacklist", objectId: id, label: after.name, before, after });
+    return after;
+  });
+}
+
+// Keyword changes are audited as updates of their list, without touching the list's version:
+// adding a word must not make the name form on the same page stale.
+export async function addBlacklistWord(actor: AuditActor, input: z.output<typeof addWordSchema>) {
+  const db = await getDb();
+  const word = cleanWord(input.word);
+  return uniqueOr(
+    "word",
+    () =>
+      db.transaction(async (tx) => {
+        const list = await lockBlacklist(tx, input.blacklistId);
+        const [row] = await tx.insert(blacklistWords).values({ blacklistId: list.id, word, normalized: normalizeWord(word) }).returning();
+        await recordAudit(tx, actor, { action: "update", objectType: "blacklist", objectId: list.id, label: list.name, after: { wordAdded: word } });
+        return row;
+      }),
+    "blacklists.errors.wordExists",
+  );
+}
+
+export async function removeBlacklistWord(actor: AuditActor, input: z.output<typeof removeWordSchema>) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const list = await lockBlacklist(tx, input.blacklistId);
+    const [row] = await tx
+      .delete(blacklistWords)
+      .where(and(eq(blacklistWords.id, input.wordId), eq(blacklistWords.blacklistId, list.id)))
+      .returning();
+    if (!row) throw new ActionError("adminCommon.errors.notFound");
+    await recordAudit(tx, actor, { action: "update", objectType: "blacklist", objectId: list.id, label: list.name, before: { wordRemoved: row.word } });
+    return row;
+  });
+}

@@ -1,0 +1,113 @@
+import { distributionRuleUsersOfSkill } from "@/lib/distribution/queries";
+import { campaignsRequiringSkill } from "@/lib/admin/usage";
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { agentSkills, skillGroups, skills, users } from "@/db/schema";
+import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+
+export const skillGroupSortable = ["name", "updatedAt"] as const;
+
+// Outer columns inside the subqueries below are written as raw SQL (`skills.id`): drizzle prints
+// a single-table query's selected columns unqualified, and `id` would then bind to the inner table.
+/**
+ * The skills page: skill groups (searched by their name or one of their skills' names) with
+ * their skills. With `archived=1`, archived groups and groups holding archived skills.
+ */
+export async function listSkillGroups(params: ListParams) {
+  const db = await getDb();
+  const showArchived = params.archived === "1";
+  const pattern = params.q ? likePattern(params.q) : null;
+  const skillMatch = (archivedSkills: boolean) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(skills)
+        .where(
+          and(
+            eq(skills.groupId, skillGroups.id),
+            archivedSkills ? isNotNull(skills.archivedAt) : undefined,
+            pattern ? ilike(skills.name, pattern) : undefined,
+          ),
+        ),
+    );
+  const where = and(
+    showArchived ? or(isNotNull(skillGroups.archivedAt), skillMatch(true)) : isNull(skillGroups.archivedAt),
+    pattern ? or(ilike(skillGroups.name, pattern), skillMatch(false)) : undefined,
+  );
+  const column = params.sort === "updatedAt" ? skillGroups.updatedAt : skillGroups.name;
+  const [groups, [{ total }]] = await Promise.all([
+    db
+      .select({ id: skillGroups.id, name: skillGroups.name, description: skillGroups.description, archivedAt: skillGroups.archivedAt, updatedAt: skillGroups.updatedAt })
+      .from(skillGroups)
+      .where(where)
+      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(skillGroups.id))
+      .limit(PAGE_SIZE)
+      .offset((params.page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(skillGroups).where(where),
+  ]);
+  const members = groups.length
+    ? await db
+        .select({
+          id: skills.id,
+          groupId: skills.groupId,
+          name: skills.name,
+          description: skills.description,
+          archivedAt: skills.archivedAt,
+          updatedAt: skills.updatedAt,
+          agents: sql<number>`(select count(*)::int from agent_skills a join users u on u.id = a.user_id where a.skill_id = skills.id and u.archived_at is null)`,
+        })
+        .from(skills)
+        .where(and(inArray(skills.groupId, groups.map((g) => g.id)), showArchived ? undefined : isNull(skills.archivedAt)))
+        .orderBy(asc(skills.name))
+    : [];
+  const rows = groups.map((g) => ({ ...g, skills: members.filter((s) => s.groupId === g.id) }));
+  return toPage(rows, total, params.page);
+}
+
+/** Active skill groups with their active skills: what agent forms, rules and campaigns offer. */
+export async function skillTree() {
+  const db = await getDb();
+  const rows = await db
+    .select({ groupId: skillGroups.id, groupName: skillGroups.name, skillId: skills.id, skillName: skills.name })
+    .from(skillGroups)
+    .innerJoin(skills, and(eq(skills.groupId, skillGroups.id), isNull(skills.archivedAt)))
+    .where(isNull(skillGroups.archivedAt))
+    .orderBy(asc(skillGroups.name), asc(skills.name));
+  const groups: { id: number; name: string; skills: { id: number; name: string }[] }[] = [];
+  for (const r of rows) {
+    let group = groups.at(-1);
+    if (group?.id !== r.groupId) groups.push((group = { id: r.groupId, name: r.groupName, skills: [] }));
+    group.skills.push({ id: r.skillId, name: r.skillName });
+  }
+  return groups;
+}
+
+export type SkillTree = Awaited<ReturnType<typeof skillTree>>;
+
+/**
+ * Names of what uses a skill; archiving is refused while the list is not empty. Agents holding
+ * it today; distribution rules and campaign requirements add their own lines here.
+ */
+export async function skillUsers(id: number): Promise<string[]> {
+  const db = await getDb();
+  const agents = await db
+    .select({ login: users.login, name: users.name })
+    .from(agentSkills)
+    .innerJoin(users, eq(users.id, agentSkills.userId))
+    .where(and(eq(agentSkills.skillId, id), isNull(users.archivedAt)))
+    .orderBy(asc(users.login));
+  return [
+    ...agents.map((a) => `${a.name} (${a.login})`),
+    ...(await distributionRuleUsersOfSkill(id)),
+    ...(await campaignsRequiringSkill(id)),
+  ];
+}
+
+/** Names of what uses a skill group: whatever uses one of its active skills, plus direct users. */
+export async function skillGroupUsers(id: number): Promise<string[]> {
+  const db = await getDb();
+  const members = await db.select({ id: skills.id }).from(skills).where(and(eq(skills.groupId, id), isNull(skills.archivedAt)));
+  const names = new Set<string>();
+  for (const s of members) for (const name of await skillUsers(s.id)) names.add(name);
+  return [...names];
+}

@@ -1,0 +1,137 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb, type Tx } from "@/db/client";
+import { supervisionGroupMembers, supervisionGroups, users, type Right } from "@/db/schema";
+import { ActionError } from "@/lib/auth/action";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit, type AuditActor } from "@/lib/admin/audit";
+import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { accountSnapshot, checkGroups, replaceMemberships, upsertProfile } from "./account-writes";
+import type { NewAccount } from "./agent-mutations";
+import { newAccountPassword } from "./passwords";
+import { canSupervise, supervisionGroupUsers } from "./supervision-queries";
+import type { supervisionGroupSchema, supervisionGroupUpdateSchema, supervisorSchema, supervisorUpdateSchema } from "./supervision.schema";
+
+const supervisorRights = (reporting: boolean): Right[] => (reporting ? ["supervision", "reporting"] : ["supervision"]);
+
+/** A supervisor account created directly (Users/Supervisors, manual step 9). */
+export async function createSupervisor(actor: AuditActor, input: z.output<typeof supervisorSchema>): Promise<NewAccount> {
+  const db = await getDb();
+  const password = newAccountPassword();
+  const passwordHash = await hashPassword(password);
+  return uniqueOr("login", () =>
+    db.transaction(async (tx) => {
+      await checkGroups(tx, input.groupIds, "groupIds");
+      const [row] = await tx
+        .insert(users)
+        .values({ login: input.login, name: input.name, role: "supervisor", rights: supervisorRights(input.reporting), passwordHash })
+        .returning({ id: users.id, login: users.login, name: users.name });
+      await upsertProfile(tx, row.id, { supervisionRights: input.supervisionRights });
+      await replaceMemberships(tx, row.id, input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })));
+      await recordAudit(tx, actor, { action: "create", objectType: "supervisor", objectId: row.id, label: row.login, after: await accountSnapshot(tx, row.id) });
+      return { ...row, password };
+    }),
+  );
+}
+
+export async function updateSupervisor(actor: AuditActor, input: z.output<typeof supervisorUpdateSchema>) {
+  const db = await getDb();
+  return uniqueOr("login", () =>
+    db.transaction(async (tx) => {
+      const [current] = await tx.select({ role: users.role, updatedAt: users.updatedAt }).from(users).where(eq(users.id, input.id)).for("update");
+      if (!current || current.role !== "supervisor") throw new ActionError("adminCommon.errors.notFound");
+      refuseIfStale(current.updatedAt, input.version);
+      await checkGroups(tx, input.groupIds, "groupIds");
+      const before = await accountSnapshot(tx, input.id);
+      const [after] = await tx
+        .update(users)
+        .set({ login: input.login, name: input.name, rights: supervisorRights(input.reporting), updatedAt: new Date() })
+        .where(eq(users.id, input.id))
+        .returning({ id: users.id, login: users.login, updatedAt: users.updatedAt });
+      await upsertProfile(tx, input.id, { supervisionRights: input.supervisionRights });
+      await replaceMemberships(tx, input.id, input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })), "supervisor");
+      await recordAudit(tx, actor, { action: "update", objectType: "supervisor", objectId: input.id, label: after.login, before, after: await accountSnapshot(tx, input.id) });
+      return after;
+    }),
+  );
+}
+
+/** Refuses members that are not (or no longer) what their side of the group requires. */
+async function checkMembers(tx: Tx, supervisorIds: number[], agentIds: number[]) {
+  if (supervisorIds.length) {
+    const ok = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, supervisorIds), canSupervise(), isNull(users.archivedAt)));
+    if (ok.length !== new Set(supervisorIds).size) throw new ActionError("hr.errors.invalidMembers", { supervisorIds: ["hr.errors.invalidMembers"] });
+  }
+  if (agentIds.length) {
+    const ok = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, agentIds), eq(users.role, "agent"), isNull(users.archivedAt)));
+    if (ok.length !== new Set(agentIds).size) throw new ActionError("hr.errors.invalidMembers", { agentIds: ["hr.errors.invalidMembers"] });
+  }
+}
+
+async function replaceGroupMembers(tx: Tx, groupId: number, supervisorIds: number[], agentIds: number[]) {
+  // Archived users keep their membership: restoring them brings them back in their team.
+  await tx
+    .delete(supervisionGroupMembers)
+    .where(and(eq(supervisionGroupMembers.groupId, groupId), inArray(supervisionGroupMembers.userId, tx.select({ id: users.id }).from(users).where(isNull(users.archivedAt)))));
+  const rows = [
+    ...[...new Set(supervisorIds)].map((userId) => ({ groupId, userId, role: "supervisor" as const })),
+    ...[...new Set(agentIds)].map((userId) => ({ groupId, userId, role: "agent" as const })),
+  ];
+  if (rows.length) await tx.insert(supervisionGroupMembers).values(rows);
+}
+
+async function groupSnapshot(tx: Tx, id: number) {
+  const [group] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, id));
+  const members = await tx.select({ userId: supervisionGroupMembers.userId, role: supervisionGroupMembers.role }).from(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, id));
+  return { ...group, supervisorIds: members.filter((m) => m.role === "supervisor").map((m) => m.userId), agentIds: members.filter((m) => m.role === "agent").map((m) => m.userId) };
+}
+
+export async function createSupervisionGroup(actor: AuditActor, input: z.output<typeof supervisionGroupSchema>) {
+  const db = await getDb();
+  return uniqueOr("name", () =>
+    db.transaction(async (tx) => {
+      await checkMembers(tx, input.supervisorIds, input.agentIds);
+      const [row] = await tx.insert(supervisionGroups).values({ name: input.name, description: input.description }).returning();
+      await replaceGroupMembers(tx, row.id, input.supervisorIds, input.agentIds);
+      await recordAudit(tx, actor, { action: "create", objectType: "supervision_group", objectId: row.id, label: row.name, after: await groupSnapshot(tx, row.id) });
+      return row;
+    }),
+  );
+}
+
+export async function updateSupervisionGroup(actor: AuditActor, input: z.output<typeof supervisionGroupUpdateSchema>) {
+  const db = await getDb();
+  return uniqueOr("name", () =>
+    db.transaction(async (tx) => {
+      const [current] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, input.id)).for("update");
+      if (!current) throw new ActionError("adminCommon.errors.notFound");
+      refuseIfStale(current.updatedAt, input.version);
+      await checkMembers(tx, input.supervisorIds, input.agentIds);
+      const before = await groupSnapshot(tx, input.id);
+      const [after] = await tx
+        .update(supervisionGroups)
+        .set({ name: input.name, description: input.description, updatedAt: new Date() })
+        .where(eq(supervisionGroups.id, input.id))
+        .returning();
+      await replaceGroupMembers(tx, input.id, input.supervisorIds, input.agentIds);
+      await recordAudit(tx, actor, { action: "update", objectType: "supervision_group", objectId: input.id, label: after.name, before, after: await groupSnapshot(tx, input.id) });
+      return after;
+    }),
+  );
+}
+
+export async function setSupervisionGroupArchived(actor: AuditActor, id: number, archived: boolean) {
+  const db = await getDb();
+  if (archived) refuseIfUsed(await supervisionGroupUsers(id));
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, id)).for("update");
+    if (!before) throw new ActionError("adminCommon.errors.notFound");
+    const [after] = await tx
+      .update(supervisionGroups)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(eq(supervisionGroups.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "supervision_group", objectId: id, label: after.name, before, after });
+    return after;
+  });
+}
