@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import type { Translate } from "@/lib/i18n/translate";
 import { computeCampaignSummary, describeElement, elementName } from "@/lib/summary";
 import { recomputeSummary } from "./tab-lock";
+import { notify } from "@/lib/realtime/notify";
 
 async function setState(actor: AuditActor, id: number, state: CampaignState) {
   const db = await getDb();
@@ -17,6 +18,8 @@ async function setState(actor: AuditActor, id: number, state: CampaignState) {
     // A campaign just started is polled at the next scheduler tick, not after a full interval.
     if (state === "running") await tx.update(pollCursors).set({ nextPollAt: null }).where(eq(pollCursors.campaignId, id));
     await recordAudit(tx, actor, { action: "update", objectType: "campaign", objectId: id, label: `${after.name} — ${state === "running" ? "start" : "stop"}`, before: { state: before.state }, after: { state } });
+    // Other admins' campaign lists show the new state without reloading.
+    await notify(tx, { type: "campaign.state", campaignId: id, state });
     return after;
   });
 }

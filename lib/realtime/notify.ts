@@ -14,7 +14,8 @@ export type LiveEvent =
   | { type: "conversation.updated"; conversationId: number; agentId: number | null }
   | { type: "conversation.closed"; conversationId: number; agentId: number | null }
   | { type: "agent.presence"; agentId: number; state: string }
-  | { type: "campaign.summary"; campaignId: number; overall: Light };
+  | { type: "campaign.summary"; campaignId: number; overall: Light }
+  | { type: "campaign.state"; campaignId: number; state: "running" | "stopped" };
 
 /** NOTIFY inside the caller's transaction: listeners hear it only if the transaction commits. */
 export async function notify(db: Db | Tx, event: LiveEvent): Promise<void> {

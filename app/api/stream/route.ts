@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** Which events a user receives: agents hear about their own work and the queue, supervisors all. */
 function visibleTo(user: { id: number; role: string; rights: readonly string[] }, event: LiveEvent): boolean {
   // Campaign summaries are administration: admins only, not supervisors.
-  if (event.type === "campaign.summary") return can(user as never, "admin.access");
+  if (event.type === "campaign.summary" || event.type === "campaign.state") return can(user as never, "admin.access");
   if (can(user as never, "supervision.view")) return true;
   switch (event.type) {
     case "conversation.queued":
