@@ -176,3 +176,35 @@ test("an administrator sets the outgoing mail in the root configuration; the pas
   await expect(admin.getByLabel("Fuseau horaire par défaut")).toHaveValue("America/Toronto");
   await expect(admin.getByLabel("Mot de passe")).toHaveValue("");
 });
+
+test("an administrator gives the demo campaign a hold music and listens to it", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/campaigns");
+  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("tab", { name: "Relation Client" }).click();
+  await expect(admin.getByText("Aucune musique d'attente.")).toBeVisible();
+
+  // A real (tiny) WAV file; a text file named .wav is refused with a clear message.
+  const header = Buffer.alloc(44 + 32);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + 32, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(8000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(32, 40);
+  const file = admin.getByLabel("Fichier de musique d'attente");
+  await file.setInputFiles({ name: "faux.wav", mimeType: "audio/wav", buffer: Buffer.from("not audio") });
+  await expect(admin.getByRole("alert").filter({ hasText: /./ }).first()).toBeVisible();
+  await file.setInputFiles({ name: "attente.wav", mimeType: "audio/wav", buffer: header });
+  await expect(admin.getByTestId("hold-music-name")).toContainText("attente.wav");
+  const src = await admin.locator("audio").first().getAttribute("src");
+  const played = await admin.request.get(src!);
+  expect(played.status()).toBe(200);
+  expect(Buffer.from(await played.body())).toEqual(header);
+});

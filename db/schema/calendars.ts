@@ -30,7 +30,7 @@ export const holidayGroups = pgTable("holiday_groups", {
 export type HolidayGroup = typeof holidayGroups.$inferSelect;
 
 // postgres.js reads bytea as a Buffer, PGlite as a Uint8Array: callers always get a Buffer.
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });

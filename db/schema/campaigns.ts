@@ -1,7 +1,7 @@
 import { pgTable, serial, text, timestamp, integer, jsonb, boolean, primaryKey, index } from "drizzle-orm/pg-core";
 import { queues, qualificationGroups } from "./organisation";
 import { customerDatabases } from "./admin";
-import { holidayGroups, workSchedules } from "./calendars";
+import { bytea, holidayGroups, workSchedules } from "./calendars";
 import { distributionRuleGroups } from "./distribution";
 import { blacklists } from "./blacklists";
 import { scripts, scriptVersions } from "./scripts";
@@ -175,4 +175,14 @@ export const adminNotifications = pgTable("admin_notifications", {
   params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
   readAt: timestamp("read_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The hold music of a campaign (tab «Relation Client»), kept in the database like holiday sounds. */
+export const campaignHoldMusic = pgTable("campaign_hold_music", {
+  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
+  fileName: text("file_name").notNull(),
+  mimeType: text("mime_type").notNull(),
+  size: integer("size").notNull(),
+  data: bytea("data").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -12,6 +12,7 @@ import { ReceptionTab } from "./reception-tab";
 import { PredefinedResponses, type ResponseRow } from "./predefined-responses";
 import { RelationTab } from "./relation-tab";
 import { EmailTemplates, type TemplateRow } from "./email-templates";
+import { HoldMusic } from "./hold-music";
 import { SkillsTab } from "./skills-tab";
 
 const isTab = (v: string | null): v is CampaignTab => campaignTabs.includes(v as CampaignTab);
@@ -27,12 +28,14 @@ export function CampaignTabs({
   options,
   responses,
   templates,
+  holdMusic,
 }: {
   initialTab: CampaignTab;
   campaign: CampaignForEdit;
   options: CampaignOptions;
   responses: ResponseRow[];
   templates: TemplateRow[];
+  holdMusic: { fileName: string; size: number; version: string } | null;
 }) {
   const t = useT();
   const searchParams = useSearchParams();
@@ -85,6 +88,7 @@ export function CampaignTabs({
       <TabsContent value="relation" forceMount className="space-y-8 data-[state=inactive]:hidden">
         <RelationTab campaign={campaign} options={options} onDirty={onDirty.relation} />
         <EmailTemplates campaignId={campaign.id} templates={templates} />
+        <HoldMusic campaignId={campaign.id} current={holdMusic} />
       </TabsContent>
       <TabsContent value="skills" forceMount className="data-[state=inactive]:hidden">
         <SkillsTab campaign={campaign} groups={options.skillGroups} onDirty={onDirty.skills} />
