@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { conversations, messages, pollCursors } from "@/db/schema";
+import { campaigns, conversations, messages, pollCursors, scriptVersions } from "@/db/schema";
 import { claimDueCampaigns, pollCampaign } from "@/lib/ingestion/poll";
 import { setupDemoWorkspace } from "./demo-fixture";
 
@@ -72,5 +72,21 @@ describe("polling a Twitter campaign", () => {
     await w.sim.postCustomerTweet({ authorHandle: "late", text: "relais ?" });
     expect((await pollCampaign(w.state.campaignId)).status).toBe("skipped");
     await w.setCampaign({ state: "running" });
+  });
+
+  it("pins the campaign's production script version on each new conversation", async () => {
+    const [campaign] = await w.db.select().from(campaigns);
+    const [first] = await w.db.select().from(conversations).orderBy(conversations.id).limit(1);
+    expect(first.scriptVersionId).toBe(campaign.scriptVersionId);
+
+    // The campaign moves to a newer production version: open conversations keep theirs.
+    const [current] = await w.db.select().from(scriptVersions).where(eq(scriptVersions.id, campaign.scriptVersionId!));
+    const [newer] = await w.db.insert(scriptVersions).values({ scriptId: current.scriptId, kind: "production", number: current.number + 1, model: current.model, customerFile: null }).returning();
+    await w.setCampaign({ scriptVersionId: newer.id });
+    await w.sim.postCustomerTweet({ authorHandle: "newcomer", text: "relais, une question" });
+    await pollCampaign(w.state.campaignId);
+    const [newcomer] = await w.db.select().from(conversations).where(eq(conversations.authorHandle, "newcomer"));
+    expect(newcomer.scriptVersionId).toBe(newer.id);
+    expect((await w.db.select().from(conversations).where(eq(conversations.id, first.id)))[0].scriptVersionId).toBe(current.id);
   });
 });

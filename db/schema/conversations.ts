@@ -2,6 +2,7 @@ import { pgTable, serial, text, timestamp, integer, numeric, boolean, uniqueInde
 import { campaigns } from "./campaigns";
 import { queues, qualificationStatuses, type QualificationCategory } from "./organisation";
 import { users } from "./auth";
+import { scriptVersions } from "./scripts";
 
 export const conversationStatuses = ["waiting", "assigned", "closed"] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
@@ -33,6 +34,9 @@ export const conversations = pgTable(
     qualificationSubCode: text("qualification_sub_code"),
     qualificationSubLabel: text("qualification_sub_label"),
     qualifiedBy: integer("qualified_by").references(() => users.id),
+    // The campaign's production script version when the conversation started: the agent runs
+    // that one even if the campaign picks a newer version meanwhile.
+    scriptVersionId: integer("script_version_id").references(() => scriptVersions.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

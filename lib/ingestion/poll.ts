@@ -113,7 +113,7 @@ type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]
 
 async function storeInbound(
   tx: Tx,
-  campaign: { id: number; queueId: number | null; type: string },
+  campaign: { id: number; queueId: number | null; type: string; scriptVersionId: number | null },
   m: InboundMessage,
 ): Promise<"duplicate" | "new-conversation" | "appended"> {
   const [existing] = await tx
@@ -146,6 +146,7 @@ async function storeInbound(
         authorHandle: m.authorHandle,
         authorName: m.authorName,
         isPrivate: m.isPrivate,
+        scriptVersionId: campaign.scriptVersionId,
       })
       .returning({ id: conversations.id });
     conversationId = created.id;
