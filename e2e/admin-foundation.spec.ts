@@ -62,3 +62,23 @@ test("an agent is refused the administration pages", async ({ browser }) => {
     expect((await agent.goto(path))?.status(), path).toBe(403);
   }
 });
+
+test("an administrator sets the default parameters applied to new campaigns", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/defaults");
+  await admin.getByLabel("Base de données").selectOption({ label: "Relais" });
+  await admin.getByLabel("Groupe de statuts d'appels").selectOption({ label: "Qualifications par défaut" });
+  await admin.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByLabel("Groupe de statuts d'appels")).toHaveValue(/\d+/);
+  await expect(admin.getByLabel("Planning de travail")).toHaveValue("");
+
+  // A new campaign starts with them.
+  await admin.goto("/admin/campaigns/new");
+  await admin.locator("#name").fill("Campagne avec défauts");
+  await admin.getByRole("button", { name: "Valider" }).click();
+  await expect(admin).toHaveURL(/\/admin\/campaigns\/\d+/);
+  await admin.getByRole("tab", { name: "Relation Client" }).click();
+  await expect(admin.locator("#qualificationGroupId")).toHaveValue(/\d+/);
+});
