@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { SOUND_MAX_BYTES, soundUploadSchema } from "@/lib/calendars/holiday.schema";
 import { storeHolidaySound } from "@/lib/calendars/holiday-mutations";
+import { sameOrigin } from "@/lib/auth/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -16,18 +17,6 @@ const MAX_BODY_BYTES = SOUND_MAX_BYTES + 64 * 1024;
 function reply(result: ActionResult<unknown>): Response {
   const status = result.ok ? 201 : result.error === "errors.unauthenticated" ? 401 : result.error === "errors.forbidden" ? 403 : result.error === "errors.unexpected" ? 500 : 400;
   return Response.json(result, { status });
-}
-
-/** Browsers send Origin on cross-site POSTs: refuse one from another site carrying our cookie. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 export async function POST(request: Request): Promise<Response> {

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { SOUND_MAX_BYTES } from "@/lib/calendars/holiday.schema";
 import { getHoldMusic, holdMusicRemoveSchema, holdMusicUploadSchema, removeHoldMusic, storeHoldMusic } from "@/lib/campaigns/hold-music";
+import { sameOrigin } from "@/lib/auth/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -15,17 +16,6 @@ const MAX_BODY_BYTES = SOUND_MAX_BYTES + 64 * 1024;
 function reply(result: ActionResult<unknown>, okStatus = 200): Response {
   const status = result.ok ? okStatus : result.error === "errors.unauthenticated" ? 401 : result.error === "errors.forbidden" ? 403 : result.error === "errors.unexpected" ? 500 : 400;
   return Response.json(result, { status });
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 async function guard(request: Request): Promise<Response | null> {

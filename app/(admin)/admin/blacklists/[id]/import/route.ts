@@ -4,6 +4,7 @@ import { AuthError, requireUser } from "@/lib/auth/session";
 import { importSchema } from "@/lib/blacklists/blacklist.schema";
 import { MAX_IMPORT_BYTES, parseKeywordFile } from "@/lib/blacklists/parse";
 import { importBlacklistWords, trimReport } from "@/lib/blacklists/import";
+import { sameOrigin } from "@/lib/auth/same-origin";
 
 // A route handler rather than a server action: server actions take 1 MB bodies, keyword files
 // up to 10 MB. The work itself still goes through defineAction (permission, zod, result).
@@ -22,18 +23,6 @@ const importAction = defineAction("admin.access", importSchema, async ({ blackli
 
 function json(result: ActionResult<unknown>, status: number) {
   return Response.json(result, { status });
-}
-
-/** Browsers send Origin on POST: a form posted from another site is refused. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
