@@ -32,6 +32,8 @@ export function defineAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+  // Read-only actions (a connection test, a preview) change no configuration: no recompute.
+  options: { readOnly?: boolean } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     let user: SessionUser;
@@ -54,7 +56,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
     try {
       const data = await handler(parsed.data, user);
-      if (CONFIGURATION_PERMISSIONS.has(permission)) await recomputeSummaries();
+      if (!options.readOnly && CONFIGURATION_PERMISSIONS.has(permission)) await recomputeSummaries();
       return { ok: true, data };
     } catch (err) {
       if (err instanceof ActionError) {
