@@ -38,9 +38,11 @@ function ensureChromium() {
   process.exit(1);
 }
 
-const only = process.argv[2];
-if (only !== "e2e") run(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run"]);
+// `node scripts/test.mjs unit|e2e [files…]`: one half, optionally only some files of it.
+const [only, ...files] = process.argv.slice(2);
+if (only !== "e2e") run(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...(only === "unit" ? files : [])]);
 if (only !== "unit") {
   ensureChromium();
-  run(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test"], { RELAIS_CHROMIUM: chromium });
+  const specs = only === "e2e" ? files : [];
+  run(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...specs], { RELAIS_CHROMIUM: chromium });
 }
