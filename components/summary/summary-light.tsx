@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { Light } from "@/db/schema/campaigns";
+import type { Light } from "@/db/schema/summary";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 

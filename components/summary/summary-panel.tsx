@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Light } from "@/db/schema/campaigns";
+import type { Light } from "@/db/schema/summary";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button-styles";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,20 +1,6 @@
-import { pgTable, serial, text, timestamp, integer, jsonb, boolean, index } from "drizzle-orm/pg-core";
+import { relations } from "drizzle-orm";
+import { pgTable, serial, text, timestamp, integer, jsonb, index } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-
-/**
- * A named database («Base de données»): a PostgreSQL schema that Relais manages inside its own
- * database. Customer files, address books and blacklists live in one.
- */
-export const customerDatabases = pgTable("customer_databases", {
-  id: serial("id").primaryKey(),
-  name: text("name").notNull().unique(),
-  schemaName: text("schema_name").notNull().unique(),
-  isDefault: boolean("is_default").notNull().default(false),
-  archivedAt: timestamp("archived_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
-export type CustomerDatabase = typeof customerDatabases.$inferSelect;
 
 export const auditActions = ["create", "update", "archive", "restore", "delete"] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -36,3 +22,8 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_object_idx").on(t.objectType, t.objectId), index("audit_log_at_idx").on(t.at)],
 );
+export type AuditLogEntry = typeof auditLog.$inferSelect;
+
+export const auditLogRelations = relations(auditLog, ({ one }) => ({
+  user: one(users, { fields: [auditLog.userId], references: [users.id] }),
+}));

@@ -1,4 +1,8 @@
-import { pgTable, serial, text, timestamp, integer, index } from "drizzle-orm/pg-core";
+import { relations } from "drizzle-orm";
+import { pgTable, serial, text, timestamp, integer } from "drizzle-orm/pg-core";
+import { agentPresence } from "./presence";
+import { agentProfiles, agentSkills, supervisionGroupMembers } from "./hr";
+import { conversations } from "./conversations";
 
 export const roles = ["admin", "supervisor", "agent", "sales_rep"] as const;
 export type Role = (typeof roles)[number];
@@ -27,17 +31,15 @@ export const loginAttempts = pgTable("login_attempts", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
 });
+export type LoginAttempt = typeof loginAttempts.$inferSelect;
 
-export const agentStates = ["offline", "ready", "paused"] as const;
-export type AgentState = (typeof agentStates)[number];
-
-// Live presence of an agent in the workspace; routing only offers work to `ready` agents.
-export const agentPresence = pgTable(
-  "agent_presence",
-  {
-    userId: integer("user_id").primaryKey().references(() => users.id),
-    state: text("state").$type<AgentState>().notNull().default("offline"),
-    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("agent_presence_state_idx").on(t.state)],
-);
+// Authorship columns (messages sent, script versions generated, audit entries) only point back
+// to their user; a user's side lists what belongs to the person: profile, presence, skills,
+// teams and the conversations assigned to them.
+export const usersRelations = relations(users, ({ one, many }) => ({
+  profile: one(agentProfiles),
+  presence: one(agentPresence),
+  skills: many(agentSkills),
+  supervisionGroups: many(supervisionGroupMembers),
+  assignedConversations: many(conversations, { relationName: "assignedAgent" }),
+}));

@@ -1,5 +1,7 @@
+import { relations } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, uniqueIndex } from "drizzle-orm/pg-core";
-import { customerDatabases } from "./admin";
+import { customerDatabases } from "./databases";
+import { campaignBlacklists } from "./campaigns";
 
 /** A keyword blacklist («Liste noire»): terms blacklisted in the messages of the campaigns using it. */
 export const blacklists = pgTable("blacklists", {
@@ -32,3 +34,13 @@ export const blacklistWords = pgTable(
   (t) => [uniqueIndex("blacklist_words_list_normalized_uq").on(t.blacklistId, t.normalized)],
 );
 export type BlacklistWord = typeof blacklistWords.$inferSelect;
+
+export const blacklistsRelations = relations(blacklists, ({ one, many }) => ({
+  database: one(customerDatabases, { fields: [blacklists.databaseId], references: [customerDatabases.id] }),
+  words: many(blacklistWords),
+  campaigns: many(campaignBlacklists),
+}));
+
+export const blacklistWordsRelations = relations(blacklistWords, ({ one }) => ({
+  blacklist: one(blacklists, { fields: [blacklistWords.blacklistId], references: [blacklists.id] }),
+}));

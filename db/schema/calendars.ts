@@ -1,4 +1,7 @@
-import { pgTable, serial, text, timestamp, integer, jsonb, boolean, date, index, customType } from "drizzle-orm/pg-core";
+import { relations } from "drizzle-orm";
+import { pgTable, serial, text, timestamp, integer, jsonb, boolean, date, index } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
+import { campaigns } from "./campaigns";
 
 /**
  * One weekday of a work schedule: two slots in wall-clock "HH:MM" ("24:00" may close a day);
@@ -29,12 +32,6 @@ export const holidayGroups = pgTable("holiday_groups", {
 });
 export type HolidayGroup = typeof holidayGroups.$inferSelect;
 
-// postgres.js reads bytea as a Buffer, PGlite as a Uint8Array: callers always get a Buffer.
-export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-});
-
 /**
  * A holiday's sound message, kept in the database (not on disk) so that it survives restarts and
  * every host serves it. Uploaded before the holiday that plays it is saved.
@@ -47,6 +44,7 @@ export const holidaySounds = pgTable("holiday_sounds", {
   data: bytea("data").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export type HolidaySound = typeof holidaySounds.$inferSelect;
 
 export const holidayParts = ["full", "morning", "afternoon"] as const;
 export type HolidayPart = (typeof holidayParts)[number];
@@ -67,3 +65,21 @@ export const holidays = pgTable(
   (t) => [index("holidays_group_idx").on(t.groupId)],
 );
 export type Holiday = typeof holidays.$inferSelect;
+
+export const workSchedulesRelations = relations(workSchedules, ({ many }) => ({
+  campaigns: many(campaigns),
+}));
+
+export const holidayGroupsRelations = relations(holidayGroups, ({ many }) => ({
+  holidays: many(holidays),
+  campaigns: many(campaigns),
+}));
+
+export const holidaySoundsRelations = relations(holidaySounds, ({ many }) => ({
+  holidays: many(holidays),
+}));
+
+export const holidaysRelations = relations(holidays, ({ one }) => ({
+  group: one(holidayGroups, { fields: [holidays.groupId], references: [holidayGroups.id] }),
+  sound: one(holidaySounds, { fields: [holidays.soundId], references: [holidaySounds.id] }),
+}));

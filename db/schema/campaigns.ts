@@ -1,11 +1,17 @@
+import { relations } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, jsonb, boolean, primaryKey, index } from "drizzle-orm/pg-core";
-import { queues, qualificationGroups } from "./organisation";
-import { customerDatabases } from "./admin";
-import { bytea, holidayGroups, workSchedules } from "./calendars";
+import { bytea } from "./columns";
+import { queues } from "./queues";
+import { qualificationGroups } from "./qualifications";
+import { customerDatabases } from "./databases";
+import { holidayGroups, workSchedules } from "./calendars";
 import { distributionRuleGroups } from "./distribution";
 import { blacklists } from "./blacklists";
 import { scripts, scriptVersions } from "./scripts";
 import { skills } from "./hr";
+import { conversations } from "./conversations";
+import { pollCursors } from "./ingestion";
+import { adminNotifications, campaignSummaries } from "./summary";
 
 // A publishing platform (root configuration): where the network clients send their requests.
 export const platforms = pgTable("platforms", {
@@ -16,6 +22,7 @@ export const platforms = pgTable("platforms", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export type Platform = typeof platforms.$inferSelect;
 
 export const campaignTypes = ["twitter", "facebook"] as const;
 export type CampaignType = (typeof campaignTypes)[number];
@@ -65,16 +72,6 @@ export const campaigns = pgTable("campaigns", {
 });
 export type Campaign = typeof campaigns.$inferSelect;
 
-// Where each polling source of a campaign stopped; saved only after the messages are committed.
-export const pollCursors = pgTable("poll_cursors", {
-  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
-  cursor: text("cursor"),
-  lastPolledAt: timestamp("last_polled_at", { withTimezone: true }),
-  lastError: text("last_error"),
-  nextPollAt: timestamp("next_poll_at", { withTimezone: true }),
-  messagesRead: integer("messages_read").notNull().default(0),
-});
-
 /**
  * Default parameters («Paramètres par défaut», step 5): one row, applied to every new campaign.
  * `version` is the optimistic lock of the form.
@@ -87,6 +84,7 @@ export const campaignDefaults = pgTable("campaign_defaults", {
   holidayGroupId: integer("holiday_group_id").references(() => holidayGroups.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export type CampaignDefaults = typeof campaignDefaults.$inferSelect;
 
 /** Predefined responses of a campaign («Réponses prédéfinies», tab «Réception»). */
 export const predefinedResponses = pgTable(
@@ -103,6 +101,7 @@ export const predefinedResponses = pgTable(
   },
   (t) => [index("predefined_responses_campaign_idx").on(t.campaignId, t.position)],
 );
+export type PredefinedResponse = typeof predefinedResponses.$inferSelect;
 
 export const campaignBlacklists = pgTable(
   "campaign_blacklists",
@@ -112,6 +111,7 @@ export const campaignBlacklists = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.blacklistId] })],
 );
+export type CampaignBlacklist = typeof campaignBlacklists.$inferSelect;
 
 /** Email templates («modèles de mail», tab «Relation Client»): subject and body with $VARIABLES. */
 export const emailTemplates = pgTable("email_templates", {
@@ -123,6 +123,7 @@ export const emailTemplates = pgTable("email_templates", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export type EmailTemplate = typeof emailTemplates.$inferSelect;
 
 /** Minimum skills an agent needs to work the campaign (tab «Compétences»). */
 export const campaignSkills = pgTable(
@@ -134,24 +135,7 @@ export const campaignSkills = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.skillId] })],
 );
-
-export const lights = ["green", "orange", "red"] as const;
-export type Light = (typeof lights)[number];
-export interface SummaryElement {
-  element: string;
-  light: Light;
-  reason: string; // i18n key
-  params?: Record<string, string | number>;
-  fix: string; // where to fix it
-}
-
-/** The campaign summary («Résumé de la Campagne»), recomputed whenever something it reads changes. */
-export const campaignSummaries = pgTable("campaign_summaries", {
-  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
-  overall: text("overall").$type<Light>().notNull(),
-  elements: jsonb("elements").$type<SummaryElement[]>().notNull(),
-  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export type CampaignSkill = typeof campaignSkills.$inferSelect;
 
 /** Root settings: outgoing mail and default time zone (one row). */
 export const rootSettings = pgTable("root_settings", {
@@ -165,17 +149,7 @@ export const rootSettings = pgTable("root_settings", {
   defaultTimeZone: text("default_time_zone").notNull().default("Europe/Paris"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** Things administrators must know (a running campaign stopped because it turned red…). */
-export const adminNotifications = pgTable("admin_notifications", {
-  id: serial("id").primaryKey(),
-  campaignId: integer("campaign_id").references(() => campaigns.id),
-  kind: text("kind").notNull(),
-  message: text("message").notNull(), // i18n key
-  params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
-  readAt: timestamp("read_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export type RootSettings = typeof rootSettings.$inferSelect;
 
 /** The hold music of a campaign (tab «Relation Client»), kept in the database like holiday sounds. */
 export const campaignHoldMusic = pgTable("campaign_hold_music", {
@@ -186,3 +160,59 @@ export const campaignHoldMusic = pgTable("campaign_hold_music", {
   data: bytea("data").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export type CampaignHoldMusic = typeof campaignHoldMusic.$inferSelect;
+
+export const platformsRelations = relations(platforms, ({ many }) => ({
+  campaigns: many(campaigns),
+}));
+
+export const campaignsRelations = relations(campaigns, ({ one, many }) => ({
+  platform: one(platforms, { fields: [campaigns.platformId], references: [platforms.id] }),
+  queue: one(queues, { fields: [campaigns.queueId], references: [queues.id] }),
+  qualificationGroup: one(qualificationGroups, { fields: [campaigns.qualificationGroupId], references: [qualificationGroups.id] }),
+  database: one(customerDatabases, { fields: [campaigns.databaseId], references: [customerDatabases.id] }),
+  schedule: one(workSchedules, { fields: [campaigns.scheduleId], references: [workSchedules.id] }),
+  holidayGroup: one(holidayGroups, { fields: [campaigns.holidayGroupId], references: [holidayGroups.id] }),
+  distributionGroup: one(distributionRuleGroups, { fields: [campaigns.distributionGroupId], references: [distributionRuleGroups.id] }),
+  script: one(scripts, { fields: [campaigns.scriptId], references: [scripts.id] }),
+  scriptVersion: one(scriptVersions, { fields: [campaigns.scriptVersionId], references: [scriptVersions.id] }),
+  pollCursor: one(pollCursors),
+  summary: one(campaignSummaries),
+  holdMusic: one(campaignHoldMusic),
+  predefinedResponses: many(predefinedResponses),
+  emailTemplates: many(emailTemplates),
+  blacklists: many(campaignBlacklists),
+  skills: many(campaignSkills),
+  conversations: many(conversations),
+  notifications: many(adminNotifications),
+}));
+
+// The one row of default parameters points at its choices; nothing lists it from their side.
+export const campaignDefaultsRelations = relations(campaignDefaults, ({ one }) => ({
+  database: one(customerDatabases, { fields: [campaignDefaults.databaseId], references: [customerDatabases.id] }),
+  qualificationGroup: one(qualificationGroups, { fields: [campaignDefaults.qualificationGroupId], references: [qualificationGroups.id] }),
+  schedule: one(workSchedules, { fields: [campaignDefaults.scheduleId], references: [workSchedules.id] }),
+  holidayGroup: one(holidayGroups, { fields: [campaignDefaults.holidayGroupId], references: [holidayGroups.id] }),
+}));
+
+export const predefinedResponsesRelations = relations(predefinedResponses, ({ one }) => ({
+  campaign: one(campaigns, { fields: [predefinedResponses.campaignId], references: [campaigns.id] }),
+}));
+
+export const campaignBlacklistsRelations = relations(campaignBlacklists, ({ one }) => ({
+  campaign: one(campaigns, { fields: [campaignBlacklists.campaignId], references: [campaigns.id] }),
+  blacklist: one(blacklists, { fields: [campaignBlacklists.blacklistId], references: [blacklists.id] }),
+}));
+
+export const emailTemplatesRelations = relations(emailTemplates, ({ one }) => ({
+  campaign: one(campaigns, { fields: [emailTemplates.campaignId], references: [campaigns.id] }),
+}));
+
+export const campaignSkillsRelations = relations(campaignSkills, ({ one }) => ({
+  campaign: one(campaigns, { fields: [campaignSkills.campaignId], references: [campaigns.id] }),
+  skill: one(skills, { fields: [campaignSkills.skillId], references: [skills.id] }),
+}));
+
+export const campaignHoldMusicRelations = relations(campaignHoldMusic, ({ one }) => ({
+  campaign: one(campaigns, { fields: [campaignHoldMusic.campaignId], references: [campaigns.id] }),
+}));

@@ -1,6 +1,8 @@
+import { relations } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, numeric, boolean, uniqueIndex, index } from "drizzle-orm/pg-core";
 import { campaigns } from "./campaigns";
-import { queues, qualificationStatuses, type QualificationCategory } from "./organisation";
+import { queues } from "./queues";
+import { qualificationStatuses, type QualificationCategory } from "./qualifications";
 import { users } from "./auth";
 import { scriptVersions } from "./scripts";
 
@@ -84,3 +86,23 @@ export const messages = pgTable(
   ],
 );
 export type Message = typeof messages.$inferSelect;
+
+// Two columns point at users, so each relation is named for the side that lists it.
+export const conversationsRelations = relations(conversations, ({ one, many }) => ({
+  campaign: one(campaigns, { fields: [conversations.campaignId], references: [campaigns.id] }),
+  queue: one(queues, { fields: [conversations.queueId], references: [queues.id] }),
+  assignedAgent: one(users, { fields: [conversations.assignedAgentId], references: [users.id], relationName: "assignedAgent" }),
+  qualificationStatus: one(qualificationStatuses, {
+    fields: [conversations.qualificationStatusId],
+    references: [qualificationStatuses.id],
+  }),
+  qualifier: one(users, { fields: [conversations.qualifiedBy], references: [users.id], relationName: "qualifier" }),
+  scriptVersion: one(scriptVersions, { fields: [conversations.scriptVersionId], references: [scriptVersions.id] }),
+  messages: many(messages),
+}));
+
+export const messagesRelations = relations(messages, ({ one }) => ({
+  conversation: one(conversations, { fields: [messages.conversationId], references: [conversations.id] }),
+  campaign: one(campaigns, { fields: [messages.campaignId], references: [campaigns.id] }),
+  sender: one(users, { fields: [messages.sentBy], references: [users.id] }),
+}));

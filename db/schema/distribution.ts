@@ -1,5 +1,7 @@
+import { relations } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, index } from "drizzle-orm/pg-core";
 import { skills } from "./hr";
+import { campaigns } from "./campaigns";
 
 // «Règles de distribution»: a named group of ordered rules; a campaign uses one group. Each rule
 // ties an element of an incoming social message to a skill and a minimum level, so the message
@@ -32,3 +34,13 @@ export const distributionRules = pgTable(
   (t) => [index("distribution_rules_group_idx").on(t.groupId, t.position), index("distribution_rules_skill_idx").on(t.skillId)],
 );
 export type DistributionRule = typeof distributionRules.$inferSelect;
+
+export const distributionRuleGroupsRelations = relations(distributionRuleGroups, ({ many }) => ({
+  rules: many(distributionRules),
+  campaigns: many(campaigns),
+}));
+
+export const distributionRulesRelations = relations(distributionRules, ({ one }) => ({
+  group: one(distributionRuleGroups, { fields: [distributionRules.groupId], references: [distributionRuleGroups.id] }),
+  skill: one(skills, { fields: [distributionRules.skillId], references: [skills.id] }),
+}));

@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, boolean, uniqueIndex, primaryKey, check, index } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { campaignSkills } from "./campaigns";
+import { distributionRules } from "./distribution";
 // Type-only: the option lists live beside the forms that offer them (see lib/hr/options.ts).
 import type { DisplayOption, MediaChannel, MiscRight, SupervisionMemberRole, SupervisionRight, TelephonyRight, WorkspaceApp } from "@/lib/hr/options";
 
@@ -46,6 +48,7 @@ export const agentSkills = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.skillId] }), check("agent_skills_level_ck", sql`${t.level} between 1 and 10`), index("agent_skills_skill_idx").on(t.skillId)],
 );
+export type AgentSkill = typeof agentSkills.$inferSelect;
 
 /**
  * Agent-specific settings, one row per agent user (the `users` row holds login, name, role and
@@ -102,3 +105,33 @@ export const supervisionGroupMembers = pgTable(
     check("supervision_group_members_role_ck", sql`${t.role} in ('supervisor', 'agent')`),
   ],
 );
+export type SupervisionGroupMember = typeof supervisionGroupMembers.$inferSelect;
+
+export const skillGroupsRelations = relations(skillGroups, ({ many }) => ({
+  skills: many(skills),
+}));
+
+export const skillsRelations = relations(skills, ({ one, many }) => ({
+  group: one(skillGroups, { fields: [skills.groupId], references: [skillGroups.id] }),
+  agents: many(agentSkills),
+  campaigns: many(campaignSkills),
+  distributionRules: many(distributionRules),
+}));
+
+export const agentSkillsRelations = relations(agentSkills, ({ one }) => ({
+  user: one(users, { fields: [agentSkills.userId], references: [users.id] }),
+  skill: one(skills, { fields: [agentSkills.skillId], references: [skills.id] }),
+}));
+
+export const agentProfilesRelations = relations(agentProfiles, ({ one }) => ({
+  user: one(users, { fields: [agentProfiles.userId], references: [users.id] }),
+}));
+
+export const supervisionGroupsRelations = relations(supervisionGroups, ({ many }) => ({
+  members: many(supervisionGroupMembers),
+}));
+
+export const supervisionGroupMembersRelations = relations(supervisionGroupMembers, ({ one }) => ({
+  group: one(supervisionGroups, { fields: [supervisionGroupMembers.groupId], references: [supervisionGroups.id] }),
+  user: one(users, { fields: [supervisionGroupMembers.userId], references: [users.id] }),
+}));

@@ -1,6 +1,9 @@
+import { relations } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, jsonb, uniqueIndex, index } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { customerDatabases } from "./admin";
+import { customerDatabases } from "./databases";
+import { campaigns } from "./campaigns";
+import { conversations } from "./conversations";
 
 // Shapes are validated by lib/scripts (zod) on every read; the database keeps them as JSON.
 export type StoredScriptModel = { version: number } & Record<string, unknown>;
@@ -61,3 +64,21 @@ export const customerFiles = pgTable("customer_files", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type CustomerFile = typeof customerFiles.$inferSelect;
+
+export const scriptsRelations = relations(scripts, ({ one, many }) => ({
+  versions: many(scriptVersions),
+  customerFile: one(customerFiles),
+  campaigns: many(campaigns),
+}));
+
+export const scriptVersionsRelations = relations(scriptVersions, ({ one, many }) => ({
+  script: one(scripts, { fields: [scriptVersions.scriptId], references: [scripts.id] }),
+  author: one(users, { fields: [scriptVersions.createdBy], references: [users.id] }),
+  campaigns: many(campaigns),
+  conversations: many(conversations),
+}));
+
+export const customerFilesRelations = relations(customerFiles, ({ one }) => ({
+  script: one(scripts, { fields: [customerFiles.scriptId], references: [scripts.id] }),
+  database: one(customerDatabases, { fields: [customerFiles.databaseId], references: [customerDatabases.id] }),
+}));

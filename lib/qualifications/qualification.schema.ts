@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { QualificationCategory } from "@/db/schema/organisation";
+import type { QualificationCategory } from "@/db/schema/qualifications";
 import { versionField } from "@/lib/admin/common.schema";
 import { isCurrencyCode } from "./currencies";
 

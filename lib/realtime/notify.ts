@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import type { Light } from "@/db/schema/campaigns";
+import type { Light } from "@/db/schema/summary";
 
 export const CHANNEL = "relais_events";
 

@@ -1,4 +1,5 @@
-import type { CampaignState, CampaignType, Light, SummaryElement } from "@/db/schema/campaigns";
+import type { CampaignState, CampaignType } from "@/db/schema/campaigns";
+import type { Light, SummaryElement } from "@/db/schema/summary";
 import type { ScheduleDay } from "@/db/schema/calendars";
 import type { ScriptVersionKind } from "@/db/schema/scripts";
 

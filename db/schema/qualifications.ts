@@ -1,15 +1,7 @@
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { pgTable, serial, text, timestamp, integer, numeric, boolean, uniqueIndex, index } from "drizzle-orm/pg-core";
-
-export const queues = pgTable("queues", {
-  id: serial("id").primaryKey(),
-  code: text("code").notNull().unique(),
-  description: text("description").notNull().default(""),
-  archivedAt: timestamp("archived_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
-export type Queue = typeof queues.$inferSelect;
+import { campaigns } from "./campaigns";
+import { conversations } from "./conversations";
 
 export const qualificationCategories = ["positive", "argued", "not_argued"] as const;
 export type QualificationCategory = (typeof qualificationCategories)[number];
@@ -22,6 +14,7 @@ export const qualificationGroups = pgTable("qualification_groups", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export type QualificationGroup = typeof qualificationGroups.$inferSelect;
 
 export const qualificationStatuses = pgTable(
   "qualification_statuses",
@@ -65,3 +58,18 @@ export const qualificationSubStatuses = pgTable(
   ],
 );
 export type QualificationSubStatus = typeof qualificationSubStatuses.$inferSelect;
+
+export const qualificationGroupsRelations = relations(qualificationGroups, ({ many }) => ({
+  statuses: many(qualificationStatuses),
+  campaigns: many(campaigns),
+}));
+
+export const qualificationStatusesRelations = relations(qualificationStatuses, ({ one, many }) => ({
+  group: one(qualificationGroups, { fields: [qualificationStatuses.groupId], references: [qualificationGroups.id] }),
+  subStatuses: many(qualificationSubStatuses),
+  conversations: many(conversations),
+}));
+
+export const qualificationSubStatusesRelations = relations(qualificationSubStatuses, ({ one }) => ({
+  status: one(qualificationStatuses, { fields: [qualificationSubStatuses.statusId], references: [qualificationStatuses.id] }),
+}));
