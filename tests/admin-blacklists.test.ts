@@ -21,7 +21,7 @@ const { POST } = await import("@/app/(admin)/admin/blacklists/[id]/import/route"
 async function upload(id: number, name: string, content: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.append("file", new File([content], name));
-  const response = await POST(new Request(`http://localhost/admin/blacklists/${id}/import`, { method: "POST", body: form, headers }), {
+  const response = await POST(new Request(`http://localhost/admin/blacklists/${id}/import`, { method: "POST", body: form, headers: { host: "localhost", origin: "http://localhost", ...headers } }), {
     params: Promise.resolve({ id: String(id) }),
   });
   return { status: response.status, body: await response.json() };

@@ -48,7 +48,7 @@ function wav(samples = 800): Uint8Array {
 function upload(content: Uint8Array | string, name: string, type: string, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.set("file", new File([content as BlobPart], name, { type }));
-  return uploadSound(new Request("http://localhost:3000/api/holidays/sound", { method: "POST", body: form, headers: { host: "localhost:3000", ...headers } }));
+  return uploadSound(new Request("http://localhost:3000/api/holidays/sound", { method: "POST", body: form, headers: { host: "localhost:3000", origin: "http://localhost:3000", ...headers } }));
 }
 const play = (id: number) => playSound(new Request(`http://localhost:3000/api/holidays/sound/${id}`), { params: Promise.resolve({ id: String(id) }) });
 

@@ -32,10 +32,15 @@ function wav(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(b);
 }
 
+// What a browser sends with a state-changing request from our own page.
+const ours = { host: "relais.test", origin: "http://relais.test" };
+
 function post(campaignId: number, bytes: Uint8Array<ArrayBuffer>, type: string, name: string) {
   const form = new FormData();
   form.set("file", new File([bytes], name, { type }));
-  return route.POST(new Request(`http://relais.test/api/campaigns/${campaignId}/hold-music`, { method: "POST", body: form }), { params: Promise.resolve({ id: String(campaignId) }) });
+  return route.POST(new Request(`http://relais.test/api/campaigns/${campaignId}/hold-music`, { method: "POST", body: form, headers: ours }), {
+    params: Promise.resolve({ id: String(campaignId) }),
+  });
 }
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
@@ -67,7 +72,7 @@ describe("campaign hold music", () => {
     session.uid = w.state.agents[0];
     expect((await post(w.state.campaignId, wav(), "audio/wav", "x.wav")).status).toBe(403);
     expect((await route.GET(new Request("http://relais.test/x"), params(w.state.campaignId))).status).toBe(403);
-    expect((await route.DELETE(new Request("http://relais.test/x", { method: "DELETE" }), params(w.state.campaignId))).status).toBe(403);
+    expect((await route.DELETE(new Request("http://relais.test/x", { method: "DELETE", headers: ours }), params(w.state.campaignId))).status).toBe(403);
     session.uid = undefined;
     expect((await post(w.state.campaignId, wav(), "audio/wav", "x.wav")).status).toBe(401);
     const [row] = await w.db.select().from(campaignHoldMusic).where(eq(campaignHoldMusic.campaignId, w.state.campaignId));
@@ -75,7 +80,7 @@ describe("campaign hold music", () => {
   });
 
   it("removes it", async () => {
-    const res = await route.DELETE(new Request("http://relais.test/x", { method: "DELETE" }), params(w.state.campaignId));
+    const res = await route.DELETE(new Request("http://relais.test/x", { method: "DELETE", headers: ours }), params(w.state.campaignId));
     expect(res.status).toBe(200);
     expect(await w.db.select().from(campaignHoldMusic)).toHaveLength(0);
     expect((await route.GET(new Request("http://relais.test/x"), params(w.state.campaignId))).status).toBe(404);

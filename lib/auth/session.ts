@@ -3,32 +3,47 @@ import { getServerSession } from "next-auth";
 import { redirect, forbidden } from "next/navigation";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users, type Right, type Role } from "@/db/schema";
+import { agentProfiles, users, type Role } from "@/db/schema";
 import { authOptions } from "./options";
-import { can, type Permission } from "./permissions";
+import { can, effectiveRights, type Permission, type Right } from "./permissions";
 
 export interface SessionUser {
   id: number;
   login: string;
   name: string;
   role: Role;
+  /** Effective rights: `users.rights` and the profile's rights, through `effectiveRights`. */
   rights: Right[];
   locale: string;
 }
 
 /**
- * The signed-in user as the database knows it now: an archived user or a changed role takes
- * effect at the next request, not when the JWT expires.
+ * The signed-in user as the database knows it now, with its profile's rights in the same query:
+ * an archived user or a changed role or right takes effect at the next request, not when the JWT
+ * expires. Once per request (React `cache`).
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions)) as { uid?: number } | null;
   if (!session?.uid) return null;
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, login: users.login, name: users.name, role: users.role, rights: users.rights, locale: users.locale })
+    .select({
+      id: users.id,
+      login: users.login,
+      name: users.name,
+      role: users.role,
+      rights: users.rights,
+      locale: users.locale,
+      supervisionRights: agentProfiles.supervisionRights,
+      miscRights: agentProfiles.miscRights,
+    })
     .from(users)
+    .leftJoin(agentProfiles, eq(agentProfiles.userId, users.id))
     .where(and(eq(users.id, session.uid), isNull(users.archivedAt)));
-  return user ?? null;
+  if (!user) return null;
+  const { supervisionRights, miscRights, ...account } = user;
+  const profile = supervisionRights && miscRights ? { supervisionRights, miscRights } : null;
+  return { ...account, rights: effectiveRights({ role: user.role, rights: user.rights, profile }) };
 });
 
 /** For pages and layouts: anonymous → /login, signed in without the right → 403 page. */

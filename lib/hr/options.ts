@@ -13,11 +13,23 @@ export const workspaceApps = ["social"] as const;
 export type WorkspaceApp = (typeof workspaceApps)[number];
 export const displayOptions = ["queue_counts", "author_history", "script_panel", "compact"] as const;
 export type DisplayOption = (typeof displayOptions)[number];
+// The manual's telephony rights are kept as the admin ticked them (a profile copied from a voice
+// contact center keeps its settings), but they grant nothing: Relais has no calls to dial,
+// transfer, hold or record. They are not `Right`s of lib/auth/permissions.ts.
 export const telephonyRights = ["manual_dial", "transfer", "conference", "hold", "record"] as const;
 export type TelephonyRight = (typeof telephonyRights)[number];
+// What each right grants is the permission table (lib/auth/permissions.ts); a new right here needs
+// its permission there, or it grants nothing.
 export const supervisionRights = ["view_conversations", "reassign", "change_agent_state", "message_agents"] as const;
 export type SupervisionRight = (typeof supervisionRights)[number];
-export const miscRights = ["refuse_conversation", "edit_customer_file", "view_own_stats", "export_data"] as const;
+export const miscRights = [
+  "refuse_conversation",
+  "edit_customer_file",
+  "view_own_stats",
+  "export_data",
+  "send_mass_message",
+  "book_appointment",
+] as const;
 export type MiscRight = (typeof miscRights)[number];
 
 export const supervisionMemberRoles = ["supervisor", "agent"] as const;

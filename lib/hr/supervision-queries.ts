@@ -1,11 +1,15 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, not, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentProfiles, supervisionGroupMembers, supervisionGroups, users } from "@/db/schema";
 import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import { holdsPermission } from "@/lib/auth/permission-sql";
 import type { SupervisionRight } from "./options";
 
-/** A supervisor is a supervisor account or an agent given the supervision right (step 9). */
-export const canSupervise = () => and(ne(users.role, "admin"), or(eq(users.role, "supervisor"), sql`'supervision' = any(${users.rights})`));
+/**
+ * Who can supervise a group: whoever the permission table lets view supervision (a supervisor
+ * account, an agent given the supervision right — step 9) but not already every agent (admins).
+ */
+export const canSupervise = () => and(holdsPermission("supervision.view"), not(holdsPermission("supervision.allAgents")));
 
 // Outer columns inside the subqueries below are written as raw SQL (`users.id`): drizzle prints
 // a single-table query's selected columns unqualified, and `id` would then bind to the inner table.

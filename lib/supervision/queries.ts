@@ -6,11 +6,13 @@ import { can, type Principal } from "@/lib/auth/permissions";
 export type BoardScope = { kind: "all" } | { kind: "groups"; groups: string[] };
 
 /**
- * Who the viewer may watch: an administrator sees every agent; a supervisor only the agents of
- * the (active) supervision groups it supervises — none while it supervises no group.
+ * Who the viewer may watch, from the permission table: with "supervision.allAgents" (admins) every
+ * agent; with "supervision.view" only the agents of the (active) supervision groups it supervises —
+ * none while it supervises no group; without supervision nobody.
  */
 export async function boardScope(viewer: Principal): Promise<BoardScope> {
-  if (can(viewer, "admin.access")) return { kind: "all" };
+  if (!can(viewer, "supervision.view")) return { kind: "groups", groups: [] };
+  if (can(viewer, "supervision.allAgents")) return { kind: "all" };
   const db = await getDb();
   const rows = await db
     .select({ name: supervisionGroups.name })

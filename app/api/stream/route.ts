@@ -1,15 +1,15 @@
-import { AuthError, currentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can, type Principal } from "@/lib/auth/permissions";
+import { defineRoute } from "@/lib/auth/route";
 import { subscribe } from "@/lib/realtime/bus";
 import type { LiveEvent } from "@/lib/realtime/notify";
 
 export const dynamic = "force-dynamic";
 
 /** Which events a user receives: agents hear about their own work and the queue, supervisors all. */
-function visibleTo(user: { id: number; role: string; rights: readonly string[] }, event: LiveEvent): boolean {
+function visibleTo(user: Principal, event: LiveEvent): boolean {
   // Campaign summaries are administration: admins only, not supervisors.
-  if (event.type === "campaign.summary" || event.type === "campaign.state") return can(user as never, "admin.access");
-  if (can(user as never, "supervision.view")) return true;
+  if (event.type === "campaign.summary" || event.type === "campaign.state") return can(user, "admin.access");
+  if (can(user, "supervision.view")) return true;
   switch (event.type) {
     case "conversation.queued":
       return true;
@@ -20,11 +20,8 @@ function visibleTo(user: { id: number; role: string; rights: readonly string[] }
   }
 }
 
-export async function GET(request: Request) {
-  const user = await currentUser();
-  const status = !user ? 401 : can(user, "workspace.use") || can(user, "supervision.view") ? 0 : 403;
-  if (status) return new Response(new AuthError(status as 401 | 403).message, { status });
-
+// The areas that show live data: the agent workspace and supervision (administrators included).
+export const GET = defineRoute(["workspace.use", "supervision.view"], {}, ({ request, user }) => {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -39,7 +36,7 @@ export async function GET(request: Request) {
       };
       send("retry: 3000\n\n");
       unsubscribe = await subscribe((event) => {
-        if (visibleTo(user!, event)) send(`event: relais\ndata: ${JSON.stringify(event)}\n\n`);
+        if (visibleTo(user, event)) send(`event: relais\ndata: ${JSON.stringify(event)}\n\n`);
       });
       heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
       request.signal.addEventListener("abort", () => {
@@ -60,4 +57,4 @@ export async function GET(request: Request) {
   return new Response(stream, {
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
   });
-}
+});

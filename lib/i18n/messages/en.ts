@@ -140,6 +140,7 @@ export const en: Messages = {
     forbidden: "You do not have permission to do this",
     invalidInput: "Some fields are invalid",
     unexpected: "An unexpected error occurred",
+    tooLarge: "The request is too large",
   },
   supervision: {
     title: "Supervision",

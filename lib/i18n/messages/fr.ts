@@ -142,6 +142,7 @@ export const fr = {
     forbidden: "Vous n'avez pas la permission d'effectuer cette action",
     invalidInput: "Certains champs sont invalides",
     unexpected: "Une erreur inattendue est survenue",
+    tooLarge: "La requête est trop volumineuse",
   },
   supervision: {
     title: "Supervision",

@@ -1,9 +1,7 @@
-import { defineAction, type ActionResult } from "@/lib/auth/action";
-import { can } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { defineAction } from "@/lib/auth/action";
+import { defineRoute } from "@/lib/auth/route";
 import { SOUND_MAX_BYTES, soundUploadSchema } from "@/lib/calendars/holiday.schema";
 import { storeHolidaySound } from "@/lib/calendars/holiday-mutations";
-import { sameOrigin } from "@/lib/auth/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -14,24 +12,8 @@ const upload = defineAction("admin.access", soundUploadSchema, (input, user) => 
 // Multipart framing around a 2 MB file stays well under this.
 const MAX_BODY_BYTES = SOUND_MAX_BYTES + 64 * 1024;
 
-function reply(result: ActionResult<unknown>): Response {
-  const status = result.ok ? 201 : result.error === "errors.unauthenticated" ? 401 : result.error === "errors.forbidden" ? 403 : result.error === "errors.unexpected" ? 500 : 400;
-  return Response.json(result, { status });
-}
-
-export async function POST(request: Request): Promise<Response> {
-  // Refused before the body is read: a user without the right cannot make the server buffer files.
-  const user = await currentUser();
-  if (!user) return reply({ ok: false, error: "errors.unauthenticated" });
-  if (!can(user, "admin.access") || !sameOrigin(request)) return reply({ ok: false, error: "errors.forbidden" });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return Response.json({ ok: false, error: "schedules.errors.soundTooLarge", fieldErrors: { file: ["schedules.errors.soundTooLarge"] } }, { status: 413 });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return reply({ ok: false, error: "errors.invalidInput", fieldErrors: { file: ["schedules.errors.soundMissing"] } });
-  }
-  return reply(await upload({ file: form.get("file") as File }));
-}
+export const POST = defineRoute(
+  "admin.access",
+  { maxBytes: MAX_BODY_BYTES, tooLarge: { error: "schedules.errors.soundTooLarge", field: "file" }, okStatus: 201 },
+  async (ctx) => upload({ file: (await ctx.formData()).get("file") as File }),
+);

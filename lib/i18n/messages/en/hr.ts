@@ -103,6 +103,8 @@ export const hr: Messages["hr"] = {
       edit_customer_file: "Edit the customer file",
       view_own_stats: "See own statistics",
       export_data: "Export data",
+      send_mass_message: "Send a mass message (Facebook)",
+      book_appointment: "Book appointments in the agenda",
     },
   },
   groupsTab: {

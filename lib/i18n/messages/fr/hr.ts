@@ -102,6 +102,8 @@ export const hr = {
       edit_customer_file: "Modifier la fiche client",
       view_own_stats: "Voir ses propres statistiques",
       export_data: "Exporter des données",
+      send_mass_message: "Envoyer un message en masse (Facebook)",
+      book_appointment: "Prendre des rendez-vous sur l'agenda",
     },
   },
   groupsTab: {

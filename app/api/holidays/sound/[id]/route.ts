@@ -1,15 +1,11 @@
-import { can } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { defineRoute } from "@/lib/auth/route";
 import { getHolidaySound } from "@/lib/calendars/holiday-queries";
 
 export const dynamic = "force-dynamic";
 
 /** Plays a holiday's sound message in the administration pages. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await currentUser();
-  if (!user) return new Response("Not signed in", { status: 401 });
-  if (!can(user, "admin.access")) return new Response("Forbidden", { status: 403 });
-  const id = Number((await params).id);
+export const GET = defineRoute<{ id: string }>("admin.access", {}, async ({ params }) => {
+  const id = Number(params.id);
   const sound = Number.isSafeInteger(id) && id > 0 ? await getHolidaySound(id) : null;
   if (!sound) return new Response("Not found", { status: 404 });
   const ascii = sound.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
@@ -24,4 +20,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
-}
+});
