@@ -7,6 +7,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { useActionFeedback } from "./use-action-feedback";
 
+export type ArchiveAction = (input: { id: number; archived: boolean }) => Promise<ActionResult<unknown>>;
+
 /** Archive (with confirmation) or restore one object through its server action. */
 export function ArchiveButton({
   id,
@@ -17,7 +19,7 @@ export function ArchiveButton({
   id: number;
   name: string;
   archived: boolean;
-  action: (input: { id: number; archived: boolean }) => Promise<ActionResult<unknown>>;
+  action: ArchiveAction;
 }) {
   const t = useT();
   const router = useRouter();
