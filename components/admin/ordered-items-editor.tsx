@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/auth/action";
@@ -9,7 +9,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
-import { ReorderButtons } from "./reorder-buttons";
+import { focusMovedItem, ReorderButtons } from "./reorder-buttons";
 import { useActionFeedback } from "./use-action-feedback";
 
 type Save<F> = (values: F) => Promise<ActionResult<unknown>>;
@@ -131,8 +131,22 @@ export function OrderedItemsEditor<T extends { id: number }>({
     setOpen(true);
   }
 
+  // The new order shows after the server answered and the page re-read it: focus follows then.
+  const moved = useRef<{ id: number; direction: "up" | "down" } | null>(null);
+  useEffect(() => {
+    const index = moved.current ? items.findIndex((item) => item.id === moved.current?.id) : -1;
+    if (!moved.current || index < 0) return;
+    focusMovedItem(id, index, items.length, moved.current.direction);
+    moved.current = null;
+  }, [id, items]);
+
   async function moveItem(from: number, to: number) {
-    if (reorder && report(await reorder.move(items[from], to < from ? "up" : "down"))) router.refresh();
+    if (!reorder) return;
+    const direction = to < from ? "up" : "down";
+    if (report(await reorder.move(items[from], direction))) {
+      moved.current = { id: items[from].id, direction };
+      router.refresh();
+    }
   }
 
   return (
@@ -162,6 +176,7 @@ export function OrderedItemsEditor<T extends { id: number }>({
                     onMove={moveItem}
                     upLabel={reorder.upLabel(item)}
                     downLabel={reorder.downLabel(item)}
+                    followFocus={false}
                   />
                 ) : null}
                 <Button size="sm" variant="ghost" aria-label={label.edit} onClick={() => edit(item)}>

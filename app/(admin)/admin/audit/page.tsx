@@ -11,7 +11,7 @@ const show = (v: unknown) => (v === undefined || v === null ? "∅" : typeof v =
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePage("admin.access");
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const filter = { type: sp.type || undefined, objectId: Number(sp.id) || undefined, q: (sp.q ?? "").slice(0, 100), page };
@@ -55,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </form>
       }
       columns={[
-        { key: "at", header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => e.at.toLocaleString() },
+        { key: "at", header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => e.at.toLocaleString(locale) },
         { key: "who", header: t("audit.who"), cell: (e) => e.userLogin },
         { key: "action", header: t("audit.action"), cell: (e) => <Badge>{t(`audit.actions.${e.action}` as MessageKey)}</Badge> },
         {

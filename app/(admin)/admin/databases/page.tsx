@@ -8,7 +8,7 @@ import { CreateDatabaseForm, DeleteDatabaseButton } from "./database-forms";
 
 export default async function DatabasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin.access");
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const params = parseListParams(await searchParams, databaseSortable);
   const page = await listDatabases(params);
   return (
@@ -34,7 +34,7 @@ export default async function DatabasesPage({ searchParams }: { searchParams: Pr
         },
         { key: "schema", header: t("databases.schema"), cell: (d) => <code>{d.schemaName}</code> },
         { key: "tables", header: t("databases.tables"), cell: (d) => d.tables },
-        { key: "createdAt", header: t("databases.createdAt"), sort: "createdAt", cell: (d) => d.createdAt.toLocaleDateString() },
+        { key: "createdAt", header: t("databases.createdAt"), sort: "createdAt", cell: (d) => d.createdAt.toLocaleDateString(locale) },
       ]}
       rowActions={(d) => (d.isDefault ? null : <DeleteDatabaseButton id={d.id} name={d.name} />)}
     />
