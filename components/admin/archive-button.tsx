@@ -10,17 +10,7 @@ import { useActionFeedback } from "./use-action-feedback";
 export type ArchiveAction = (input: { id: number; archived: boolean }) => Promise<ActionResult<unknown>>;
 
 /** Archive (with confirmation) or restore one object through its server action. */
-export function ArchiveButton({
-  id,
-  name,
-  archived,
-  action,
-}: {
-  id: number;
-  name: string;
-  archived: boolean;
-  action: ArchiveAction;
-}) {
+export function ArchiveButton({ id, name, archived, action }: { id: number; name: string; archived: boolean; action: ArchiveAction }) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();

@@ -134,7 +134,14 @@ export async function ListView<T>(props: ListViewProps<T>) {
     const { archive, rowActions } = props;
     const archived = archive ? (row: T) => Boolean((row as Archivable).archivedAt) : props.archived;
     const archiveButton = (row: T) =>
-      archive ? <ArchiveButton id={(row as Archivable).id} name={archive.name(row)} archived={Boolean((row as Archivable).archivedAt)} action={archive.action} /> : null;
+      archive ? (
+        <ArchiveButton
+          id={(row as Archivable).id}
+          name={archive.name(row)}
+          archived={Boolean((row as Archivable).archivedAt)}
+          action={archive.action}
+        />
+      ) : null;
     body = (
       <ListTable
         params={params}

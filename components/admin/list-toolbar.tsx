@@ -4,7 +4,15 @@ import type { ListParams } from "@/lib/admin/list";
 import { getTranslator } from "@/lib/i18n/server";
 
 /** Search box (a plain GET form: works without JavaScript, keeps the URL shareable) and actions. */
-export async function ListToolbar({ params, actions, showArchivedToggle = true }: { params: ListParams; actions?: ReactNode; showArchivedToggle?: boolean }) {
+export async function ListToolbar({
+  params,
+  actions,
+  showArchivedToggle = true,
+}: {
+  params: ListParams;
+  actions?: ReactNode;
+  showArchivedToggle?: boolean;
+}) {
   const { t } = await getTranslator();
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -61,10 +69,24 @@ export function sortState(params: ListParams, column: string): AriaSort | undefi
 }
 
 /** A link that sorts the list by this column (toggling direction); put aria-sort on its column header. */
-export function SortLink({ params, column, children, ...aria }: { params: ListParams; column: string; children: ReactNode; "aria-sort"?: AriaSort }) {
+export function SortLink({
+  params,
+  column,
+  children,
+  ...aria
+}: {
+  params: ListParams;
+  column: string;
+  children: ReactNode;
+  "aria-sort"?: AriaSort;
+}) {
   const state = sortState(params, column);
   return (
-    <Link href={hrefWith(params, { sort: column, dir: state === "ascending" ? "desc" : "asc", page: 1 })} className="inline-flex items-center gap-1 hover:underline" {...aria}>
+    <Link
+      href={hrefWith(params, { sort: column, dir: state === "ascending" ? "desc" : "asc", page: 1 })}
+      className="inline-flex items-center gap-1 hover:underline"
+      {...aria}
+    >
       {children}
       <span aria-hidden className="text-fg-muted">
         {state === "ascending" ? "▲" : state === "descending" ? "▼" : "↕"}
@@ -82,7 +104,17 @@ export function SortHeader({ params, column, children }: { params: ListParams; c
   );
 }
 
-export async function Pager({ params, total, pageCount, query }: { params: ListParams; total: number; pageCount: number; query?: ListQuery }) {
+export async function Pager({
+  params,
+  total,
+  pageCount,
+  query,
+}: {
+  params: ListParams;
+  total: number;
+  pageCount: number;
+  query?: ListQuery;
+}) {
   const { t } = await getTranslator();
   return (
     <nav className="flex items-center justify-between text-sm text-fg-muted" aria-label={t("adminCommon.pagination")}>

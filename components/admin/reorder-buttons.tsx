@@ -40,7 +40,15 @@ export function ReorderButtons({
   }
   return (
     <span className="inline-flex gap-1">
-      <Button id={`${idPrefix}-${index}-up`} size="sm" variant="secondary" aria-label={upLabel} title={upLabel} disabled={index === 0} onClick={() => move(index - 1, "up")}>
+      <Button
+        id={`${idPrefix}-${index}-up`}
+        size="sm"
+        variant="secondary"
+        aria-label={upLabel}
+        title={upLabel}
+        disabled={index === 0}
+        onClick={() => move(index - 1, "up")}
+      >
         <span aria-hidden>↑</span>
       </Button>
       <Button

@@ -27,7 +27,13 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
         </Link>
       }
       columns={[
-        { key: "login", header: t("hr.agents.code"), sort: "login", className: "font-medium", cell: (a) => <RowLink href={`/admin/agents/${a.id}`}>{a.login}</RowLink> },
+        {
+          key: "login",
+          header: t("hr.agents.code"),
+          sort: "login",
+          className: "font-medium",
+          cell: (a) => <RowLink href={`/admin/agents/${a.id}`}>{a.login}</RowLink>,
+        },
         { key: "name", header: t("hr.agents.name"), sort: "name", cell: (a) => a.name },
         {
           key: "rights",

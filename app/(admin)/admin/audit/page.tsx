@@ -43,7 +43,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <label className="flex flex-col text-sm">
             {t("audit.objectId")}
-            <input name="id" inputMode="numeric" defaultValue={filter.objectId ?? ""} className="h-9 w-24 rounded-control border border-border bg-surface px-2" />
+            <input
+              name="id"
+              inputMode="numeric"
+              defaultValue={filter.objectId ?? ""}
+              className="h-9 w-24 rounded-control border border-border bg-surface px-2"
+            />
           </label>
           <label className="flex flex-col text-sm">
             {t("common.search")}

@@ -19,7 +19,13 @@ export default async function BlacklistsPage({ searchParams }: { searchParams: P
       empty={t("blacklists.empty")}
       create={{ href: "/admin/blacklists/new", label: t("blacklists.new") }}
       columns={[
-        { key: "name", header: t("blacklists.name"), sort: "name", className: "font-medium", cell: (b) => <RowLink href={`/admin/blacklists/${b.id}`}>{b.name}</RowLink> },
+        {
+          key: "name",
+          header: t("blacklists.name"),
+          sort: "name",
+          className: "font-medium",
+          cell: (b) => <RowLink href={`/admin/blacklists/${b.id}`}>{b.name}</RowLink>,
+        },
         { key: "database", header: t("blacklists.database"), sort: "database", cell: (b) => b.databaseName },
         { key: "words", header: t("blacklists.words"), cell: (b) => b.words.toLocaleString(locale) },
       ]}

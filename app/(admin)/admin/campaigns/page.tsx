@@ -27,7 +27,13 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       create={{ href: "/admin/campaigns/new", label: t("campaigns.new") }}
       columns={[
         { key: "type", header: t("campaigns.type"), sort: "type", cell: (c) => t(`campaigns.types.${c.type}`) },
-        { key: "name", header: t("campaigns.name"), sort: "name", className: "font-medium", cell: (c) => <RowLink href={`/admin/campaigns/${c.id}`}>{c.name}</RowLink> },
+        {
+          key: "name",
+          header: t("campaigns.name"),
+          sort: "name",
+          className: "font-medium",
+          cell: (c) => <RowLink href={`/admin/campaigns/${c.id}`}>{c.name}</RowLink>,
+        },
         {
           key: "state",
           header: t("campaigns.state"),
@@ -38,7 +44,11 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             </Badge>
           ),
         },
-        { key: "summary", header: t("campaigns.summaryColumn"), cell: (c) => <SummaryLight summary={summaries.get(c.id) ?? null} href={`/admin/campaigns/${c.id}`} /> },
+        {
+          key: "summary",
+          header: t("campaigns.summaryColumn"),
+          cell: (c) => <SummaryLight summary={summaries.get(c.id) ?? null} href={`/admin/campaigns/${c.id}`} />,
+        },
         { key: "queue", header: t("campaigns.queue"), sort: "queue", cell: (c) => c.queueCode ?? "—" },
         { key: "waiting", header: t("campaigns.waiting"), sort: "waiting", cell: (c) => c.waiting },
         { key: "open", header: t("campaigns.open"), sort: "open", cell: (c) => c.open },

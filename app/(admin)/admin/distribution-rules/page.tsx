@@ -5,7 +5,11 @@ import { getTranslator } from "@/lib/i18n/server";
 import { ListPage, RowLink } from "@/components/admin/list-page";
 import { archiveDistributionGroupAction } from "./actions";
 
-export default async function DistributionGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DistributionGroupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePage("admin.access");
   const { t, locale } = await getTranslator();
   const params = parseListParams(await searchParams, distributionGroupSortable);
@@ -19,7 +23,13 @@ export default async function DistributionGroupsPage({ searchParams }: { searchP
       empty={t("distribution.empty")}
       create={{ href: "/admin/distribution-rules/new", label: t("distribution.new") }}
       columns={[
-        { key: "name", header: t("distribution.name"), sort: "name", className: "font-medium", cell: (g) => <RowLink href={`/admin/distribution-rules/${g.id}`}>{g.name}</RowLink> },
+        {
+          key: "name",
+          header: t("distribution.name"),
+          sort: "name",
+          className: "font-medium",
+          cell: (g) => <RowLink href={`/admin/distribution-rules/${g.id}`}>{g.name}</RowLink>,
+        },
         { key: "description", header: t("distribution.description"), cell: (g) => g.description },
         { key: "rules", header: t("distribution.ruleCount"), cell: (g) => g.rules },
         { key: "updatedAt", header: t("distribution.updatedAt"), sort: "updatedAt", cell: (g) => g.updatedAt.toLocaleString(locale) },

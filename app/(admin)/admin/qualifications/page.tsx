@@ -6,7 +6,11 @@ import { ListPage, RowLink } from "@/components/admin/list-page";
 import { NonRetroactiveNotice } from "./non-retroactive-notice";
 import { archiveQualificationGroupAction } from "./actions";
 
-export default async function QualificationGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function QualificationGroupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePage("admin.access");
   const { t, locale } = await getTranslator();
   const params = parseListParams(await searchParams, qualificationGroupSortable);
@@ -21,7 +25,13 @@ export default async function QualificationGroupsPage({ searchParams }: { search
       empty={t("qualifications.empty")}
       create={{ href: "/admin/qualifications/new", label: t("qualifications.new") }}
       columns={[
-        { key: "name", header: t("qualifications.name"), sort: "name", className: "font-medium", cell: (g) => <RowLink href={`/admin/qualifications/${g.id}`}>{g.name}</RowLink> },
+        {
+          key: "name",
+          header: t("qualifications.name"),
+          sort: "name",
+          className: "font-medium",
+          cell: (g) => <RowLink href={`/admin/qualifications/${g.id}`}>{g.name}</RowLink>,
+        },
         { key: "currency", header: t("qualifications.currency"), sort: "currency", cell: (g) => g.currency },
         { key: "statuses", header: t("qualifications.statusCount"), cell: (g) => g.statuses },
         { key: "campaigns", header: t("qualifications.campaigns"), cell: (g) => g.campaigns },

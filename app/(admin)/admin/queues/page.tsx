@@ -19,7 +19,13 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
       empty={t("queues.empty")}
       create={{ href: "/admin/queues/new", label: t("queues.new") }}
       columns={[
-        { key: "code", header: t("queues.code"), sort: "code", className: "font-medium", cell: (q) => <RowLink href={`/admin/queues/${q.id}`}>{q.code}</RowLink> },
+        {
+          key: "code",
+          header: t("queues.code"),
+          sort: "code",
+          className: "font-medium",
+          cell: (q) => <RowLink href={`/admin/queues/${q.id}`}>{q.code}</RowLink>,
+        },
         { key: "description", header: t("queues.description"), sort: "description", cell: (q) => q.description },
         { key: "campaigns", header: t("queues.campaigns"), cell: (q) => q.campaigns },
       ]}

@@ -31,9 +31,22 @@ export default async function RootPage() {
             page={{ rows: platforms }}
             empty={t("campaigns.root.noPlatforms")}
             columns={[
-              { key: "name", header: t("campaigns.root.platformName"), className: "font-medium", cell: (p) => <RowLink href={`/admin/root/platforms/${p.id}`}>{p.name}</RowLink> },
-              { key: "twitter", header: t("campaigns.root.twitterBaseUrl"), cell: (p) => <code className="text-xs">{p.twitterBaseUrl}</code> },
-              { key: "facebook", header: t("campaigns.root.facebookBaseUrl"), cell: (p) => <code className="text-xs">{p.facebookBaseUrl}</code> },
+              {
+                key: "name",
+                header: t("campaigns.root.platformName"),
+                className: "font-medium",
+                cell: (p) => <RowLink href={`/admin/root/platforms/${p.id}`}>{p.name}</RowLink>,
+              },
+              {
+                key: "twitter",
+                header: t("campaigns.root.twitterBaseUrl"),
+                cell: (p) => <code className="text-xs">{p.twitterBaseUrl}</code>,
+              },
+              {
+                key: "facebook",
+                header: t("campaigns.root.facebookBaseUrl"),
+                cell: (p) => <code className="text-xs">{p.facebookBaseUrl}</code>,
+              },
               { key: "campaigns", header: t("campaigns.root.campaigns"), cell: (p) => p.campaigns },
             ]}
           />

@@ -25,7 +25,13 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
       empty={t("schedules.empty")}
       create={{ href: "/admin/schedules/new", label: t("schedules.new") }}
       columns={[
-        { key: "name", header: t("schedules.name"), sort: "name", className: "font-medium", cell: (s) => <RowLink href={`/admin/schedules/${s.id}`}>{s.name}</RowLink> },
+        {
+          key: "name",
+          header: t("schedules.name"),
+          sort: "name",
+          className: "font-medium",
+          cell: (s) => <RowLink href={`/admin/schedules/${s.id}`}>{s.name}</RowLink>,
+        },
         { key: "timeZone", header: t("schedules.timeZone"), sort: "timeZone", cell: (s) => s.timeZone },
         { key: "openDays", header: t("schedules.openDays"), cell: openDays },
       ]}

@@ -46,7 +46,12 @@ async function SkillGroupCard({ group: g }: { group: SkillGroup }) {
         <div className="flex flex-wrap gap-1">
           {g.archivedAt ? null : (
             <>
-              <SkillDialog kind="skill" groupId={g.id} title={t("hr.skills.newSkill", { group: g.name })} trigger={<Button size="sm">{t("hr.skills.addSkill")}</Button>} />
+              <SkillDialog
+                kind="skill"
+                groupId={g.id}
+                title={t("hr.skills.newSkill", { group: g.name })}
+                trigger={<Button size="sm">{t("hr.skills.addSkill")}</Button>}
+              />
               <SkillDialog
                 kind="group"
                 item={{ id: g.id, name: g.name, description: g.description, version: g.updatedAt.toISOString() }}

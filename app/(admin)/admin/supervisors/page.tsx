@@ -33,7 +33,11 @@ export default async function SupervisorsPage({ searchParams }: { searchParams: 
           cell: (s) => <RowLink href={isAgent(s) ? `/admin/agents/${s.id}` : `/admin/supervisors/${s.id}`}>{s.login}</RowLink>,
         },
         { key: "name", header: t("hr.supervisors.name"), sort: "name", cell: (s) => s.name },
-        { key: "kind", header: t("hr.supervisors.kind"), cell: (s) => (isAgent(s) ? t("hr.supervisors.kindAgent") : t("hr.supervisors.kindSupervisor")) },
+        {
+          key: "kind",
+          header: t("hr.supervisors.kind"),
+          cell: (s) => (isAgent(s) ? t("hr.supervisors.kindAgent") : t("hr.supervisors.kindSupervisor")),
+        },
         {
           key: "rights",
           header: t("hr.agents.rights"),
@@ -52,7 +56,12 @@ export default async function SupervisorsPage({ searchParams }: { searchParams: 
         },
       ]}
       rowActions={(s) => (
-        <ArchiveButton id={s.id} name={`${s.login} — ${s.name}`} archived={Boolean(s.archivedAt)} action={isAgent(s) ? archiveAgentAction : archiveSupervisorAction} />
+        <ArchiveButton
+          id={s.id}
+          name={`${s.login} — ${s.name}`}
+          archived={Boolean(s.archivedAt)}
+          action={isAgent(s) ? archiveAgentAction : archiveSupervisorAction}
+        />
       )}
     />
   );

@@ -28,7 +28,9 @@ export default async function BlacklistPage({
   const list = parseListParams(await searchParams, wordSortable);
   const [databases, words] = await Promise.all([databaseOptions(), listBlacklistWords(id, list)]);
   // An archived database stays shown as the current choice rather than silently changing.
-  const options = databases.some((d) => d.id === blacklist.databaseId) ? databases : [...databases, { id: blacklist.databaseId, name: blacklist.databaseName }];
+  const options = databases.some((d) => d.id === blacklist.databaseId)
+    ? databases
+    : [...databases, { id: blacklist.databaseId, name: blacklist.databaseName }];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -65,7 +67,13 @@ export default async function BlacklistPage({
             archivedToggle={false}
             columns={[
               { key: "word", header: t("blacklists.word"), sort: "word", className: "font-medium", cell: (w) => w.word },
-              { key: "createdAt", header: t("blacklists.addedAt"), sort: "createdAt", className: "whitespace-nowrap", cell: (w) => w.createdAt.toLocaleString(locale) },
+              {
+                key: "createdAt",
+                header: t("blacklists.addedAt"),
+                sort: "createdAt",
+                className: "whitespace-nowrap",
+                cell: (w) => w.createdAt.toLocaleString(locale),
+              },
             ]}
             rowActions={(w) => <RemoveWordButton blacklistId={id} wordId={w.id} word={w.word} />}
           />

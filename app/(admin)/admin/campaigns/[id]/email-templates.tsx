@@ -12,11 +12,26 @@ import { deleteEmailTemplateAction, saveEmailTemplateAction } from "../actions";
 
 export type TemplateRow = { id: number; name: string; subject: string; body: string; updatedAt: Date };
 
-function TemplateDialog({ campaignId, template, onOpenChange }: { campaignId: number; template: TemplateRow | null; onOpenChange: (open: boolean) => void }) {
+function TemplateDialog({
+  campaignId,
+  template,
+  onOpenChange,
+}: {
+  campaignId: number;
+  template: TemplateRow | null;
+  onOpenChange: (open: boolean) => void;
+}) {
   const t = useT();
   const form = useForm<EmailTemplateInput>({
     resolver: zodResolver(emailTemplateSchema),
-    defaultValues: { campaignId, id: template?.id, name: template?.name ?? "", subject: template?.subject ?? "", body: template?.body ?? "", version: template?.updatedAt.toISOString() },
+    defaultValues: {
+      campaignId,
+      id: template?.id,
+      name: template?.name ?? "",
+      subject: template?.subject ?? "",
+      body: template?.body ?? "",
+      version: template?.updatedAt.toISOString(),
+    },
   });
   return (
     <ItemFormDialog
@@ -31,10 +46,22 @@ function TemplateDialog({ campaignId, template, onOpenChange }: { campaignId: nu
           <FormField label={t("campaigns.templates.name")} htmlFor="template-name" error={error("name")} required>
             <Input autoComplete="off" {...form.register("name")} />
           </FormField>
-          <FormField label={t("campaigns.templates.subject")} htmlFor="template-subject" error={error("subject")} hint={t("campaigns.variablesHint")} required>
+          <FormField
+            label={t("campaigns.templates.subject")}
+            htmlFor="template-subject"
+            error={error("subject")}
+            hint={t("campaigns.variablesHint")}
+            required
+          >
             <Input autoComplete="off" {...form.register("subject")} />
           </FormField>
-          <FormField label={t("campaigns.templates.body")} htmlFor="template-body" error={error("body")} hint={t("campaigns.variablesHint")} required>
+          <FormField
+            label={t("campaigns.templates.body")}
+            htmlFor="template-body"
+            error={error("body")}
+            hint={t("campaigns.variablesHint")}
+            required
+          >
             <Textarea rows={8} {...form.register("body")} />
           </FormField>
         </>

@@ -16,20 +16,46 @@ export type ResponseRow = { id: number; title: string; text: string; language: s
 const LANGUAGES = ["fr", "en", "es", "de", "it", "pt", "nl", "ar"] as const;
 type Language = (typeof LANGUAGES)[number];
 
-function ResponseDialog({ campaignId, response, onOpenChange }: { campaignId: number; response: ResponseRow | null; onOpenChange: (open: boolean) => void }) {
+function ResponseDialog({
+  campaignId,
+  response,
+  onOpenChange,
+}: {
+  campaignId: number;
+  response: ResponseRow | null;
+  onOpenChange: (open: boolean) => void;
+}) {
   const t = useT();
   const form = useForm<PredefinedResponseInput>({
     resolver: zodResolver(predefinedResponseSchema),
-    defaultValues: { campaignId, id: response?.id, title: response?.title ?? "", text: response?.text ?? "", language: response?.language ?? "fr", version: response?.updatedAt.toISOString() },
+    defaultValues: {
+      campaignId,
+      id: response?.id,
+      title: response?.title ?? "",
+      text: response?.text ?? "",
+      language: response?.language ?? "fr",
+      version: response?.updatedAt.toISOString(),
+    },
   });
   return (
-    <ItemFormDialog title={t(response ? "campaigns.responses.editTitle" : "campaigns.responses.addTitle")} form={form} save={saveResponseAction} onOpenChange={onOpenChange}>
+    <ItemFormDialog
+      title={t(response ? "campaigns.responses.editTitle" : "campaigns.responses.addTitle")}
+      form={form}
+      save={saveResponseAction}
+      onOpenChange={onOpenChange}
+    >
       {(error) => (
         <>
           <FormField label={t("campaigns.responses.titleLabel")} htmlFor="response-title" error={error("title")} required>
             <Input autoComplete="off" {...form.register("title")} />
           </FormField>
-          <FormField label={t("campaigns.responses.text")} htmlFor="response-text" error={error("text")} hint={t("campaigns.variablesHint")} required>
+          <FormField
+            label={t("campaigns.responses.text")}
+            htmlFor="response-text"
+            error={error("text")}
+            hint={t("campaigns.variablesHint")}
+            required
+          >
             <Textarea rows={5} {...form.register("text")} />
           </FormField>
           <FormField label={t("campaigns.responses.language")} htmlFor="response-language" error={error("language")}>
