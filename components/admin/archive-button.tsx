@@ -7,18 +7,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { useActionFeedback } from "./use-action-feedback";
 
+export type ArchiveAction = (input: { id: number; archived: boolean }) => Promise<ActionResult<unknown>>;
+
 /** Archive (with confirmation) or restore one object through its server action. */
-export function ArchiveButton({
-  id,
-  name,
-  archived,
-  action,
-}: {
-  id: number;
-  name: string;
-  archived: boolean;
-  action: (input: { id: number; archived: boolean }) => Promise<ActionResult<unknown>>;
-}) {
+export function ArchiveButton({ id, name, archived, action }: { id: number; name: string; archived: boolean; action: ArchiveAction }) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();

@@ -1,14 +1,8 @@
-import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { listQueues, queueSortable } from "@/lib/queues/queries";
 import { getTranslator } from "@/lib/i18n/server";
-import { PageHeader } from "@/components/ui/page-header";
-import { Badge } from "@/components/ui/badge";
-import { buttonClassName } from "@/components/ui/button-styles";
-import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ListToolbar, Pager, SortHeader } from "@/components/admin/list-toolbar";
-import { ArchiveButton } from "@/components/admin/archive-button";
+import { ListPage, RowLink } from "@/components/admin/list-page";
 import { archiveQueueAction } from "./actions";
 
 export default async function QueuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -17,56 +11,25 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
   const params = parseListParams(await searchParams, queueSortable);
   const page = await listQueues(params);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("queues.title")} description={t("queues.description_")} />
-      <ListToolbar
-        params={params}
-        actions={
-          <Link href="/admin/queues/new" className={buttonClassName()}>
-            {t("queues.new")}
-          </Link>
-        }
-      />
-      {page.rows.length === 0 ? (
-        <EmptyState title={params.q ? t("adminCommon.noResults") : t("queues.empty")} />
-      ) : (
-        <Table>
-          <THead>
-            <Tr>
-              <Th>
-                <SortHeader params={params} column="code">
-                  {t("queues.code")}
-                </SortHeader>
-              </Th>
-              <Th>
-                <SortHeader params={params} column="description">
-                  {t("queues.description")}
-                </SortHeader>
-              </Th>
-              <Th>{t("queues.campaigns")}</Th>
-              <Th>{t("common.actions")}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {page.rows.map((q) => (
-              <Tr key={q.id}>
-                <Td className="font-medium">
-                  <Link href={`/admin/queues/${q.id}`} className="hover:underline">
-                    {q.code}
-                  </Link>{" "}
-                  {q.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
-                </Td>
-                <Td>{q.description}</Td>
-                <Td>{q.campaigns}</Td>
-                <Td>
-                  <ArchiveButton id={q.id} name={q.code} archived={Boolean(q.archivedAt)} action={archiveQueueAction} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager params={params} total={page.total} pageCount={page.pageCount} />
-    </div>
+    <ListPage
+      title={t("queues.title")}
+      description={t("queues.description_")}
+      params={params}
+      page={page}
+      empty={t("queues.empty")}
+      create={{ href: "/admin/queues/new", label: t("queues.new") }}
+      columns={[
+        {
+          key: "code",
+          header: t("queues.code"),
+          sort: "code",
+          className: "font-medium",
+          cell: (q) => <RowLink href={`/admin/queues/${q.id}`}>{q.code}</RowLink>,
+        },
+        { key: "description", header: t("queues.description"), sort: "description", cell: (q) => q.description },
+        { key: "campaigns", header: t("queues.campaigns"), cell: (q) => q.campaigns },
+      ]}
+      archive={{ action: archiveQueueAction, name: (q) => q.code }}
+    />
   );
 }

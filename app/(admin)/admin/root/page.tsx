@@ -6,7 +6,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClassName } from "@/components/ui/button-styles";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ListView, RowLink } from "@/components/admin/list-page";
 import { RootSettingsForm } from "./root-settings-form";
 
 export default async function RootPage() {
@@ -27,38 +27,29 @@ export default async function RootPage() {
           </Link>
         </CardHeader>
         <CardContent>
-          {platforms.length === 0 ? (
-            <EmptyState title={t("campaigns.root.noPlatforms")} />
-          ) : (
-            <Table>
-              <THead>
-                <Tr>
-                  <Th>{t("campaigns.root.platformName")}</Th>
-                  <Th>{t("campaigns.root.twitterBaseUrl")}</Th>
-                  <Th>{t("campaigns.root.facebookBaseUrl")}</Th>
-                  <Th>{t("campaigns.root.campaigns")}</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {platforms.map((p) => (
-                  <Tr key={p.id}>
-                    <Td className="font-medium">
-                      <Link href={`/admin/root/platforms/${p.id}`} className="hover:underline">
-                        {p.name}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <code className="text-xs">{p.twitterBaseUrl}</code>
-                    </Td>
-                    <Td>
-                      <code className="text-xs">{p.facebookBaseUrl}</code>
-                    </Td>
-                    <Td>{p.campaigns}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
+          <ListView
+            page={{ rows: platforms }}
+            empty={t("campaigns.root.noPlatforms")}
+            columns={[
+              {
+                key: "name",
+                header: t("campaigns.root.platformName"),
+                className: "font-medium",
+                cell: (p) => <RowLink href={`/admin/root/platforms/${p.id}`}>{p.name}</RowLink>,
+              },
+              {
+                key: "twitter",
+                header: t("campaigns.root.twitterBaseUrl"),
+                cell: (p) => <code className="text-xs">{p.twitterBaseUrl}</code>,
+              },
+              {
+                key: "facebook",
+                header: t("campaigns.root.facebookBaseUrl"),
+                cell: (p) => <code className="text-xs">{p.facebookBaseUrl}</code>,
+              },
+              { key: "campaigns", header: t("campaigns.root.campaigns"), cell: (p) => p.campaigns },
+            ]}
+          />
         </CardContent>
       </Card>
       <RootSettingsForm

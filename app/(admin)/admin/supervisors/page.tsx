@@ -1,13 +1,9 @@
-import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { listSupervisors, supervisorSortable } from "@/lib/hr/supervision-queries";
 import { getTranslator } from "@/lib/i18n/server";
-import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonClassName } from "@/components/ui/button-styles";
-import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ListToolbar, Pager, SortHeader } from "@/components/admin/list-toolbar";
+import { ListPage, RowLink } from "@/components/admin/list-page";
 import { ArchiveButton } from "@/components/admin/archive-button";
 import { archiveAgentAction } from "../agents/actions";
 import { archiveSupervisorAction } from "./actions";
@@ -17,71 +13,56 @@ export default async function SupervisorsPage({ searchParams }: { searchParams: 
   const { t } = await getTranslator();
   const params = parseListParams(await searchParams, supervisorSortable);
   const page = await listSupervisors(params);
+  // An agent given the supervision right is edited (and archived) as an agent.
+  const isAgent = (s: (typeof page.rows)[number]) => s.role === "agent";
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("hr.supervisors.title")} description={t("hr.supervisors.description_")} />
-      <ListToolbar
-        params={params}
-        actions={
-          <Link href="/admin/supervisors/new" className={buttonClassName()}>
-            {t("hr.supervisors.new")}
-          </Link>
-        }
-      />
-      {page.rows.length === 0 ? (
-        <EmptyState title={params.q ? t("adminCommon.noResults") : t("hr.supervisors.empty")} />
-      ) : (
-        <Table>
-          <THead>
-            <Tr>
-              <Th>
-                <SortHeader params={params} column="login">
-                  {t("hr.supervisors.login")}
-                </SortHeader>
-              </Th>
-              <Th>
-                <SortHeader params={params} column="name">
-                  {t("hr.supervisors.name")}
-                </SortHeader>
-              </Th>
-              <Th>{t("hr.supervisors.kind")}</Th>
-              <Th>{t("hr.agents.rights")}</Th>
-              <Th>{t("hr.supervisors.groups")}</Th>
-              <Th>{t("common.actions")}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {page.rows.map((s) => {
-              const isAgent = s.role === "agent";
-              return (
-                <Tr key={s.id}>
-                  <Td className="font-medium">
-                    {/* An agent given the supervision right is edited on its agent page. */}
-                    <Link href={isAgent ? `/admin/agents/${s.id}` : `/admin/supervisors/${s.id}`} className="hover:underline">
-                      {s.login}
-                    </Link>{" "}
-                    {s.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
-                  </Td>
-                  <Td>{s.name}</Td>
-                  <Td>{isAgent ? t("hr.supervisors.kindAgent") : t("hr.supervisors.kindSupervisor")}</Td>
-                  <Td className="space-x-1">
-                    {s.rights.map((r) => (
-                      <Badge key={r} variant="accent">
-                        {t(`hr.rightNames.${r}`)}
-                      </Badge>
-                    ))}
-                  </Td>
-                  <Td>{s.groups.length ? s.groups.join(", ") : <span className="text-fg-muted">{t("hr.supervisors.noGroups")}</span>}</Td>
-                  <Td>
-                    <ArchiveButton id={s.id} name={`${s.login} — ${s.name}`} archived={Boolean(s.archivedAt)} action={isAgent ? archiveAgentAction : archiveSupervisorAction} />
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+    <ListPage
+      title={t("hr.supervisors.title")}
+      description={t("hr.supervisors.description_")}
+      params={params}
+      page={page}
+      empty={t("hr.supervisors.empty")}
+      create={{ href: "/admin/supervisors/new", label: t("hr.supervisors.new") }}
+      archived={(s) => Boolean(s.archivedAt)}
+      columns={[
+        {
+          key: "login",
+          header: t("hr.supervisors.login"),
+          sort: "login",
+          className: "font-medium",
+          cell: (s) => <RowLink href={isAgent(s) ? `/admin/agents/${s.id}` : `/admin/supervisors/${s.id}`}>{s.login}</RowLink>,
+        },
+        { key: "name", header: t("hr.supervisors.name"), sort: "name", cell: (s) => s.name },
+        {
+          key: "kind",
+          header: t("hr.supervisors.kind"),
+          cell: (s) => (isAgent(s) ? t("hr.supervisors.kindAgent") : t("hr.supervisors.kindSupervisor")),
+        },
+        {
+          key: "rights",
+          header: t("hr.agents.rights"),
+          className: "space-x-1",
+          cell: (s) =>
+            s.rights.map((r) => (
+              <Badge key={r} variant="accent">
+                {t(`hr.rightNames.${r}`)}
+              </Badge>
+            )),
+        },
+        {
+          key: "groups",
+          header: t("hr.supervisors.groups"),
+          cell: (s) => (s.groups.length ? s.groups.join(", ") : <span className="text-fg-muted">{t("hr.supervisors.noGroups")}</span>),
+        },
+      ]}
+      rowActions={(s) => (
+        <ArchiveButton
+          id={s.id}
+          name={`${s.login} — ${s.name}`}
+          archived={Boolean(s.archivedAt)}
+          action={isAgent(s) ? archiveAgentAction : archiveSupervisorAction}
+        />
       )}
-      <Pager params={params} total={page.total} pageCount={page.pageCount} />
-    </div>
+    />
   );
 }

@@ -20,6 +20,7 @@ export const adminCommon: Messages["adminCommon"] = {
   confirmArchiveTitle: "Archive “{name}”?",
   confirmArchiveText: "It will no longer appear in lists or in campaign choices. History is kept and it can be restored.",
   unsavedChanges: "Some changes are not saved. Leave anyway?",
+  pagination: "Pagination",
   noResults: "No result for this search.",
   menu: {
     title: "Administration menu",

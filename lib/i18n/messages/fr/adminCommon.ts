@@ -18,6 +18,7 @@ export const adminCommon = {
   confirmArchiveTitle: "Archiver « {name} » ?",
   confirmArchiveText: "L'objet n'apparaîtra plus dans les listes ni dans les choix des campagnes. L'historique est conservé et il pourra être restauré.",
   unsavedChanges: "Des modifications ne sont pas enregistrées. Quitter quand même ?",
+  pagination: "Pagination",
   noResults: "Aucun résultat pour cette recherche.",
   menu: {
     title: "Menu d'administration",

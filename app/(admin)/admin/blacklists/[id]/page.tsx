@@ -7,8 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ListToolbar, Pager, SortHeader } from "@/components/admin/list-toolbar";
+import { ListView } from "@/components/admin/list-page";
 import { BlacklistForm } from "../blacklist-form";
 import { ImportPanel } from "./import-panel";
 import { AddWordForm, RemoveWordButton } from "./word-controls";
@@ -29,7 +28,9 @@ export default async function BlacklistPage({
   const list = parseListParams(await searchParams, wordSortable);
   const [databases, words] = await Promise.all([databaseOptions(), listBlacklistWords(id, list)]);
   // An archived database stays shown as the current choice rather than silently changing.
-  const options = databases.some((d) => d.id === blacklist.databaseId) ? databases : [...databases, { id: blacklist.databaseId, name: blacklist.databaseName }];
+  const options = databases.some((d) => d.id === blacklist.databaseId)
+    ? databases
+    : [...databases, { id: blacklist.databaseId, name: blacklist.databaseName }];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -59,40 +60,23 @@ export default async function BlacklistPage({
         </CardHeader>
         <CardContent className="space-y-4">
           <AddWordForm blacklistId={id} />
-          <ListToolbar params={list} showArchivedToggle={false} />
-          {words.rows.length === 0 ? (
-            <EmptyState title={list.q ? t("adminCommon.noResults") : t("blacklists.wordsEmpty")} />
-          ) : (
-            <Table>
-              <THead>
-                <Tr>
-                  <Th>
-                    <SortHeader params={list} column="word">
-                      {t("blacklists.word")}
-                    </SortHeader>
-                  </Th>
-                  <Th>
-                    <SortHeader params={list} column="createdAt">
-                      {t("blacklists.addedAt")}
-                    </SortHeader>
-                  </Th>
-                  <Th>{t("common.actions")}</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {words.rows.map((w) => (
-                  <Tr key={w.id}>
-                    <Td className="font-medium">{w.word}</Td>
-                    <Td className="whitespace-nowrap">{w.createdAt.toLocaleString(locale)}</Td>
-                    <Td>
-                      <RemoveWordButton blacklistId={id} wordId={w.id} word={w.word} />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
-          <Pager params={list} total={words.total} pageCount={words.pageCount} />
+          <ListView
+            params={list}
+            page={words}
+            empty={t("blacklists.wordsEmpty")}
+            archivedToggle={false}
+            columns={[
+              { key: "word", header: t("blacklists.word"), sort: "word", className: "font-medium", cell: (w) => w.word },
+              {
+                key: "createdAt",
+                header: t("blacklists.addedAt"),
+                sort: "createdAt",
+                className: "whitespace-nowrap",
+                cell: (w) => w.createdAt.toLocaleString(locale),
+              },
+            ]}
+            rowActions={(w) => <RemoveWordButton blacklistId={id} wordId={w.id} word={w.word} />}
+          />
         </CardContent>
       </Card>
     </div>
