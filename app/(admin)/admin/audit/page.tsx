@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { auditObjectTypes, changedFields, listAudit } from "@/lib/admin/audit-queries";
+import { objectTypeName } from "@/lib/admin/audit-labels";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,11 +12,12 @@ const show = (v: unknown) => (v === undefined || v === null ? "∅" : typeof v =
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePage("admin.access");
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const filter = { type: sp.type || undefined, objectId: Number(sp.id) || undefined, q: (sp.q ?? "").slice(0, 100), page };
-  const [list, types] = await Promise.all([listAudit(filter), auditObjectTypes()]);
+  const [list, codes] = await Promise.all([listAudit(filter), auditObjectTypes()]);
+  const types = codes.map((code) => ({ code, name: objectTypeName(t, code) })).sort((a, b) => a.name.localeCompare(b.name, locale));
   const link = (p: number) => `?${new URLSearchParams({ ...(filter.type ? { type: filter.type } : {}), ...(filter.objectId ? { id: String(filter.objectId) } : {}), ...(filter.q ? { q: filter.q } : {}), page: String(p) })}`;
   return (
     <div className="space-y-4">
@@ -26,8 +28,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select name="type" defaultValue={filter.type ?? ""} className="h-9 rounded-control border border-border bg-surface px-2">
             <option value="">{t("audit.allTypes")}</option>
             {types.map((ty) => (
-              <option key={ty} value={ty}>
-                {ty}
+              <option key={ty.code} value={ty.code}>
+                {ty.name}
               </option>
             ))}
           </select>
@@ -67,7 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </Td>
                 <Td>
                   <Link className="hover:underline" href={`?type=${encodeURIComponent(e.objectType)}&id=${e.objectId ?? ""}`}>
-                    {e.objectType} #{e.objectId} — {e.objectLabel}
+                    {objectTypeName(t, e.objectType)} #{e.objectId} — {e.objectLabel}
                   </Link>
                 </Td>
                 <Td>
