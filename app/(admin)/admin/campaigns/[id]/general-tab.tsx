@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { generalSchema, type GeneralInput } from "@/lib/campaigns/campaign.schema";
 import type { ConnectionReport } from "@/lib/campaigns/connection";
@@ -71,7 +71,7 @@ export function GeneralTab({
   useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
   const msg = (m?: string) => (m ? t(m as MessageKey) : undefined);
   const type = campaign.type;
-  const platformId = form.watch("platformId");
+  const platformId = useWatch({ control: form.control, name: "platformId" });
   const onSimulator = simulatorPlatformIds.includes(Number(platformId));
 
   async function onSubmit(values: GeneralInput) {
