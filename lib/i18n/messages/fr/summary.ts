@@ -119,7 +119,7 @@ export const summary = {
       noPositive: "Le groupe « {name} » n'a aucun statut Positif : le taux de transformation restera nul",
     },
     agenda: {
-      notUsed: "Le script ne prend pas de rendez-vous : ni carnet d'adresses ni planning de commerciaux nécessaires",
+      notUsed: "Le script ne prend pas de rendez-vous : pas d'agenda nécessaire",
       scriptBooksNoAgenda:
         "Le script « {name} » prend des rendez-vous ({uses}) mais aucun agenda n'est configuré : carnet d'adresses et planning de commerciaux (étapes 13 à 15)",
       ok: "Carnet d'adresses et planning de commerciaux configurés",

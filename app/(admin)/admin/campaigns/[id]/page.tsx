@@ -44,7 +44,7 @@ export default async function CampaignPage({
         description={t("campaigns.pageDescription", { type: t(`campaigns.types.${campaign.type}`) })}
         actions={<StateButtons id={campaign.id} name={campaign.name} state={campaign.state} />}
       />
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <CampaignTabs initialTab={tab} campaign={campaign} options={options} responses={responses} templates={templates} holdMusic={holdMusic} simulatorPlatformIds={simulatorPlatforms} />
         <aside aria-label={t("campaigns.summaryColumn")}>
           <SummaryPanel campaignId={campaign.id} />
