@@ -20,10 +20,8 @@ export function LoginForm() {
   const t = useT();
   const [state, formAction, pending] = useActionState(signInAction, null);
   const failed = state && !state.ok ? state : null;
-  const form = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema),
-    defaultValues: { login: failed?.params?.login !== undefined ? String(failed.params.login) : "", password: "" },
-  });
+  const typedLogin = failed?.params?.login !== undefined ? String(failed.params.login) : "";
+  const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { login: typedLogin, password: "" } });
   const { errors } = form.formState;
   const fieldError = (field: keyof LoginInput) => {
     const key = errors[field]?.message ?? failed?.fieldErrors?.[field]?.[0];
@@ -44,7 +42,8 @@ export function LoginForm() {
       noValidate
     >
       <FormField label={t("auth.login")} htmlFor="login" error={fieldError("login")} required>
-        <Input autoComplete="username" autoFocus {...form.register("login")} />
+        {/* Also in the server's HTML: without JavaScript react-hook-form never fills the field. */}
+        <Input autoComplete="username" autoFocus defaultValue={typedLogin} {...form.register("login")} />
       </FormField>
       <FormField label={t("auth.password")} htmlFor="password" error={fieldError("password")} required>
         <Input type="password" autoComplete="current-password" {...form.register("password")} />
