@@ -284,6 +284,36 @@ describe("campaign configuration", () => {
       });
     });
 
+    it("offers the simulator's demo credentials only on a platform pointing at the running simulator, and they pass the test", async () => {
+      const saved = { url: process.env.RELAIS_SIMULATOR_URL, off: process.env.RELAIS_SIMULATOR };
+      // The simulator Relais runs beside is `other` here; the seeded platform points at another one.
+      process.env.RELAIS_SIMULATOR_URL = other.url;
+      try {
+        const [demo] = await w.db.insert(platforms).values({ name: "Simulateur local", twitterBaseUrl: `${other.url}/`, facebookBaseUrl: `${other.url}/` }).returning();
+        const twitter = await actions.demoCredentialsAction({ id: ids.twitter, platformId: demo.id });
+        expect(twitter).toEqual({ ok: true, data: { type: "twitter", values: { ...DEMO_TWITTER_CREDENTIALS, accountHandle: "relais_demo", accountId: "1000000000000000001" } } });
+        const typed = twitter.ok ? twitter.data.values : {};
+        expect(await actions.testConnectionAction({ id: ids.twitter, platformId: demo.id, ...emptyGeneral, ...typed })).toMatchObject({ ok: true, data: { ok: true, account: { handle: "relais_demo" } } });
+        const facebook = await actions.demoCredentialsAction({ id: ids.facebook, platformId: demo.id });
+        expect(facebook).toEqual({ ok: true, data: { type: "facebook", values: { ...DEMO_FACEBOOK_CREDENTIALS } } });
+        const fbTyped = facebook.ok ? facebook.data.values : {};
+        expect(await actions.testConnectionAction({ id: ids.facebook, platformId: demo.id, ...emptyGeneral, ...fbTyped })).toMatchObject({ ok: true, data: { ok: true, account: { name: "Relais Demo" } } });
+
+        // Another simulator, a real network, no platform: refused, nothing offered.
+        const notSimulator = { ok: false, error: "campaigns.errors.notSimulator", fieldErrors: { platformId: ["campaigns.errors.notSimulator"] } };
+        const [real] = await w.db.insert(platforms).values({ name: "Réseaux réels", twitterBaseUrl: "https://api.x.com", facebookBaseUrl: "https://graph.facebook.com" }).returning();
+        for (const platformId of [ids.platform, real.id, ""]) expect(await actions.demoCredentialsAction({ id: ids.twitter, platformId })).toEqual(notSimulator);
+        // With the simulator switched off, not even its own platform.
+        process.env.RELAIS_SIMULATOR = "off";
+        expect(await actions.demoCredentialsAction({ id: ids.twitter, platformId: demo.id })).toEqual(notSimulator);
+      } finally {
+        for (const [key, value] of [["RELAIS_SIMULATOR_URL", saved.url], ["RELAIS_SIMULATOR", saved.off]] as const) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+    });
+
     it("previews a search once without saving a cursor", async () => {
       await w.sim.postCustomerTweet({ authorHandle: "client1", text: "Ma fibre est en panne" });
       await w.sim.postCustomerTweet({ authorHandle: "client2", text: "Rien à voir" });
@@ -307,6 +337,7 @@ describe("campaign configuration", () => {
       actions.saveSkillsAction({ id: ids.twitter, version: 99, skills: [] }),
       actions.testConnectionAction({ id: ids.twitter, platformId: ids.platform, ...emptyGeneral }),
       actions.previewSearchAction({ id: ids.twitter, searchQuery: "fibre" }),
+      actions.demoCredentialsAction({ id: ids.twitter, platformId: ids.platform }),
       actions.startCampaignAction({ id: ids.twitter }),
       actions.stopCampaignAction({ id: ids.twitter }),
       actions.saveResponseAction({ campaignId: ids.twitter, title: "x", text: "x", language: "fr" }),

@@ -164,6 +164,24 @@ describe("campaign summary (database)", () => {
     expect(lightOf(summary, "customerFile")).toMatchObject({ light: "orange", reason: "summary.reasons.customerFile.unmapped", params: { objects: "EMAIL" } });
   });
 
+  it("a production version that books appointments without an agenda makes the agenda orange, naming what books", async () => {
+    const [campaign] = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
+    const [picked] = await w.db.select().from(scriptVersions).where(eq(scriptVersions.id, campaign.scriptVersionId!));
+    expect(lightOf(await computeCampaignSummary(w.state.campaignId), "agenda")).toMatchObject({ light: "green", reason: "summary.reasons.agenda.notUsed" });
+    const model = scriptModelSchema.parse({
+      version: 2,
+      pages: [{ id: "p1", name: "Accueil", objects: [{ id: "o9", kind: "agenda", name: "RDV", label: "Rendez-vous", layout: { row: 0, col: 0, width: 6 } }] }],
+      actions: [{ id: "a1", name: "Prendre RDV", commands: [{ type: "bookAppointment", objectId: "o9" }] }],
+      variables: [],
+    });
+    const script = await createScript(admin, "Prise de rendez-vous");
+    const [booking] = await w.db.insert(scriptVersions).values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null }).returning();
+    await w.setCampaign({ scriptId: script.id, scriptVersionId: booking.id });
+    const summary = await computeCampaignSummary(w.state.campaignId);
+    expect(lightOf(summary, "agenda")).toMatchObject({ light: "orange", reason: "summary.reasons.agenda.scriptBooksNoAgenda", params: { uses: "RDV, Prendre RDV" } });
+    await w.setCampaign({ scriptId: picked.scriptId, scriptVersionId: picked.id });
+  });
+
   it("a running campaign whose customer-file table disappears turns red and is stopped", async () => {
     await w.setCampaign({ state: "running" });
     const [database] = await w.db.select().from(customerDatabases).where(eq(customerDatabases.isDefault, true));

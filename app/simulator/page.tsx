@@ -1,5 +1,5 @@
 import { requirePage } from "@/lib/auth/session";
-import { simulatorUrl } from "@/lib/config/env";
+import { simulatorEnabled, simulatorUrl } from "@/lib/config/env";
 import { createSimulatorClient, type SimTweetView } from "@/lib/simulator/client";
 import { getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PostTweetForm } from "./post-tweet-form";
 import { AutoRefresh } from "./auto-refresh";
+import { DemoCredentials } from "./demo-credentials";
 
 export default async function SimulatorPage() {
   await requirePage("simulator.use");
@@ -30,6 +31,7 @@ export default async function SimulatorPage() {
           {t("simulator.errors.unreachable")} ({simulatorUrl()})
         </p>
       ) : null}
+      {simulatorEnabled() ? <DemoCredentials t={t} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card>
           <CardHeader>

@@ -18,6 +18,16 @@ function LightBadge({ light, label, hint }: { light: Light; label: string; hint:
 }
 
 /**
+ * One element: light · name · fix on the first line and the reason under them, across the whole
+ * width, in a narrow card; all four on one line once the card is wide (≥ 42rem).
+ */
+const itemLayout = [
+  "grid items-center gap-x-3 gap-y-1 py-2.5",
+  "grid-cols-[6.5rem_minmax(0,1fr)_auto] [grid-template-areas:'light_name_fix'_'reason_reason_reason']",
+  "@2xl:grid-cols-[7rem_12rem_minmax(0,1fr)_auto] @2xl:[grid-template-areas:'light_name_reason_fix']",
+].join(" ");
+
+/**
  * «Résumé de la Campagne» (step 18): every element with its light, the reason in words and a
  * «Corriger» link where something needs doing. Server component; pass `summary` when the page
  * already read it, otherwise it is read (and computed if missing) here.
@@ -47,18 +57,25 @@ export function SummaryPanelView({ campaignId, summary, t, locale }: { campaignI
       </CardHeader>
       {summary && (
         <CardContent>
-          <ul className="divide-y divide-border" data-testid="campaign-summary">
+          {/* Laid out by the room the card has, not the screen's: beside the tabs (xl) it is narrow. */}
+          <ul className="@container divide-y divide-border" data-testid="campaign-summary">
             {summary.elements.map((e) => {
               const name = elementName(t, e.element);
               return (
-                <li key={e.element} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-element={e.element} data-light={e.light}>
-                  <span className="w-28 shrink-0">
+                <li key={e.element} className={itemLayout} data-element={e.element} data-light={e.light}>
+                  <span className="[grid-area:light]">
                     <LightBadge light={e.light} label={lightLabel(e.light)} hint={t(`summary.lightHints.${e.light}`)} />
                   </span>
-                  <span className="w-48 shrink-0 text-sm font-medium text-fg">{name}</span>
-                  <span className="min-w-0 flex-1 text-sm text-fg-muted">{describeElement(t, e)}</span>
+                  <span className="min-w-0 text-sm font-medium break-words text-fg [grid-area:name]">{name}</span>
+                  <span className="min-w-0 text-sm break-words text-fg-muted [grid-area:reason]" data-part="reason">
+                    {describeElement(t, e)}
+                  </span>
                   {e.light !== "green" && (
-                    <Link href={e.fix} className={buttonClassName({ variant: "secondary", size: "sm" })} aria-label={t("summary.fixLabel", { element: name })}>
+                    <Link
+                      href={e.fix}
+                      className={buttonClassName({ variant: "secondary", size: "sm", className: "justify-self-end [grid-area:fix]" })}
+                      aria-label={t("summary.fixLabel", { element: name })}
+                    >
                       {t("summary.fix")}
                     </Link>
                   )}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unstable_rethrow } from "next/navigation";
 import { AuthError, requireUser, type SessionUser } from "./session";
 import type { Permission } from "./permissions";
 import { ActionError } from "./action-error";
@@ -45,25 +46,55 @@ export function defineAction<S extends z.ZodType, T>(
       }
       throw err;
     }
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "_";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, error: "errors.invalidInput", fieldErrors };
-    }
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed;
     try {
       const data = await handler(parsed.data, user);
       if (!options.readOnly && CONFIGURATION_PERMISSIONS.has(permission)) await recomputeSummaries();
       return { ok: true, data };
     } catch (err) {
-      if (err instanceof ActionError) {
-        return { ok: false, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.params ? { params: err.params } : {}) };
-      }
-      console.error(`[action:${permission}]`, err);
-      return { ok: false, error: "errors.unexpected" };
+      return failure(err, permission);
     }
   };
+}
+
+/**
+ * The one mutation that has no session yet: signing in. A form action for `useActionState`, so
+ * the form also works as a plain POST before (or without) the page's JavaScript. The handler may
+ * `redirect()`; input is parsed with the form's schema and errors are results, as above.
+ */
+export function definePublicFormAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
+  return async (_previous, form) => {
+    const parsed = parseInput(schema, Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+    if (!parsed.ok) return parsed;
+    try {
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (err) {
+      unstable_rethrow(err); // redirect() and Next's own control flow
+      return failure(err, name);
+    }
+  };
+}
+
+function parseInput<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, error: "errors.invalidInput", fieldErrors };
+}
+
+function failure(err: unknown, name: string): { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> } {
+  if (err instanceof ActionError) {
+    return { ok: false, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.params ? { params: err.params } : {}) };
+  }
+  console.error(`[action:${name}]`, err);
+  return { ok: false, error: "errors.unexpected" };
 }

@@ -10,7 +10,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Relais",
       credentials: { login: { label: "login", type: "text" }, password: { label: "password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        // Credentials travel only in a POST body: a query string lands in history, proxies and logs.
+        if (req?.query && ("password" in req.query || "login" in req.query)) throw new Error("invalid");
         const login = credentials?.login ?? "";
         const password = credentials?.password ?? "";
         if (!login || !password) throw new Error("invalid");

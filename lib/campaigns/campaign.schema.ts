@@ -73,6 +73,8 @@ export type GeneralInput = z.input<typeof generalSchema>;
 
 /** Test connection with what is typed (not saved yet) on top of what is saved. */
 export const testConnectionSchema = z.object({ id, platformId: optionalId, ...credentialFields });
+/** «Remplir avec les identifiants de démo du simulateur»: the campaign and the platform chosen in the form. */
+export const demoCredentialsSchema = z.object({ id, platformId: optionalId });
 export type TestConnectionInput = z.input<typeof testConnectionSchema>;
 
 /** The X query, checked with the same parser the simulator searches with. */

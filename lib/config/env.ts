@@ -17,3 +17,13 @@ export function inngestConfigured(): boolean {
 export function simulatorUrl(): string {
   return process.env.RELAIS_SIMULATOR_URL || `http://127.0.0.1:${process.env.SIMULATOR_PORT || "4455"}`;
 }
+
+/**
+ * The network simulator runs beside Relais: `npm start` starts it in the embedded default and
+ * with RELAIS_DEMO=1 (scripts/start.ts), RELAIS_SIMULATOR_URL names one already running, and
+ * RELAIS_SIMULATOR=off means none.
+ */
+export function simulatorEnabled(): boolean {
+  if (process.env.RELAIS_SIMULATOR === "off") return false;
+  return Boolean(process.env.RELAIS_SIMULATOR_URL) || !databaseUrl() || process.env.RELAIS_DEMO === "1";
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addAction, addObject, addPage, deleteAction, deleteObject, deletePage, InUseError, moveObject, movePage, newCommand, orderedObjects } from "./ops";
+import { addAction, addObject, addPage, agendaUse, deleteAction, deleteObject, deletePage, InUseError, moveObject, movePage, newCommand, orderedObjects } from "./ops";
 import { sampleModel } from "./sample";
 import { emptyModel } from "./model";
 
@@ -44,6 +44,16 @@ describe("editor operations", () => {
     const m = { ...withAgenda.model, actions: [...withAgenda.model.actions, { id: "a9", name: "Réserver", commands: [newCommand(withAgenda.model, "bookAppointment", [])] }] };
     expect(() => deleteObject(m, withAgenda.objectId)).toThrow(/Réserver/);
     expect(deleteObject(sampleModel(), "o5").pages[1].objects.map((o) => o.id)).toEqual(["o6"]);
+  });
+
+  it("says what in a script takes appointments: agenda objects and actions booking one, even inside a condition", () => {
+    expect(agendaUse(sampleModel())).toEqual([]);
+    const withAgenda = addObject(sampleModel(), "p2", "agenda", "RDV");
+    const name = withAgenda.model.pages[1].objects.find((o) => o.id === withAgenda.objectId)!.name;
+    expect(agendaUse(withAgenda.model)).toEqual([name]);
+    const booking = { type: "bookAppointment" as const, objectId: withAgenda.objectId };
+    const m = { ...withAgenda.model, actions: [...withAgenda.model.actions, { id: "a9", name: "Si intéressé", commands: [{ type: "ifEquals" as const, variable: "X", equals: "1", then: [], else: [booking] }] }] };
+    expect(agendaUse(m)).toEqual([name, "Si intéressé"]);
   });
 
   it("creates new commands pointing at existing targets", () => {

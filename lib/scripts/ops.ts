@@ -165,3 +165,12 @@ export function newCommand(m: ScriptModel, type: Command["type"], variables: str
       return { type } as Command;
   }
 }
+
+/**
+ * What in a script takes appointments: its agenda objects and the actions that book one (names).
+ * Empty when the script never touches the agenda (the campaign summary's agenda element).
+ */
+export function agendaUse(m: ScriptModel): string[] {
+  const objects = allObjects(m).filter((o) => o.kind === "agenda").map((o) => o.name);
+  return [...objects, ...actionsWhere(m, (c) => c.type === "bookAppointment")];
+}

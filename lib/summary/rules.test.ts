@@ -24,6 +24,8 @@ function complete(): CampaignSnapshot {
     script: { id: 5, name: "Accueil", archived: false, latestProduction: { id: 51, number: 2 } },
     scriptVersion: { id: 51, number: 2, kind: "production", scriptId: 5 },
     customerFile: { schemaName: "clients", tableName: "C_SOLDES", tableColumns: ["id", "contact_guid", "NOM"], mappedColumns: ["NOM"], unmappedObjects: [] },
+    scriptAgendaUse: [],
+    agendaConfigured: false,
     qualificationGroup: { id: 4, name: "Ventes", archived: false, statuses: 3, positive: 1 },
     schedule: { id: 8, name: "Bureau", archived: false, days: [office, office, office, office, office, closed, closed] },
     holidayGroup: { id: 9, name: "France", archived: false, holidays: 11 },
@@ -213,6 +215,24 @@ describe("campaign summary rules", () => {
 
   it("agenda: green, not used yet", () => {
     expect(light(complete(), "agenda")).toMatchObject({ light: "green", reason: "summary.reasons.agenda.notUsed" });
+  });
+
+  it("agenda: orange with the reason when the script books appointments and no agenda is set; the campaign can still start", () => {
+    const booking = variant((s) => (s.scriptAgendaUse = ["RDV", "Prendre RDV"]));
+    expect(light(booking, "agenda")).toEqual({
+      element: "agenda",
+      light: "orange",
+      reason: "summary.reasons.agenda.scriptBooksNoAgenda",
+      params: { name: "Accueil", uses: "RDV, Prendre RDV" },
+      fix: "/admin/campaigns/7?tab=relation",
+    });
+    // Orange, not red: message handling does not depend on the agenda.
+    expect(computeSummary(booking).overall).toBe("orange");
+    const t = createTranslator(getMessages("fr"));
+    expect(describeElement(t, light(booking, "agenda"))).toBe(
+      "Le script « Accueil » prend des rendez-vous (RDV, Prendre RDV) mais aucun agenda n'est configuré : carnet d'adresses et planning de commerciaux (étapes 13 à 15)",
+    );
+    expect(light(variant((s) => { s.scriptAgendaUse = ["RDV"]; s.agendaConfigured = true; }), "agenda")).toMatchObject({ light: "green", reason: "summary.reasons.agenda.ok" });
   });
 
   it("skills and agents: red when nobody can work the campaign, orange with a single agent", () => {

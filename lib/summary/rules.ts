@@ -141,8 +141,17 @@ function qualifications(s: CampaignSnapshot): SummaryElement {
   return element("qualifications", "green", "ok", fix, { name: g.name, count: g.statuses });
 }
 
+/**
+ * Orange, not red, when the script books appointments without an agenda: the manual keeps red
+ * for "the campaign cannot start", and without an agenda the campaign still receives, routes and
+ * answers every message — only the booking fails. Red would also stop a running campaign (and
+ * all its message handling) for want of an optional feature.
+ */
 function agenda(s: CampaignSnapshot): SummaryElement {
-  return element("agenda", "green", "notUsed", tab(s, "relation"));
+  const fix = tab(s, "relation");
+  if (s.scriptAgendaUse.length === 0) return element("agenda", "green", "notUsed", fix);
+  if (!s.agendaConfigured) return element("agenda", "orange", "scriptBooksNoAgenda", fix, { name: s.script?.name ?? "", uses: s.scriptAgendaUse.join(", ") });
+  return element("agenda", "green", "ok", fix);
 }
 
 /** One agent can work the campaign but nobody replaces them: orange. */

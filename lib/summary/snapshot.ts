@@ -1,6 +1,6 @@
 // Loads what the summary rules read, for any number of campaigns in a fixed number of queries
 // (one per kind of object, batched by ids), so recomputing 1,000 campaigns costs what 1 does.
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { rows } from "@/db/client";
 import {
@@ -9,7 +9,8 @@ import {
   type EncryptedSecret,
 } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secrets";
-import { migrateScriptModel } from "@/lib/scripts/migrate";
+import { migrateScriptModel, safeParseScriptModel } from "@/lib/scripts/migrate";
+import { agendaUse } from "@/lib/scripts/ops";
 import { dataKinds } from "@/lib/scripts/model";
 import { requiredCredentials, type CampaignSnapshot } from "./types";
 
@@ -43,6 +44,12 @@ function unmappedObjects(model: unknown, mapping: { columns: { objectId: string 
     .flatMap((p) => p.objects ?? [])
     .filter((o) => o.id && (dataKinds as readonly string[]).includes(o.kind ?? "") && !handled.has(o.id))
     .map((o) => o.name ?? o.id!);
+}
+
+/** Agenda objects and booking actions of a generated model; an unreadable model books nothing. */
+function scriptAgendaUse(model: unknown): string[] {
+  const parsed = safeParseScriptModel(model);
+  return parsed.success ? agendaUse(parsed.data) : [];
 }
 
 function byKey<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {
@@ -96,7 +103,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
   const distributionIds = distinct(base.map((c) => c.distributionId));
   const none = Promise.resolve([]);
 
-  const [latest, files, statusCounts, holidayCounts, ruleCounts, lists, responses, required, levels, [{ agents }]] = await Promise.all([
+  const [latest, versions, statusCounts, holidayCounts, ruleCounts, lists, responses, required, levels, [{ agents }]] = await Promise.all([
     scriptIds.length
       ? db
           .selectDistinctOn([scriptVersions.scriptId], { scriptId: scriptVersions.scriptId, id: scriptVersions.id, number: scriptVersions.number })
@@ -108,7 +115,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       ? db
           .select({ id: scriptVersions.id, model: scriptVersions.model, customerFile: scriptVersions.customerFile })
           .from(scriptVersions)
-          .where(and(inArray(scriptVersions.id, versionIds), isNotNull(scriptVersions.customerFile)))
+          .where(inArray(scriptVersions.id, versionIds))
       : none,
     groupIds.length
       ? db
@@ -148,6 +155,9 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
     db.select({ agents: count() }).from(users).where(and(eq(users.role, "agent"), isNull(users.archivedAt))),
   ]);
 
+  // Each version is parsed once, not once per campaign using it.
+  const agendaByVersion = new Map(versions.map((v) => [v.id, scriptAgendaUse(v.model)]));
+  const files = versions.filter((v) => v.customerFile !== null);
   const tables = await customerFileTables(db, files.map((f) => f.customerFile!));
   const latestByScript = new Map(latest.map((v) => [v.scriptId, v]));
   const fileByVersion = new Map(files.map((f) => [f.id, f]));
@@ -190,6 +200,8 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
             unmappedObjects: unmappedByVersion.get(file!.id) ?? [],
           }
         : null,
+      scriptAgendaUse: (c.versionId !== null ? agendaByVersion.get(c.versionId) : undefined) ?? [],
+      agendaConfigured: false,
       qualificationGroup:
         c.groupId !== null
           ? { id: c.groupId, name: c.groupName!, archived: archived(c.groupArchivedAt), statuses: statuses?.statuses ?? 0, positive: statuses?.positive ?? 0 }

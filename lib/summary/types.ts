@@ -67,6 +67,13 @@ export interface CampaignSnapshot {
     /** Data objects of the version (inputs, lists…) that are neither mapped nor deliberately left out. */
     unmappedObjects: string[];
   } | null;
+  /** Agenda objects and «book an appointment» actions of the picked version (names); empty when it takes none. */
+  scriptAgendaUse: string[];
+  /**
+   * An address book and a sales-rep schedule are set for the campaign (steps 13–15). Those
+   * objects do not exist in Relais yet, so this is false until they do.
+   */
+  agendaConfigured: boolean;
   qualificationGroup: (Named & { statuses: number; positive: number }) | null;
   schedule: (Named & { days: ScheduleDay[] }) | null;
   holidayGroup: (Named & { holidays: number }) | null;

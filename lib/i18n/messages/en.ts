@@ -126,6 +126,16 @@ export const en: Messages = {
     replies: "Replies sent by campaigns",
     noTweets: "No tweets posted yet.",
     noReplies: "No replies sent by campaigns yet.",
+    demoCredentials: {
+      title: "The simulator's demo credentials",
+      description:
+        "The demo app this simulator knows. Type them in the “General” tab of a campaign on the simulator's platform, or use “Fill with the simulator's demo credentials”. They open the simulator only.",
+      twitter: "X (Twitter): app “{app}”, account @{handle}",
+      facebook: "Facebook: page “{page}”",
+      copy: "Copy",
+      copied: "Copied",
+      copyLabel: "Copy: {field}",
+    },
     errors: {
       handle: "1 to 15 letters, digits or _",
       name: "50 characters at most",

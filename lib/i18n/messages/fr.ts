@@ -128,6 +128,16 @@ export const fr = {
     replies: "Réponses envoyées par les campagnes",
     noTweets: "Aucun tweet publié pour l'instant.",
     noReplies: "Aucune réponse envoyée par les campagnes pour l'instant.",
+    demoCredentials: {
+      title: "Identifiants de démo du simulateur",
+      description:
+        "L'application de démo que ce simulateur connaît. Saisissez-les dans l'onglet « Général » d'une campagne sur la plateforme du simulateur, ou utilisez « Remplir avec les identifiants de démo du simulateur ». Ils n'ouvrent que le simulateur.",
+      twitter: "X (Twitter) : application « {app} », compte @{handle}",
+      facebook: "Facebook : page « {page} »",
+      copy: "Copier",
+      copied: "Copié",
+      copyLabel: "Copier : {field}",
+    },
     errors: {
       handle: "1 à 15 lettres, chiffres ou _",
       name: "50 caractères au maximum",

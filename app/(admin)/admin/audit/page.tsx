@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { listParamsSchema } from "@/lib/admin/list";
 import { auditObjectTypes, changedFields, listAudit } from "@/lib/admin/audit-queries";
+import { objectTypeName } from "@/lib/admin/audit-labels";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const filter = { type: sp.type || undefined, objectId: Number(sp.id) || undefined, q: (sp.q ?? "").slice(0, 100), page };
-  const [list, types] = await Promise.all([listAudit(filter), auditObjectTypes()]);
+  const [list, codes] = await Promise.all([listAudit(filter), auditObjectTypes()]);
+  const types = codes.map((code) => ({ code, name: objectTypeName(t, code) })).sort((a, b) => a.name.localeCompare(b.name, locale));
   // The log is newest first, not sortable; its filters go beyond the common search.
   const params = { ...listParamsSchema.parse({}), q: filter.q, page, sort: undefined };
   const pagerQuery = { ...(filter.type ? { type: filter.type } : {}), ...(filter.objectId ? { id: String(filter.objectId) } : {}) };
@@ -35,8 +37,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <select name="type" defaultValue={filter.type ?? ""} className="h-9 rounded-control border border-border bg-surface px-2">
               <option value="">{t("audit.allTypes")}</option>
               {types.map((ty) => (
-                <option key={ty} value={ty}>
-                  {ty}
+                <option key={ty.code} value={ty.code}>
+                  {ty.name}
                 </option>
               ))}
             </select>
@@ -68,7 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           header: t("audit.object"),
           cell: (e) => (
             <Link className="hover:underline" href={`?type=${encodeURIComponent(e.objectType)}&id=${e.objectId ?? ""}`}>
-              {e.objectType} #{e.objectId} — {e.objectLabel}
+              {objectTypeName(t, e.objectType)} #{e.objectId} — {e.objectLabel}
             </Link>
           ),
         },

@@ -7,6 +7,7 @@ import {
   campaignIdSchema,
   childRefSchema,
   createCampaignSchema,
+  demoCredentialsSchema,
   emailTemplateSchema,
   generalSchema,
   moveResponseSchema,
@@ -20,6 +21,7 @@ import {
 import { createCampaign, saveGeneral, saveReception, saveRelation, saveSkills } from "@/lib/campaigns/mutations";
 import { deleteEmailTemplate, deleteResponse, moveResponse, saveEmailTemplate, saveResponse } from "@/lib/campaigns/responses";
 import { previewSearch, testCampaignConnection } from "@/lib/campaigns/connection";
+import { demoCredentialsForCampaign } from "@/lib/campaigns/demo-credentials";
 import { startCampaign, stopCampaign } from "@/lib/campaigns/state";
 
 // Every campaign action is for administrators only: supervisors and agents never reach the
@@ -61,6 +63,8 @@ export const saveSkillsAction = defineAction("admin.access", skillsSchema, async
 });
 
 export const testConnectionAction = defineAction("admin.access", testConnectionSchema, async (input) => testCampaignConnection(input), { readOnly: true });
+
+export const demoCredentialsAction = defineAction("admin.access", demoCredentialsSchema, async (input) => demoCredentialsForCampaign(input), { readOnly: true });
 
 export const previewSearchAction = defineAction("admin.access", previewSearchSchema, async (input) => previewSearch(input), { readOnly: true });
 

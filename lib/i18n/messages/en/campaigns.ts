@@ -66,6 +66,9 @@ export const campaigns: Messages["campaigns"] = {
     testConnection: "Test connection",
     testHint: "Uses the values typed, or the saved ones for fields left empty. Nothing is saved.",
     useAccount: "Use the account @{handle}",
+    fillDemo: "Fill with the simulator's demo credentials",
+    fillDemoHint: "This platform is the network simulator: its demo app (also shown on the Network simulator page) fills the fields above.",
+    demoFilled: "Demo credentials filled in: test the connection, then save.",
   },
   connection: {
     ok: "Connected: account “{name}” (@{handle}, id {id}).",
@@ -225,5 +228,6 @@ export const campaigns: Messages["campaigns"] = {
     port: "A port from 1 to 65,535",
     email: "Invalid email address",
     timeZone: "Unknown time zone",
+    notSimulator: "The demo credentials only work with the network simulator: choose its platform",
   },
 };

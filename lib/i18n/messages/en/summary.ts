@@ -120,7 +120,10 @@ export const summary: Messages["summary"] = {
       noPositive: "Group “{name}” has no Positive status: the conversion rate will stay at zero",
     },
     agenda: {
-      notUsed: "Address book and sales-rep schedule: not used yet",
+      notUsed: "The script takes no appointments: no agenda needed",
+      scriptBooksNoAgenda:
+        "The script “{name}” books appointments ({uses}) but no agenda is configured: address book and sales-rep schedule (steps 13–15)",
+      ok: "Address book and sales-rep schedule configured",
     },
     skills: {
       ok: "{count} agent(s) have the required skills ({skills})",

@@ -65,6 +65,9 @@ export const campaigns = {
     testConnection: "Tester la connexion",
     testHint: "Utilise les valeurs saisies, ou celles enregistrées pour les champs laissés vides. Rien n'est enregistré.",
     useAccount: "Utiliser le compte @{handle}",
+    fillDemo: "Remplir avec les identifiants de démo du simulateur",
+    fillDemoHint: "Cette plateforme est le simulateur réseaux : son application de démo (aussi affichée sur la page Simulateur réseaux) remplit les champs ci-dessus.",
+    demoFilled: "Identifiants de démo saisis : testez la connexion, puis enregistrez.",
   },
   connection: {
     ok: "Connexion réussie : compte « {name} » (@{handle}, identifiant {id}).",
@@ -224,5 +227,6 @@ export const campaigns = {
     port: "Un port de 1 à 65 535",
     email: "Adresse email invalide",
     timeZone: "Fuseau horaire inconnu",
+    notSimulator: "Les identifiants de démo ne valent que pour le simulateur réseaux : choisissez sa plateforme",
   },
 } as const;

@@ -119,7 +119,10 @@ export const summary = {
       noPositive: "Le groupe « {name} » n'a aucun statut Positif : le taux de transformation restera nul",
     },
     agenda: {
-      notUsed: "Carnet d'adresses et planning de commerciaux : pas encore utilisés",
+      notUsed: "Le script ne prend pas de rendez-vous : pas d'agenda nécessaire",
+      scriptBooksNoAgenda:
+        "Le script « {name} » prend des rendez-vous ({uses}) mais aucun agenda n'est configuré : carnet d'adresses et planning de commerciaux (étapes 13 à 15)",
+      ok: "Carnet d'adresses et planning de commerciaux configurés",
     },
     skills: {
       ok: "{count} agent(s) ont les compétences requises ({skills})",

@@ -29,6 +29,7 @@ export function CampaignTabs({
   responses,
   templates,
   holdMusic,
+  simulatorPlatformIds,
 }: {
   initialTab: CampaignTab;
   campaign: CampaignForEdit;
@@ -36,6 +37,8 @@ export function CampaignTabs({
   responses: ResponseRow[];
   templates: TemplateRow[];
   holdMusic: { fileName: string; size: number; version: string } | null;
+  /** Platforms pointing at the running simulator: the «Général» tab offers its demo credentials there. */
+  simulatorPlatformIds: number[];
 }) {
   const t = useT();
   const searchParams = useSearchParams();
@@ -79,7 +82,7 @@ export function CampaignTabs({
         ))}
       </TabsList>
       <TabsContent value="general" forceMount className="data-[state=inactive]:hidden">
-        <GeneralTab campaign={campaign} platforms={options.platforms} onDirty={onDirty.general} />
+        <GeneralTab campaign={campaign} platforms={options.platforms} simulatorPlatformIds={simulatorPlatformIds} onDirty={onDirty.general} />
       </TabsContent>
       <TabsContent value="reception" forceMount className="space-y-8 data-[state=inactive]:hidden">
         <ReceptionTab campaign={campaign} options={options} onDirty={onDirty.reception} />

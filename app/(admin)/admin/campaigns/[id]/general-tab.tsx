@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { generalSchema, type GeneralInput } from "@/lib/campaigns/campaign.schema";
 import type { ConnectionReport } from "@/lib/campaigns/connection";
@@ -17,7 +17,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useActionFeedback } from "@/components/admin/use-action-feedback";
 import { useUnsavedWarning } from "@/components/admin/use-unsaved-warning";
-import { saveGeneralAction, testConnectionAction } from "../actions";
+import { demoCredentialsAction, saveGeneralAction, testConnectionAction } from "../actions";
 import { SecretInput } from "./secret-input";
 import { ConnectionReportView } from "./connection-report";
 
@@ -46,7 +46,17 @@ function initialValues(c: CampaignForEdit): GeneralInput {
   };
 }
 
-export function GeneralTab({ campaign, platforms, onDirty }: { campaign: CampaignForEdit; platforms: Option[]; onDirty: (dirty: boolean) => void }) {
+export function GeneralTab({
+  campaign,
+  platforms,
+  simulatorPlatformIds,
+  onDirty,
+}: {
+  campaign: CampaignForEdit;
+  platforms: Option[];
+  simulatorPlatformIds: number[];
+  onDirty: (dirty: boolean) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -54,12 +64,15 @@ export function GeneralTab({ campaign, platforms, onDirty }: { campaign: Campaig
   const [version, setVersion] = useState(campaign.versions.general ?? 0);
   const [connection, setConnection] = useState<ConnectionReport | null>(null);
   const [testing, setTesting] = useState(false);
+  const [filling, setFilling] = useState(false);
   const form = useForm<GeneralInput>({ resolver: zodResolver(generalSchema), defaultValues: initialValues(campaign) });
   const { errors, isSubmitting, isDirty } = form.formState;
   useUnsavedWarning(isDirty && !isSubmitting);
   useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
   const msg = (m?: string) => (m ? t(m as MessageKey) : undefined);
   const type = campaign.type;
+  const platformId = useWatch({ control: form.control, name: "platformId" });
+  const onSimulator = simulatorPlatformIds.includes(Number(platformId));
 
   async function onSubmit(values: GeneralInput) {
     const result = await saveGeneralAction({ ...values, version });
@@ -78,6 +91,18 @@ export function GeneralTab({ campaign, platforms, onDirty }: { campaign: Campaig
     const result = await testConnectionAction({ id: campaign.id, platformId: v.platformId, apiKey: v.apiKey, apiSecret: v.apiSecret, accessToken: v.accessToken, accessSecret: v.accessSecret, bearerToken: v.bearerToken, appId: v.appId, appSecret: v.appSecret, pageAccessToken: v.pageAccessToken, pageId: v.pageId });
     setTesting(false);
     if (report(result, { form })) setConnection(result.data);
+  }
+
+  // The demo values come from the server on demand, never with the page (which holds no secret).
+  async function fillDemo() {
+    setFilling(true);
+    const result = await demoCredentialsAction({ id: campaign.id, platformId: form.getValues("platformId") });
+    setFilling(false);
+    if (!report(result, { form, success: "campaigns.general.demoFilled" })) return;
+    setConnection(null);
+    for (const [field, value] of Object.entries(result.data.values)) {
+      form.setValue(field as keyof GeneralInput, value, { shouldDirty: true, shouldValidate: true });
+    }
   }
 
   const secret = (field: SecretField) => (
@@ -106,6 +131,14 @@ export function GeneralTab({ campaign, platforms, onDirty }: { campaign: Campaig
       </FormField>
       <fieldset className="space-y-4 rounded-panel border border-border p-4">
         <legend className="px-1 text-sm font-semibold">{t(type === "twitter" ? "campaigns.general.twitterApp" : "campaigns.general.facebookApp")}</legend>
+        {onSimulator ? (
+          <div className="space-y-1 rounded-control border border-accent/30 bg-accent-soft p-3">
+            <Button type="button" size="sm" variant="secondary" loading={filling} onClick={fillDemo}>
+              {t("campaigns.general.fillDemo")}
+            </Button>
+            <p className="text-xs text-accent-soft-fg">{t("campaigns.general.fillDemoHint")}</p>
+          </div>
+        ) : null}
         {type === "twitter" ? (
           <>
             {SECRETS.twitter.map(secret)}

@@ -4,6 +4,7 @@ import { campaignTabs, type CampaignTab } from "@/lib/campaigns/campaign.schema"
 import { getCampaignForEdit, listEmailTemplates, listPredefinedResponses } from "@/lib/campaigns/queries";
 import { holdMusicInfo } from "@/lib/campaigns/hold-music";
 import { campaignOptions } from "@/lib/campaigns/options";
+import { simulatorPlatformIds } from "@/lib/campaigns/demo-credentials";
 import { getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -24,7 +25,13 @@ export default async function CampaignPage({
   if (!Number.isInteger(id) || id <= 0) notFound();
   const campaign = await getCampaignForEdit(id);
   if (!campaign) notFound();
-  const [options, responses, templates, music] = await Promise.all([campaignOptions(), listPredefinedResponses(id), listEmailTemplates(id), holdMusicInfo(id)]);
+  const [options, responses, templates, music, simulatorPlatforms] = await Promise.all([
+    campaignOptions(),
+    listPredefinedResponses(id),
+    listEmailTemplates(id),
+    holdMusicInfo(id),
+    simulatorPlatformIds(campaign.type),
+  ]);
   const holdMusic = music ? { fileName: music.fileName, size: music.size, version: music.updatedAt.toISOString() } : null;
   const requested = (await searchParams).tab;
   const tab: CampaignTab = campaignTabs.includes(requested as CampaignTab) ? (requested as CampaignTab) : "general";
@@ -37,8 +44,8 @@ export default async function CampaignPage({
         description={t("campaigns.pageDescription", { type: t(`campaigns.types.${campaign.type}`) })}
         actions={<StateButtons id={campaign.id} name={campaign.name} state={campaign.state} />}
       />
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <CampaignTabs initialTab={tab} campaign={campaign} options={options} responses={responses} templates={templates} holdMusic={holdMusic} />
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <CampaignTabs initialTab={tab} campaign={campaign} options={options} responses={responses} templates={templates} holdMusic={holdMusic} simulatorPlatformIds={simulatorPlatforms} />
         <aside aria-label={t("campaigns.summaryColumn")}>
           <SummaryPanel campaignId={campaign.id} />
         </aside>
