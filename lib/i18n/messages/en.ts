@@ -90,7 +90,7 @@ export const en: Messages = {
     qualification: "Qualification",
     chooseQualification: "Choose a qualification",
     qualifyAndClose: "Qualify and close",
-    waitingInQueue: "{count} conversation(s) waiting in the queues",
+    waitingInQueue: "{count, plural, one {# conversation waiting} other {# conversations waiting}} in the queues",
     goReadyHint: "Switch to “Ready” to receive conversations.",
     closed: "Conversation qualified and closed",
     sendState: { sending: "sending", sent: "sent", failed: "sending failed" },

@@ -91,7 +91,7 @@ export const fr = {
     qualification: "Qualification",
     chooseQualification: "Choisissez une qualification",
     qualifyAndClose: "Qualifier et clôturer",
-    waitingInQueue: "{count} conversation(s) en attente dans les files",
+    waitingInQueue: "{count, plural, one {# conversation en attente} other {# conversations en attente}} dans les files",
     goReadyHint: "Passez à l'état « Prêt » pour recevoir des conversations.",
     closed: "Conversation qualifiée et clôturée",
     sendState: { sending: "envoi en cours", sent: "envoyé", failed: "échec de l'envoi" },

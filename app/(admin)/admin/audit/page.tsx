@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { auditObjectTypes, changedFields, listAudit } from "@/lib/admin/audit-queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -12,6 +12,7 @@ const show = (v: unknown) => (v === undefined || v === null ? "∅" : typeof v =
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePage("admin.access");
   const { t } = await getTranslator();
+  const format = await getFormat();
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const filter = { type: sp.type || undefined, objectId: Number(sp.id) || undefined, q: (sp.q ?? "").slice(0, 100), page };
@@ -60,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <TBody>
             {list.rows.map((e) => (
               <Tr key={e.id}>
-                <Td className="whitespace-nowrap">{e.at.toLocaleString()}</Td>
+                <Td className="whitespace-nowrap">{format.dateTime(e.at, { style: "dateTimeSeconds" })}</Td>
                 <Td>{e.userLogin}</Td>
                 <Td>
                   <Badge>{t(`audit.actions.${e.action}` as MessageKey)}</Badge>

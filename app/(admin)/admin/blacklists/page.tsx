@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { blacklistSortable, listBlacklists } from "@/lib/blacklists/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button-styles";
@@ -13,7 +13,8 @@ import { archiveBlacklistAction } from "./actions";
 
 export default async function BlacklistsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, blacklistSortable);
   const page = await listBlacklists(params);
   return (
@@ -57,7 +58,7 @@ export default async function BlacklistsPage({ searchParams }: { searchParams: P
                   {b.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
                 </Td>
                 <Td>{b.databaseName}</Td>
-                <Td>{b.words.toLocaleString(locale)}</Td>
+                <Td>{format.number(b.words)}</Td>
                 <Td>
                   <ArchiveButton id={b.id} name={b.name} archived={Boolean(b.archivedAt)} action={archiveBlacklistAction} />
                 </Td>

@@ -1,7 +1,7 @@
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { databaseSortable, listDatabases } from "@/lib/databases/list";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -11,6 +11,7 @@ import { CreateDatabaseForm, DeleteDatabaseButton } from "./database-forms";
 export default async function DatabasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin.access");
   const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, databaseSortable);
   const page = await listDatabases(params);
   return (
@@ -49,7 +50,7 @@ export default async function DatabasesPage({ searchParams }: { searchParams: Pr
                   <code>{d.schemaName}</code>
                 </Td>
                 <Td>{d.tables}</Td>
-                <Td>{d.createdAt.toLocaleDateString()}</Td>
+                <Td>{format.date(d.createdAt)}</Td>
                 <Td>{d.isDefault ? null : <DeleteDatabaseButton id={d.id} name={d.name} />}</Td>
               </Tr>
             ))}

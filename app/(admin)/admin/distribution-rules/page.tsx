@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { distributionGroupSortable, listDistributionGroups } from "@/lib/distribution/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button-styles";
@@ -13,7 +13,8 @@ import { archiveDistributionGroupAction } from "./actions";
 
 export default async function DistributionGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, distributionGroupSortable);
   const page = await listDistributionGroups(params);
   return (
@@ -59,7 +60,7 @@ export default async function DistributionGroupsPage({ searchParams }: { searchP
                 </Td>
                 <Td>{g.description}</Td>
                 <Td>{g.rules}</Td>
-                <Td>{g.updatedAt.toLocaleString(locale)}</Td>
+                <Td>{format.dateTime(g.updatedAt)}</Td>
                 <Td>
                   <ArchiveButton id={g.id} name={g.name} archived={Boolean(g.archivedAt)} action={archiveDistributionGroupAction} />
                 </Td>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { listQualificationGroups, qualificationGroupSortable } from "@/lib/qualifications/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button-styles";
@@ -14,7 +14,8 @@ import { archiveQualificationGroupAction } from "./actions";
 
 export default async function QualificationGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, qualificationGroupSortable);
   const page = await listQualificationGroups(params);
   return (
@@ -67,7 +68,7 @@ export default async function QualificationGroupsPage({ searchParams }: { search
                 <Td>{g.currency}</Td>
                 <Td>{g.statuses}</Td>
                 <Td>{g.campaigns}</Td>
-                <Td>{g.updatedAt.toLocaleString(locale)}</Td>
+                <Td>{format.dateTime(g.updatedAt)}</Td>
                 <Td>
                   <ArchiveButton id={g.id} name={g.name} archived={Boolean(g.archivedAt)} action={archiveQualificationGroupAction} />
                 </Td>

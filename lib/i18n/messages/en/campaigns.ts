@@ -101,7 +101,7 @@ export const campaigns: Messages["campaigns"] = {
     queryError: "Invalid query (position {position}): {error}",
     preview: "What would it find now?",
     previewEmpty: "No message matches right now.",
-    previewCount: "{count} message(s) found, newest first (nothing is saved):",
+    previewCount: "{count, plural, one {# message found} other {# messages found, newest first}} (nothing is saved):",
     scheduleId: "Service hours",
     noSchedule: "No schedule (always active)",
     holidayGroupId: "Holidays",

@@ -100,7 +100,7 @@ export const campaigns = {
     queryError: "Requête invalide (position {position}) : {error}",
     preview: "Que trouverait-elle maintenant ?",
     previewEmpty: "Aucun message ne correspond en ce moment.",
-    previewCount: "{count} message(s) trouvé(s), les plus récents d'abord (rien n'est enregistré) :",
+    previewCount: "{count, plural, one {# message trouvé} other {# messages trouvés, les plus récents d'abord}} (rien n'est enregistré) :",
     scheduleId: "Horaires de service",
     noSchedule: "Aucun planning (toujours active)",
     holidayGroupId: "Jours fériés",

@@ -3,7 +3,7 @@ import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { getBlacklist, listBlacklistWords, wordSortable } from "@/lib/blacklists/queries";
 import { databaseOptions } from "@/lib/databases/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -21,7 +21,8 @@ export default async function BlacklistPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const blacklist = await getBlacklist(id);
@@ -83,7 +84,7 @@ export default async function BlacklistPage({
                 {words.rows.map((w) => (
                   <Tr key={w.id}>
                     <Td className="font-medium">{w.word}</Td>
-                    <Td className="whitespace-nowrap">{w.createdAt.toLocaleString(locale)}</Td>
+                    <Td className="whitespace-nowrap">{format.dateTime(w.createdAt)}</Td>
                     <Td>
                       <RemoveWordButton blacklistId={id} wordId={w.id} word={w.word} />
                     </Td>
