@@ -65,14 +65,16 @@ describe("ICU syntax", () => {
     for (const locale of locales) {
       const messages = getMessages(locale);
       const errors: IntlError[] = [];
-      const t = createIntlTranslator({ locale, messages, timeZone: "Europe/Paris", onError: (e) => errors.push(e) });
+      // Keys come from walking the catalogue, so they are plain strings here.
+      const t = createIntlTranslator({ locale, messages, timeZone: "Europe/Paris", onError: (e) => errors.push(e) }) as unknown as (key: string, values: Record<string, string | number>) => string;
       for (const [key, text] of leaves(messages)) {
         const args = icuArguments(text);
-        if (/\{\s*\w+\s*,\s*(plural|select|selectordinal)\b/.test(text)) {
-          for (const count of [0, 1, 2]) t(key as never, Object.fromEntries(args.map((a) => [a, count])));
+        // Plurals, selects and formatted arguments ({n, number}) have no plain equivalent.
+        if (/\{\s*\w+\s*,/.test(text)) {
+          for (const count of [0, 1, 2]) t(key, Object.fromEntries(args.map((a) => [a, count])));
         } else {
           const params = Object.fromEntries(args.map((a) => [a, `<${a}>`]));
-          expect({ locale, key, text: t(key as never, params) }).toEqual({ locale, key, text: interpolate(text, params) });
+          expect({ locale, key, text: t(key, params) }).toEqual({ locale, key, text: interpolate(text, params) });
         }
       }
       expect(errors.map((e) => e.message)).toEqual([]);

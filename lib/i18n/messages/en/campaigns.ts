@@ -140,6 +140,7 @@ export const campaigns: Messages["campaigns"] = {
     holdMusic: "Hold music",
     holdMusicNone: "No hold music.",
     holdMusicFile: "Hold music file",
+    holdMusicSize: "{kb, number} KiB",
     holdMusicHint: "WAV, MP3 or OGG, 2 MB at most; replaces the current file.",
     holdMusicSaved: "Hold music saved",
     holdMusicRemoved: "Hold music removed",

@@ -139,6 +139,7 @@ export const campaigns = {
     holdMusic: "Musique d'attente",
     holdMusicNone: "Aucune musique d'attente.",
     holdMusicFile: "Fichier de musique d'attente",
+    holdMusicSize: "{kb, number} Kio",
     holdMusicHint: "WAV, MP3 ou OGG, 2 Mo au maximum ; remplace le fichier actuel.",
     holdMusicSaved: "Musique d'attente enregistrée",
     holdMusicRemoved: "Musique d'attente supprimée",
