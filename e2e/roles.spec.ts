@@ -65,6 +65,7 @@ test("list pages count with the reader's plural rules and show dates the reader'
   await admin.goto("/admin/qualifications?q=par%20d%C3%A9faut");
   await expect(pager.getByText("1 résultat", { exact: true })).toBeVisible();
   await expect(demoGroup.getByRole("cell").filter({ hasText: frenchDate })).toHaveCount(1);
+  await expect(admin.locator('meta[name="description"]')).toHaveAttribute("content", "Centre de contacts pour les réseaux sociaux");
 
   // English: zero is plural; dates read "Mar 2, 2026, 2:05 PM".
   await admin.getByLabel("Langue").selectOption("en");
@@ -76,6 +77,7 @@ test("list pages count with the reader's plural rules and show dates the reader'
     await expect(pager.getByText("0 results", { exact: true })).toBeVisible();
     await admin.goto("/admin/agents?q=Agent%20100");
     await expect(pager.getByText(/^\d+ results$/)).toBeVisible();
+    await expect(admin.locator('meta[name="description"]')).toHaveAttribute("content", "Social-media contact center");
   } finally {
     // The other specs read the administrator's pages in French.
     await admin.getByLabel("Language").selectOption("fr");

@@ -17,6 +17,9 @@ import { designer } from "./en/designer";
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
   adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  meta: {
+    description: "Social-media contact center",
+  },
   common: {
     save: "Save",
     cancel: "Cancel",

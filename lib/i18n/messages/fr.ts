@@ -18,6 +18,9 @@ import { designer } from "./fr/designer";
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
   adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  meta: {
+    description: "Centre de contacts pour les réseaux sociaux",
+  },
   common: {
     save: "Enregistrer",
     cancel: "Annuler",
