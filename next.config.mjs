@@ -1,3 +1,9 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads its request configuration (locale, messages, time zone) from here; no locale
+// appears in the URL (see lib/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Database drivers and wasm stay outside the bundle: PGlite loads its wasm/data files from its
@@ -10,4 +16,4 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -17,7 +17,7 @@ test("an administrator creates a blacklist, imports keywords from a file, search
   await admin.getByLabel("Fichier (.txt ou .csv)").setInputFiles({ name: "mots.txt", mimeType: "text/plain", buffer: file });
   await admin.getByRole("button", { name: "Importer" }).click();
   const report = admin.getByRole("region", { name: "Rapport d'import : mots.txt" });
-  await expect(report.getByRole("status")).toHaveText("Import terminé : 3 mot(s)-clé(s) ajouté(s).");
+  await expect(report.getByRole("status")).toHaveText("Import terminé : 3 mots-clés ajoutés.");
   await expect(report.getByText("En double dans le fichier : 1")).toBeVisible();
   await expect(report.getByRole("row", { name: /^4 ARNAQUE/ })).toContainText("Ignoré : déjà à la ligne 1");
   await expect(report.getByRole("row", { name: /^2 Épée noire/ })).toContainText("Ajouté");

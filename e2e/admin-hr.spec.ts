@@ -43,9 +43,9 @@ test("an administrator sets up skills, agents, the HR wizard, a supervisor and a
   await admin.getByRole("button", { name: "Créer les comptes" }).click();
   await expect(admin.getByTestId("wizard-taken")).toHaveText("Codes déjà utilisés : 2500. Aucun compte n'a été créé.");
   await admin.getByLabel("Codes agents").fill("2600-2602");
-  await expect(admin.getByTestId("wizard-preview")).toContainText("3 compte(s), de 2600 à 2602");
+  await expect(admin.getByTestId("wizard-preview")).toContainText("3 comptes, de 2600 à 2602");
   await admin.getByRole("button", { name: "Créer les comptes" }).click();
-  await expect(admin.getByText("3 compte(s) créé(s)")).toBeVisible();
+  await expect(admin.getByText("3 comptes créés")).toBeVisible();
   const wizardPassword = (await admin.getByTestId("password-2601").textContent())!.trim();
   const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Télécharger le CSV" }).click()]);
   const csv = fs.readFileSync((await download.path())!, "utf8");

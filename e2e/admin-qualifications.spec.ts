@@ -119,7 +119,7 @@ test("an administrator creates a distribution rule group with two rules", async 
   await first.getByRole("combobox", { name: "Élément du message" }).selectOption({ label: "Langue de l'internaute" });
   await first.getByRole("combobox", { name: "Opérateur" }).selectOption({ label: "est" });
   await first.getByRole("textbox", { name: "Valeur" }).fill("EN");
-  await expect(first).toContainText("Langue(s) : anglais");
+  await expect(first).toContainText("Langue : anglais");
   await first.getByRole("combobox", { name: "Groupe de compétences" }).selectOption({ label: skillGroup });
   await first.getByRole("combobox", { name: "Compétence", exact: true }).selectOption({ label: skill });
   await first.getByRole("spinbutton", { name: "Niveau minimum" }).fill("3");

@@ -49,3 +49,38 @@ test("the language is switchable, remembered per user, and logout works", async 
   await again.getByLabel("Language").selectOption("fr");
   await expect(again.getByRole("heading", { name: "Espace agent" })).toBeVisible();
 });
+
+test("list pages count with the reader's plural rules and show dates the reader's way, in French and in English", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  const pager = admin.getByRole("navigation", { name: "pagination" });
+  const frenchDate = /^\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}, \d{2}:\d{2}$/;
+  const englishDate = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/;
+  const demoGroup = admin.getByRole("row", { name: /Qualifications par défaut/ });
+
+  // French: "0 résultat" and "1 résultat" are singular, several are plural; dates read "2 mars 2026, 14:05".
+  await admin.goto("/admin/agents?q=Agent%20100");
+  await expect(pager.getByText(/^\d+ résultats$/)).toBeVisible();
+  await admin.goto("/admin/agents?q=nobody-by-this-name");
+  await expect(pager.getByText("0 résultat", { exact: true })).toBeVisible();
+  await admin.goto("/admin/qualifications?q=par%20d%C3%A9faut");
+  await expect(pager.getByText("1 résultat", { exact: true })).toBeVisible();
+  await expect(demoGroup.getByRole("cell").filter({ hasText: frenchDate })).toHaveCount(1);
+  await expect(admin.locator('meta[name="description"]')).toHaveAttribute("content", "Centre de contacts pour les réseaux sociaux");
+
+  // English: zero is plural; dates read "Mar 2, 2026, 2:05 PM".
+  await admin.getByLabel("Langue").selectOption("en");
+  await expect(pager.getByText("1 result", { exact: true })).toBeVisible();
+  try {
+    await expect(demoGroup.getByRole("cell").filter({ hasText: englishDate })).toHaveCount(1);
+    await expect(demoGroup.getByRole("cell").filter({ hasText: frenchDate })).toHaveCount(0);
+    await admin.goto("/admin/agents?q=nobody-by-this-name");
+    await expect(pager.getByText("0 results", { exact: true })).toBeVisible();
+    await admin.goto("/admin/agents?q=Agent%20100");
+    await expect(pager.getByText(/^\d+ results$/)).toBeVisible();
+    await expect(admin.locator('meta[name="description"]')).toHaveAttribute("content", "Social-media contact center");
+  } finally {
+    // The other specs read the administrator's pages in French.
+    await admin.getByLabel("Language").selectOption("fr");
+    await expect(admin.getByLabel("Langue")).toBeVisible();
+  }
+});

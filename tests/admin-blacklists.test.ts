@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach, beforeAll } from "vitest";
 import { and, count, eq } from "drizzle-orm";
-import { auditLog, blacklists, blacklistWords, campaignBlacklists } from "@/db/schema";
+import { auditLog, blacklists, blacklistWords, campaignBlacklists, users } from "@/db/schema";
 import { ensureDefaultDatabase } from "@/lib/databases/default";
 import { listBlacklistWords } from "@/lib/blacklists/queries";
 import { listParamsSchema } from "@/lib/admin/list";
@@ -159,6 +159,10 @@ describe("blacklists administration", () => {
   it("refuses to archive a blacklist a campaign uses, naming the campaign, and archives it once free", async () => {
     await w.db.insert(campaignBlacklists).values({ campaignId: w.state.campaignId, blacklistId: listId });
     expect(await actions.archiveBlacklistAction({ id: listId, archived: true })).toEqual({ ok: false, error: "adminCommon.errors.inUse", params: { users: "Campagne « Démo Twitter »" } });
+    // The names come in the language of the admin who tried.
+    await w.db.update(users).set({ locale: "en" }).where(eq(users.id, w.state.adminId));
+    expect(await actions.archiveBlacklistAction({ id: listId, archived: true })).toEqual({ ok: false, error: "adminCommon.errors.inUse", params: { users: "Campaign “Démo Twitter”" } });
+    await w.db.update(users).set({ locale: "fr" }).where(eq(users.id, w.state.adminId));
     await w.db.delete(campaignBlacklists).where(eq(campaignBlacklists.blacklistId, listId));
     expect((await actions.archiveBlacklistAction({ id: listId, archived: true })).ok).toBe(true);
     const [archived] = await w.db.select().from(blacklists).where(eq(blacklists.id, listId));

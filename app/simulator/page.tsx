@@ -1,7 +1,8 @@
 import { requirePage } from "@/lib/auth/session";
 import { simulatorEnabled, simulatorUrl } from "@/lib/config/env";
 import { createSimulatorClient, type SimTweetView } from "@/lib/simulator/client";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
+import type { Format } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -12,6 +13,7 @@ import { DemoCredentials } from "./demo-credentials";
 export default async function SimulatorPage() {
   await requirePage("simulator.use");
   const { t } = await getTranslator();
+  const format = await getFormat();
   const client = createSimulatorClient(simulatorUrl());
   let tweets: SimTweetView[] = [];
   let unreachable = false;
@@ -41,14 +43,14 @@ export default async function SimulatorPage() {
             <PostTweetForm />
           </CardContent>
         </Card>
-        <TweetList title={t("simulator.tweets")} empty={t("simulator.noTweets")} tweets={customers} testId="sim-tweets" />
-        <TweetList title={t("simulator.replies")} empty={t("simulator.noReplies")} tweets={replies} testId="sim-replies" />
+        <TweetList title={t("simulator.tweets")} empty={t("simulator.noTweets")} tweets={customers} testId="sim-tweets" format={format} />
+        <TweetList title={t("simulator.replies")} empty={t("simulator.noReplies")} tweets={replies} testId="sim-replies" format={format} />
       </div>
     </div>
   );
 }
 
-function TweetList({ title, empty, tweets, testId }: { title: string; empty: string; tweets: SimTweetView[]; testId: string }) {
+function TweetList({ title, empty, tweets, testId, format }: { title: string; empty: string; tweets: SimTweetView[]; testId: string; format: Format }) {
   return (
     <Card>
       <CardHeader>
@@ -64,7 +66,7 @@ function TweetList({ title, empty, tweets, testId }: { title: string; empty: str
             {tweets.map((tw) => (
               <li key={tw.id} className="rounded-control border border-border p-2">
                 <p className="text-xs text-fg-muted">
-                  {tw.authorName} @{tw.authorHandle} · {new Date(tw.createdAt).toLocaleString()}
+                  {tw.authorName} @{tw.authorHandle} · {format.dateTime(tw.createdAt, { style: "dateTimeSeconds" })}
                   {tw.inReplyToId ? ` · ↩ ${tw.inReplyToId}` : ""}
                 </p>
                 <p className="whitespace-pre-wrap break-words">{tw.text}</p>

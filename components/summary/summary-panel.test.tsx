@@ -37,6 +37,13 @@ describe("summary components", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it("«Calculé le …» is in the reader's language and the campaign's time zone, not UTC", () => {
+    const fr = renderToStaticMarkup(<SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("fr"))} locale="fr" timeZone="Europe/Paris" />);
+    expect(fr).toContain("Calculé le 2 mars 2026, 11:00:00");
+    const en = renderToStaticMarkup(<SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("en"))} locale="en" timeZone="America/Toronto" />);
+    expect(en.replace(/\s/g, " ")).toContain("Computed on Mar 2, 2026, 5:00:00 AM");
+  });
+
   it("the list light says its state in words and links to the campaign", () => {
     const html = renderToStaticMarkup(
       <I18nProvider locale="en" messages={getMessages("en")}>

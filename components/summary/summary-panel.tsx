@@ -5,6 +5,9 @@ import { buttonClassName } from "@/components/ui/button-styles";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
+import { createFormat } from "@/lib/i18n/format";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { campaignTimeZone } from "@/lib/campaigns/time-zone";
 import { describeElement, elementName } from "@/lib/summary/describe";
 import { getCampaignSummary } from "@/lib/summary/compute";
 import type { StoredSummary } from "@/lib/summary/types";
@@ -34,12 +37,16 @@ const itemLayout = [
  */
 export async function SummaryPanel({ campaignId, summary }: { campaignId: number; summary?: StoredSummary | null }) {
   const { t, locale } = await getTranslator();
-  const current = summary === undefined ? await getCampaignSummary(campaignId) : summary;
-  return <SummaryPanelView campaignId={campaignId} summary={current} t={t} locale={locale} />;
+  const [current, timeZone] = await Promise.all([summary === undefined ? getCampaignSummary(campaignId) : summary, campaignTimeZone(campaignId)]);
+  return <SummaryPanelView campaignId={campaignId} summary={current} t={t} locale={locale} timeZone={timeZone} />;
 }
 
-/** The panel's markup, apart from where the translator and the summary come from (tested alone). */
-export function SummaryPanelView({ campaignId, summary, t, locale }: { campaignId: number; summary: StoredSummary | null; t: Translate; locale: string }) {
+/**
+ * The panel's markup, apart from where the translator and the summary come from (tested alone).
+ * `timeZone` is the campaign's: «Calculé le …» reads in the campaign's local time.
+ */
+export function SummaryPanelView({ campaignId, summary, t, locale, timeZone }: { campaignId: number; summary: StoredSummary | null; t: Translate; locale: string; timeZone?: string }) {
+  const format = createFormat(isLocale(locale) ? locale : defaultLocale, timeZone);
   const lightLabel = (l: Light) => t(`summary.lights.${l}`);
   return (
     <Card aria-labelledby={`summary-${campaignId}`}>
@@ -84,7 +91,7 @@ export function SummaryPanelView({ campaignId, summary, t, locale }: { campaignI
             })}
           </ul>
           <p className="mt-3 text-xs text-fg-subtle">
-            {t("summary.computedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(summary.computedAt)) })}
+            {t("summary.computedAt", { date: format.dateTime(summary.computedAt, { style: "dateTimeSeconds" }) })}
           </p>
         </CardContent>
       )}

@@ -5,6 +5,7 @@ import { campaignDefaults, customerDatabases, holidayGroups, qualificationGroups
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { refuseIfStale } from "@/lib/admin/errors";
+import { getTranslator } from "@/lib/i18n/server";
 import type { defaultsSchema } from "./defaults.schema";
 
 export async function getDefaults() {
@@ -35,6 +36,8 @@ export async function saveDefaults(actor: AuditActor, input: z.output<typeof def
   check(input.qualificationGroupId, options.groups, "qualificationGroupId");
   check(input.scheduleId, options.schedules, "scheduleId");
   check(input.holidayGroupId, options.holidays, "holidayGroupId");
+  // The audit trail names this one-row object as the admin who changed it reads it.
+  const { t } = await getTranslator();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(campaignDefaults).where(eq(campaignDefaults.id, 1)).for("update");
     if (before) refuseIfStale(before.updatedAt, input.version);
@@ -46,7 +49,7 @@ export async function saveDefaults(actor: AuditActor, input: z.output<typeof def
       updatedAt: new Date(),
     };
     const [after] = await tx.insert(campaignDefaults).values({ id: 1, ...values }).onConflictDoUpdate({ target: campaignDefaults.id, set: values }).returning();
-    await recordAudit(tx, actor, { action: before ? "update" : "create", objectType: "defaults", objectId: 1, label: "Paramètres par défaut", before, after });
+    await recordAudit(tx, actor, { action: before ? "update" : "create", objectType: "defaults", objectId: 1, label: t("defaults.title"), before, after });
     return after;
   });
 }

@@ -1,3 +1,5 @@
+import type { formats } from "./config";
+import type { Locale } from "./locales";
 import type { fr } from "./messages/fr";
 
 // `fr` is declared `as const` so nobody mutates it at runtime; other locales only need
@@ -18,3 +20,14 @@ export type MessageKey = LeafPaths<Messages>;
 export type MessageParams = Record<string, string | number>;
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+// Direct next-intl calls (`useTranslations`, `getTranslations`, `useFormatter`) are typed too:
+// a wrong key or format name fails `tsc`. Messages are widened so tsc does not parse every ICU
+// string for its arguments.
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+    Formats: typeof formats;
+  }
+}

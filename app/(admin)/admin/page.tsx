@@ -1,6 +1,7 @@
 import { requirePage } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
+import { campaignTimeZones } from "@/lib/campaigns/time-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -10,6 +11,7 @@ export default async function AdminHome() {
   await requirePage("admin.access");
   const { t } = await getTranslator();
   const rows = await listCampaigns();
+  const [format, zones] = await Promise.all([getFormat(), campaignTimeZones(rows.map((c) => c.id))]);
   return (
     <div className="space-y-6">
       <LiveRefresh />
@@ -49,7 +51,7 @@ export default async function AdminHome() {
                   <Td>{c.waiting}</Td>
                   <Td>{c.open}</Td>
                   <Td>
-                    {c.lastPolledAt ? new Date(c.lastPolledAt).toLocaleString() : "—"}
+                    {c.lastPolledAt ? format.dateTime(c.lastPolledAt, { style: "dateTimeSeconds", timeZone: zones.get(c.id) }) : "—"}
                     {c.lastError ? <p className="text-xs text-danger">{c.lastError}</p> : null}
                   </Td>
                 </Tr>

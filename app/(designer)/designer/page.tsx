@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { listScripts, scriptSortable } from "@/lib/scripts/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button-styles";
@@ -14,10 +14,10 @@ import { DuplicateButton, RenameButton } from "./script-row-actions";
 
 export default async function DesignerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("designer.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   const params = parseListParams(await searchParams, scriptSortable);
   const page = await listScripts(params);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" });
+  const format = await getFormat();
   return (
     <div className="space-y-4">
       <PageHeader title={t("designer.home.title")} description={t("designer.home.description")} />
@@ -56,7 +56,7 @@ export default async function DesignerHome({ searchParams }: { searchParams: Pro
                   {s.name} {s.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
                 </Td>
                 <Td>{s.production ? <Badge variant="green">{t("designer.home.productionN", { n: s.production })}</Badge> : <span className="text-fg-muted">{t("designer.home.noProduction")}</span>}</Td>
-                <Td>{date.format(s.updatedAt)}</Td>
+                <Td>{format.dateTime(s.updatedAt)}</Td>
                 <Td>
                   <div className="flex flex-wrap items-center gap-1">
                     <Link href={`/designer/scripts/${s.id}`} className={buttonClassName({ size: "sm", variant: "secondary" })} aria-label={`${t("designer.home.edit")} ${s.name}`}>

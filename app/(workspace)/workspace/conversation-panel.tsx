@@ -5,7 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { CurrentConversation } from "@/lib/conversations/queries";
 import { qualifySchema, replySchema, type QualifyInput, type ReplyInput } from "@/lib/conversations/workspace.schema";
-import { useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -17,8 +17,10 @@ import { qualifyAction, sendReplyAction } from "./actions";
 
 const categoryKey = { positive: "qualification.categories.positive", argued: "qualification.categories.argued", not_argued: "qualification.categories.notArgued" } as const;
 
-export function ConversationPanel({ conversation }: { conversation: CurrentConversation }) {
+/** `timeZone`: the campaign's, in which the thread's times are shown. */
+export function ConversationPanel({ conversation, timeZone }: { conversation: CurrentConversation; timeZone?: string }) {
   const t = useT();
+  const format = useFormat();
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]" data-testid="conversation">
       <Card>
@@ -39,7 +41,7 @@ export function ConversationPanel({ conversation }: { conversation: CurrentConve
                 className={m.direction === "in" ? "mr-12 rounded-card bg-surface-muted p-3" : "ml-12 rounded-card bg-accent/10 p-3"}
               >
                 <p className="text-xs text-fg-muted">
-                  {m.authorName} · {new Date(m.networkAt ?? m.at).toLocaleString()}
+                  {m.authorName} · {format.dateTime(m.networkAt ?? m.at, { style: "dateTimeSeconds", timeZone })}
                   {m.direction === "out" && m.sendState !== "sent" ? ` · ${t(`workspace.sendState.${m.sendState ?? "sending"}` as MessageKey)}` : ""}
                 </p>
                 {/* Network content is untrusted: rendered as text, never as HTML. */}

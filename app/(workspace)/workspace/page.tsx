@@ -1,6 +1,7 @@
 import { requirePage } from "@/lib/auth/session";
 import { agentState, currentConversation, waitingCount } from "@/lib/conversations/queries";
 import { getTranslator } from "@/lib/i18n/server";
+import { campaignTimeZone } from "@/lib/campaigns/time-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PresenceControls } from "./presence-controls";
@@ -19,7 +20,7 @@ export default async function WorkspacePage() {
         actions={<PresenceControls state={state} />}
       />
       {conversation ? (
-        <ConversationPanel key={conversation.id} conversation={conversation} />
+        <ConversationPanel key={conversation.id} conversation={conversation} timeZone={await campaignTimeZone(conversation.campaignId)} />
       ) : (
         <div className="rounded-card border border-dashed border-border p-10 text-center text-fg-muted" data-testid="no-conversation">
           {state === "ready" ? t("workspace.waitingForMessages") : t("workspace.goReadyHint")}

@@ -17,6 +17,9 @@ import { designer } from "./en/designer";
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
   adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  meta: {
+    description: "Social-media contact center",
+  },
   common: {
     save: "Save",
     cancel: "Cancel",
@@ -90,7 +93,7 @@ export const en: Messages = {
     qualification: "Qualification",
     chooseQualification: "Choose a qualification",
     qualifyAndClose: "Qualify and close",
-    waitingInQueue: "{count} conversation(s) waiting in the queues",
+    waitingInQueue: "{count, plural, one {# conversation waiting} other {# conversations waiting}} in the queues",
     goReadyHint: "Switch to “Ready” to receive conversations.",
     closed: "Conversation qualified and closed",
     sendState: { sending: "sending", sent: "sent", failed: "sending failed" },

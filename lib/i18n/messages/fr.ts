@@ -18,6 +18,9 @@ import { designer } from "./fr/designer";
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
   adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  meta: {
+    description: "Centre de contacts pour les réseaux sociaux",
+  },
   common: {
     save: "Enregistrer",
     cancel: "Annuler",
@@ -91,7 +94,7 @@ export const fr = {
     qualification: "Qualification",
     chooseQualification: "Choisissez une qualification",
     qualifyAndClose: "Qualifier et clôturer",
-    waitingInQueue: "{count} conversation(s) en attente dans les files",
+    waitingInQueue: "{count, plural, one {# conversation en attente} other {# conversations en attente}} dans les files",
     goReadyHint: "Passez à l'état « Prêt » pour recevoir des conversations.",
     closed: "Conversation qualifiée et clôturée",
     sendState: { sending: "envoi en cours", sent: "envoyé", failed: "échec de l'envoi" },

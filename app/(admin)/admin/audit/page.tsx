@@ -3,7 +3,7 @@ import { requirePage } from "@/lib/auth/session";
 import { listParamsSchema } from "@/lib/admin/list";
 import { auditObjectTypes, changedFields, listAudit } from "@/lib/admin/audit-queries";
 import { objectTypeName } from "@/lib/admin/audit-labels";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Badge } from "@/components/ui/badge";
 import { ListPage } from "@/components/admin/list-page";
@@ -13,6 +13,7 @@ const show = (v: unknown) => (v === undefined || v === null ? "∅" : typeof v =
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePage("admin.access");
   const { t, locale } = await getTranslator();
+  const format = await getFormat();
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const filter = { type: sp.type || undefined, objectId: Number(sp.id) || undefined, q: (sp.q ?? "").slice(0, 100), page };
@@ -62,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </form>
       }
       columns={[
-        { key: "at", header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => e.at.toLocaleString(locale) },
+        { key: "at", header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => format.dateTime(e.at, { style: "dateTimeSeconds" }) },
         { key: "who", header: t("audit.who"), cell: (e) => e.userLogin },
         { key: "action", header: t("audit.action"), cell: (e) => <Badge>{t(`audit.actions.${e.action}` as MessageKey)}</Badge> },
         {

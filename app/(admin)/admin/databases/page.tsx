@@ -1,14 +1,15 @@
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { databaseSortable, listDatabases } from "@/lib/databases/list";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { ListPage } from "@/components/admin/list-page";
 import { CreateDatabaseForm, DeleteDatabaseButton } from "./database-forms";
 
 export default async function DatabasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, databaseSortable);
   const page = await listDatabases(params);
   return (
@@ -34,7 +35,7 @@ export default async function DatabasesPage({ searchParams }: { searchParams: Pr
         },
         { key: "schema", header: t("databases.schema"), cell: (d) => <code>{d.schemaName}</code> },
         { key: "tables", header: t("databases.tables"), cell: (d) => d.tables },
-        { key: "createdAt", header: t("databases.createdAt"), sort: "createdAt", cell: (d) => d.createdAt.toLocaleDateString(locale) },
+        { key: "createdAt", header: t("databases.createdAt"), sort: "createdAt", cell: (d) => format.date(d.createdAt) },
       ]}
       rowActions={(d) => (d.isDefault ? null : <DeleteDatabaseButton id={d.id} name={d.name} />)}
     />

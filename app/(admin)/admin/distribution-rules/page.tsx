@@ -1,7 +1,7 @@
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { distributionGroupSortable, listDistributionGroups } from "@/lib/distribution/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { ListPage, RowLink } from "@/components/admin/list-page";
 import { archiveDistributionGroupAction } from "./actions";
 
@@ -11,7 +11,8 @@ export default async function DistributionGroupsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, distributionGroupSortable);
   const page = await listDistributionGroups(params);
   return (
@@ -32,7 +33,7 @@ export default async function DistributionGroupsPage({
         },
         { key: "description", header: t("distribution.description"), cell: (g) => g.description },
         { key: "rules", header: t("distribution.ruleCount"), cell: (g) => g.rules },
-        { key: "updatedAt", header: t("distribution.updatedAt"), sort: "updatedAt", cell: (g) => g.updatedAt.toLocaleString(locale) },
+        { key: "updatedAt", header: t("distribution.updatedAt"), sort: "updatedAt", cell: (g) => format.dateTime(g.updatedAt) },
       ]}
       archive={{ action: archiveDistributionGroupAction, name: (g) => g.name }}
     />

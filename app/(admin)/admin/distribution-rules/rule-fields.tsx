@@ -104,7 +104,7 @@ export function RuleFields({
           label={t("distribution.rule.value")}
           htmlFor={`${base}.value`}
           error={msg(errors?.value?.message)}
-          hint={languageNames ? t("distribution.rule.languages", { names: languageNames }) : t(`distribution.hints.${element ?? "lang"}`)}
+          hint={languageNames ? t("distribution.rule.languages", { names: languageNames, count: languages.length }) : t(`distribution.hints.${element ?? "lang"}`)}
           required
         >
           {element === "network" ? (

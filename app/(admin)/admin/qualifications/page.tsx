@@ -1,7 +1,7 @@
 import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { listQualificationGroups, qualificationGroupSortable } from "@/lib/qualifications/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { ListPage, RowLink } from "@/components/admin/list-page";
 import { NonRetroactiveNotice } from "./non-retroactive-notice";
 import { archiveQualificationGroupAction } from "./actions";
@@ -12,7 +12,8 @@ export default async function QualificationGroupsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const params = parseListParams(await searchParams, qualificationGroupSortable);
   const page = await listQualificationGroups(params);
   return (
@@ -35,7 +36,7 @@ export default async function QualificationGroupsPage({
         { key: "currency", header: t("qualifications.currency"), sort: "currency", cell: (g) => g.currency },
         { key: "statuses", header: t("qualifications.statusCount"), cell: (g) => g.statuses },
         { key: "campaigns", header: t("qualifications.campaigns"), cell: (g) => g.campaigns },
-        { key: "updatedAt", header: t("qualifications.updatedAt"), sort: "updatedAt", cell: (g) => g.updatedAt.toLocaleString(locale) },
+        { key: "updatedAt", header: t("qualifications.updatedAt"), sort: "updatedAt", cell: (g) => format.dateTime(g.updatedAt) },
       ]}
       archive={{ action: archiveQualificationGroupAction, name: (g) => g.name }}
     />

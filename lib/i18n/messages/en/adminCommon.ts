@@ -9,7 +9,7 @@ export const adminCommon: Messages["adminCommon"] = {
   archived: "Archived",
   showArchived: "Show archived",
   searchPlaceholder: "Search…",
-  results: "{count} result(s)",
+  results: "{count, plural, one {# result} other {# results}}",
   page: "Page {page} of {pages}",
   previous: "Previous",
   next: "Next",
@@ -44,6 +44,12 @@ export const adminCommon: Messages["adminCommon"] = {
     distribution: "Distribution rules",
     blacklists: "Blacklists",
     audit: "Audit log",
+  },
+  usedBy: {
+    campaign: "Campaign “{name}”",
+    defaults: "Default parameters",
+    blacklist: "Blacklist “{name}”",
+    customerFile: "Customer file “{name}”",
   },
   errors: {
     duplicate: "This value is already used",

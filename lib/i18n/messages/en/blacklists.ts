@@ -27,8 +27,8 @@ export const blacklists: Messages["blacklists"] = {
     hint: "One keyword per line (.txt), or the first column (.csv; comma, semicolon or tab separated; a first line “word” or “keyword” is read as a header). UTF-8, at most 10 MB and 100 characters per keyword. If any line is refused, nothing is imported.",
     submit: "Import",
     reportTitle: "Import report: {file}",
-    imported: "Import done: {added} keyword(s) added.",
-    refused: "Import refused: {count} line(s) to fix. No keyword was imported.",
+    imported: "Import done: {added, plural, one {# keyword} other {# keywords}} added.",
+    refused: "Import refused: {count, plural, one {# line} other {# lines}} to fix. No keyword was imported.",
     counts: {
       added: "Added: {count}",
       duplicate: "Repeated in the file: {count}",
@@ -51,7 +51,7 @@ export const blacklists: Messages["blacklists"] = {
       unclosedQuote: "quote never closed",
       badQuote: "text after a closing quote",
     },
-    omitted: "{count} other line(s) not shown (skipped or refused lines are shown first).",
+    omitted: "{count, plural, one {# other line} other {# other lines}} not shown (skipped or refused lines are shown first).",
   },
   errors: {
     nameTooLong: "100 characters at most",

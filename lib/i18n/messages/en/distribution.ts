@@ -28,7 +28,7 @@ export const distribution: Messages["distribution"] = {
     moveUp: "Move rule {n} up",
     moveDown: "Move rule {n} down",
     none: "No rule: add at least one.",
-    languages: "Language(s): {names}",
+    languages: "{count, plural, one {Language} other {Languages}}: {names}",
   },
   moved: "Rule moved to position {n}",
   elements: {
@@ -60,7 +60,7 @@ export const distribution: Messages["distribution"] = {
     descriptionTooLong: "200 characters at most",
     element: "Choose a message element",
     operator: "This operator is not available for this element",
-    lang: "Two-letter ISO 639-1 language code(s) (e.g. fr, en)",
+    lang: "One or more two-letter ISO 639-1 language codes (e.g. fr, en)",
     keyword: "Enter a word or phrase (100 characters at most each)",
     network: "Choose Twitter or Facebook",
     private: "Choose private or public",

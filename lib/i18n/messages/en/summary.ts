@@ -77,24 +77,24 @@ export const summary: Messages["summary"] = {
       noOpenSlot: "Work schedule “{name}” has no open slot in the week",
     },
     holidays: {
-      ok: "Holiday group “{name}” ({count} day(s))",
+      ok: "Holiday group “{name}” ({count, plural, one {# day} other {# days}})",
       none: "No holiday group",
       archived: "Holiday group “{name}” is archived",
     },
     distribution: {
-      ok: "Rule group “{name}” ({count} rule(s))",
+      ok: "Rule group “{name}” ({count, plural, one {# rule} other {# rules}})",
       none: "No distribution rules: messages go to any skilled agent",
       archived: "Distribution rule group “{name}” is archived",
       empty: "Distribution rule group “{name}” has no rule",
     },
     predefinedResponses: {
-      ok: "{count} predefined response(s)",
+      ok: "{count, plural, one {# predefined response} other {# predefined responses}}",
       none: "No predefined response",
     },
     blacklists: {
-      ok: "{count} keyword blacklist(s)",
+      ok: "{count, plural, one {# keyword blacklist} other {# keyword blacklists}}",
       none: "No blacklist (optional)",
-      archived: "Archived blacklist(s): {names}",
+      archived: "{count, plural, one {Archived blacklist} other {Archived blacklists}}: {names}",
     },
     script: {
       ok: "Script “{name}”, production version {number}",
@@ -113,7 +113,7 @@ export const summary: Messages["summary"] = {
       unmapped: "Script objects not connected to customer file {table}: {objects}",
     },
     qualifications: {
-      ok: "Group “{name}” ({count} status(es))",
+      ok: "Group “{name}” ({count, plural, one {# status} other {# statuses}})",
       none: "No qualification group chosen",
       archived: "Qualification group “{name}” is archived",
       noStatus: "Qualification group “{name}” has no status",
@@ -126,8 +126,8 @@ export const summary: Messages["summary"] = {
       ok: "Address book and sales-rep schedule configured",
     },
     skills: {
-      ok: "{count} agent(s) have the required skills ({skills})",
-      okNoSkill: "No skill required: {count} agent(s) can work the campaign",
+      ok: "{count, plural, one {# agent has the required skills} other {# agents have the required skills}} ({skills})",
+      okNoSkill: "No skill required: {count, plural, one {# agent can work} other {# agents can work}} the campaign",
       noAgent: "No agent can work this campaign: create agent accounts",
       noQualifiedAgent: "No agent can work this campaign (required skills: {skills})",
       fewAgents: "Only one agent can work this campaign",

@@ -7,7 +7,7 @@ export const adminCommon = {
   archived: "Archivé",
   showArchived: "Afficher les archivés",
   searchPlaceholder: "Rechercher…",
-  results: "{count} résultat(s)",
+  results: "{count, plural, one {# résultat} other {# résultats}}",
   page: "Page {page} sur {pages}",
   previous: "Précédent",
   next: "Suivant",
@@ -42,6 +42,13 @@ export const adminCommon = {
     distribution: "Règles de distribution",
     blacklists: "Listes noires",
     audit: "Journal des modifications",
+  },
+  // What an object is used by, in «impossible : cet objet est utilisé par …».
+  usedBy: {
+    campaign: "Campagne « {name} »",
+    defaults: "Paramètres par défaut",
+    blacklist: "Liste noire « {name} »",
+    customerFile: "Fichier clients « {name} »",
   },
   errors: {
     duplicate: "Cette valeur est déjà utilisée",

@@ -25,8 +25,8 @@ export const blacklists = {
     hint: "Un mot-clé par ligne (.txt), ou la première colonne (.csv ; séparateur virgule, point-virgule ou tabulation ; une première ligne « mot » ou « mot-clé » est lue comme en-tête). UTF-8, 10 Mo et 100 caractères par mot-clé au plus. Si une ligne est refusée, rien n'est importé.",
     submit: "Importer",
     reportTitle: "Rapport d'import : {file}",
-    imported: "Import terminé : {added} mot(s)-clé(s) ajouté(s).",
-    refused: "Import refusé : {count} ligne(s) à corriger. Aucun mot-clé n'a été importé.",
+    imported: "Import terminé : {added, plural, one {# mot-clé ajouté} other {# mots-clés ajoutés}}.",
+    refused: "Import refusé : {count, plural, one {# ligne} other {# lignes}} à corriger. Aucun mot-clé n'a été importé.",
     counts: {
       added: "Ajoutés : {count}",
       duplicate: "En double dans le fichier : {count}",
@@ -49,7 +49,7 @@ export const blacklists = {
       unclosedQuote: "guillemet jamais fermé",
       badQuote: "texte après un guillemet fermant",
     },
-    omitted: "{count} autre(s) ligne(s) non affichée(s) (les lignes ignorées ou refusées sont affichées en premier).",
+    omitted: "{count, plural, one {# autre ligne non affichée} other {# autres lignes non affichées}} (les lignes ignorées ou refusées sont affichées en premier).",
   },
   errors: {
     nameTooLong: "100 caractères au maximum",

@@ -26,7 +26,7 @@ export const distribution = {
     moveUp: "Monter la règle {n}",
     moveDown: "Descendre la règle {n}",
     none: "Aucune règle : ajoutez-en au moins une.",
-    languages: "Langue(s) : {names}",
+    languages: "{count, plural, one {Langue} other {Langues}} : {names}",
   },
   moved: "Règle déplacée en position {n}",
   elements: {
@@ -58,7 +58,7 @@ export const distribution = {
     descriptionTooLong: "200 caractères au maximum",
     element: "Choisissez un élément du message",
     operator: "Cet opérateur n'est pas disponible pour cet élément",
-    lang: "Code(s) de langue ISO 639-1 à deux lettres (ex. fr, en)",
+    lang: "Un ou plusieurs codes de langue ISO 639-1 à deux lettres (ex. fr, en)",
     keyword: "Saisissez un mot ou une expression (100 caractères au plus chacun)",
     network: "Choisissez Twitter ou Facebook",
     private: "Choisissez privé ou public",

@@ -76,24 +76,24 @@ export const summary = {
       noOpenSlot: "Le planning de travail « {name} » n'a aucune plage d'ouverture dans la semaine",
     },
     holidays: {
-      ok: "Groupe de jours fériés « {name} » ({count} jour(s))",
+      ok: "Groupe de jours fériés « {name} » ({count, plural, one {# jour} other {# jours}})",
       none: "Aucun groupe de jours fériés",
       archived: "Le groupe de jours fériés « {name} » est archivé",
     },
     distribution: {
-      ok: "Groupe de règles « {name} » ({count} règle(s))",
+      ok: "Groupe de règles « {name} » ({count, plural, one {# règle} other {# règles}})",
       none: "Aucune règle de distribution : les messages vont à tout agent compétent",
       archived: "Le groupe de règles de distribution « {name} » est archivé",
       empty: "Le groupe de règles de distribution « {name} » ne contient aucune règle",
     },
     predefinedResponses: {
-      ok: "{count} réponse(s) prédéfinie(s)",
+      ok: "{count, plural, one {# réponse prédéfinie} other {# réponses prédéfinies}}",
       none: "Aucune réponse prédéfinie",
     },
     blacklists: {
-      ok: "{count} liste(s) noire(s) de mots clés",
+      ok: "{count, plural, one {# liste noire de mots clés} other {# listes noires de mots clés}}",
       none: "Aucune liste noire (optionnel)",
-      archived: "Liste(s) noire(s) archivée(s) : {names}",
+      archived: "{count, plural, one {Liste noire archivée} other {Listes noires archivées}} : {names}",
     },
     script: {
       ok: "Script « {name} », version de production {number}",
@@ -112,7 +112,7 @@ export const summary = {
       unmapped: "Objets du script non connectés au fichier clients {table} : {objects}",
     },
     qualifications: {
-      ok: "Groupe « {name} » ({count} statut(s))",
+      ok: "Groupe « {name} » ({count, plural, one {# statut} other {# statuts}})",
       none: "Aucun groupe de qualifications choisi",
       archived: "Le groupe de qualifications « {name} » est archivé",
       noStatus: "Le groupe de qualifications « {name} » ne contient aucun statut",
@@ -125,8 +125,8 @@ export const summary = {
       ok: "Carnet d'adresses et planning de commerciaux configurés",
     },
     skills: {
-      ok: "{count} agent(s) ont les compétences requises ({skills})",
-      okNoSkill: "Aucune compétence requise : {count} agent(s) peuvent travailler sur la campagne",
+      ok: "{count, plural, one {# agent a les compétences requises} other {# agents ont les compétences requises}} ({skills})",
+      okNoSkill: "Aucune compétence requise : {count, plural, one {# agent peut travailler} other {# agents peuvent travailler}} sur la campagne",
       noAgent: "Aucun agent ne peut travailler sur cette campagne : créez des comptes agents",
       noQualifiedAgent: "Aucun agent ne peut travailler sur cette campagne (compétences requises : {skills})",
       fewAgents: "Un seul agent peut travailler sur cette campagne",

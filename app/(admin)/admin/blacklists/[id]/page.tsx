@@ -3,7 +3,7 @@ import { requirePage } from "@/lib/auth/session";
 import { parseListParams } from "@/lib/admin/list";
 import { getBlacklist, listBlacklistWords, wordSortable } from "@/lib/blacklists/queries";
 import { databaseOptions } from "@/lib/databases/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,7 +20,8 @@ export default async function BlacklistPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePage("admin.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
+  const format = await getFormat();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const blacklist = await getBlacklist(id);
@@ -72,7 +73,7 @@ export default async function BlacklistPage({
                 header: t("blacklists.addedAt"),
                 sort: "createdAt",
                 className: "whitespace-nowrap",
-                cell: (w) => w.createdAt.toLocaleString(locale),
+                cell: (w) => format.dateTime(w.createdAt),
               },
             ]}
             rowActions={(w) => <RemoveWordButton blacklistId={id} wordId={w.id} word={w.word} />}

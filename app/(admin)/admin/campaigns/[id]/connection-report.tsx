@@ -1,13 +1,13 @@
 "use client";
 
 import type { ConnectionReport } from "@/lib/campaigns/connection";
-import { useLocale, useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /** What «Tester la connexion» found, in words: the account, or exactly what to fix. */
 export function ConnectionReportView({ report }: { report: ConnectionReport }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   if (report.ok) {
     return (
       <p role="status" className="rounded-control border border-success/30 bg-success-soft p-3 text-sm text-success-soft-fg">
@@ -16,7 +16,7 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
     );
   }
   const key = (report.reason ? `campaigns.connection.reasons.${report.reason}` : `campaigns.connection.kinds.${report.kind}`) as MessageKey;
-  const retry = report.retryAt ? new Date(report.retryAt).toLocaleTimeString(locale) : null;
+  const retry = report.retryAt ? format.dateTime(report.retryAt, { style: "timeSeconds" }) : null;
   return (
     <div role="status" className="space-y-1 rounded-control border border-danger/30 bg-danger-soft p-3 text-sm text-danger-soft-fg">
       <p className="font-medium">{t(key)}</p>

@@ -46,7 +46,7 @@ export function HoldMusic({ campaignId, current }: { campaignId: number; current
       {current ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="hold-music-name">
-            {current.fileName} ({Math.ceil(current.size / 1024)} Kio)
+            {current.fileName} ({t("campaigns.relation.holdMusicSize", { kb: Math.ceil(current.size / 1024) })})
           </span>
           <audio controls preload="none" src={`${url}?v=${encodeURIComponent(current.version)}`} />
           <ConfirmDialog

@@ -6,6 +6,8 @@ import { holdMusicInfo } from "@/lib/campaigns/hold-music";
 import { campaignOptions } from "@/lib/campaigns/options";
 import { simulatorPlatformIds } from "@/lib/campaigns/demo-credentials";
 import { getTranslator } from "@/lib/i18n/server";
+import { TimeZoneScope } from "@/lib/i18n/client";
+import { campaignTimeZone } from "@/lib/campaigns/time-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { SummaryPanel } from "@/components/summary/summary-panel";
@@ -35,7 +37,10 @@ export default async function CampaignPage({
   const holdMusic = music ? { fileName: music.fileName, size: music.size, version: music.updatedAt.toISOString() } : null;
   const requested = (await searchParams).tab;
   const tab: CampaignTab = campaignTabs.includes(requested as CampaignTab) ? (requested as CampaignTab) : "general";
+  // The tabs show the campaign's times (search preview, script versions) in its time zone.
+  const timeZone = await campaignTimeZone(id);
   return (
+    <TimeZoneScope timeZone={timeZone}>
     <div className="space-y-4">
       {/* The summary and the state change in the background (other admins, the summary job). */}
       <LiveRefresh />
@@ -51,5 +56,6 @@ export default async function CampaignPage({
         </aside>
       </div>
     </div>
+    </TimeZoneScope>
   );
 }

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { relationSchema, type RelationInput } from "@/lib/campaigns/campaign.schema";
 import type { CampaignForEdit } from "@/lib/campaigns/queries";
 import type { CampaignOptions } from "@/lib/campaigns/options";
-import { useLocale, useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -21,7 +21,7 @@ const idOrEmpty = (v: number | null) => (v === null ? "" : String(v));
 
 export function RelationTab({ campaign, options, onDirty }: { campaign: CampaignForEdit; options: CampaignOptions; onDirty: (dirty: boolean) => void }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const router = useRouter();
   const report = useActionFeedback();
   const [version, setVersion] = useState(campaign.versions.relation ?? 0);
@@ -78,7 +78,7 @@ export function RelationTab({ campaign, options, onDirty }: { campaign: Campaign
             <option value="">{t("campaigns.relation.latestVersion", { number: script.versions[0].number })}</option>
             {script.versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {t("campaigns.relation.versionLabel", { number: v.number, date: new Date(v.createdAt).toLocaleDateString(locale) })}
+                {t("campaigns.relation.versionLabel", { number: v.number, date: format.date(v.createdAt) })}
               </option>
             ))}
           </Select>

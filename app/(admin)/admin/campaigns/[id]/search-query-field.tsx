@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { parseQuery } from "@/lib/networks/twitter/query";
 import type { SearchPreview } from "@/lib/campaigns/connection";
-import { useLocale, useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -18,7 +18,7 @@ import { previewSearchAction } from "../actions";
  */
 export function SearchQueryField({ campaignId, query, error, registration }: { campaignId: number; query: string; error?: string; registration: UseFormRegisterReturn }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const report = useActionFeedback();
   const [preview, setPreview] = useState<SearchPreview | null>(null);
   const [loading, setLoading] = useState(false);
@@ -68,7 +68,7 @@ export function SearchQueryField({ campaignId, query, error, registration }: { c
                 {preview.results.map((r) => (
                   <li key={r.id} className="py-1.5">
                     <p className="text-xs text-fg-muted">
-                      {r.name} @{r.handle} · {new Date(r.createdAt).toLocaleString(locale)}
+                      {r.name} @{r.handle} · {format.dateTime(r.createdAt)}
                     </p>
                     <p className="whitespace-pre-wrap">{r.text}</p>
                   </li>

@@ -2,17 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
 import { getScript, latestDevelopmentVersion, productionVersions } from "@/lib/scripts/queries";
-import { getTranslator } from "@/lib/i18n/server";
+import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { GenerateForm } from "./generate-form";
 
 export default async function GeneratePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePage("designer.access");
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   const script = await getScript(Number((await params).id));
   if (!script) notFound();
   const [versions, dev] = await Promise.all([productionVersions(script.id), latestDevelopmentVersion(script.id)]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+  const format = await getFormat();
   return (
     <div className="space-y-6">
       <div>
@@ -49,7 +49,7 @@ export default async function GeneratePage({ params }: { params: Promise<{ id: s
               {versions.map((v) => (
                 <Tr key={v.id}>
                   <Td className="font-medium">{t("designer.preview.production", { number: v.number })}</Td>
-                  <Td>{date.format(v.createdAt)}</Td>
+                  <Td>{format.dateTime(v.createdAt, { style: "dateTimeSeconds" })}</Td>
                   <Td>{v.createdBy ?? "—"}</Td>
                   <Td>
                     <Link className="underline" href={`/designer/scripts/${script.id}/preview?version=${v.id}`}>
