@@ -8,3 +8,4 @@ export * from "./calendars";
 export * from "./blacklists";
 export * from "./distribution";
 export * from "./scripts";
+export * from "./jobs";

@@ -1,12 +1,12 @@
 import { AuthError, currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { subscribe } from "@/lib/realtime/bus";
-import type { LiveEvent } from "@/lib/realtime/notify";
+import type { LiveMessage } from "@/lib/events/types";
 
 export const dynamic = "force-dynamic";
 
 /** Which events a user receives: agents hear about their own work and the queue, supervisors all. */
-function visibleTo(user: { id: number; role: string; rights: readonly string[] }, event: LiveEvent): boolean {
+function visibleTo(user: { id: number; role: string; rights: readonly string[] }, event: LiveMessage): boolean {
   // Campaign summaries are administration: admins only, not supervisors.
   if (event.type === "campaign.summary" || event.type === "campaign.state") return can(user as never, "admin.access");
   if (can(user as never, "supervision.view")) return true;
