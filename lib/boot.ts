@@ -47,7 +47,8 @@ async function doBoot(): Promise<void> {
   if (!inngestConfigured()) {
     // The embedded runner: pending work is in the database, so a restart resumes it.
     const [{ EmbeddedRunner }, { jobs }] = await Promise.all([import("@/lib/jobs/runner"), import("@/lib/jobs/registry")]);
-    const runner = new EmbeddedRunner(jobs, { log });
+    // On PGlite this process holds the data folder alone: what a previous process left running is resumed at once.
+    const runner = new EmbeddedRunner(jobs, { log, soleRunner: handle.kind === "pglite" });
     await runner.start();
     background = runner;
   } else {

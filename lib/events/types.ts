@@ -53,7 +53,7 @@ export const LIVE_EVENTS = [
   "relais/campaign.state",
 ] as const satisfies readonly RelaisEventName[];
 
-type LiveEventName = (typeof LIVE_EVENTS)[number];
+type LiveName = (typeof LIVE_EVENTS)[number];
 type ShortName<N extends string> = N extends `relais/${infer S}` ? S : never;
 
 /**
@@ -61,15 +61,15 @@ type ShortName<N extends string> = N extends `relais/${infer S}` ? S : never;
  * (the SSE payload components/live reads). Not a second vocabulary: derived from RelaisEvent.
  */
 export type LiveMessage = {
-  [N in LiveEventName]: { type: ShortName<N> } & EventOf<N>["data"];
-}[LiveEventName];
+  [N in LiveName]: { type: ShortName<N> } & EventOf<N>["data"];
+}[LiveName];
 
 const live = new Set<string>(LIVE_EVENTS);
 
-export function isLive(event: RelaisEvent): event is EventOf<LiveEventName> {
+export function isLive(event: RelaisEvent): event is EventOf<LiveName> {
   return live.has(event.name);
 }
 
-export function toLiveMessage(event: EventOf<LiveEventName>): LiveMessage {
+export function toLiveMessage(event: EventOf<LiveName>): LiveMessage {
   return { type: event.name.slice("relais/".length), ...event.data } as LiveMessage;
 }

@@ -5,7 +5,7 @@ import { cronOf, nextCronRun } from "./cron";
 import { durationMs } from "./duration";
 import { embeddedStepTools, SleepInterrupt } from "./step";
 import {
-  claimRuns, dispatchEvents, finishRun, fireCronIfDue, LeaseLostError, nextDueAt, pruneHistory, registerCrons, renewLease, rescheduleRun,
+  claimRuns, dispatchEvents, expireLeases, finishRun, fireCronIfDue, LeaseLostError, nextDueAt, pruneHistory, registerCrons, renewLease, rescheduleRun,
   type ClaimedRun,
 } from "./store";
 import type { JobDefinition } from "./types";
@@ -22,6 +22,12 @@ export interface RunnerOptions {
   leaseMs?: number;
   /** Runs executing at once in this process. */
   maxParallel?: number;
+  /**
+   * This runner is the only one on its database (the embedded PGlite, whose data folder one
+   * process holds): at start, runs a previous process left `running` are taken over at once
+   * instead of after their lease.
+   */
+  soleRunner?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -82,6 +88,7 @@ export class EmbeddedRunner {
       return cron ? [{ jobId: job.id, cron }] : [];
     });
     this.cronNext = await registerCrons(handle.db, crons, this.now());
+    if (this.options.soleRunner) await expireLeases(handle.db, this.now());
     this.unlisten = await handle.listen(WAKE_CHANNEL, () => this.kick());
     this.kick();
   }

@@ -1,6 +1,7 @@
 // The embedded runner's tables (db/schema/jobs.ts): every statement that reads or moves a run.
 // Times come from the runner's clock, never from the database's now(), so tests can move time.
-import { and, asc, count, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+// (Raw SQL gets them as ISO strings: postgres.js takes no Date in an untyped parameter.)
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import { events, jobCrons, jobRuns } from "@/db/schema/jobs";
 import { durationMs } from "./duration";
@@ -206,8 +207,8 @@ export async function claimRuns(db: Db, jobs: Map<string, JobDefinition>, now: D
       sql`update job_runs set state = 'running',
             attempt = attempt + case when state = 'running' then 1 else 0 end,
             lease_token = ${batch} || ':' || id,
-            lease_until = ${new Date(now.getTime() + leaseMs)},
-            started_at = coalesce(started_at, ${now})
+            lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz,
+            started_at = coalesce(started_at, ${now.toISOString()}::timestamptz)
           where id in (${sql.join(picked.map((id) => sql`${id}`), sql`, `)})
           returning id, job_id, event_name, event_data, steps, attempt, lease_token`,
     );
@@ -231,7 +232,7 @@ async function throttleWindows(tx: Tx, jobs: JobDefinition[], now: Date): Promis
     const started = await tx
       .select({ key: jobRuns.throttleKey, startedAt: jobRuns.startedAt })
       .from(jobRuns)
-      .where(and(eq(jobRuns.jobId, job.id), sql`${jobRuns.startedAt} > ${since}`))
+      .where(and(eq(jobRuns.jobId, job.id), gt(jobRuns.startedAt, since)))
       .orderBy(asc(jobRuns.startedAt));
     for (const s of started) {
       const k = `${job.id}\n${s.key ?? ""}`;
@@ -273,6 +274,11 @@ export async function finishRun(db: Db, run: ClaimedRun, now: Date, outcome: { s
 /** Back to waiting: a retry (next attempt) or a step sleep (same attempt); step results stay. */
 export async function rescheduleRun(db: Db, run: ClaimedRun, runAt: Date, attempt: number, error: string | null) {
   await db.update(jobRuns).set({ state: "scheduled", runAt, attempt, leaseToken: null, leaseUntil: null, lastError: error }).where(owned(run));
+}
+
+/** Ends every lease now: for a runner that knows no other runner shares its database. */
+export async function expireLeases(db: Db, now: Date): Promise<void> {
+  await db.update(jobRuns).set({ leaseUntil: new Date(now.getTime() - 1) }).where(eq(jobRuns.state, "running"));
 }
 
 /** When something of these jobs is next due: a waiting run, or the lease of a running one. */
