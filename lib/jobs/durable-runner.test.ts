@@ -70,6 +70,28 @@ describe("durable embedded runner (database)", () => {
     expect(done).toHaveLength(5);
   });
 
+  it("the embedded database's sole runner resumes at start what a killed process left running, without waiting for its lease", async () => {
+    let dying = true;
+    const done: string[] = [];
+    const job: JobDefinition = {
+      id: "sole-runner-work",
+      triggers: [{ event: "relais/routing.requested" }],
+      async handler({ event }) {
+        if (dying) await new Promise(() => {});
+        done.push(String(event.data.reason));
+      },
+    };
+    const first = runner([job]);
+    await first.send(routing("left running"));
+    for (let i = 0; i < 500 && !(await runsOf(job.id)).some((r) => r.state === "running"); i++) await new Promise((r) => setTimeout(r, 10));
+    first.abandon();
+    dying = false;
+    const second = runner([job], { soleRunner: true });
+    await second.start();
+    await second.idle();
+    expect(done).toEqual(["left running"]);
+  });
+
   it("two identical pending runs coalesce into one; different ones do not", async () => {
     let calls = 0;
     const job: JobDefinition = {
