@@ -62,7 +62,11 @@ export async function enqueueRuns(tx: Db | Tx, runs: NewRun[]): Promise<void> {
   }
 }
 
-/** Embedded mode: turns committed events into the runs of the jobs they trigger, once each. */
+/**
+ * Embedded mode: turns committed events into the runs of the jobs they trigger, once each (the
+ * runs and the dispatched mark commit together). Every runner holds the whole registry, so
+ * whichever runner dispatches an event creates the runs of every job it triggers.
+ */
 export async function dispatchEvents(db: Db, jobs: JobDefinition[], now: Date, limit = CHUNK): Promise<number> {
   return db.transaction(async (tx) => {
     const batch = await tx
