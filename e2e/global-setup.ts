@@ -34,7 +34,6 @@ export default async function globalSetup() {
     RELAIS_DATA_DIR: dataDir,
     RELAIS_DEMO_PASSWORD: E2E_PASSWORD,
     RELAIS_DEMO_POLL_SECONDS: "2",
-    RELAIS_SCHEDULER_TICK_MS: "500",
   };
   delete env.DATABASE_URL;
 

@@ -3,13 +3,10 @@ import { dataDir, databaseUrl, inngestConfigured, simulatorUrl } from "@/lib/con
 import { ensureSecrets } from "@/lib/config/secrets";
 import { seedIfEmpty, writeCredentialsFile } from "@/lib/demo/seed";
 import { ensureDefaultDatabase } from "@/lib/databases/mutations";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
-import { installEmbeddedRunner } from "@/lib/jobs/dispatch";
-import { jobs } from "@/inngest/functions";
 
 const holder = globalThis as unknown as { __relaisBooted?: Promise<void> };
 
-/** Runs once per server process (instrumentation.ts): secrets, migrations, seed, job runner. */
+/** Runs once per server process (instrumentation.ts): secrets, migrations, seed, job runner or Inngest forwarder. */
 export function boot(): Promise<void> {
   holder.__relaisBooted ??= doBoot();
   return holder.__relaisBooted;
@@ -45,13 +42,24 @@ async function doBoot(): Promise<void> {
     );
   }
 
+  const log = (msg: string, err?: unknown) => console.warn(`[jobs] ${msg}:`, err instanceof Error ? err.message : err);
+  let background: { stop(): Promise<void> };
   if (!inngestConfigured()) {
-    const runner = new EmbeddedRunner(jobs, { log: (msg, err) => console.warn(`[jobs] ${msg}:`, err instanceof Error ? err.message : err) });
-    installEmbeddedRunner(runner);
-    runner.start();
-    const stop = () => void runner.stop();
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    // The embedded runner: pending work is in the database, so a restart resumes it.
+    const [{ EmbeddedRunner }, { jobs }] = await Promise.all([import("@/lib/jobs/runner"), import("@/lib/jobs/registry")]);
+    // On PGlite this process holds the data folder alone: what a previous process left running is resumed at once.
+    const runner = new EmbeddedRunner(jobs, { log, soleRunner: handle.kind === "pglite" });
+    await runner.start();
+    background = runner;
+  } else {
+    // Inngest runs the jobs (served at /api/inngest); this process forwards committed events to it.
+    const [{ InngestForwarder }, { inngest }] = await Promise.all([import("@/lib/jobs/forwarder"), import("@/inngest/client")]);
+    const forwarder = new InngestForwarder((payloads) => inngest.send(payloads), { log });
+    await forwarder.start();
+    background = forwarder;
   }
+  const stop = () => void background.stop();
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
   console.log(`Relais ready on ${url} (database: ${handle.kind}, jobs: ${inngestConfigured() ? "Inngest" : "embedded runner"})`);
 }

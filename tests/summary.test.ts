@@ -7,9 +7,8 @@ import {
   distributionRuleGroups, holidayGroups, holidays, predefinedResponses, queues, scriptVersions, skillGroups, skills, workSchedules,
 } from "@/db/schema";
 import { subscribe } from "@/lib/realtime/bus";
-import type { LiveEvent } from "@/lib/realtime/notify";
+import type { LiveMessage } from "@/lib/events/types";
 import { EmbeddedRunner } from "@/lib/jobs/runner";
-import { installEmbeddedRunner } from "@/lib/jobs/dispatch";
 import { updateQueue } from "@/lib/queues/mutations";
 import { createScript, generateScript, saveDraft } from "@/lib/scripts/mutations";
 import { saveCustomerFile } from "@/lib/scripts/customer-file-mutations";
@@ -19,7 +18,8 @@ import { computeCampaignSummaries, computeCampaignSummary, getCampaignSummaries 
 import { loadCampaignSnapshots } from "@/lib/summary/snapshot";
 import { describeNotification } from "@/lib/summary/describe";
 import { createTranslator, getMessages } from "@/lib/i18n/translate";
-import { computeCampaignSummaryJob } from "@/inngest/functions/compute-campaign-summary";
+import { computeCampaignSummaryJob } from "@/lib/jobs/functions/compute-campaign-summary";
+import { summaryFollowsConfigJob } from "@/lib/jobs/functions/summary-follows-config";
 import { setupDemoWorkspace } from "./demo-fixture";
 
 // Only next-auth's session reader is replaced, to open /api/stream as a given user.
@@ -36,14 +36,14 @@ async function listen(uid: number) {
   const abort = new AbortController();
   const response = await openStream(new Request("http://relais.test/api/stream", { signal: abort.signal }));
   expect(response.status).toBe(200);
-  const events: LiveEvent[] = [];
+  const events: LiveMessage[] = [];
   const reader = response.body!.getReader();
   void (async () => {
     const decoder = new TextDecoder();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      for (const m of decoder.decode(value).matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(m[1]) as LiveEvent);
+      for (const m of decoder.decode(value).matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(m[1]) as LiveMessage);
     }
   })().catch(() => {});
   return { events, close: () => abort.abort() };
@@ -72,7 +72,7 @@ describe("campaign summary (database)", () => {
   it("the running demo campaign has no script: red, so it is stopped and the admins are told why", async () => {
     const admin0 = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
     expect(admin0[0].state).toBe("running");
-    const events: LiveEvent[] = [];
+    const events: LiveMessage[] = [];
     const unsubscribe = await subscribe((e) => events.push(e));
 
     const summary = await computeCampaignSummary(w.state.campaignId);
@@ -228,8 +228,7 @@ describe("campaign summary (database)", () => {
   });
 
   it("renaming a queue recomputes the summaries of the campaigns using it, in the background", async () => {
-    const runner = new EmbeddedRunner([computeCampaignSummaryJob]);
-    installEmbeddedRunner(runner);
+    const runner = new EmbeddedRunner([summaryFollowsConfigJob, computeCampaignSummaryJob]);
     try {
       const [queue] = await w.db.select().from(queues).where(eq(queues.code, "SOCIAL"));
       await updateQueue(admin, { id: queue.id, code: "SOCIAL-FR", description: queue.description, version: queue.updatedAt.toISOString() });
@@ -237,7 +236,6 @@ describe("campaign summary (database)", () => {
       const [stored] = await w.db.select().from(campaignSummaries).where(eq(campaignSummaries.campaignId, w.state.campaignId));
       expect(lightOf(stored, "queue")).toMatchObject({ light: "green", params: { code: "SOCIAL-FR" } });
     } finally {
-      installEmbeddedRunner(undefined);
       await runner.stop();
     }
   });

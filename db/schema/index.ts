@@ -14,3 +14,4 @@ export * from "./calendars";
 export * from "./blacklists";
 export * from "./distribution";
 export * from "./scripts";
+export * from "./jobs";

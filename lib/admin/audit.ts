@@ -1,5 +1,7 @@
 import type { Db, Tx } from "@/db/client";
 import { auditLog, type AuditAction } from "@/db/schema";
+import { configChangeOf } from "@/lib/events/config";
+import { emit } from "@/lib/events/emit";
 
 export interface AuditActor {
   id: number;
@@ -21,7 +23,14 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
-/** Records a configuration change in the caller's transaction: no change without its trace. */
+/**
+ * Records a configuration change in the caller's transaction: no change without its trace.
+ * Every audited change is also the domain event `relais/config.changed` naming the object,
+ * emitted in the same transaction, so no configuration mutation can forget it; its listeners
+ * work out what the change touches (which campaign summaries, lib/summary/dependents.ts).
+ * Relais's own changes (the seed, a red campaign stopped by the summary run) are consequences
+ * of changes already told, and emit nothing.
+ */
 export async function recordAudit(
   db: Db | Tx,
   actor: AuditActor,
@@ -37,4 +46,5 @@ export async function recordAudit(
     before: scrub(entry.before),
     after: scrub(entry.after),
   });
+  if (actor.id) await emit(db, { name: "relais/config.changed", data: configChangeOf(entry) });
 }

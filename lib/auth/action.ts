@@ -10,31 +10,16 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
 
-// Any committed configuration change may change what a campaign summary says (a queue archived,
-// a script generated, an agent given a skill…): the summaries are recomputed after each one.
-// Recomputing is cheap and idempotent (only changed summaries are written).
-const CONFIGURATION_PERMISSIONS = new Set<Permission>(["admin.access", "designer.access"]);
-
-async function recomputeSummaries(): Promise<void> {
-  try {
-    const { requestSummaryRecompute } = await import("@/lib/summary/trigger");
-    await requestSummaryRecompute();
-  } catch (err) {
-    // The 5-minute cron of compute-campaign-summary catches up; the user's change is saved.
-    console.warn("[summary] recompute request failed:", err instanceof Error ? err.message : err);
-  }
-}
-
 /**
  * The one way to write a mutation: permission checked on the server, input parsed with the same
  * zod schema the form uses, and a result instead of a crash. Error strings are i18n keys.
+ * Side effects are not done here: a mutation emits its events in its transaction (lib/events)
+ * and their listeners do them.
  */
 export function defineAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
-  // Read-only actions (a connection test, a preview) change no configuration: no recompute.
-  options: { readOnly?: boolean } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     let user: SessionUser;
@@ -50,7 +35,6 @@ export function defineAction<S extends z.ZodType, T>(
     if (!parsed.ok) return parsed;
     try {
       const data = await handler(parsed.data, user);
-      if (!options.readOnly && CONFIGURATION_PERMISSIONS.has(permission)) await recomputeSummaries();
       return { ok: true, data };
     } catch (err) {
       return failure(err, permission);

@@ -7,7 +7,7 @@ import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { uniqueOr } from "@/lib/admin/errors";
 import { getDefaults } from "./defaults";
 import { encryptCredentials, mergeCredentials, readCredentialsForEdit } from "./credentials";
-import { assertUsable, assertUsableMany, recomputeSummary, saveCampaignTab } from "./tab-lock";
+import { assertUsable, assertUsableMany, saveCampaignTab } from "./tab-lock";
 import type { createCampaignSchema, generalSchema, receptionSchema, relationSchema, skillsSchema } from "./campaign.schema";
 
 /**
@@ -36,7 +36,6 @@ export async function createCampaign(actor: AuditActor, input: z.output<typeof c
       return created;
     }),
   );
-  await recomputeSummary(row.id);
   return row;
 }
 
@@ -67,7 +66,6 @@ export async function saveGeneral(actor: AuditActor, input: z.output<typeof gene
       }),
     ),
   );
-  await recomputeSummary(input.id);
   return result;
 }
 
@@ -102,7 +100,6 @@ export async function saveReception(actor: AuditActor, input: z.output<typeof re
       };
     }),
   );
-  await recomputeSummary(input.id);
   return result;
 }
 
@@ -129,7 +126,6 @@ export async function saveRelation(actor: AuditActor, input: z.output<typeof rel
       return { patch: { scriptId: input.scriptId, scriptVersionId, qualificationGroupId: input.qualificationGroupId, numberDisplay: input.numberDisplay } };
     }),
   );
-  await recomputeSummary(input.id);
   return result;
 }
 
@@ -151,6 +147,5 @@ export async function saveSkills(actor: AuditActor, input: z.output<typeof skill
       };
     }),
   );
-  await recomputeSummary(input.id);
   return result;
 }

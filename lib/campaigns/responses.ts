@@ -5,7 +5,6 @@ import { campaigns, emailTemplates, predefinedResponses } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { refuseIfStale } from "@/lib/admin/errors";
-import { recomputeSummary } from "./tab-lock";
 import type { childRefSchema, emailTemplateSchema, moveResponseSchema, predefinedResponseSchema } from "./campaign.schema";
 
 // Predefined responses («Réponses prédéfinies», tab «Réception») and email templates (tab
@@ -36,7 +35,6 @@ export async function saveResponse(actor: AuditActor, input: z.output<typeof pre
     await recordAudit(tx, actor, { action: "update", objectType: "predefined_response", objectId: after.id, label: `${campaign.name} — ${after.title}`, before, after });
     return after;
   });
-  await recomputeSummary(input.campaignId);
   return row;
 }
 
@@ -48,7 +46,6 @@ export async function deleteResponse(actor: AuditActor, input: z.output<typeof c
     if (!before) throw new ActionError("adminCommon.errors.notFound");
     await recordAudit(tx, actor, { action: "delete", objectType: "predefined_response", objectId: before.id, label: `${campaign.name} — ${before.title}`, before });
   });
-  await recomputeSummary(input.campaignId);
 }
 
 /** Swaps a response with its neighbour; positions are renumbered 0…n-1 so gaps never accumulate. */

@@ -5,8 +5,7 @@ import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import type { Translate } from "@/lib/i18n/translate";
 import { computeCampaignSummary, describeElement, elementName } from "@/lib/summary";
-import { recomputeSummary } from "./tab-lock";
-import { notify } from "@/lib/realtime/notify";
+import { emit } from "@/lib/events/emit";
 
 async function setState(actor: AuditActor, id: number, state: CampaignState) {
   const db = await getDb();
@@ -19,7 +18,7 @@ async function setState(actor: AuditActor, id: number, state: CampaignState) {
     if (state === "running") await tx.update(pollCursors).set({ nextPollAt: null }).where(eq(pollCursors.campaignId, id));
     await recordAudit(tx, actor, { action: "update", objectType: "campaign", objectId: id, label: `${after.name} — ${state === "running" ? "start" : "stop"}`, before: { state: before.state }, after: { state } });
     // Other admins' campaign lists show the new state without reloading.
-    await notify(tx, { type: "campaign.state", campaignId: id, state });
+    await emit(tx, { name: "relais/campaign.state", data: { campaignId: id, state } });
     return after;
   });
 }
@@ -36,13 +35,11 @@ export async function startCampaign(actor: AuditActor, id: number, t: Translate)
     throw new ActionError("campaigns.errors.cannotStart", undefined, { reasons });
   }
   const row = await setState(actor, id, "running");
-  await recomputeSummary(id);
   return row;
 }
 
 /** Stopping is always allowed. */
 export async function stopCampaign(actor: AuditActor, id: number) {
   const row = await setState(actor, id, "stopped");
-  await recomputeSummary(id);
   return row;
 }

@@ -15,7 +15,6 @@ import {
 } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { requestSummaryRecompute } from "@/lib/summary";
 import type { CampaignTab } from "./campaign.schema";
 
 /**
@@ -49,15 +48,6 @@ export async function saveCampaignTab(
     after: { ...after, ...auditAfter },
   });
   return { version };
-}
-
-/** Asks for the summary to be recomputed after a commit; a lost request must not fail the save. */
-export async function recomputeSummary(campaignId: number): Promise<void> {
-  try {
-    await requestSummaryRecompute(campaignId);
-  } catch (err) {
-    console.error(`[campaigns] summary recompute request for campaign ${campaignId} failed`, err);
-  }
 }
 
 const lookups = {

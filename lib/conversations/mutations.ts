@@ -4,7 +4,7 @@ import { agentPresence, campaigns, conversations, messages, qualificationStatuse
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
-import { notify } from "@/lib/realtime/notify";
+import { emit } from "@/lib/events/emit";
 import type { QualifyInput, ReplyInput } from "./workspace.schema";
 
 export async function setPresence(agentId: number, state: AgentState): Promise<void> {
@@ -14,7 +14,7 @@ export async function setPresence(agentId: number, state: AgentState): Promise<v
       .insert(agentPresence)
       .values({ userId: agentId, state, since: new Date() })
       .onConflictDoUpdate({ target: agentPresence.userId, set: { state, since: new Date() } });
-    await notify(tx, { type: "agent.presence", agentId, state });
+    await emit(tx, { name: "relais/agent.presence", data: { agentId, state } });
   });
 }
 
@@ -82,7 +82,7 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
         .update(messages)
         .set({ sendState: "sent", externalId: posted.externalId, networkCreatedAt: new Date() })
         .where(eq(messages.id, messageId));
-      await notify(tx, { type: "conversation.updated", conversationId: c.id, agentId });
+      await emit(tx, { name: "relais/conversation.updated", data: { conversationId: c.id, agentId } });
     });
     return { messageId, externalId: posted.externalId };
   } catch (err) {
@@ -136,7 +136,7 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
       .where(and(eq(conversations.id, c.id), eq(conversations.status, "assigned"), eq(conversations.assignedAgentId, agentId)))
       .returning({ id: conversations.id });
     if (closed.length === 0) throw new ActionError("workspace.errors.notYours");
-    await notify(tx, { type: "conversation.closed", conversationId: c.id, agentId });
+    await emit(tx, { name: "relais/conversation.closed", data: { conversationId: c.id, agentId } });
   });
 }
 

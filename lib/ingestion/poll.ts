@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { campaigns, conversations, messages, pollCursors } from "@/db/schema";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError, type InboundMessage } from "@/lib/networks/types";
-import { notify } from "@/lib/realtime/notify";
+import { emit } from "@/lib/events/emit";
 
 export interface PollResult {
   campaignId: number;
@@ -165,9 +165,9 @@ async function storeInbound(
   });
   await tx.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
   if (open) {
-    await notify(tx, { type: "conversation.updated", conversationId, agentId: open.agentId });
+    await emit(tx, { name: "relais/conversation.updated", data: { conversationId, agentId: open.agentId } });
     return "appended";
   }
-  await notify(tx, { type: "conversation.queued", conversationId, campaignId: campaign.id });
+  await emit(tx, { name: "relais/conversation.queued", data: { conversationId, campaignId: campaign.id } });
   return "new-conversation";
 }

@@ -1,10 +1,13 @@
 import { describe, it, expect } from "vitest";
+import { setupTestDatabase } from "@/tests/db";
 import { EmbeddedRunner } from "./runner";
-import type { JobDefinition } from "./events";
+import type { JobDefinition } from "./types";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("embedded job runner", () => {
+  setupTestDatabase();
+
   it("runs events sharing a concurrency key one at a time, and other keys in parallel", async () => {
     const running = new Map<number, number>();
     const maxPerKey = new Map<number, number>();
@@ -27,8 +30,8 @@ describe("embedded job runner", () => {
     };
     const runner = new EmbeddedRunner([job]);
     for (let i = 0; i < 4; i++) {
-      runner.send({ name: "relais/campaign.poll", data: { campaignId: 1 } });
-      runner.send({ name: "relais/campaign.poll", data: { campaignId: 2 } });
+      void runner.send({ name: "relais/campaign.poll", data: { campaignId: 1 } });
+      void runner.send({ name: "relais/campaign.poll", data: { campaignId: 2 } });
     }
     await runner.idle();
     expect(maxPerKey.get(1)).toBe(1);
@@ -59,7 +62,7 @@ describe("embedded job runner", () => {
     };
     const failures: string[] = [];
     const runner = new EmbeddedRunner([flaky, hopeless], { baseBackoffMs: 5, log: (m) => failures.push(m) });
-    runner.send({ name: "relais/routing.requested", data: { reason: "test" } });
+    void runner.send({ name: "relais/routing.requested", data: { reason: "test" } });
     await sleep(200);
     await runner.idle();
     expect(calls).toBe(3);
@@ -72,15 +75,17 @@ describe("embedded job runner", () => {
     let ticks = 0;
     const cron: JobDefinition = {
       id: "tick",
-      triggers: [{ cron: "* * * * *" }],
-      embeddedEveryMs: 30,
+      triggers: [{ cron: "* * * * * *" }],
       async handler() {
         ticks++;
       },
     };
-    const runner = new EmbeddedRunner([cron]);
-    runner.start();
-    await sleep(110);
+    // A clock running 100 times faster: the every-second cron ticks every 10 ms of real time.
+    const origin = Date.now();
+    const fast = () => new Date(origin + (Date.now() - origin) * 100);
+    const runner = new EmbeddedRunner([cron], { now: fast, pollMs: 5 });
+    await runner.start();
+    for (let waited = 0; ticks < 3 && waited < 10_000; waited += 10) await sleep(10);
     await runner.stop();
     const seen = ticks;
     expect(seen).toBeGreaterThanOrEqual(3);
@@ -105,7 +110,7 @@ describe("embedded job runner", () => {
       },
     };
     const runner = new EmbeddedRunner([fanOut, poll]);
-    runner.send({ name: "relais/routing.requested", data: { reason: "x" } });
+    void runner.send({ name: "relais/routing.requested", data: { reason: "x" } });
     await runner.idle();
     expect(got.sort()).toEqual([1, 2, 3]);
   });

@@ -4,7 +4,6 @@ import { queues } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
-import { requestSummaryRecomputeOf } from "@/lib/summary/dependents";
 import { queueUsers } from "./queries";
 import type { queueSchema, queueUpdateSchema } from "./queue.schema";
 import type { z } from "zod";
@@ -22,7 +21,7 @@ export async function createQueue(actor: AuditActor, input: z.output<typeof queu
 
 export async function updateQueue(actor: AuditActor, input: z.output<typeof queueUpdateSchema>) {
   const db = await getDb();
-  const after = await uniqueOr("code", () =>
+  return uniqueOr("code", () =>
     db.transaction(async (tx) => {
       const [before] = await tx.select().from(queues).where(eq(queues.id, input.id)).for("update");
       if (!before) throw new ActionError("adminCommon.errors.notFound");
@@ -36,15 +35,12 @@ export async function updateQueue(actor: AuditActor, input: z.output<typeof queu
       return after;
     }),
   );
-  // The summaries of the campaigns using the queue name it (and its archived state).
-  await requestSummaryRecomputeOf("queue", after.id);
-  return after;
 }
 
 export async function setQueueArchived(actor: AuditActor, id: number, archived: boolean) {
   const db = await getDb();
   if (archived) refuseIfUsed(await queueUsers(id));
-  const result = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [before] = await tx.select().from(queues).where(eq(queues.id, id)).for("update");
     if (!before) throw new ActionError("adminCommon.errors.notFound");
     const [after] = await tx
@@ -55,6 +51,4 @@ export async function setQueueArchived(actor: AuditActor, id: number, archived: 
     await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "queue", objectId: id, label: after.code, before, after });
     return after;
   });
-  await requestSummaryRecomputeOf("queue", id);
-  return result;
 }

@@ -1,7 +1,8 @@
 import { getDatabase } from "@/db/client";
-import { CHANNEL, type LiveEvent } from "./notify";
+import { LIVE_CHANNEL } from "@/lib/events/emit";
+import type { LiveMessage } from "@/lib/events/types";
 
-type Listener = (event: LiveEvent) => void;
+type Listener = (message: LiveMessage) => void;
 
 interface Bus {
   listeners: Set<Listener>;
@@ -15,21 +16,22 @@ function bus(): Bus {
 }
 
 /**
- * One LISTEN per process, fanned out to every open stream of this process. Several app
- * instances on one PostgreSQL each hold their own LISTEN, so they all hear every commit.
+ * The receiving end of the live push (lib/events/emit.ts): one LISTEN per process, fanned out
+ * to every open stream of this process. Several app instances on one PostgreSQL each hold their
+ * own LISTEN, so they all hear every commit.
  */
 export async function subscribe(listener: Listener): Promise<() => void> {
   const b = bus();
   b.ready ??= getDatabase()
     .then((handle) =>
-      handle.listen(CHANNEL, (payload) => {
-        let event: LiveEvent;
+      handle.listen(LIVE_CHANNEL, (payload) => {
+        let message: LiveMessage;
         try {
-          event = JSON.parse(payload) as LiveEvent;
+          message = JSON.parse(payload) as LiveMessage;
         } catch {
           return;
         }
-        for (const l of b.listeners) l(event);
+        for (const l of b.listeners) l(message);
       }),
     )
     .then(() => undefined)

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db/client";
-import { notify } from "@/lib/realtime/notify";
+import { emit } from "@/lib/events/emit";
 
 export interface Assignment {
   conversationId: number;
@@ -44,7 +44,7 @@ export async function assignWaitingConversations(limit = 500): Promise<Assignmen
             returning id`,
       );
       if (!conversation) return null;
-      await notify(tx, { type: "conversation.assigned", conversationId: conversation.id, agentId: agent.user_id });
+      await emit(tx, { name: "relais/conversation.assigned", data: { conversationId: conversation.id, agentId: agent.user_id } });
       return { conversationId: conversation.id, agentId: agent.user_id };
     });
     if (!assigned) break;

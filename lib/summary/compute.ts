@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { adminNotifications, campaigns, campaignSummaries, type SummaryElement } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { CHANNEL, type LiveEvent } from "@/lib/realtime/notify";
+import { emit } from "@/lib/events/emit";
 import { computeSummary } from "./rules";
 import { loadCampaignSnapshots } from "./snapshot";
 import type { CampaignSnapshot, CampaignSummary, StoredSummary } from "./types";
@@ -67,13 +67,6 @@ async function stopRedCampaigns(tx: Tx, results: { snapshot: CampaignSnapshot; s
   return stopped.map((c) => c.id);
 }
 
-async function notifyAll(tx: Tx, events: LiveEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  // One statement for every event: a first computation of 1,000 campaigns is 1,000 notifications.
-  const payloads = JSON.stringify(events.map((e) => JSON.stringify(e)));
-  await tx.execute(sql`select pg_notify(${CHANNEL}, e) from json_array_elements_text(${payloads}::json) as e`);
-}
-
 async function run(campaignIds?: number[]): Promise<ComputeReport & { summaries: Map<number, StoredSummary> }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -117,7 +110,9 @@ async function run(campaignIds?: number[]): Promise<ComputeReport & { summaries:
 
     const overallById = new Map(results.map((r) => [r.snapshot.id, r.summary.overall]));
     const toTell = [...new Set([...changed, ...stopped])];
-    await notifyAll(tx, toTell.map((campaignId): LiveEvent => ({ type: "campaign.summary", campaignId, overall: overallById.get(campaignId)! })));
+    // One insert and one NOTIFY statement whatever the number: a first computation of 1,000
+    // campaigns tells about 1,000 summaries.
+    await emit(tx, toTell.map((campaignId) => ({ name: "relais/campaign.summary" as const, data: { campaignId, overall: overallById.get(campaignId)! } })));
     for (const r of rowsToWrite) summaries.set(r.campaignId, { campaignId: r.campaignId, overall: r.overall, elements: r.elements, computedAt: now });
     return { computed: results.length, changed: [...changed], stopped, summaries };
   });

@@ -1,55 +1,67 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaignBlacklists, campaigns, campaignSkills } from "@/db/schema";
-import { requestSummaryRecomputeFor } from "./trigger";
+import { campaignBlacklists, campaigns, campaignSkills, scriptVersions } from "@/db/schema";
+import type { ConfigChange } from "@/lib/events/types";
 
-/** Configuration objects a campaign summary reads, by what points at them. */
+// Which campaign summaries read a configuration object, by the audit log's object type. What
+// is not here (supervisors, supervision groups, email templates, defaults…) no summary reads.
 const directColumns = {
   queue: campaigns.queueId,
-  schedule: campaigns.scheduleId,
-  holidayGroup: campaigns.holidayGroupId,
-  qualificationGroup: campaigns.qualificationGroupId,
-  distributionGroup: campaigns.distributionGroupId,
+  work_schedule: campaigns.scheduleId,
+  holiday_group: campaigns.holidayGroupId,
+  qualification_group: campaigns.qualificationGroupId,
+  distribution_rule_group: campaigns.distributionGroupId,
   script: campaigns.scriptId,
   platform: campaigns.platformId,
 } as const;
 
-export type SummaryDependency = keyof typeof directColumns | "blacklist" | "skill";
+type Db = Awaited<ReturnType<typeof getDb>>;
 
-/** The non-archived campaigns whose summary reads this object. */
-export async function campaignsUsing(kind: SummaryDependency, id: number): Promise<number[]> {
+const requiresSkills = (db: Db, skillIds: number[]) =>
+  inArray(campaigns.id, db.select({ id: campaignSkills.campaignId }).from(campaignSkills).where(inArray(campaignSkills.skillId, skillIds)));
+
+/**
+ * The non-archived campaigns whose summary reads what a configuration change touched: the
+ * summary listener (lib/jobs/functions/summary-follows-config.ts) recomputes those only.
+ */
+export async function campaignsTouchedBy(change: ConfigChange): Promise<number[]> {
   const db = await getDb();
-  if (kind === "blacklist") {
-    const rows = await db
-      .select({ id: campaigns.id })
-      .from(campaignBlacklists)
-      .innerJoin(campaigns, eq(campaigns.id, campaignBlacklists.campaignId))
-      .where(and(eq(campaignBlacklists.blacklistId, id), isNull(campaigns.archivedAt)));
-    return rows.map((r) => r.id);
+  const ids = change.ids;
+  const where: SQL[] = [];
+  if (change.campaignId) where.push(eq(campaigns.id, change.campaignId));
+  if (change.object === "campaign" && ids.length) where.push(inArray(campaigns.id, ids));
+  const column = directColumns[change.object as keyof typeof directColumns];
+  if (column && ids.length) where.push(inArray(column, ids));
+  if (change.object === "script_version" && ids.length) {
+    // A new version may be the script's latest production one: the campaigns of that script.
+    where.push(inArray(campaigns.scriptId, db.select({ id: scriptVersions.scriptId }).from(scriptVersions).where(inArray(scriptVersions.id, ids))));
   }
-  if (kind === "skill") {
-    const rows = await db
-      .select({ id: campaigns.id })
-      .from(campaignSkills)
-      .innerJoin(campaigns, eq(campaigns.id, campaignSkills.campaignId))
-      .where(and(eq(campaignSkills.skillId, id), isNull(campaigns.archivedAt)));
-    return rows.map((r) => r.id);
+  if (change.object === "blacklist" && ids.length) {
+    where.push(inArray(campaigns.id, db.select({ id: campaignBlacklists.campaignId }).from(campaignBlacklists).where(inArray(campaignBlacklists.blacklistId, ids))));
   }
+  if (change.object === "skill" && ids.length) where.push(requiresSkills(db, ids));
+  if (change.object === "database" && ids.length) {
+    // The customer file of a campaign's script version lives in a named database.
+    where.push(
+      inArray(
+        campaigns.scriptVersionId,
+        db
+          .select({ id: scriptVersions.id })
+          .from(scriptVersions)
+          .where(inArray(sql`(${scriptVersions.customerFile} ->> 'databaseId')::int`, ids)),
+      ),
+    );
+  }
+  if (change.object === "agent") {
+    // Campaigns without required skills count every active agent; the others count the agents
+    // holding their skills, so those the agent held before or after the change.
+    where.push(notExists(db.select({ one: sql`1` }).from(campaignSkills).where(eq(campaignSkills.campaignId, campaigns.id))));
+    if (change.skillIds?.length) where.push(requiresSkills(db, change.skillIds));
+  }
+  if (where.length === 0) return [];
   const rows = await db
     .select({ id: campaigns.id })
     .from(campaigns)
-    .where(and(eq(directColumns[kind], id), isNull(campaigns.archivedAt)));
+    .where(and(isNull(campaigns.archivedAt), or(...where)));
   return rows.map((r) => r.id);
-}
-
-/**
- * After a change to a configuration object has committed: recompute the summaries of the campaigns
- * using it. Never throws: the change is saved, and the 5-minute cron repairs a lost request.
- */
-export async function requestSummaryRecomputeOf(kind: SummaryDependency, id: number): Promise<void> {
-  try {
-    await requestSummaryRecomputeFor(await campaignsUsing(kind, id));
-  } catch (err) {
-    console.error(`[summary] recompute request after a change of ${kind} ${id} failed`, err);
-  }
 }

@@ -1,12 +1,12 @@
 import { can, type Principal } from "@/lib/auth/permissions";
 import { defineRoute } from "@/lib/auth/route";
 import { subscribe } from "@/lib/realtime/bus";
-import type { LiveEvent } from "@/lib/realtime/notify";
+import type { LiveMessage } from "@/lib/events/types";
 
 export const dynamic = "force-dynamic";
 
 /** Which events a user receives: agents hear about their own work and the queue, supervisors all. */
-function visibleTo(user: Principal, event: LiveEvent): boolean {
+function visibleTo(user: Principal, event: LiveMessage): boolean {
   // Campaign summaries are administration: admins only, not supervisors.
   if (event.type === "campaign.summary" || event.type === "campaign.state") return can(user, "admin.access");
   if (can(user, "supervision.view")) return true;

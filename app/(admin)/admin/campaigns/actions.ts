@@ -62,11 +62,11 @@ export const saveSkillsAction = defineAction("admin.access", skillsSchema, async
   return result;
 });
 
-export const testConnectionAction = defineAction("admin.access", testConnectionSchema, async (input) => testCampaignConnection(input), { readOnly: true });
+export const testConnectionAction = defineAction("admin.access", testConnectionSchema, async (input) => testCampaignConnection(input));
 
-export const demoCredentialsAction = defineAction("admin.access", demoCredentialsSchema, async (input) => demoCredentialsForCampaign(input), { readOnly: true });
+export const demoCredentialsAction = defineAction("admin.access", demoCredentialsSchema, async (input) => demoCredentialsForCampaign(input));
 
-export const previewSearchAction = defineAction("admin.access", previewSearchSchema, async (input) => previewSearch(input), { readOnly: true });
+export const previewSearchAction = defineAction("admin.access", previewSearchSchema, async (input) => previewSearch(input));
 
 export const startCampaignAction = defineAction("admin.access", campaignIdSchema, async ({ id }, user) => {
   const { t } = await getTranslator();

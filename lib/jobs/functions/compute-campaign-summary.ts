@@ -1,4 +1,4 @@
-import type { JobContext, JobDefinition } from "@/lib/jobs/events";
+import type { JobContext, JobDefinition } from "@/lib/jobs/types";
 import { computeCampaignSummaries } from "@/lib/summary/compute";
 
 /**
@@ -11,7 +11,6 @@ export const computeCampaignSummaryJob: JobDefinition = {
   triggers: [{ event: "relais/campaign.changed" }, { cron: "*/5 * * * *" }],
   concurrency: [{ key: "event.data.campaignId", limit: 1 }],
   retries: 3,
-  embeddedEveryMs: 5 * 60_000,
   async handler({ event, step }: JobContext) {
     const campaignId = Number(event.data?.campaignId);
     const ids = Number.isInteger(campaignId) && campaignId > 0 ? [campaignId] : undefined;

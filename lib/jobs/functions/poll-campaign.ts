@@ -1,16 +1,20 @@
-import type { JobContext, JobDefinition } from "@/lib/jobs/events";
+import type { JobContext, JobDefinition } from "@/lib/jobs/types";
 import { claimDueCampaigns, pollCampaign } from "@/lib/ingestion/poll";
 
 /**
  * Cron run: claims the running campaigns whose check interval has elapsed and fans out one
  * poll event per campaign. Event run: polls one campaign; runs for one campaign never overlap.
+ *
+ * The cron ticks every second on the embedded runner, so a campaign's check interval (10 s in
+ * the demo, 2 s in the browser tests) is honoured to the second; Inngest's crons tick once a
+ * minute, so there it is served as "* * * * *" (lib/jobs/cron.ts) and a campaign is polled at
+ * most once a minute. The claim (poll_cursors.next_poll_at) makes extra ticks harmless.
  */
 export const pollCampaignJob: JobDefinition = {
   id: "poll-campaign",
-  triggers: [{ cron: "* * * * *" }, { event: "relais/campaign.poll" }],
+  triggers: [{ cron: "* * * * * *" }, { event: "relais/campaign.poll" }],
   concurrency: [{ key: "event.data.campaignId", limit: 1 }],
   retries: 2,
-  embeddedEveryMs: Number(process.env.RELAIS_SCHEDULER_TICK_MS || 2000),
   async handler({ event, step }: JobContext) {
     const campaignId = Number(event.data?.campaignId);
     if (!campaignId) {
