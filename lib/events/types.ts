@@ -1,4 +1,4 @@
-import type { Light } from "@/db/schema/campaigns";
+import type { Light } from "@/db/schema/summary";
 
 /**
  * The one vocabulary of what happens in Relais. A mutation emits its events in its own
