@@ -14,7 +14,7 @@ export interface CsvRecord {
   error?: CsvError;
 }
 
-/** Line breaks in a record's raw text, CRLF counted once (csv-parse keeps only its CR there). */
+/** Line breaks in a string, CRLF counted once. */
 function countLineBreaks(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -26,6 +26,26 @@ function countLineBreaks(s: string): number {
     }
   }
   return n;
+}
+
+/** The text of given physical lines, found by walking forward from the last lines asked for. */
+function lineReader(text: string) {
+  const lineBreak = /\r\n?|\n/g;
+  let line = 1;
+  let offset = 0;
+  const startOf = (target: number) => {
+    while (line < target && offset < text.length) {
+      lineBreak.lastIndex = offset;
+      offset = lineBreak.exec(text) ? lineBreak.lastIndex : text.length;
+      line++;
+    }
+    return offset;
+  };
+  /** Lines `from` to `to` (exclusive) with their line breaks; `to` omitted: to the end. */
+  return (from: number, to?: number) => {
+    const start = startOf(from);
+    return text.slice(start, to === undefined ? text.length : startOf(to));
+  };
 }
 
 /**
@@ -47,33 +67,40 @@ function wellQuoted(delimiter: string): RegExp {
  * "unclosedQuote" record. Blank lines are records with one empty field.
  */
 export function csvRecords(text: string, delimiter = ","): CsvRecord[] {
-  let unclosed: string | undefined;
-  // Records come back with their raw text (on_record would be simpler, but costs three times the
-  // parse: csv-parse builds an info object for each call).
-  const parsed = parse(text, {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let unclosed = false;
+  // Fields only (csv-parse's raw and info options, or an on_record hook, each cost a good part of
+  // the parse again): line breaks inside quoted fields are kept in the values, which is enough to
+  // number the lines, and the raw text is read again only for the rare records holding a quote.
+  const rows = parse(body, {
     delimiter,
-    bom: true,
     record_delimiter: ["\r\n", "\n", "\r"],
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: false,
-    raw: true,
     // With the options above the only error left is a quote still open at the end of the text.
     skip_records_with_error: true,
-    on_skip: (_err, raw) => {
-      unclosed = raw ?? "";
+    on_skip: () => {
+      unclosed = true;
       return undefined;
     },
-  }) as unknown as { record: string[]; raw: string }[];
+  });
   const check = wellQuoted(delimiter);
-  const out: CsvRecord[] = new Array(parsed.length);
+  const lines = lineReader(body);
+  const out: CsvRecord[] = new Array(rows.length);
   let line = 1;
-  for (let i = 0; i < parsed.length; i++) {
-    const { record, raw } = parsed[i];
-    out[i] = raw.includes('"') && !check.test(raw) ? { line, fields: record, error: "badQuote" } : { line, fields: record };
-    line += countLineBreaks(raw);
+  for (let i = 0; i < rows.length; i++) {
+    const fields = rows[i];
+    let breaks = 0;
+    let quote = false;
+    for (const field of fields) {
+      if (field.includes("\n") || field.includes("\r")) breaks += countLineBreaks(field);
+      quote ||= field.includes('"');
+    }
+    out[i] = quote && !check.test(lines(line, line + breaks + 1)) ? { line, fields, error: "badQuote" } : { line, fields };
+    line += breaks + 1;
   }
-  if (unclosed !== undefined) out.push({ line, fields: unclosed.split(delimiter), error: "unclosedQuote" });
+  if (unclosed) out.push({ line, fields: lines(line).split(delimiter), error: "unclosedQuote" });
   return out;
 }
 
