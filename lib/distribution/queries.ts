@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { campaigns, distributionRuleGroups, distributionRules, skillGroups, skills } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import type { EvaluatedRule } from "./evaluate";
 
 export const distributionGroupSortable = ["name", "updatedAt"] as const;
@@ -9,30 +10,25 @@ export const distributionGroupSortable = ["name", "updatedAt"] as const;
 export async function listDistributionGroups(params: ListParams) {
   const db = await getDb();
   const g = distributionRuleGroups;
-  const where = and(
-    params.archived === "1" ? isNotNull(g.archivedAt) : isNull(g.archivedAt),
-    params.q ? or(ilike(g.name, likePattern(params.q)), ilike(g.description, likePattern(params.q))) : undefined,
-  );
-  const column = { name: g.name, updatedAt: g.updatedAt }[params.sort as (typeof distributionGroupSortable)[number]] ?? g.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: g.id,
-        name: g.name,
-        description: g.description,
-        archivedAt: g.archivedAt,
-        updatedAt: g.updatedAt,
-        // Qualified by hand: drizzle writes ${g.id} as a bare "id", which the subquery would take as r.id.
-        rules: sql<number>`(select count(*)::int from distribution_rules r where r.group_id = distribution_rule_groups.id)`,
-      })
-      .from(g)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(g.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(g).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: g.id,
+          name: g.name,
+          description: g.description,
+          archivedAt: g.archivedAt,
+          updatedAt: g.updatedAt,
+          // Qualified by hand: drizzle writes ${g.id} as a bare "id", which the subquery would take as r.id.
+          rules: sql<number>`(select count(*)::int from distribution_rules r where r.group_id = distribution_rule_groups.id)`,
+        })
+        .from(g)
+        .$dynamic(),
+    search: [g.name, g.description],
+    sortable: { name: g.name, updatedAt: g.updatedAt },
+    tiebreak: g.id,
+    archived: g.archivedAt,
+  });
 }
 
 /** A group with its rules in their order, each with its skill's group and names. */
