@@ -3,6 +3,7 @@ import { getDb, type Db, type Tx } from "@/db/client";
 import { campaigns, distributionRuleGroups, distributionRules, skillGroups, skills } from "@/db/schema";
 import type { ListParams } from "@/lib/admin/list";
 import { pagedList } from "@/lib/admin/list-query";
+import { skillTree, type SkillTree } from "@/lib/hr/skill-tree";
 import type { EvaluatedRule } from "./evaluate";
 
 export const distributionGroupSortable = ["name", "updatedAt"] as const;
@@ -74,24 +75,9 @@ export async function distributionRulesForRouting(groupId: number): Promise<Eval
     .orderBy(asc(distributionRules.position), asc(distributionRules.id));
 }
 
-/** Active skill groups and their active skills, for the rule form. */
-export async function skillChoices() {
-  const db = await getDb();
-  const rows = await db
-    .select({ groupId: skillGroups.id, groupName: skillGroups.name, skillId: skills.id, skillName: skills.name })
-    .from(skillGroups)
-    .innerJoin(skills, and(eq(skills.groupId, skillGroups.id), isNull(skills.archivedAt)))
-    .where(isNull(skillGroups.archivedAt))
-    .orderBy(asc(skillGroups.name), asc(skills.name));
-  const groups: { id: number; name: string; skills: { id: number; name: string }[] }[] = [];
-  for (const r of rows) {
-    let group = groups.at(-1);
-    if (group?.id !== r.groupId) groups.push((group = { id: r.groupId, name: r.groupName, skills: [] }));
-    group.skills.push({ id: r.skillId, name: r.skillName });
-  }
-  return groups;
-}
-export type SkillChoices = Awaited<ReturnType<typeof skillChoices>>;
+/** Active skill groups and their active skills, for the rule form: the same tree agent forms offer. */
+export const skillChoices = skillTree;
+export type SkillChoices = SkillTree;
 
 /** Active groups for the campaign's «Réception» tab. */
 export async function distributionGroupOptions() {
