@@ -1,7 +1,9 @@
 /**
  * Imports a 100,000-keyword file (duplicates, accents, CRLF, blank lines) into a fresh PGlite
  * database, and into a fresh PostgreSQL database when BENCH_DATABASE_URL is set; prints the time
- * and the peak memory. Run: npx tsx bench/blacklist-import.ts
+ * and the peak memory. Also times parsing alone, of that file and of the same keywords as a CSV
+ * file (header, ";" with a second column, a third of the keywords quoted), which goes through the
+ * CSV reader. Run: npx tsx bench/blacklist-import.ts
  */
 import crypto from "node:crypto";
 import { migrateDatabase, openPglite, openPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
@@ -36,6 +38,27 @@ function generateFile(): Buffer {
     lines.push(i % 7 === 0 ? word[0].toUpperCase() + word.slice(1) : word);
   }
   return Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8");
+}
+
+/** The same keywords as a spreadsheet export: header, ";" separator, some cells quoted. */
+function asCsv(file: Buffer): Buffer {
+  const words = file.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
+  words.pop();
+  const rows = words.map((w, i) => (w === "" ? "" : i % 3 === 0 ? `"${w.replaceAll('"', '""')}";note ${i}` : `${w};note ${i}`));
+  return Buffer.from("\uFEFFmot-clé;catégorie\r\n" + rows.join("\r\n") + "\r\n", "utf8");
+}
+
+/** Median time of a few parses of a file (parsing does not touch the database). */
+function parseTime(name: string, file: Buffer): string {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    const parsed = parseKeywordFile(name, file);
+    times.push(ms(t0));
+    if ("problem" in parsed) throw new Error(parsed.problem);
+    if (parsed.lines.length < WORDS - 1000) throw new Error(`${name}: only ${parsed.lines.length} lines read`);
+  }
+  return `${times.sort((a, b) => a - b)[2].toFixed(0)} ms`;
 }
 
 function memorySampler() {
@@ -85,6 +108,8 @@ async function run(label: string, handle: DatabaseHandle, file: Buffer) {
 
 async function main() {
   const file = generateFile();
+  const csv = asCsv(file);
+  console.log(`parsing only (median of 5): txt ${mb(file.byteLength)} ${parseTime("bench.txt", file)}; csv ${mb(csv.byteLength)} ${parseTime("bench.csv", csv)}`);
   // PostgreSQL first: PGlite keeps its wasm memory after close, which would hide the client's.
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {

@@ -5,13 +5,8 @@ import { ensureDefaultDatabase } from "@/lib/databases/default";
 import { listBlacklistWords } from "@/lib/blacklists/queries";
 import { listParamsSchema } from "@/lib/admin/list";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const actions = await import("@/app/(admin)/admin/blacklists/actions");
@@ -37,7 +32,7 @@ describe("blacklists administration", () => {
     databaseId = await ensureDefaultDatabase();
   });
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("creates a blacklist on a database and records who did it", async () => {
@@ -141,7 +136,7 @@ describe("blacklists administration", () => {
     const before = await words();
     const [list] = await w.db.select().from(blacklists).where(eq(blacklists.id, listId));
     const [word] = await w.db.select().from(blacklistWords).where(eq(blacklistWords.blacklistId, listId)).limit(1);
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const forbidden = { ok: false, error: "errors.forbidden" };
     expect(await actions.createBlacklistAction({ name: "Agent", databaseId })).toEqual(forbidden);
     expect(await actions.updateBlacklistAction({ id: listId, name: "Agent", databaseId })).toEqual(forbidden);
@@ -149,7 +144,7 @@ describe("blacklists administration", () => {
     expect(await actions.addBlacklistWordAction({ blacklistId: listId, word: "agent" })).toEqual(forbidden);
     expect(await actions.removeBlacklistWordAction({ blacklistId: listId, wordId: word.id })).toEqual(forbidden);
     expect(await upload(listId, "mots.txt", "agent\n")).toEqual({ status: 403, body: forbidden });
-    session.uid = undefined;
+    signOut();
     expect(await upload(listId, "mots.txt", "anonyme\n")).toEqual({ status: 401, body: { ok: false, error: "errors.unauthenticated" } });
     expect(await w.db.select().from(blacklists).where(eq(blacklists.name, "Agent"))).toHaveLength(0);
     expect(await w.db.select().from(blacklists).where(eq(blacklists.id, listId))).toEqual([list]);

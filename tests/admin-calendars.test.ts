@@ -2,13 +2,8 @@ import { describe, it, expect, vi, beforeEach } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLog, holidayGroups, holidays, holidaySounds, workSchedules } from "@/db/schema";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // Nothing references schedules or holiday groups yet (campaigns will): stand in for such a user.
 const users = new Map<number, string[]>();
@@ -54,7 +49,7 @@ const play = (id: number) => playSound(new Request(`http://localhost:3000/api/ho
 
 const w = setupDemoWorkspace();
 beforeEach(() => {
-  session.uid = w.state.adminId;
+  signInAs(w.state.adminId);
 });
 
 describe("work schedules administration", () => {
@@ -213,7 +208,7 @@ describe("holiday groups administration and sound messages", () => {
       sounds: await soundCount(),
     });
     const before = await snapshot();
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const forbidden = { ok: false, error: "errors.forbidden" };
     expect(await createScheduleAction({ name: "Agent", days: office() })).toEqual(forbidden);
     expect(await updateScheduleAction({ id: schedule.id, name: "Agent", days: office() })).toEqual(forbidden);
@@ -225,7 +220,7 @@ describe("holiday groups administration and sound messages", () => {
     expect(refusedUpload.status).toBe(403);
     expect(await refusedUpload.json()).toEqual(forbidden);
     expect((await play(sound.id)).status).toBe(403);
-    session.uid = undefined;
+    signOut();
     expect((await upload(wav(), "anon.wav", "audio/wav")).status).toBe(401);
     expect((await play(sound.id)).status).toBe(401);
     expect(await snapshot()).toEqual(before);

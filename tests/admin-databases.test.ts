@@ -4,12 +4,8 @@ import { rows } from "@/db/client";
 import { customerDatabases } from "@/db/schema";
 import { ensureDefaultDatabase } from "@/lib/databases/mutations";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createDatabaseAction, deleteDatabaseAction } = await import("@/app/(admin)/admin/databases/actions");
@@ -20,7 +16,7 @@ describe("named databases", () => {
     (await rows<{ n: number }>(w.db, sql`select count(*)::int as n from information_schema.schemata where schema_name = ${name}`))[0].n === 1;
 
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("has a default database created at install, which cannot be deleted", async () => {
@@ -52,7 +48,7 @@ describe("named databases", () => {
   });
 
   it("refuses database actions to an agent", async () => {
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     expect(await createDatabaseAction({ name: "agentdb" })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await schemaExists("cdb_agentdb")).toBe(false);
   });

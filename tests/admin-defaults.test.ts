@@ -4,12 +4,8 @@ import { auditLog, qualificationGroups } from "@/db/schema";
 import { ensureDefaultDatabase } from "@/lib/databases/mutations";
 import { getDefaults } from "@/lib/campaigns/defaults";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { saveDefaultsAction } = await import("@/app/(admin)/admin/defaults/actions");
@@ -19,7 +15,7 @@ const none = { databaseId: null, qualificationGroupId: null, scheduleId: null, h
 describe("default parameters", () => {
   const w = setupDemoWorkspace();
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("saves the choices, audited, and refuses a stale form", async () => {
@@ -44,7 +40,7 @@ describe("default parameters", () => {
   });
 
   it("refuses an agent", async () => {
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     expect(await saveDefaultsAction(none)).toEqual({ ok: false, error: "errors.forbidden" });
   });
 });

@@ -5,13 +5,8 @@ import { distributionRuleUsersOfSkill, distributionRuleUsersOfSkillGroup, distri
 import { parseListParams } from "@/lib/admin/list";
 import { requiredSkills } from "@/lib/distribution/evaluate";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createDistributionGroupAction, updateDistributionGroupAction, archiveDistributionGroupAction } = await import("@/app/(admin)/admin/distribution-rules/actions");
@@ -29,7 +24,7 @@ describe("distribution rule groups administration", () => {
     Object.assign(ids, { languages: languages.id, english: english.id, spanish: spanish.id, vip: vip.id, senior: senior.id, oldSkill: oldSkill.id });
   });
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   const english = () => ({ element: "lang" as const, operator: "equals" as const, value: "EN", skillGroupId: ids.languages, skillId: ids.english, minLevel: 3 });
@@ -141,7 +136,7 @@ describe("distribution rule groups administration", () => {
   it("refuses every distribution action to an agent calling it directly, changing nothing", async () => {
     const g = await groupNamed("Routage principal");
     const rulesBefore = await w.db.select().from(distributionRules);
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     expect(await createDistributionGroupAction({ name: "Agent", rules: [english()] })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await updateDistributionGroupAction({ id: g.id, version: g.updatedAt.toISOString(), name: "Piraté", rules: [english()] })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await archiveDistributionGroupAction({ id: g.id, archived: true })).toEqual({ ok: false, error: "errors.forbidden" });

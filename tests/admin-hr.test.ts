@@ -4,13 +4,8 @@ import { agentProfiles, agentSkills, auditLog, conversations, skillGroups, skill
 import { defaultProfile } from "@/lib/hr/agent.schema";
 import { authenticate } from "@/lib/auth/login";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const skillActions = await import("@/app/(admin)/admin/skills/actions");
@@ -34,7 +29,7 @@ describe("human resources administration", () => {
   const w = setupDemoWorkspace();
   const ids = { group: 0, skill: 0, agent: 0 };
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("creates skill groups and skills with names unique regardless of case", async () => {
@@ -190,7 +185,7 @@ describe("human resources administration", () => {
     const countUsers = async () => (await w.db.select({ id: users.id }).from(users)).length;
     const before = await countUsers();
     const beforeGroups = (await w.db.select().from(skillGroups)).length;
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const forbidden = { ok: false, error: "errors.forbidden" };
     const calls = [
       skillActions.createSkillGroupAction({ name: "Agent group", description: "" }),

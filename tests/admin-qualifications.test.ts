@@ -9,13 +9,8 @@ import { getQualificationGroup, listQualificationGroups } from "@/lib/qualificat
 import { parseListParams } from "@/lib/admin/list";
 import type { QualificationGroupDetail } from "@/lib/qualifications/queries";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createQualificationGroupAction, updateQualificationGroupAction, archiveQualificationGroupAction } = await import("@/app/(admin)/admin/qualifications/actions");
@@ -41,7 +36,7 @@ async function groupNamed(w: ReturnType<typeof setupDemoWorkspace>, name: string
 describe("qualification groups administration", () => {
   const w = setupDemoWorkspace();
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("creates a group with ordered statuses of each category and their details, and records who did it", async () => {
@@ -208,7 +203,7 @@ describe("qualification groups administration", () => {
     const target = await groupNamed(w, "Ventes printemps");
     const statusesBefore = await w.db.select().from(qualificationStatuses).orderBy(asc(qualificationStatuses.id));
     const subsBefore = await w.db.select().from(qualificationSubStatuses).where(isNull(qualificationSubStatuses.archivedAt));
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     expect(await createQualificationGroupAction({ name: "Agent", statuses: [status("A")] })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await updateQualificationGroupAction({ ...asForm(target), name: "Piraté", statuses: [status("A")] })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await archiveQualificationGroupAction({ id: target.id, archived: true })).toEqual({ ok: false, error: "errors.forbidden" });

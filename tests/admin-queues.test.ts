@@ -2,13 +2,8 @@ import { describe, it, expect, vi, beforeEach } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, campaigns, queues } from "@/db/schema";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createQueueAction, updateQueueAction, archiveQueueAction } = await import("@/app/(admin)/admin/queues/actions");
@@ -16,7 +11,7 @@ const { createQueueAction, updateQueueAction, archiveQueueAction } = await impor
 describe("queues administration", () => {
   const w = setupDemoWorkspace();
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("creates a queue with its code in capitals and records who did it", async () => {
@@ -59,7 +54,7 @@ describe("queues administration", () => {
   });
 
   it("refuses every queue action to an agent calling it directly", async () => {
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     expect(await createQueueAction({ code: "AGENT" })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await w.db.select().from(queues).where(eq(queues.code, "AGENT"))).toHaveLength(0);
   });

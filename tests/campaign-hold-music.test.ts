@@ -1,14 +1,9 @@
-import { describe, it, expect, vi, beforeEach } from "vitest";
+import { describe, it, expect, beforeEach } from "vitest";
 import { eq } from "drizzle-orm";
 import { campaignHoldMusic } from "@/db/schema";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 
 const route = await import("@/app/api/campaigns/[id]/hold-music/route");
 
@@ -47,7 +42,7 @@ const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) })
 describe("campaign hold music", () => {
   const w = setupDemoWorkspace();
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("stores an uploaded WAV and plays it back byte for byte", async () => {
@@ -69,11 +64,11 @@ describe("campaign hold music", () => {
   });
 
   it("refuses agents (upload and playback) and anonymous callers", async () => {
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     expect((await post(w.state.campaignId, wav(), "audio/wav", "x.wav")).status).toBe(403);
     expect((await route.GET(new Request("http://relais.test/x"), params(w.state.campaignId))).status).toBe(403);
     expect((await route.DELETE(new Request("http://relais.test/x", { method: "DELETE", headers: ours }), params(w.state.campaignId))).status).toBe(403);
-    session.uid = undefined;
+    signOut();
     expect((await post(w.state.campaignId, wav(), "audio/wav", "x.wav")).status).toBe(401);
     const [row] = await w.db.select().from(campaignHoldMusic).where(eq(campaignHoldMusic.campaignId, w.state.campaignId));
     expect(row.fileName).toBe("attente.wav");

@@ -24,13 +24,8 @@ import { decryptSecret } from "@/lib/crypto/secrets";
 import { startSimulator } from "@/lib/simulator/server";
 import { DEMO_FACEBOOK_CREDENTIALS, DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const actions = await import("@/app/(admin)/admin/campaigns/actions");
@@ -86,7 +81,7 @@ describe("campaign configuration", () => {
     await db.insert(campaignDefaults).values({ id: 1, databaseId: ids.database, qualificationGroupId: ids.qualification, scheduleId: ids.schedule, holidayGroupId: ids.holidays });
   });
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("creates a stopped campaign with the default parameters applied, names unique", async () => {
@@ -326,7 +321,7 @@ describe("campaign configuration", () => {
 
   it("refuses every campaign action to an agent calling it directly, and nothing changes", async () => {
     const before = await campaignRow(ids.twitter);
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const forbidden = { ok: false, error: "errors.forbidden" };
     const ref = { campaignId: ids.twitter, id: 1 };
     const calls = [
@@ -349,7 +344,7 @@ describe("campaign configuration", () => {
     for (const result of await Promise.all(calls)) expect(result).toEqual(forbidden);
     // The supervisor has no administration right either.
     const [supervisor] = await w.db.select({ id: users.id }).from(users).where(eq(users.login, "superviseur"));
-    session.uid = supervisor.id;
+    signInAs(supervisor.id);
     expect(await actions.testConnectionAction({ id: ids.twitter, platformId: ids.platform, ...emptyGeneral })).toEqual(forbidden);
 
     expect(await campaignRow(ids.twitter)).toEqual(before);

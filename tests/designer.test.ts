@@ -4,12 +4,8 @@ import { auditLog, customerDatabases, customerFiles, scripts, scriptVersions, us
 import { sampleModel, object } from "@/lib/scripts/sample";
 import { readTableColumns } from "@/lib/scripts/customer-file";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const actions = await import("@/app/(designer)/designer/actions");
@@ -25,13 +21,13 @@ describe("Interface Designer", () => {
   const columnsOf = async (table: string) => Object.fromEntries((await readTableColumns(w.db, "designer_db", table)).map((c) => [c.name, c.type]));
 
   beforeAll(async () => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
     await w.db.execute(sql.raw(`create schema "designer_db"`));
     const [db] = await w.db.insert(customerDatabases).values({ name: "Clients", schemaName: "designer_db" }).returning();
     ids.database = db.id;
   });
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("creates, renames and duplicates a script; names are unique", async () => {
@@ -195,7 +191,7 @@ describe("Interface Designer", () => {
       columns: await columnsOf("C_FIBRE"),
     };
     const current = (await getScript(ids.script))!;
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const forbidden = { ok: false, error: "errors.forbidden" };
     expect(await actions.createScriptAction({ name: "Agent script" })).toEqual(forbidden);
     expect(await actions.renameScriptAction({ id: ids.script, name: "pwned" })).toEqual(forbidden);
@@ -206,7 +202,7 @@ describe("Interface Designer", () => {
     expect(await actions.previewCustomerFileAction(mapping())).toEqual(forbidden);
     expect(await actions.saveCustomerFileAction({ ...mapping(), tableName: "C_AGENT", columns: [{ objectId: "o2", column: "NOM" }, { objectId: "o10", column: "EXTRA" }] })).toEqual(forbidden);
     expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion: current.draftVersion })).toEqual(forbidden);
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
     expect(await w.db.select().from(scripts)).toEqual(before.scripts);
     expect((await w.db.select({ n: count() }).from(scriptVersions))[0].n).toBe(before.versions);
     expect(await w.db.select().from(customerFiles)).toEqual(before.files);

@@ -7,13 +7,8 @@ import { EmbeddedRunner } from "@/lib/jobs/runner";
 import { jobs } from "@/lib/jobs/registry";
 import { computeCampaignSummaries } from "@/lib/summary/compute";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced, to call the server action as the admin.
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { updateQueueAction } = await import("@/app/(admin)/admin/queues/actions");
 
@@ -32,7 +27,7 @@ describe("domain events: a mutation and its side effects (database)", () => {
   const socialQueue = async () => (await w.db.select().from(queues).where(eq(queues.code, "SOCIAL")))[0];
 
   beforeAll(async () => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
     // A second campaign on a queue of its own: a change of the demo's queue must not touch it.
     const [queue] = await w.db.insert(queues).values({ code: "AUTRE" }).returning();
     const [campaign] = await w.db.insert(campaigns).values({ type: "twitter", name: "Autre campagne", queueId: queue.id }).returning();

@@ -1,14 +1,9 @@
-import { describe, it, expect, vi, beforeEach } from "vitest";
+import { describe, it, expect, beforeEach } from "vitest";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
 
-// The session is the one thing we cannot produce without a browser: next-auth's reader is
-// replaced by one returning the user under test. Everything after it (the user lookup, the
+// Only the session is made up (tests/session.ts); everything after it (the user lookup, the
 // permission table, the action, the simulator) is real.
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 
 const { postCustomerTweetAction } = await import("@/app/simulator/actions");
 const { setPresenceAction } = await import("@/app/(workspace)/workspace/actions");
@@ -17,17 +12,17 @@ const { agentState } = await import("@/lib/conversations/queries");
 describe("server actions check the permission table", () => {
   const w = setupDemoWorkspace();
   beforeEach(() => {
-    session.uid = undefined;
+    signOut();
   });
 
   it("refuses an admin-only action to an agent calling it directly, and nothing happens", async () => {
     process.env.RELAIS_SIMULATOR_URL = w.state.simUrl;
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const result = await postCustomerTweetAction({ authorHandle: "intruder", text: "relais hack" });
     expect(result).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await w.sim.listTweets()).toHaveLength(0);
 
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
     const allowed = await postCustomerTweetAction({ authorHandle: "trainer", text: "relais ok" });
     expect(allowed.ok).toBe(true);
     expect((await w.sim.listTweets()).map((t) => t.text)).toEqual(["relais ok"]);
@@ -38,13 +33,13 @@ describe("server actions check the permission table", () => {
   });
 
   it("refuses the agent workspace to an administrator", async () => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
     expect(await setPresenceAction({ state: "ready" })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await agentState(w.state.adminId)).toBe("offline");
   });
 
   it("returns field errors for bad input instead of crashing", async () => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
     const result = await postCustomerTweetAction({ authorHandle: "not a handle!", text: "" });
     expect(result.ok).toBe(false);
     if (!result.ok) {

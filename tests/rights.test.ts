@@ -5,13 +5,8 @@ import { defaultProfile } from "@/lib/hr/agent.schema";
 import { can, effectiveRights, permissionTable, type Permission } from "@/lib/auth/permissions";
 import { holdsPermission } from "@/lib/auth/permission-sql";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const agentActions = await import("@/app/(admin)/admin/agents/actions");
@@ -28,9 +23,9 @@ const ok = <T,>(r: { ok: true; data: T } | { ok: false; error: string }): T => {
 };
 /** The user as the server sees it on a request signed in as `id`. */
 async function as(id: number) {
-  session.uid = id;
+  signInAs(id);
   const user = await currentUser();
-  session.uid = undefined;
+  signOut();
   return user!;
 }
 
@@ -38,7 +33,7 @@ describe("rights ticked on an agent's profile are the rights the server checks",
   const w = setupDemoWorkspace();
   const ids = { supervising: 0, plain: 0, reporting: 0, supervisor: 0, group: 0 };
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("an admin ticks rights on agent profiles", async () => {
@@ -60,9 +55,9 @@ describe("rights ticked on an agent's profile are the rights the server checks",
     const plain = await as(ids.plain);
     expect(can(plain, "supervision.view")).toBe(false);
     expect(await boardScope(plain)).toEqual({ kind: "groups", groups: [] });
-    session.uid = ids.plain;
+    signInAs(ids.plain);
     await expect(requireUser("supervision.view")).rejects.toMatchObject({ status: 403 });
-    session.uid = ids.supervising;
+    signInAs(ids.supervising);
     await expect(requireUser("supervision.view")).resolves.toMatchObject({ login: "4001" });
   });
 

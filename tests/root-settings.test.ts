@@ -3,13 +3,8 @@ import { eq } from "drizzle-orm";
 import { platforms, rootSettings, type EncryptedSecret } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const rootActions = await import("@/app/(admin)/admin/root/actions");
@@ -18,7 +13,7 @@ const { getRootSettings, listPlatforms } = await import("@/lib/campaigns/root");
 describe("root configuration", () => {
   const w = setupDemoWorkspace();
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("lists the demo platform, pointing at the simulator", async () => {
@@ -50,7 +45,7 @@ describe("root configuration", () => {
   it("refuses every root action to an agent calling it directly, and nothing changes", async () => {
     const [platform] = await w.db.select().from(platforms);
     const settingsBefore = await w.db.select().from(rootSettings);
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const forbidden = { ok: false, error: "errors.forbidden" };
     expect(await rootActions.createPlatformAction({ name: "Agent", twitterBaseUrl: "https://a.example", facebookBaseUrl: "https://b.example" })).toEqual(forbidden);
     expect(await rootActions.updatePlatformAction({ id: platform.id, name: "Agent", twitterBaseUrl: "https://a.example", facebookBaseUrl: "https://b.example" })).toEqual(forbidden);

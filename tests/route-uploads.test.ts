@@ -1,15 +1,10 @@
-import { describe, it, expect, vi, beforeEach } from "vitest";
+import { describe, it, expect, beforeEach } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLog, campaignHoldMusic, holidaySounds } from "@/db/schema";
 import { SOUND_MAX_BYTES } from "@/lib/calendars/holiday.schema";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
 
-// Only next-auth's session reader is replaced (see permissions-enforced.test.ts).
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 
 const sound = await import("@/app/api/holidays/sound/route");
 const holdMusic = await import("@/app/api/campaigns/[id]/hold-music/route");
@@ -62,7 +57,7 @@ describe("upload route limits", () => {
   const sounds = async () => (await w.db.select({ n: count() }).from(holidaySounds))[0].n;
   const audits = async () => (await w.db.select({ n: count() }).from(auditLog))[0].n;
   beforeEach(() => {
-    session.uid = w.state.adminId;
+    signInAs(w.state.adminId);
   });
 
   it("stores a chunked upload under the limit (no Content-Length needed)", async () => {
@@ -116,12 +111,12 @@ describe("upload route limits", () => {
   });
 
   it("refuses a user without the right before reading the body", async () => {
-    session.uid = w.state.agents[0];
+    signInAs(w.state.agents[0]);
     const upload = chunkedUpload(wav(8 * 1024 * 1024));
     const response = await sound.POST(new Request("http://localhost:3000/api/holidays/sound", upload.init));
     expect(response.status).toBe(403);
     expect(upload.state.pulled).toBeLessThanOrEqual(4 * 64 * 1024);
-    session.uid = undefined;
+    signOut();
     expect((await sound.POST(new Request("http://localhost:3000/api/holidays/sound", chunkedUpload(wav(10)).init))).status).toBe(401);
   });
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, it, expect, vi } from "vitest";
+import { beforeAll, describe, it, expect } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
@@ -21,18 +21,13 @@ import { createTranslator, getMessages } from "@/lib/i18n/translate";
 import { computeCampaignSummaryJob } from "@/lib/jobs/functions/compute-campaign-summary";
 import { summaryFollowsConfigJob } from "@/lib/jobs/functions/summary-follows-config";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs } from "./session";
 
-// Only next-auth's session reader is replaced, to open /api/stream as a given user.
-const session: { uid?: number } = {};
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: async () => (session.uid ? { uid: session.uid } : null),
-}));
 const { GET: openStream } = await import("@/app/api/stream/route");
 
 /** Reads the server-sent events a user receives until `close()`. */
 async function listen(uid: number) {
-  session.uid = uid;
+  signInAs(uid);
   const abort = new AbortController();
   const response = await openStream(new Request("http://relais.test/api/stream", { signal: abort.signal }));
   expect(response.status).toBe(200);

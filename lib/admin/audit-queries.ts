@@ -1,7 +1,7 @@
-import { and, count, desc, eq, ilike, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage } from "./list";
+import { pagedList } from "./list-query";
 
 export interface AuditFilter {
   type?: string;
@@ -12,16 +12,12 @@ export interface AuditFilter {
 
 export async function listAudit(filter: AuditFilter) {
   const db = await getDb();
-  const where = and(
-    filter.type ? eq(auditLog.objectType, filter.type) : undefined,
-    filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined,
-    filter.q ? or(ilike(auditLog.objectLabel, likePattern(filter.q)), ilike(auditLog.userLogin, likePattern(filter.q))) : undefined,
-  );
-  const [list, [{ total }]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
-  return toPage(list, total, filter.page);
+  return pagedList(db, { page: filter.page, q: filter.q, dir: "desc" }, {
+    query: () => db.select().from(auditLog).$dynamic(),
+    where: and(filter.type ? eq(auditLog.objectType, filter.type) : undefined, filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined),
+    search: [auditLog.objectLabel, auditLog.userLogin],
+    sortable: { at: [auditLog.at, auditLog.id] },
+  });
 }
 
 export async function auditObjectTypes(): Promise<string[]> {

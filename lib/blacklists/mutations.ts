@@ -3,7 +3,8 @@ import { getDb, type Tx } from "@/db/client";
 import { blacklists, blacklistWords, customerDatabases } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { lockForUpdate, setArchived, updateRow } from "@/lib/admin/mutate";
 import { blacklistUsers } from "./queries";
 import { cleanWord, normalizeWord } from "./normalize";
 import type { addWordSchema, blacklistSchema, blacklistUpdateSchema, removeWordSchema } from "./blacklist.schema";
@@ -15,10 +16,8 @@ async function requireActiveDatabase(tx: Tx, id: number) {
 }
 
 /** The list row, locked: word changes and imports on one list run one at a time. */
-export async function lockBlacklist(tx: Tx, id: number) {
-  const [row] = await tx.select().from(blacklists).where(eq(blacklists.id, id)).for("update");
-  if (!row) throw new ActionError("adminCommon.errors.notFound");
-  return row;
+export async function lockBlacklist(tx: Tx, id: number, version?: string) {
+  return lockForUpdate(tx, blacklists, id, version);
 }
 
 export async function createBlacklist(actor: AuditActor, input: z.output<typeof blacklistSchema>) {
@@ -37,14 +36,9 @@ export async function updateBlacklist(actor: AuditActor, input: z.output<typeof 
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const before = await lockBlacklist(tx, input.id);
-      refuseIfStale(before.updatedAt, input.version);
+      const before = await lockBlacklist(tx, input.id, input.version);
       if (input.databaseId !== before.databaseId) await requireActiveDatabase(tx, input.databaseId);
-      const [after] = await tx
-        .update(blacklists)
-        .set({ name: input.name, databaseId: input.databaseId, updatedAt: new Date() })
-        .where(eq(blacklists.id, input.id))
-        .returning();
+      const after = await updateRow(tx, blacklists, input.id, { name: input.name, databaseId: input.databaseId });
       await recordAudit(tx, actor, { action: "update", objectType: "blacklist", objectId: after.id, label: after.name, before, after });
       return after;
     }),
@@ -52,18 +46,7 @@ export async function updateBlacklist(actor: AuditActor, input: z.output<typeof 
 }
 
 export async function setBlacklistArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await blacklistUsers(id));
-  return db.transaction(async (tx) => {
-    const before = await lockBlacklist(tx, id);
-    const [after] = await tx
-      .update(blacklists)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(blacklists.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "blacklist", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, blacklists, id, archived, { objectType: "blacklist", label: (b) => b.name, usedBy: blacklistUsers });
 }
 
 // Keyword changes are audited as updates of their list, without touching the list's version:

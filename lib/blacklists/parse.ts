@@ -1,4 +1,4 @@
-import { csvRecords, sniffDelimiter, type CsvError } from "./csv";
+import { csvRecords, decodeUtf8, sniffDelimiter, type CsvError } from "@/lib/csv/parse";
 import { cleanWord, normalizeWord, wordProblem, type WordProblem } from "./normalize";
 
 // 10 MB in decimal: with the multipart envelope the request stays under the 10 MiB body that
@@ -42,16 +42,6 @@ export function formatOf(fileName: string): FileFormat | null {
   if (ext === undefined || ext === "txt" || ext === "text" || ext === "lst") return "txt";
   if (ext === "csv") return "csv";
   return null;
-}
-
-/** UTF-8 text of a file (BOM removed), or null when the bytes are not valid UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    // fatal: a Latin-1 file would otherwise import "caf\uFFFD" silently.
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 function lineOf(line: number, raw: string, seen: Map<string, number>, problem?: LineProblem): ParsedLine {

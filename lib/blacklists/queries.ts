@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, like, or, sql } from "drizzle-orm";
+import { asc, eq, isNull, like, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { blacklists, blacklistWords, customerDatabases } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import { likePattern, type ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import { campaignsUsingBlacklist } from "@/lib/admin/usage";
 import { normalizeWord } from "./normalize";
 
@@ -10,30 +11,25 @@ export const wordSortable = ["word", "createdAt"] as const;
 
 export async function listBlacklists(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    params.archived === "1" ? isNotNull(blacklists.archivedAt) : isNull(blacklists.archivedAt),
-    params.q ? or(ilike(blacklists.name, likePattern(params.q)), ilike(customerDatabases.name, likePattern(params.q))) : undefined,
-  );
-  const column = { name: blacklists.name, database: customerDatabases.name, updatedAt: blacklists.updatedAt }[params.sort as (typeof blacklistSortable)[number]] ?? blacklists.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: blacklists.id,
-        name: blacklists.name,
-        databaseName: customerDatabases.name,
-        archivedAt: blacklists.archivedAt,
-        updatedAt: blacklists.updatedAt,
-        words: sql<number>`(select count(*)::int from blacklist_words w where w.blacklist_id = ${blacklists.id})`,
-      })
-      .from(blacklists)
-      .innerJoin(customerDatabases, eq(customerDatabases.id, blacklists.databaseId))
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(blacklists.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(blacklists).innerJoin(customerDatabases, eq(customerDatabases.id, blacklists.databaseId)).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: blacklists.id,
+          name: blacklists.name,
+          databaseName: customerDatabases.name,
+          archivedAt: blacklists.archivedAt,
+          updatedAt: blacklists.updatedAt,
+          words: sql<number>`(select count(*)::int from blacklist_words w where w.blacklist_id = ${blacklists.id})`,
+        })
+        .from(blacklists)
+        .innerJoin(customerDatabases, eq(customerDatabases.id, blacklists.databaseId))
+        .$dynamic(),
+    search: [blacklists.name, customerDatabases.name],
+    sortable: { name: blacklists.name, database: customerDatabases.name, updatedAt: blacklists.updatedAt },
+    tiebreak: blacklists.id,
+    archived: blacklists.archivedAt,
+  });
 }
 
 export async function getBlacklist(id: number) {
@@ -56,21 +52,15 @@ export async function getBlacklist(id: number) {
 /** One page of a list's keywords; the search ignores case and accents like the matching does. */
 export async function listBlacklistWords(blacklistId: number, params: ListParams) {
   const db = await getDb();
-  const q = normalizeWord(params.q);
-  const where = and(eq(blacklistWords.blacklistId, blacklistId), q ? like(blacklistWords.normalized, likePattern(q)) : undefined);
-  const byDate = params.sort === "createdAt";
-  const dir = params.dir === "desc" ? desc : asc;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({ id: blacklistWords.id, word: blacklistWords.word, createdAt: blacklistWords.createdAt })
-      .from(blacklistWords)
-      .where(where)
-      .orderBy(...(byDate ? [dir(blacklistWords.createdAt), dir(blacklistWords.id)] : [dir(blacklistWords.normalized)]))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(blacklistWords).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () => db.select({ id: blacklistWords.id, word: blacklistWords.word, createdAt: blacklistWords.createdAt }).from(blacklistWords).$dynamic(),
+    where: eq(blacklistWords.blacklistId, blacklistId),
+    search: (q) => {
+      const normalized = normalizeWord(q);
+      return normalized ? like(blacklistWords.normalized, likePattern(normalized)) : undefined;
+    },
+    sortable: { word: blacklistWords.normalized, createdAt: [blacklistWords.createdAt, blacklistWords.id] },
+  });
 }
 
 /** Active blacklists for campaign choices. */

@@ -4,7 +4,8 @@ import { getDb, type Tx } from "@/db/client";
 import { holidayGroups, holidays, holidaySounds } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { lockForUpdate, setArchived, updateRow } from "@/lib/admin/mutate";
 import { holidayGroupUsers } from "./queries";
 import type { holidayGroupSchema, holidayGroupUpdateSchema } from "./holiday.schema";
 import { soundMimeTypes } from "./holiday.schema";
@@ -60,12 +61,10 @@ export async function updateHolidayGroup(actor: AuditActor, input: z.output<type
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const [before] = await tx.select().from(holidayGroups).where(eq(holidayGroups.id, input.id)).for("update");
-      if (!before) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(before.updatedAt, input.version);
+      const before = await lockForUpdate(tx, holidayGroups, input.id, input.version);
       await refuseUnknownSounds(tx, input.holidays);
       const previous = await tx.select(holidayColumns).from(holidays).where(eq(holidays.groupId, input.id)).orderBy(asc(holidays.position), asc(holidays.id));
-      const [after] = await tx.update(holidayGroups).set({ name: input.name, updatedAt: new Date() }).where(eq(holidayGroups.id, input.id)).returning();
+      const after = await updateRow(tx, holidayGroups, input.id, { name: input.name });
       await tx.delete(holidays).where(eq(holidays.groupId, input.id));
       const list = await insertHolidays(tx, input.id, input.holidays);
       await dropUnusedSounds(tx, previous.map((h) => h.soundId).filter((id): id is number => id !== null));
@@ -83,19 +82,7 @@ export async function updateHolidayGroup(actor: AuditActor, input: z.output<type
 }
 
 export async function setHolidayGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await holidayGroupUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(holidayGroups).where(eq(holidayGroups.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(holidayGroups)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(holidayGroups.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "holiday_group", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, holidayGroups, id, archived, { objectType: "holiday_group", label: (g) => g.name, usedBy: holidayGroupUsers });
 }
 
 // An uploaded sound no holiday was saved with (form abandoned) is dropped after this delay.

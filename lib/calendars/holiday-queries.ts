@@ -1,39 +1,33 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { holidayGroups, holidays, holidaySounds } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import { likePattern, type ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import type { HolidayRule } from "./hours";
 
 export const holidayGroupSortable = ["name", "updatedAt"] as const;
 
 export async function listHolidayGroups(params: ListParams) {
   const db = await getDb();
-  const pattern = likePattern(params.q);
-  // A group is found by its name or by the label of one of its holidays.
-  const where = and(
-    params.archived === "1" ? isNotNull(holidayGroups.archivedAt) : isNull(holidayGroups.archivedAt),
-    params.q
-      ? or(ilike(holidayGroups.name, pattern), sql`exists (select 1 from holidays h where h.group_id = ${holidayGroups.id} and h.label ilike ${pattern})`)
-      : undefined,
-  );
-  const column = { name: holidayGroups.name, updatedAt: holidayGroups.updatedAt }[params.sort as (typeof holidayGroupSortable)[number]] ?? holidayGroups.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: holidayGroups.id,
-        name: holidayGroups.name,
-        archivedAt: holidayGroups.archivedAt,
-        updatedAt: holidayGroups.updatedAt,
-        holidays: sql<number>`(select count(*)::int from holidays h where h.group_id = ${holidayGroups.id})`,
-      })
-      .from(holidayGroups)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(holidayGroups.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(holidayGroups).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: holidayGroups.id,
+          name: holidayGroups.name,
+          archivedAt: holidayGroups.archivedAt,
+          updatedAt: holidayGroups.updatedAt,
+          holidays: sql<number>`(select count(*)::int from holidays h where h.group_id = ${holidayGroups.id})`,
+        })
+        .from(holidayGroups)
+        .$dynamic(),
+    // A group is found by its name or by the label of one of its holidays.
+    search: (q) =>
+      or(ilike(holidayGroups.name, likePattern(q)), sql`exists (select 1 from holidays h where h.group_id = ${holidayGroups.id} and h.label ilike ${likePattern(q)})`),
+    sortable: { name: holidayGroups.name, updatedAt: holidayGroups.updatedAt },
+    tiebreak: holidayGroups.id,
+    archived: holidayGroups.archivedAt,
+  });
 }
 
 /** Holidays of a group in their order, with the name and size of their sound (never its bytes). */

@@ -1,38 +1,32 @@
 import { campaignsUsing, defaultsUsing } from "@/lib/admin/usage";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { workSchedules } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 
 export const scheduleSortable = ["name", "timeZone", "updatedAt"] as const;
 
 export async function listSchedules(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    params.archived === "1" ? isNotNull(workSchedules.archivedAt) : isNull(workSchedules.archivedAt),
-    params.q ? or(ilike(workSchedules.name, likePattern(params.q)), ilike(workSchedules.timeZone, likePattern(params.q))) : undefined,
-  );
-  const column =
-    { name: workSchedules.name, timeZone: workSchedules.timeZone, updatedAt: workSchedules.updatedAt }[params.sort as (typeof scheduleSortable)[number]] ??
-    workSchedules.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: workSchedules.id,
-        name: workSchedules.name,
-        timeZone: workSchedules.timeZone,
-        days: workSchedules.days,
-        archivedAt: workSchedules.archivedAt,
-        updatedAt: workSchedules.updatedAt,
-      })
-      .from(workSchedules)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(workSchedules.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(workSchedules).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: workSchedules.id,
+          name: workSchedules.name,
+          timeZone: workSchedules.timeZone,
+          days: workSchedules.days,
+          archivedAt: workSchedules.archivedAt,
+          updatedAt: workSchedules.updatedAt,
+        })
+        .from(workSchedules)
+        .$dynamic(),
+    search: [workSchedules.name, workSchedules.timeZone],
+    sortable: { name: workSchedules.name, timeZone: workSchedules.timeZone, updatedAt: workSchedules.updatedAt },
+    tiebreak: workSchedules.id,
+    archived: workSchedules.archivedAt,
+  });
 }
 
 export async function getSchedule(id: number) {

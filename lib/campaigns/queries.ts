@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaignBlacklists, campaigns, campaignSkills, emailTemplates, pollCursors, predefinedResponses, queues } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import { credentialsView, readCredentialsForEdit } from "./credentials";
 
 /** The campaign list of the administration (no credentials: they never leave the server). */
@@ -34,25 +35,21 @@ export const campaignSortable = ["name", "type", "state", "queue", "waiting", "o
 /** The «Configuration des campagnes» list: search by name or queue, sort, pages. */
 export async function listCampaignPage(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    isNull(campaigns.archivedAt),
-    params.q ? or(ilike(campaigns.name, likePattern(params.q)), ilike(queues.code, likePattern(params.q))) : undefined,
-  );
   const waiting = sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'waiting')`;
   const open = sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'assigned')`;
-  const column = { name: campaigns.name, type: campaigns.type, state: campaigns.state, queue: queues.code, waiting, open }[params.sort as (typeof campaignSortable)[number]] ?? campaigns.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({ id: campaigns.id, type: campaigns.type, name: campaigns.name, state: campaigns.state, queueCode: queues.code, waiting, open })
-      .from(campaigns)
-      .leftJoin(queues, eq(queues.id, campaigns.queueId))
-      .where(where)
-      .orderBy(params.dir === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, asc(campaigns.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(campaigns).leftJoin(queues, eq(queues.id, campaigns.queueId)).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({ id: campaigns.id, type: campaigns.type, name: campaigns.name, state: campaigns.state, queueCode: queues.code, waiting, open })
+        .from(campaigns)
+        .leftJoin(queues, eq(queues.id, campaigns.queueId))
+        .$dynamic(),
+    where: isNull(campaigns.archivedAt),
+    search: [campaigns.name, queues.code],
+    sortable: { name: campaigns.name, type: campaigns.type, state: campaigns.state, queue: queues.code, waiting, open },
+    tiebreak: campaigns.id,
+    nullsLast: true,
+  });
 }
 
 /**

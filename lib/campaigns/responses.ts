@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { campaigns, emailTemplates, predefinedResponses } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale } from "@/lib/admin/errors";
+import { updateWithLock } from "@/lib/admin/mutate";
 import type { childRefSchema, emailTemplateSchema, moveResponseSchema, predefinedResponseSchema } from "./campaign.schema";
 
 // Predefined responses («Réponses prédéfinies», tab «Réception») and email templates (tab
@@ -28,10 +28,7 @@ export async function saveResponse(actor: AuditActor, input: z.output<typeof pre
       await recordAudit(tx, actor, { action: "create", objectType: "predefined_response", objectId: created.id, label: `${campaign.name} — ${created.title}`, after: created });
       return created;
     }
-    const [before] = await tx.select().from(predefinedResponses).where(and(eq(predefinedResponses.id, input.id), eq(predefinedResponses.campaignId, campaign.id)));
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    refuseIfStale(before.updatedAt, input.version);
-    const [after] = await tx.update(predefinedResponses).set({ ...values, updatedAt: new Date() }).where(eq(predefinedResponses.id, before.id)).returning();
+    const { before, after } = await updateWithLock(tx, predefinedResponses, input.id, input.version, values, eq(predefinedResponses.campaignId, campaign.id));
     await recordAudit(tx, actor, { action: "update", objectType: "predefined_response", objectId: after.id, label: `${campaign.name} — ${after.title}`, before, after });
     return after;
   });
@@ -79,10 +76,7 @@ export async function saveEmailTemplate(actor: AuditActor, input: z.output<typeo
       await recordAudit(tx, actor, { action: "create", objectType: "email_template", objectId: created.id, label: `${campaign.name} — ${created.name}`, after: created });
       return created;
     }
-    const [before] = await tx.select().from(emailTemplates).where(and(eq(emailTemplates.id, input.id), eq(emailTemplates.campaignId, campaign.id)));
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    refuseIfStale(before.updatedAt, input.version);
-    const [after] = await tx.update(emailTemplates).set({ ...values, updatedAt: new Date() }).where(eq(emailTemplates.id, before.id)).returning();
+    const { before, after } = await updateWithLock(tx, emailTemplates, input.id, input.version, values, eq(emailTemplates.campaignId, campaign.id));
     await recordAudit(tx, actor, { action: "update", objectType: "email_template", objectId: after.id, label: `${campaign.name} — ${after.name}`, before, after });
     return after;
   });

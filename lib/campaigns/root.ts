@@ -2,9 +2,9 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { platforms, rootSettings } from "@/db/schema";
-import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { refuseIfStale, uniqueOr } from "@/lib/admin/errors";
+import { updateWithLock } from "@/lib/admin/mutate";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import type { platformSchema, platformUpdateSchema, rootSettingsSchema } from "./root.schema";
 
@@ -46,14 +46,11 @@ export async function updatePlatform(actor: AuditActor, input: z.output<typeof p
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const [before] = await tx.select().from(platforms).where(eq(platforms.id, input.id)).for("update");
-      if (!before) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(before.updatedAt, input.version);
-      const [after] = await tx
-        .update(platforms)
-        .set({ name: input.name, twitterBaseUrl: input.twitterBaseUrl, facebookBaseUrl: input.facebookBaseUrl, updatedAt: new Date() })
-        .where(eq(platforms.id, input.id))
-        .returning();
+      const { before, after } = await updateWithLock(tx, platforms, input.id, input.version, {
+        name: input.name,
+        twitterBaseUrl: input.twitterBaseUrl,
+        facebookBaseUrl: input.facebookBaseUrl,
+      });
       await recordAudit(tx, actor, { action: "update", objectType: "platform", objectId: after.id, label: after.name, before, after });
       return after;
     }),

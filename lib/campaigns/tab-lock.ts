@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
+import { lockForUpdate, updateRow } from "@/lib/admin/mutate";
 import type { CampaignTab } from "./campaign.schema";
 
 /**
@@ -28,17 +29,13 @@ export async function saveCampaignTab(
   tab: CampaignTab,
   write: (before: Campaign) => Promise<{ patch: Partial<typeof campaigns.$inferInsert>; auditBefore?: object; auditAfter?: object }>,
 ): Promise<{ version: number }> {
-  const [before] = await tx.select().from(campaigns).where(and(eq(campaigns.id, input.id), isNull(campaigns.archivedAt))).for("update");
-  if (!before) throw new ActionError("adminCommon.errors.notFound");
+  // The version is the tab's counter, not updated_at: the lock checks only that the campaign is active.
+  const before = await lockForUpdate(tx, campaigns, input.id, undefined, isNull(campaigns.archivedAt));
   const current = before.versions[tab] ?? 0;
   if (current !== input.version) throw new ActionError("campaigns.errors.conflict");
   const { patch, auditBefore, auditAfter } = await write(before);
   const version = current + 1;
-  const [after] = await tx
-    .update(campaigns)
-    .set({ ...patch, versions: { ...before.versions, [tab]: version }, updatedAt: new Date() })
-    .where(eq(campaigns.id, input.id))
-    .returning();
+  const after = await updateRow(tx, campaigns, input.id, { ...patch, versions: { ...before.versions, [tab]: version } });
   await recordAudit(tx, actor, {
     action: "update",
     objectType: "campaign",

@@ -4,7 +4,8 @@ import { getDb, type Tx } from "@/db/client";
 import { distributionRuleGroups, distributionRules, skillGroups, skills } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { lockForUpdate, setArchived, updateRow } from "@/lib/admin/mutate";
 import { distributionGroupUsers, readDistributionGroup } from "./queries";
 import type { DistributionGroupValues, RuleValues, distributionGroupUpdateSchema } from "./rule.schema";
 
@@ -54,15 +55,9 @@ export async function updateDistributionGroup(actor: AuditActor, input: z.output
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
       // Locking the group serialises two admins saving it: the second one sees a new version.
-      const [locked] = await tx.select().from(distributionRuleGroups).where(eq(distributionRuleGroups.id, input.id)).for("update");
-      if (!locked) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(locked.updatedAt, input.version);
+      await lockForUpdate(tx, distributionRuleGroups, input.id, input.version);
       const before = await readDistributionGroup(tx, input.id);
-      const [row] = await tx
-        .update(distributionRuleGroups)
-        .set({ name: input.name, description: input.description, updatedAt: new Date() })
-        .where(eq(distributionRuleGroups.id, input.id))
-        .returning();
+      const row = await updateRow(tx, distributionRuleGroups, input.id, { name: input.name, description: input.description });
       await replaceRules(tx, row.id, input.rules);
       const after = await readDistributionGroup(tx, row.id);
       await recordAudit(tx, actor, { action: "update", objectType: "distribution_rule_group", objectId: row.id, label: row.name, before, after });
@@ -72,17 +67,5 @@ export async function updateDistributionGroup(actor: AuditActor, input: z.output
 }
 
 export async function setDistributionGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await distributionGroupUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(distributionRuleGroups).where(eq(distributionRuleGroups.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(distributionRuleGroups)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(distributionRuleGroups.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "distribution_rule_group", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, distributionRuleGroups, id, archived, { objectType: "distribution_rule_group", label: (g) => g.name, usedBy: distributionGroupUsers });
 }

@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { campaigns, distributionRuleGroups, distributionRules, skillGroups, skills } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
+import { skillTree, type SkillTree } from "@/lib/hr/skill-tree";
 import type { EvaluatedRule } from "./evaluate";
 
 export const distributionGroupSortable = ["name", "updatedAt"] as const;
@@ -9,30 +11,25 @@ export const distributionGroupSortable = ["name", "updatedAt"] as const;
 export async function listDistributionGroups(params: ListParams) {
   const db = await getDb();
   const g = distributionRuleGroups;
-  const where = and(
-    params.archived === "1" ? isNotNull(g.archivedAt) : isNull(g.archivedAt),
-    params.q ? or(ilike(g.name, likePattern(params.q)), ilike(g.description, likePattern(params.q))) : undefined,
-  );
-  const column = { name: g.name, updatedAt: g.updatedAt }[params.sort as (typeof distributionGroupSortable)[number]] ?? g.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: g.id,
-        name: g.name,
-        description: g.description,
-        archivedAt: g.archivedAt,
-        updatedAt: g.updatedAt,
-        // Qualified by hand: drizzle writes ${g.id} as a bare "id", which the subquery would take as r.id.
-        rules: sql<number>`(select count(*)::int from distribution_rules r where r.group_id = distribution_rule_groups.id)`,
-      })
-      .from(g)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(g.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(g).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: g.id,
+          name: g.name,
+          description: g.description,
+          archivedAt: g.archivedAt,
+          updatedAt: g.updatedAt,
+          // Qualified by hand: drizzle writes ${g.id} as a bare "id", which the subquery would take as r.id.
+          rules: sql<number>`(select count(*)::int from distribution_rules r where r.group_id = distribution_rule_groups.id)`,
+        })
+        .from(g)
+        .$dynamic(),
+    search: [g.name, g.description],
+    sortable: { name: g.name, updatedAt: g.updatedAt },
+    tiebreak: g.id,
+    archived: g.archivedAt,
+  });
 }
 
 /** A group with its rules in their order, each with its skill's group and names. */
@@ -78,24 +75,9 @@ export async function distributionRulesForRouting(groupId: number): Promise<Eval
     .orderBy(asc(distributionRules.position), asc(distributionRules.id));
 }
 
-/** Active skill groups and their active skills, for the rule form. */
-export async function skillChoices() {
-  const db = await getDb();
-  const rows = await db
-    .select({ groupId: skillGroups.id, groupName: skillGroups.name, skillId: skills.id, skillName: skills.name })
-    .from(skillGroups)
-    .innerJoin(skills, and(eq(skills.groupId, skillGroups.id), isNull(skills.archivedAt)))
-    .where(isNull(skillGroups.archivedAt))
-    .orderBy(asc(skillGroups.name), asc(skills.name));
-  const groups: { id: number; name: string; skills: { id: number; name: string }[] }[] = [];
-  for (const r of rows) {
-    let group = groups.at(-1);
-    if (group?.id !== r.groupId) groups.push((group = { id: r.groupId, name: r.groupName, skills: [] }));
-    group.skills.push({ id: r.skillId, name: r.skillName });
-  }
-  return groups;
-}
-export type SkillChoices = Awaited<ReturnType<typeof skillChoices>>;
+/** Active skill groups and their active skills, for the rule form: the same tree agent forms offer. */
+export const skillChoices = skillTree;
+export type SkillChoices = SkillTree;
 
 /** Active groups for the campaign's «Réception» tab. */
 export async function distributionGroupOptions() {

@@ -5,7 +5,8 @@ import { agentPresence, conversations, loginAttempts, users, type Role } from "@
 import { ActionError } from "@/lib/auth/action";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { lockVersion } from "@/lib/admin/mutate";
 import { accountSnapshot, checkGroups, checkSkills, profileColumns, replaceMemberships, replaceSkills, upsertProfile } from "./account-writes";
 import type { agentSchema, agentUpdateSchema } from "./agent.schema";
 import { newAccountPassword } from "./passwords";
@@ -48,9 +49,7 @@ export async function updateAgent(actor: AuditActor, input: z.output<typeof agen
     "code",
     () =>
       db.transaction(async (tx) => {
-        const [current] = await tx.select({ role: users.role, updatedAt: users.updatedAt }).from(users).where(eq(users.id, input.id)).for("update");
-        if (!current || current.role !== "agent") throw new ActionError("adminCommon.errors.notFound");
-        refuseIfStale(current.updatedAt, input.version);
+        await lockVersion(tx, users, input.id, input.version, eq(users.role, "agent"));
         await checkSkills(tx, input.skills.map((s) => s.skillId));
         await checkGroups(tx, input.groups.map((g) => g.groupId));
         const before = await accountSnapshot(tx, input.id);

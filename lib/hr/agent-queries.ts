@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentProfiles, agentSkills, conversations, supervisionGroupMembers, supervisionGroups, users } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import { defaultProfile, type AgentProfileValues } from "./agent.schema";
 
 export const agentSortable = ["login", "name", "updatedAt"] as const;
@@ -10,31 +11,26 @@ export const agentSortable = ["login", "name", "updatedAt"] as const;
 // a single-table query's selected columns unqualified, and `id` would then bind to the inner table.
 export async function listAgents(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    eq(users.role, "agent"),
-    params.archived === "1" ? isNotNull(users.archivedAt) : isNull(users.archivedAt),
-    params.q ? or(ilike(users.login, likePattern(params.q)), ilike(users.name, likePattern(params.q))) : undefined,
-  );
-  const column = { login: users.login, name: users.name, updatedAt: users.updatedAt }[params.sort as (typeof agentSortable)[number]] ?? users.login;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: users.id,
-        login: users.login,
-        name: users.name,
-        rights: users.rights,
-        archivedAt: users.archivedAt,
-        skills: sql<number>`(select count(*)::int from agent_skills s where s.user_id = users.id)`,
-        groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and g.archived_at is null), '{}')`,
-      })
-      .from(users)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(users.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(users).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: users.id,
+          login: users.login,
+          name: users.name,
+          rights: users.rights,
+          archivedAt: users.archivedAt,
+          skills: sql<number>`(select count(*)::int from agent_skills s where s.user_id = users.id)`,
+          groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and g.archived_at is null), '{}')`,
+        })
+        .from(users)
+        .$dynamic(),
+    where: eq(users.role, "agent"),
+    search: [users.login, users.name],
+    sortable: { login: users.login, name: users.name, updatedAt: users.updatedAt },
+    tiebreak: users.id,
+    archived: users.archivedAt,
+  });
 }
 
 /** One HR account with everything its page shows (never the password hash). */

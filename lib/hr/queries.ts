@@ -1,9 +1,10 @@
 import { distributionRuleUsersOfSkill } from "@/lib/distribution/queries";
 import { campaignsRequiringSkill } from "@/lib/admin/usage";
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentSkills, skillGroups, skills, users } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import { likePattern, type ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 
 export const skillGroupSortable = ["name", "updatedAt"] as const;
 
@@ -30,21 +31,18 @@ export async function listSkillGroups(params: ListParams) {
           ),
         ),
     );
-  const where = and(
-    showArchived ? or(isNotNull(skillGroups.archivedAt), skillMatch(true)) : isNull(skillGroups.archivedAt),
-    pattern ? or(ilike(skillGroups.name, pattern), skillMatch(false)) : undefined,
-  );
-  const column = params.sort === "updatedAt" ? skillGroups.updatedAt : skillGroups.name;
-  const [groups, [{ total }]] = await Promise.all([
-    db
-      .select({ id: skillGroups.id, name: skillGroups.name, description: skillGroups.description, archivedAt: skillGroups.archivedAt, updatedAt: skillGroups.updatedAt })
-      .from(skillGroups)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(skillGroups.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(skillGroups).where(where),
-  ]);
+  const page = await pagedList(db, params, {
+    query: () =>
+      db
+        .select({ id: skillGroups.id, name: skillGroups.name, description: skillGroups.description, archivedAt: skillGroups.archivedAt, updatedAt: skillGroups.updatedAt })
+        .from(skillGroups)
+        .$dynamic(),
+    archived: (show) => (show ? or(isNotNull(skillGroups.archivedAt), skillMatch(true)) : isNull(skillGroups.archivedAt)),
+    search: (q) => or(ilike(skillGroups.name, likePattern(q)), skillMatch(false)),
+    sortable: { name: skillGroups.name, updatedAt: skillGroups.updatedAt },
+    tiebreak: skillGroups.id,
+  });
+  const groups = page.rows;
   const members = groups.length
     ? await db
         .select({
@@ -60,29 +58,10 @@ export async function listSkillGroups(params: ListParams) {
         .where(and(inArray(skills.groupId, groups.map((g) => g.id)), showArchived ? undefined : isNull(skills.archivedAt)))
         .orderBy(asc(skills.name))
     : [];
-  const rows = groups.map((g) => ({ ...g, skills: members.filter((s) => s.groupId === g.id) }));
-  return toPage(rows, total, params.page);
+  return { ...page, rows: groups.map((g) => ({ ...g, skills: members.filter((s) => s.groupId === g.id) })) };
 }
 
-/** Active skill groups with their active skills: what agent forms, rules and campaigns offer. */
-export async function skillTree() {
-  const db = await getDb();
-  const rows = await db
-    .select({ groupId: skillGroups.id, groupName: skillGroups.name, skillId: skills.id, skillName: skills.name })
-    .from(skillGroups)
-    .innerJoin(skills, and(eq(skills.groupId, skillGroups.id), isNull(skills.archivedAt)))
-    .where(isNull(skillGroups.archivedAt))
-    .orderBy(asc(skillGroups.name), asc(skills.name));
-  const groups: { id: number; name: string; skills: { id: number; name: string }[] }[] = [];
-  for (const r of rows) {
-    let group = groups.at(-1);
-    if (group?.id !== r.groupId) groups.push((group = { id: r.groupId, name: r.groupName, skills: [] }));
-    group.skills.push({ id: r.skillId, name: r.skillName });
-  }
-  return groups;
-}
-
-export type SkillTree = Awaited<ReturnType<typeof skillTree>>;
+export { skillTree, type SkillTree } from "./skill-tree";
 
 /**
  * Names of what uses a skill; archiving is refused while the list is not empty. Agents holding

@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { skillGroups, skills } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { setArchived, updateWithLock } from "@/lib/admin/mutate";
 import { skillGroupUsers, skillUsers } from "./queries";
 import type { skillGroupSchema, skillGroupUpdateSchema, skillSchema, skillUpdateSchema } from "./skill.schema";
 
@@ -23,14 +24,7 @@ export async function updateSkillGroup(actor: AuditActor, input: z.output<typeof
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const [before] = await tx.select().from(skillGroups).where(eq(skillGroups.id, input.id)).for("update");
-      if (!before) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(before.updatedAt, input.version);
-      const [after] = await tx
-        .update(skillGroups)
-        .set({ name: input.name, description: input.description, updatedAt: new Date() })
-        .where(eq(skillGroups.id, input.id))
-        .returning();
+      const { before, after } = await updateWithLock(tx, skillGroups, input.id, input.version, { name: input.name, description: input.description });
       await recordAudit(tx, actor, { action: "update", objectType: "skill_group", objectId: after.id, label: after.name, before, after });
       return after;
     }),
@@ -38,19 +32,7 @@ export async function updateSkillGroup(actor: AuditActor, input: z.output<typeof
 }
 
 export async function setSkillGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await skillGroupUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(skillGroups).where(eq(skillGroups.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(skillGroups)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(skillGroups.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "skill_group", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, skillGroups, id, archived, { objectType: "skill_group", label: (g) => g.name, usedBy: skillGroupUsers });
 }
 
 export async function createSkill(actor: AuditActor, input: z.output<typeof skillSchema>) {
@@ -70,14 +52,7 @@ export async function updateSkill(actor: AuditActor, input: z.output<typeof skil
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const [before] = await tx.select().from(skills).where(eq(skills.id, input.id)).for("update");
-      if (!before) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(before.updatedAt, input.version);
-      const [after] = await tx
-        .update(skills)
-        .set({ name: input.name, description: input.description, updatedAt: new Date() })
-        .where(eq(skills.id, input.id))
-        .returning();
+      const { before, after } = await updateWithLock(tx, skills, input.id, input.version, { name: input.name, description: input.description });
       await recordAudit(tx, actor, { action: "update", objectType: "skill", objectId: after.id, label: after.name, before, after });
       return after;
     }),
@@ -85,17 +60,5 @@ export async function updateSkill(actor: AuditActor, input: z.output<typeof skil
 }
 
 export async function setSkillArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await skillUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(skills).where(eq(skills.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(skills)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(skills.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "skill", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, skills, id, archived, { objectType: "skill", label: (s) => s.name, usedBy: skillUsers });
 }

@@ -5,7 +5,8 @@ import { supervisionGroupMembers, supervisionGroups, users, type Right } from "@
 import { ActionError } from "@/lib/auth/action";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { lockForUpdate, lockVersion, setArchived, updateRow } from "@/lib/admin/mutate";
 import { accountSnapshot, checkGroups, replaceMemberships, upsertProfile } from "./account-writes";
 import type { NewAccount } from "./agent-mutations";
 import { newAccountPassword } from "./passwords";
@@ -38,9 +39,7 @@ export async function updateSupervisor(actor: AuditActor, input: z.output<typeof
   const db = await getDb();
   return uniqueOr("login", () =>
     db.transaction(async (tx) => {
-      const [current] = await tx.select({ role: users.role, updatedAt: users.updatedAt }).from(users).where(eq(users.id, input.id)).for("update");
-      if (!current || current.role !== "supervisor") throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(current.updatedAt, input.version);
+      await lockVersion(tx, users, input.id, input.version, eq(users.role, "supervisor"));
       await checkGroups(tx, input.groupIds, "groupIds");
       const before = await accountSnapshot(tx, input.id);
       const [after] = await tx
@@ -103,16 +102,10 @@ export async function updateSupervisionGroup(actor: AuditActor, input: z.output<
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const [current] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, input.id)).for("update");
-      if (!current) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(current.updatedAt, input.version);
+      await lockForUpdate(tx, supervisionGroups, input.id, input.version);
       await checkMembers(tx, input.supervisorIds, input.agentIds);
       const before = await groupSnapshot(tx, input.id);
-      const [after] = await tx
-        .update(supervisionGroups)
-        .set({ name: input.name, description: input.description, updatedAt: new Date() })
-        .where(eq(supervisionGroups.id, input.id))
-        .returning();
+      const after = await updateRow(tx, supervisionGroups, input.id, { name: input.name, description: input.description });
       await replaceGroupMembers(tx, input.id, input.supervisorIds, input.agentIds);
       await recordAudit(tx, actor, { action: "update", objectType: "supervision_group", objectId: input.id, label: after.name, before, after: await groupSnapshot(tx, input.id) });
       return after;
@@ -121,17 +114,5 @@ export async function updateSupervisionGroup(actor: AuditActor, input: z.output<
 }
 
 export async function setSupervisionGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await supervisionGroupUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(supervisionGroups)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(supervisionGroups.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "supervision_group", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, supervisionGroups, id, archived, { objectType: "supervision_group", label: (g) => g.name, usedBy: supervisionGroupUsers });
 }

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, not, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, not, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentProfiles, supervisionGroupMembers, supervisionGroups, users } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import { holdsPermission } from "@/lib/auth/permission-sql";
 import type { SupervisionRight } from "./options";
 
@@ -17,31 +18,26 @@ export const supervisorSortable = ["login", "name", "updatedAt"] as const;
 
 export async function listSupervisors(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    canSupervise(),
-    params.archived === "1" ? isNotNull(users.archivedAt) : isNull(users.archivedAt),
-    params.q ? or(ilike(users.login, likePattern(params.q)), ilike(users.name, likePattern(params.q))) : undefined,
-  );
-  const column = { login: users.login, name: users.name, updatedAt: users.updatedAt }[params.sort as (typeof supervisorSortable)[number]] ?? users.login;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: users.id,
-        login: users.login,
-        name: users.name,
-        role: users.role,
-        rights: users.rights,
-        archivedAt: users.archivedAt,
-        groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and m.role = 'supervisor' and g.archived_at is null), '{}')`,
-      })
-      .from(users)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(users.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(users).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: users.id,
+          login: users.login,
+          name: users.name,
+          role: users.role,
+          rights: users.rights,
+          archivedAt: users.archivedAt,
+          groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and m.role = 'supervisor' and g.archived_at is null), '{}')`,
+        })
+        .from(users)
+        .$dynamic(),
+    where: canSupervise(),
+    search: [users.login, users.name],
+    sortable: { login: users.login, name: users.name, updatedAt: users.updatedAt },
+    tiebreak: users.id,
+    archived: users.archivedAt,
+  });
 }
 
 /** A supervisor account (role supervisor); agents with the right are edited on the agent page. */
@@ -65,31 +61,26 @@ export const supervisionGroupSortable = ["name", "updatedAt"] as const;
 
 export async function listSupervisionGroups(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    params.archived === "1" ? isNotNull(supervisionGroups.archivedAt) : isNull(supervisionGroups.archivedAt),
-    params.q ? or(ilike(supervisionGroups.name, likePattern(params.q)), ilike(supervisionGroups.description, likePattern(params.q))) : undefined,
-  );
-  const column = params.sort === "updatedAt" ? supervisionGroups.updatedAt : supervisionGroups.name;
   const members = (role: "supervisor" | "agent") =>
     sql<string[]>`coalesce((select array_agg(u.name order by u.name) from supervision_group_members m join users u on u.id = m.user_id where m.group_id = supervision_groups.id and m.role = ${role} and u.archived_at is null), '{}')`;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: supervisionGroups.id,
-        name: supervisionGroups.name,
-        description: supervisionGroups.description,
-        archivedAt: supervisionGroups.archivedAt,
-        supervisors: members("supervisor"),
-        agents: sql<number>`(select count(*)::int from supervision_group_members m join users u on u.id = m.user_id where m.group_id = supervision_groups.id and m.role = 'agent' and u.archived_at is null)`,
-      })
-      .from(supervisionGroups)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(supervisionGroups.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(supervisionGroups).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: supervisionGroups.id,
+          name: supervisionGroups.name,
+          description: supervisionGroups.description,
+          archivedAt: supervisionGroups.archivedAt,
+          supervisors: members("supervisor"),
+          agents: sql<number>`(select count(*)::int from supervision_group_members m join users u on u.id = m.user_id where m.group_id = supervision_groups.id and m.role = 'agent' and u.archived_at is null)`,
+        })
+        .from(supervisionGroups)
+        .$dynamic(),
+    search: [supervisionGroups.name, supervisionGroups.description],
+    sortable: { name: supervisionGroups.name, updatedAt: supervisionGroups.updatedAt },
+    tiebreak: supervisionGroups.id,
+    archived: supervisionGroups.archivedAt,
+  });
 }
 
 export async function getSupervisionGroup(id: number) {

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { qualificationGroups, qualificationStatuses, qualificationSubStatuses } from "@/db/schema";
-import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { lockForUpdate, setArchived, updateRow } from "@/lib/admin/mutate";
 import { activeSubStatuses, qualificationGroupUsers, readQualificationGroup } from "./queries";
 import { syncOrderedChildren } from "./sync";
 import type { QualificationGroupValues, StatusValues } from "./qualification.schema";
@@ -84,15 +84,9 @@ export async function updateQualificationGroup(actor: AuditActor, input: z.outpu
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
       // Locking the group serialises two admins saving it: the second one sees a new version.
-      const [locked] = await tx.select().from(qualificationGroups).where(eq(qualificationGroups.id, input.id)).for("update");
-      if (!locked) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(locked.updatedAt, input.version);
+      await lockForUpdate(tx, qualificationGroups, input.id, input.version);
       const before = await readQualificationGroup(tx, input.id);
-      const [row] = await tx
-        .update(qualificationGroups)
-        .set({ name: input.name, currency: input.currency, updatedAt: new Date() })
-        .where(eq(qualificationGroups.id, input.id))
-        .returning();
+      const row = await updateRow(tx, qualificationGroups, input.id, { name: input.name, currency: input.currency });
       await saveStatuses(tx, row.id, input.statuses);
       const after = await readQualificationGroup(tx, row.id);
       await recordAudit(tx, actor, { action: "update", objectType: "qualification_group", objectId: row.id, label: row.name, before, after });
@@ -102,17 +96,5 @@ export async function updateQualificationGroup(actor: AuditActor, input: z.outpu
 }
 
 export async function setQualificationGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await qualificationGroupUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(qualificationGroups).where(eq(qualificationGroups.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(qualificationGroups)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(qualificationGroups.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "qualification_group", objectId: id, label: after.name, before, after });
-    return after;
-  });
+  return setArchived(actor, qualificationGroups, id, archived, { objectType: "qualification_group", label: (g) => g.name, usedBy: qualificationGroupUsers });
 }

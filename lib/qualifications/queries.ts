@@ -1,36 +1,35 @@
 import { defaultsUsing } from "@/lib/admin/usage";
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { campaigns, qualificationGroups, qualificationStatuses, qualificationSubStatuses } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 
 export const qualificationGroupSortable = ["name", "currency", "updatedAt"] as const;
 
 export async function listQualificationGroups(params: ListParams) {
   const db = await getDb();
   const g = qualificationGroups;
-  const where = and(params.archived === "1" ? isNotNull(g.archivedAt) : isNull(g.archivedAt), params.q ? ilike(g.name, likePattern(params.q)) : undefined);
-  const column = { name: g.name, currency: g.currency, updatedAt: g.updatedAt }[params.sort as (typeof qualificationGroupSortable)[number]] ?? g.name;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: g.id,
-        name: g.name,
-        currency: g.currency,
-        archivedAt: g.archivedAt,
-        updatedAt: g.updatedAt,
-        // Qualified by hand: drizzle writes ${g.id} as a bare "id", which a subquery would take as its own.
-        statuses: sql<number>`(select count(*)::int from qualification_statuses s where s.group_id = qualification_groups.id and s.archived_at is null)`,
-        campaigns: sql<number>`(select count(*)::int from campaigns c where c.qualification_group_id = qualification_groups.id and c.archived_at is null)`,
-      })
-      .from(g)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(g.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(g).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: g.id,
+          name: g.name,
+          currency: g.currency,
+          archivedAt: g.archivedAt,
+          updatedAt: g.updatedAt,
+          // Qualified by hand: drizzle writes ${g.id} as a bare "id", which a subquery would take as its own.
+          statuses: sql<number>`(select count(*)::int from qualification_statuses s where s.group_id = qualification_groups.id and s.archived_at is null)`,
+          campaigns: sql<number>`(select count(*)::int from campaigns c where c.qualification_group_id = qualification_groups.id and c.archived_at is null)`,
+        })
+        .from(g)
+        .$dynamic(),
+    search: [g.name],
+    sortable: { name: g.name, currency: g.currency, updatedAt: g.updatedAt },
+    tiebreak: g.id,
+    archived: g.archivedAt,
+  });
 }
 
 /** A group with its active statuses and their details, in their order. */

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { queues } from "@/db/schema";
-import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { refuseIfStale, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { uniqueOr } from "@/lib/admin/errors";
+import { setArchived, updateWithLock } from "@/lib/admin/mutate";
 import { queueUsers } from "./queries";
 import type { queueSchema, queueUpdateSchema } from "./queue.schema";
 import type { z } from "zod";
@@ -23,14 +22,7 @@ export async function updateQueue(actor: AuditActor, input: z.output<typeof queu
   const db = await getDb();
   return uniqueOr("code", () =>
     db.transaction(async (tx) => {
-      const [before] = await tx.select().from(queues).where(eq(queues.id, input.id)).for("update");
-      if (!before) throw new ActionError("adminCommon.errors.notFound");
-      refuseIfStale(before.updatedAt, input.version);
-      const [after] = await tx
-        .update(queues)
-        .set({ code: input.code, description: input.description, updatedAt: new Date() })
-        .where(eq(queues.id, input.id))
-        .returning();
+      const { before, after } = await updateWithLock(tx, queues, input.id, input.version, { code: input.code, description: input.description });
       await recordAudit(tx, actor, { action: "update", objectType: "queue", objectId: after.id, label: after.code, before, after });
       return after;
     }),
@@ -38,17 +30,5 @@ export async function updateQueue(actor: AuditActor, input: z.output<typeof queu
 }
 
 export async function setQueueArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await queueUsers(id));
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(queues).where(eq(queues.id, id)).for("update");
-    if (!before) throw new ActionError("adminCommon.errors.notFound");
-    const [after] = await tx
-      .update(queues)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(eq(queues.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "queue", objectId: id, label: after.code, before, after });
-    return after;
-  });
+  return setArchived(actor, queues, id, archived, { objectType: "queue", label: (q) => q.code, usedBy: queueUsers });
 }

@@ -1,36 +1,32 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, queues } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 
 export const queueSortable = ["code", "description", "updatedAt"] as const;
 
 export async function listQueues(params: ListParams) {
   const db = await getDb();
-  const where = and(
-    params.archived === "1" ? isNotNull(queues.archivedAt) : isNull(queues.archivedAt),
-    params.q ? or(ilike(queues.code, likePattern(params.q)), ilike(queues.description, likePattern(params.q))) : undefined,
-  );
-  const column = { code: queues.code, description: queues.description, updatedAt: queues.updatedAt }[params.sort as (typeof queueSortable)[number]] ?? queues.code;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: queues.id,
-        code: queues.code,
-        description: queues.description,
-        archivedAt: queues.archivedAt,
-        updatedAt: queues.updatedAt,
-        // Written out: drizzle drops the table name of a single-table query, so ${queues.id} would bind to c.id.
-        campaigns: sql<number>`(select count(*)::int from campaigns c where c.queue_id = "queues"."id" and c.archived_at is null)`,
-      })
-      .from(queues)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(queues.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(queues).where(where),
-  ]);
-  return toPage(rows, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: queues.id,
+          code: queues.code,
+          description: queues.description,
+          archivedAt: queues.archivedAt,
+          updatedAt: queues.updatedAt,
+          // Written out: drizzle drops the table name of a single-table query, so ${queues.id} would bind to c.id.
+          campaigns: sql<number>`(select count(*)::int from campaigns c where c.queue_id = "queues"."id" and c.archived_at is null)`,
+        })
+        .from(queues)
+        .$dynamic(),
+    search: [queues.code, queues.description],
+    sortable: { code: queues.code, description: queues.description, updatedAt: queues.updatedAt },
+    tiebreak: queues.id,
+    archived: queues.archivedAt,
+  });
 }
 
 export async function getQueue(id: number) {

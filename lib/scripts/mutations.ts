@@ -3,18 +3,15 @@ import { getDb, type Tx } from "@/db/client";
 import { customerDatabases, customerFiles, scripts, scriptVersions, type ScriptVersionKind } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
-import { isUniqueViolation, refuseIfUsed, uniqueOr } from "@/lib/admin/errors";
+import { isUniqueViolation, uniqueOr } from "@/lib/admin/errors";
+import { lockForUpdate, setArchived, updateRow } from "@/lib/admin/mutate";
 import { emptyModel, type ScriptModel, type ScriptVariable } from "./model";
 import { parseScriptModel } from "./migrate";
 import { validateForGeneration, type Problem } from "./validate";
 import { readTableColumns } from "./customer-file";
 import { scriptUsers } from "./queries";
 
-async function lockScript(tx: Tx, id: number) {
-  const [row] = await tx.select().from(scripts).where(eq(scripts.id, id)).for("update");
-  if (!row) throw new ActionError("adminCommon.errors.notFound");
-  return row;
-}
+const lockScript = (tx: Tx, id: number) => lockForUpdate(tx, scripts, id);
 
 export async function createScript(actor: AuditActor, name: string, firstPageName = "Page 1") {
   const db = await getDb();
@@ -32,7 +29,7 @@ export async function renameScript(actor: AuditActor, id: number, name: string) 
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
       const before = await lockScript(tx, id);
-      const [after] = await tx.update(scripts).set({ name, updatedAt: new Date() }).where(eq(scripts.id, id)).returning();
+      const after = await updateRow(tx, scripts, id, { name });
       await recordAudit(tx, actor, { action: "update", objectType: "script", objectId: id, label: name, before: { name: before.name }, after: { name } });
       return after;
     }),
@@ -60,14 +57,8 @@ export async function duplicateScript(actor: AuditActor, id: number, copySuffix 
 }
 
 export async function setScriptArchived(actor: AuditActor, id: number, archived: boolean) {
-  const db = await getDb();
-  if (archived) refuseIfUsed(await scriptUsers(id));
-  return db.transaction(async (tx) => {
-    const before = await lockScript(tx, id);
-    const [after] = await tx.update(scripts).set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() }).where(eq(scripts.id, id)).returning();
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "script", objectId: id, label: before.name });
-    return after;
-  });
+  // The audit keeps the name only: the draft is large and changes often.
+  return setArchived(actor, scripts, id, archived, { objectType: "script", label: (s) => s.name, usedBy: scriptUsers, auditRows: false });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db/client";
 import { customerDatabases, customerFiles, scripts, scriptVersions, users, type ScriptVersionKind } from "@/db/schema";
-import { likePattern, PAGE_SIZE, toPage, type ListParams } from "@/lib/admin/list";
+import type { ListParams } from "@/lib/admin/list";
+import { pagedList } from "@/lib/admin/list-query";
 import { parseScriptModel } from "./migrate";
 import { readTableColumns } from "./customer-file";
 
@@ -9,26 +10,24 @@ export const scriptSortable = ["name", "updatedAt"] as const;
 
 export async function listScripts(params: ListParams) {
   const db = await getDb();
-  const where = and(params.archived === "1" ? isNotNull(scripts.archivedAt) : isNull(scripts.archivedAt), params.q ? ilike(scripts.name, likePattern(params.q)) : undefined);
-  const column = params.sort === "updatedAt" ? scripts.updatedAt : scripts.name;
-  const [found, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: scripts.id,
-        name: scripts.name,
-        archivedAt: scripts.archivedAt,
-        updatedAt: scripts.updatedAt,
-        // Qualified by hand: drizzle renders ${scripts.id} as a bare "id", which the subquery would read as v.id.
-        production: sql<number | null>`(select max(v.number) from script_versions v where v.script_id = "scripts"."id" and v.kind = 'production')`,
-      })
-      .from(scripts)
-      .where(where)
-      .orderBy(params.dir === "desc" ? desc(column) : asc(column), asc(scripts.id))
-      .limit(PAGE_SIZE)
-      .offset((params.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(scripts).where(where),
-  ]);
-  return toPage(found, total, params.page);
+  return pagedList(db, params, {
+    query: () =>
+      db
+        .select({
+          id: scripts.id,
+          name: scripts.name,
+          archivedAt: scripts.archivedAt,
+          updatedAt: scripts.updatedAt,
+          // Qualified by hand: drizzle renders ${scripts.id} as a bare "id", which the subquery would read as v.id.
+          production: sql<number | null>`(select max(v.number) from script_versions v where v.script_id = "scripts"."id" and v.kind = 'production')`,
+        })
+        .from(scripts)
+        .$dynamic(),
+    search: [scripts.name],
+    sortable: { name: scripts.name, updatedAt: scripts.updatedAt },
+    tiebreak: scripts.id,
+    archived: scripts.archivedAt,
+  });
 }
 
 /** A script with its draft read through the model schema (older model versions are upgraded). */
