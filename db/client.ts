@@ -46,14 +46,8 @@ export async function openPglite(folder?: string): Promise<DatabaseHandle> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const options = { startParams: [...PGlite.defaultStartParams, ...pgliteSettings()] };
-    const pgdata = folder ? path.join(folder, "pgdata") : undefined;
-    const initdb = !pgdata || !fs.existsSync(path.join(pgdata, "PG_VERSION"));
-    const client = pgdata ? new PGlite(pgdata, options) : new PGlite(options);
+    const client = folder ? new PGlite(path.join(folder, "pgdata"), options) : new PGlite(options);
     await client.waitReady;
-    // initdb ran in a second wasm instance and left its heap and a copy of it (~300 MB) to the
-    // garbage collector, which an idle server may not run for a long time. scripts/start.ts gives
-    // the server --expose-gc for this.
-    if (initdb) (globalThis as { gc?: () => void }).gc?.();
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,

@@ -74,8 +74,13 @@ async function main(): Promise<void> {
     buildIfNeeded();
     return;
   }
+  if (process.argv.includes("--prepare-database")) {
+    await prepareDatabase();
+    return;
+  }
   refuseIfDataFolderInUse();
   buildIfNeeded();
+  prepareFreshDataFolder();
 
   const port = process.env.PORT || "3000";
   const host = process.env.RELAIS_HOST || "0.0.0.0";
@@ -94,7 +99,10 @@ async function main(): Promise<void> {
     process.env.RELAIS_SIMULATOR !== "off" && !process.env.RELAIS_SIMULATOR_URL && (!databaseUrl() || process.env.RELAIS_DEMO === "1")
       ? await startEmbeddedSimulator()
       : null;
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env });
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-p", port, "-H", host], {
+    stdio: "inherit",
+    env: { ...env, ...SERVER_ENV },
+  });
   // Whatever ends this process (a crash of the simulator included) ends the server with it.
   process.once("exit", () => {
     if (server.exitCode === null) server.kill("SIGTERM");
@@ -122,10 +130,44 @@ async function main(): Promise<void> {
 }
 
 /**
- * V8 flags of the server process. A young generation of 8 MB instead of up to 32 MB per semi-space:
- * Relais' requests allocate little, so the larger nursery only held garbage between scavenges.
+ * The server process's runtime settings (measured by bench/footprint.ts):
+ * - --max-semi-space-size=4: the young generation grew to 2 × 16 MB during the boot and stayed so;
+ * - --wasm-tiering-budget=18000000 (10 × V8's): V8 recompiles a wasm function with its optimizing
+ *   compiler once it has run for this budget. PGlite runs thousands of PostgreSQL functions a few
+ *   times each at start; optimizing them all cost ~30 MB of compiler memory for code run once.
+ *   Really hot functions (a large query's executor loop) still get optimized within milliseconds;
+ *   bench/campaign-summary.ts's steady runs are as fast, its first run ~20 % slower;
+ * - MALLOC_ARENA_MAX=2: the compiler threads each left a glibc malloc arena of 25–50 MB behind;
+ *   two arenas hold the same work in less.
  */
-const SERVER_NODE_FLAGS: string[] = ["--expose-gc", ...(process.env.FP_FLAGS || "").split(" ").filter(Boolean)];
+const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--wasm-tiering-budget=18000000"];
+const SERVER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
+
+/**
+ * A fresh data folder: PGlite's initdb and the first migrations run in a short-lived process of
+ * their own. They are PGlite's heaviest work: initdb runs in a second wasm instance whose heap and a
+ * copy of it (~400 MB) an idle server kept until its garbage collector happened to run, and every
+ * DDL path of PostgreSQL compiled and tiered up left a server ~50 MB larger for good than one that
+ * opened a prepared folder. The server still migrates (nothing left to do) and seeds.
+ */
+function prepareFreshDataFolder(): void {
+  if (databaseUrl() || fs.existsSync(path.join(dataDir(), "pgdata", "PG_VERSION"))) return;
+  const result = spawnSync(process.execPath, [...process.execArgv, path.join(root, "scripts", "start.ts"), "--prepare-database"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function prepareDatabase(): Promise<void> {
+  const { migrateDatabase, openPglite } = await import("@/db/client");
+  const handle = await openPglite(dataDir());
+  try {
+    await migrateDatabase(handle);
+  } finally {
+    await handle.close();
+  }
+}
 
 /** The network simulator of the embedded default, as `npm run simulator` runs it alone (lib/simulator/main.ts). */
 async function startEmbeddedSimulator(): Promise<{ close(): Promise<void> }> {
