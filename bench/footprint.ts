@@ -12,7 +12,8 @@
  *   engine=postgres           with BENCH_DATABASE_URL: a database of its own on that server, dropped
  *                             at the end (no simulator, as with DATABASE_URL in production)
  * BENCH_ENGINES=pglite,postgres picks some. Ports: BENCH_PORT (3309), BENCH_SIMULATOR_PORT (4509).
- * Prints figures; asserts nothing.
+ * BENCH_ROOT=<checkout> measures another checkout's `npm start` (e.g. an older commit, built
+ * beforehand) with this same benchmark. Prints figures; asserts nothing.
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -20,7 +21,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const root = process.cwd();
+const root = path.resolve(process.env.BENCH_ROOT || process.cwd());
 const port = process.env.BENCH_PORT || "3309";
 const simulatorPort = process.env.BENCH_SIMULATOR_PORT || "4509";
 const idleSeconds = Number(process.env.BENCH_IDLE_S || 30);
@@ -72,10 +73,12 @@ function processGroup(pgid: number): ProcessMemory[] {
 function processName(cmdline: string[]): string {
   const text = cmdline.join(" ");
   if (text.startsWith("next-server")) return "next-server";
-  if (text.includes("scripts/start.ts")) return text.startsWith("sh ") ? "sh" : "launcher+simulator";
-  if (text.includes("npm")) return "npm";
+  if (text.startsWith("sh ")) return "sh";
   if (text.includes("esbuild")) return "esbuild";
-  if (text.includes("simulator")) return "simulator";
+  if (/tsx\/dist\/cli\.mjs|\.bin\/tsx/.test(text)) return "tsx-cli"; // the wrapper the `tsx` command runs
+  if (text.includes("lib/simulator/main.ts")) return "simulator";
+  if (text.includes("scripts/start.ts")) return "launcher"; // since the footprint work, the simulator runs in it
+  if (text.includes("npm")) return "npm";
   return path.basename(cmdline[0] ?? "?");
 }
 
@@ -136,12 +139,14 @@ async function measure(engine: string, extraEnv: Record<string, string>): Promis
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--build-only"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (!process.env.BENCH_ROOT) {
+    const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--build-only"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 
   const serverUrl = process.env.BENCH_DATABASE_URL;
   const wanted = (process.env.BENCH_ENGINES || `pglite,pglite-defaults${serverUrl ? ",postgres" : ""}`).split(",");
-  console.log(`Idle footprint of \`npm start\` on a fresh data folder (${idleSeconds} s idle after the first /login answer)`);
+  console.log(`Idle footprint of \`npm start\` in ${root} on a fresh data folder (${idleSeconds} s idle after the first /login answer)`);
   if (wanted.includes("pglite")) await measure("pglite", {});
   if (wanted.includes("pglite-defaults")) await measure("pglite-defaults", { RELAIS_PGLITE_SETTINGS: PGLITE_DEFAULTS });
   if (wanted.includes("postgres")) {
