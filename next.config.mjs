@@ -12,8 +12,13 @@ const nextConfig = {
   poweredByHeader: false,
   // Parallel builds of one checkout (developers' e2e runs) each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+    // Each page's server code loads on its first request rather than all of them at start
+    // (bench/footprint.ts: tens of MB of an idle server that may never serve most admin pages).
+    preloadEntriesOnStart: false,
+  },
 };
 
 export default withNextIntl(nextConfig);

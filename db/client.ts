@@ -45,7 +45,8 @@ export async function openPglite(folder?: string): Promise<DatabaseHandle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = folder ? new PGlite(path.join(folder, "pgdata")) : new PGlite();
+    const options = { startParams: [...PGlite.defaultStartParams, ...pgliteSettings()] };
+    const client = folder ? new PGlite(path.join(folder, "pgdata"), options) : new PGlite(options);
     await client.waitReady;
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
@@ -64,6 +65,27 @@ export async function openPglite(folder?: string): Promise<DatabaseHandle> {
     release();
     throw err;
   }
+}
+
+/**
+ * PostgreSQL's settings in PGlite, as `-c name=value` arguments. Its defaults size a server (128 MB
+ * of shared buffers, 100 connections), and in wasm all of the shared memory is zero-filled at
+ * start, so resident: 150 MB of the idle server. PGlite has one connection, and a buffer miss
+ * reads the page from the OS's file cache, so a small pool costs little. RELAIS_PGLITE_SETTINGS
+ * ("name=value" pairs separated by spaces, e.g. "shared_buffers=128MB") overrides them for a
+ * large database; the footprint benchmark uses it to measure PGlite's own defaults.
+ */
+export const PGLITE_SETTINGS = [
+  "shared_buffers=16MB",
+  "wal_buffers=1MB",
+  "max_connections=10",
+  // The lock table holds max_locks_per_transaction × max_connections locks: its default size,
+  // since a first migration creates every table in one transaction.
+  "max_locks_per_transaction=640",
+];
+
+export function pgliteSettings(overrides = process.env.RELAIS_PGLITE_SETTINGS || ""): string[] {
+  return [...PGLITE_SETTINGS, ...overrides.split(/\s+/).filter(Boolean)].flatMap((s) => ["-c", s]);
 }
 
 export class DataFolderLockedError extends Error {}

@@ -1,10 +1,10 @@
 /**
  * `npm start`: the embedded default in one command. Builds when the build is missing or older
  * than the sources, prepares the secrets, starts the network simulator (embedded default or
- * RELAIS_DEMO=1) and then the Next.js server, whose instrumentation migrates, seeds and starts
- * the job runner.
+ * RELAIS_DEMO=1) in this process and then the Next.js server, whose instrumentation migrates,
+ * seeds and starts the job runner. `--build-only` stops after the build (benchmarks use it).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, ensureSecrets } from "@/lib/config/secrets";
@@ -60,7 +60,7 @@ function refuseIfDataFolderInUse(): void {
   process.exit(1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   try {
     ensureSecrets();
   } catch (err) {
@@ -70,8 +70,17 @@ function main(): void {
     }
     throw err;
   }
+  if (process.argv.includes("--build-only")) {
+    buildIfNeeded();
+    return;
+  }
+  if (process.argv.includes("--prepare-database")) {
+    await prepareDatabase();
+    return;
+  }
   refuseIfDataFolderInUse();
   buildIfNeeded();
+  prepareFreshDataFolder();
 
   const port = process.env.PORT || "3000";
   const host = process.env.RELAIS_HOST || "0.0.0.0";
@@ -84,26 +93,102 @@ function main(): void {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  const children: ChildProcess[] = [];
-  const startSimulator =
-    process.env.RELAIS_SIMULATOR !== "off" && !process.env.RELAIS_SIMULATOR_URL && (!databaseUrl() || process.env.RELAIS_DEMO === "1");
-  if (startSimulator) {
-    const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-    const simEnv = { ...env, SIMULATOR_REPLY_POLICY: process.env.SIMULATOR_REPLY_POLICY || "open" };
-    children.push(spawn(process.execPath, [tsx, path.join(root, "lib", "simulator", "main.ts")], { stdio: "inherit", env: simEnv }));
-  }
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env });
-  children.push(server);
+  // The simulator runs in this process, which is otherwise idle once the server is started: a
+  // process of its own cost ~125 MB (a tsx wrapper and a Node runtime) for a few MB of state.
+  const simulator =
+    process.env.RELAIS_SIMULATOR !== "off" && !process.env.RELAIS_SIMULATOR_URL && (!databaseUrl() || process.env.RELAIS_DEMO === "1")
+      ? await startEmbeddedSimulator()
+      : null;
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-p", port, "-H", host], {
+    stdio: "inherit",
+    env: { ...env, ...SERVER_ENV },
+  });
+  // Whatever ends this process (a crash of the simulator included) ends the server with it.
+  process.once("exit", () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+  });
 
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    for (const c of children) if (c.exitCode === null) c.kill(signal);
+    if (stopping) return;
+    stopping = true;
+    if (server.exitCode === null) server.kill(signal);
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   server.on("exit", (code) => {
-    shutdown("SIGTERM");
-    process.exit(code ?? 0);
+    // The simulator saves its state once the server, its only client, has stopped.
+    const closed = simulator ? simulator.close() : Promise.resolve();
+    closed.then(
+      () => process.exit(code ?? 0),
+      (err: unknown) => {
+        console.error("Network simulator: could not stop cleanly:", err);
+        process.exit(code || 1);
+      },
+    );
   });
 }
 
-main();
+/**
+ * The server process's runtime settings (measured by bench/footprint.ts):
+ * - --max-semi-space-size=4: the young generation grew to 2 × 16 MB during the boot and stayed so;
+ * - --wasm-tiering-budget=18000000 (10 × V8's): V8 recompiles a wasm function with its optimizing
+ *   compiler once it has run for this budget. PGlite runs thousands of PostgreSQL functions a few
+ *   times each at start; optimizing them all cost ~30 MB of compiler memory for code run once.
+ *   Really hot functions (a large query's executor loop) still get optimized within milliseconds;
+ *   bench/campaign-summary.ts's steady runs are as fast, its first run ~20 % slower;
+ * - MALLOC_ARENA_MAX=2: the compiler threads each left a glibc malloc arena of 25–50 MB behind;
+ *   two arenas hold the same work in less.
+ */
+const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--wasm-tiering-budget=18000000"];
+const SERVER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
+
+/**
+ * A fresh data folder: PGlite's initdb and the first migrations run in a short-lived process of
+ * their own. They are PGlite's heaviest work: initdb runs in a second wasm instance whose heap and a
+ * copy of it (~400 MB) an idle server kept until its garbage collector happened to run, and every
+ * DDL path of PostgreSQL compiled and tiered up left a server ~50 MB larger for good than one that
+ * opened a prepared folder. The server still migrates (nothing left to do) and seeds.
+ */
+function prepareFreshDataFolder(): void {
+  if (databaseUrl() || fs.existsSync(path.join(dataDir(), "pgdata", "PG_VERSION"))) return;
+  const result = spawnSync(process.execPath, [...process.execArgv, path.join(root, "scripts", "start.ts"), "--prepare-database"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function prepareDatabase(): Promise<void> {
+  const { migrateDatabase, openPglite } = await import("@/db/client");
+  const handle = await openPglite(dataDir());
+  try {
+    await migrateDatabase(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The network simulator of the embedded default, as `npm run simulator` runs it alone (lib/simulator/main.ts). */
+async function startEmbeddedSimulator(): Promise<{ close(): Promise<void> }> {
+  const { startSimulator } = await import("@/lib/simulator/server");
+  const rawPort = process.env.SIMULATOR_PORT ?? "4455";
+  const simPort = Number(rawPort);
+  if (!Number.isInteger(simPort) || simPort < 0 || simPort > 65_535) {
+    console.error(`Relais cannot start: SIMULATOR_PORT must be a port number, got "${rawPort}"`);
+    process.exit(1);
+  }
+  fs.mkdirSync(dataDir(), { recursive: true });
+  // The embedded demo answers keyword hits, so X's 2026 reply rule is off unless asked for.
+  const enforceReplyPolicy = (process.env.SIMULATOR_REPLY_POLICY || "open") !== "open";
+  try {
+    const sim = await startSimulator({ port: simPort, host: "127.0.0.1", stateFile: path.join(dataDir(), "simulator.json"), enforceReplyPolicy });
+    console.log(`Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"})`);
+    return sim;
+  } catch (err) {
+    console.error("Network simulator failed to start:", err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
+
+void main();
