@@ -18,7 +18,7 @@ const actor = { id: 0, login: "bench" };
 function generateFile(): Buffer {
   const syllables = ["ar", "na", "que", "é", "pée", "vo", "lé", "cro", "ç", "ïs", "ro", "man", "tu", "ê", "ti", "ber", "gô"];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const lines: string[] = [];
   const seen = new Set<string>();
   while (lines.length < WORDS) {
@@ -42,7 +42,10 @@ function generateFile(): Buffer {
 
 /** The same keywords as a spreadsheet export: header, ";" separator, some cells quoted. */
 function asCsv(file: Buffer): Buffer {
-  const words = file.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
+  const words = file
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split("\r\n");
   words.pop();
   const rows = words.map((w, i) => (w === "" ? "" : i % 3 === 0 ? `"${w.replaceAll('"', '""')}";note ${i}` : `${w};note ${i}`));
   return Buffer.from("\uFEFFmot-clé;catégorie\r\n" + rows.join("\r\n") + "\r\n", "utf8");
@@ -99,17 +102,23 @@ async function run(label: string, handle: DatabaseHandle, file: Buffer) {
   if (!again) throw new Error("list not found");
   console.log(`\n${label}`);
   console.log(`  file: ${WORDS.toLocaleString("en")} lines, ${mb(file.byteLength)}`);
-  console.log(`  report: added ${report.counts.added}, duplicates in file ${report.counts.duplicate}, already present ${report.counts.existing}, blank ${report.counts.blank}`);
+  console.log(
+    `  report: added ${report.counts.added}, duplicates in file ${report.counts.duplicate}, already present ${report.counts.existing}, blank ${report.counts.blank}`,
+  );
   console.log(`  parse ${parseMs.toFixed(0)} ms, parse + import (one transaction) ${totalMs.toFixed(0)} ms`);
   console.log(`  re-import of the same file (everything already present): ${againMs.toFixed(0)} ms, added ${again.counts.added}`);
-  console.log(`  memory: rss ${mb(before.rss)} before, peak ${mb(peak.rss)} (+${mb(peak.rss - before.rss)}); heapUsed ${mb(before.heapUsed)} before, peak ${mb(peak.heapUsed)}`);
+  console.log(
+    `  memory: rss ${mb(before.rss)} before, peak ${mb(peak.rss)} (+${mb(peak.rss - before.rss)}); heapUsed ${mb(before.heapUsed)} before, peak ${mb(peak.heapUsed)}`,
+  );
   setDatabase(undefined);
 }
 
 async function main() {
   const file = generateFile();
   const csv = asCsv(file);
-  console.log(`parsing only (median of 5): txt ${mb(file.byteLength)} ${parseTime("bench.txt", file)}; csv ${mb(csv.byteLength)} ${parseTime("bench.csv", csv)}`);
+  console.log(
+    `parsing only (median of 5): txt ${mb(file.byteLength)} ${parseTime("bench.txt", file)}; csv ${mb(csv.byteLength)} ${parseTime("bench.csv", csv)}`,
+  );
   // PostgreSQL first: PGlite keeps its wasm memory after close, which would hide the client's.
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {

@@ -50,10 +50,18 @@ async function run(label: string, handle: DatabaseHandle) {
   const lights = { green: 0, orange: 0, red: 0 };
   for (const s of snapshots.map(computeSummary)) lights[s.overall]++;
   console.log(`\n${label}`);
-  console.log(`  workload: ${ids.length} campaigns (${lights.green} green, ${lights.orange} orange, ${lights.red} red), built in ${(buildMs / 1000).toFixed(1)} s`);
-  console.log(`  first computeCampaignSummaries(), all new: ${fmt(firstMs)} — ${first.computed} computed, ${first.changed.length} changed, ${stored} stored, ${notes} notifications`);
-  console.log(`  computeCampaignSummaries(), nothing changed (${RUNS} runs): min ${fmt(steady.min)}, median ${fmt(steady.median)}, max ${fmt(steady.max)}`);
-  console.log(`    of which loadCampaignSnapshots(): min ${fmt(load.min)}, median ${fmt(load.median)}; rules (pure): min ${fmt(rules.min)}, median ${fmt(rules.median)}`);
+  console.log(
+    `  workload: ${ids.length} campaigns (${lights.green} green, ${lights.orange} orange, ${lights.red} red), built in ${(buildMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  first computeCampaignSummaries(), all new: ${fmt(firstMs)} — ${first.computed} computed, ${first.changed.length} changed, ${stored} stored, ${notes} notifications`,
+  );
+  console.log(
+    `  computeCampaignSummaries(), nothing changed (${RUNS} runs): min ${fmt(steady.min)}, median ${fmt(steady.median)}, max ${fmt(steady.max)}`,
+  );
+  console.log(
+    `    of which loadCampaignSnapshots(): min ${fmt(load.min)}, median ${fmt(load.median)}; rules (pure): min ${fmt(rules.min)}, median ${fmt(rules.median)}`,
+  );
   console.log(`  computeCampaignSummary(one campaign) (${RUNS * 3} runs): min ${fmt(one.min)}, median ${fmt(one.median)}`);
   setDatabase(undefined);
 }

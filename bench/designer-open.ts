@@ -19,25 +19,49 @@ import { object } from "@/lib/scripts/sample";
 
 export function bigModel(pages = 20, perPage = 30): ScriptModel {
   const kinds = objectKinds.filter((k) => k !== "button");
-  const model: ScriptModel = { version: SCRIPT_MODEL_VERSION, pages: [], actions: [], variables: [{ name: "NOM", source: "customerFile", ref: "NOM", defaultValue: "" }, { name: "RESEAU", source: "message", ref: "network", defaultValue: "" }] };
+  const model: ScriptModel = {
+    version: SCRIPT_MODEL_VERSION,
+    pages: [],
+    actions: [],
+    variables: [
+      { name: "NOM", source: "customerFile", ref: "NOM", defaultValue: "" },
+      { name: "RESEAU", source: "message", ref: "network", defaultValue: "" },
+    ],
+  };
   for (let p = 0; p < pages; p++) {
     const objects: ScriptObject[] = [];
     for (let i = 0; i < perPage - 1; i++) {
       const kind = i === 0 ? "label" : kinds[i % kinds.length];
       objects.push(
         object({
-          id: `o${p}_${i}`, kind, name: `F${p}_${i}`, label: `Question ${i} de la page ${p + 1}`,
-          text: kind === "label" ? `Bonjour $NOM, page ${p + 1} sur $RESEAU` : "", evaluate: kind === "label", required: i % 5 === 1,
+          id: `o${p}_${i}`,
+          kind,
+          name: `F${p}_${i}`,
+          label: `Question ${i} de la page ${p + 1}`,
+          text: kind === "label" ? `Bonjour $NOM, page ${p + 1} sur $RESEAU` : "",
+          evaluate: kind === "label",
+          required: i % 5 === 1,
           pattern: kind === "input" && i % 3 === 0 ? "[0-9]{5}" : "",
-          options: ["list", "multiList", "objectionList", "radio"].includes(kind) ? [1, 2, 3, 4, 5].map((n) => ({ value: `v${n}`, label: `Choix ${n}` })) : [],
+          options: ["list", "multiList", "objectionList", "radio"].includes(kind)
+            ? [1, 2, 3, 4, 5].map((n) => ({ value: `v${n}`, label: `Choix ${n}` }))
+            : [],
           layout: { row: Math.floor(i / 2), col: (i % 2) * 6, width: 6 },
         }),
       );
     }
-    objects.push(object({ id: `b${p}`, kind: "button", name: `NEXT_${p}`, label: "Suite", actionId: `a${p}`, layout: { row: 99, col: 0, width: 3 } }));
+    objects.push(
+      object({ id: `b${p}`, kind: "button", name: `NEXT_${p}`, label: "Suite", actionId: `a${p}`, layout: { row: 99, col: 0, width: 3 } }),
+    );
     model.pages.push({ id: `p${p}`, name: `Page ${p + 1}`, objects, onEnter: null });
-    const next = p + 1 < pages ? [{ type: "goToPage" as const, pageId: `p${p + 1}` }] : [{ type: "saveCustomerFile" as const }, { type: "endConversation" as const }];
-    model.actions.push({ id: `a${p}`, name: `Suite ${p + 1}`, commands: [{ type: "setVariable", variable: "RESEAU", value: "$RESEAU" }, ...next] });
+    const next =
+      p + 1 < pages
+        ? [{ type: "goToPage" as const, pageId: `p${p + 1}` }]
+        : [{ type: "saveCustomerFile" as const }, { type: "endConversation" as const }];
+    model.actions.push({
+      id: `a${p}`,
+      name: `Suite ${p + 1}`,
+      commands: [{ type: "setVariable", variable: "RESEAU", value: "$RESEAU" }, ...next],
+    });
   }
   return model;
 }
@@ -55,7 +79,9 @@ function time(label: string, runs: number, f: () => unknown) {
     f();
     samples.push(performance.now() - t0);
   }
-  console.log(`${label.padEnd(44)} median ${median(samples).toFixed(2)} ms  (min ${Math.min(...samples).toFixed(2)}, max ${Math.max(...samples).toFixed(2)}, ${runs} runs)`);
+  console.log(
+    `${label.padEnd(44)} median ${median(samples).toFixed(2)} ms  (min ${Math.min(...samples).toFixed(2)}, max ${Math.max(...samples).toFixed(2)}, ${runs} runs)`,
+  );
 }
 
 async function browserFigures(model: ScriptModel) {
@@ -70,22 +96,39 @@ async function browserFigures(model: ScriptModel) {
   const [row] = await handle.db.insert(scripts).values({ name: "Bench 20×30", draft: model }).returning({ id: scripts.id });
   await handle.close();
 
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, RELAIS_HOST: "127.0.0.1", SIMULATOR_PORT: process.env.BENCH_SIMULATOR_PORT || "4505", RELAIS_DATA_DIR: dataDir, RELAIS_DEMO_PASSWORD: password };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: port,
+    RELAIS_HOST: "127.0.0.1",
+    SIMULATOR_PORT: process.env.BENCH_SIMULATOR_PORT || "4505",
+    RELAIS_DATA_DIR: dataDir,
+    RELAIS_DEMO_PASSWORD: password,
+  };
   delete env.DATABASE_URL;
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", log, log], detached: true });
+  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     const deadline = Date.now() + 10 * 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`Relais exited (${child.exitCode}):\n${fs.readFileSync(path.join(dataDir, "server.log"), "utf8").slice(-3000)}`);
-      const ok = await fetch(`${base}/login`).then((r) => r.status < 500).catch(() => false);
+      if (child.exitCode !== null)
+        throw new Error(`Relais exited (${child.exitCode}):\n${fs.readFileSync(path.join(dataDir, "server.log"), "utf8").slice(-3000)}`);
+      const ok = await fetch(`${base}/login`)
+        .then((r) => r.status < 500)
+        .catch(() => false);
       if (ok) break;
       if (Date.now() > deadline) throw new Error("Relais did not start in time");
       await new Promise((r) => setTimeout(r, 1000));
     }
     const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({ executablePath: process.env.RELAIS_CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.RELAIS_CHROMIUM || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     const page = await browser.newPage({ baseURL: base, locale: "fr-FR" });
     // Chunks every page loads (framework, shell): what is left per page is the page's own code.
     const baseline = new Set<string>();
@@ -100,7 +143,10 @@ async function browserFigures(model: ScriptModel) {
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 
-    for (const [label, url] of [["designer home", "/designer"], ["editor (20×30)", `/designer/scripts/${row.id}`]] as const) {
+    for (const [label, url] of [
+      ["designer home", "/designer"],
+      ["editor (20×30)", `/designer/scripts/${row.id}`],
+    ] as const) {
       for (const run of ["cold", "warm"]) {
         const chunks = new Map<string, number>();
         const onResponse = async (res: import("@playwright/test").Response) => {
@@ -141,7 +187,9 @@ async function main() {
   const model = bigModel();
   const json = JSON.stringify(model);
   const objects = model.pages.reduce((n, p) => n + p.objects.length, 0);
-  console.log(`Script: ${model.pages.length} pages × ${objects / model.pages.length} objects = ${objects} objects, ${model.actions.length} actions; JSON ${(json.length / 1024).toFixed(1)} KiB`);
+  console.log(
+    `Script: ${model.pages.length} pages × ${objects / model.pages.length} objects = ${objects} objects, ${model.actions.length} actions; JSON ${(json.length / 1024).toFixed(1)} KiB`,
+  );
   time("JSON.parse + migrate + zod parse", 30, () => parseScriptModel(JSON.parse(json)));
   time("generation checks (validateForGeneration)", 30, () => validateForGeneration(model, null));
   time("open = parse + validate", 30, () => validateForGeneration(parseScriptModel(JSON.parse(json)), null));

@@ -105,8 +105,12 @@ async function measure(engine: string, extraEnv: Record<string, string>): Promis
   try {
     const deadline = Date.now() + 5 * 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`Relais exited (${child.exitCode}):\n${fs.readFileSync(path.join(dataDir, "server.log"), "utf8").slice(-3000)}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.status === 200, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`Relais exited (${child.exitCode}):\n${fs.readFileSync(path.join(dataDir, "server.log"), "utf8").slice(-3000)}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/login`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error("Relais did not answer /login in 5 minutes");
       await sleep(100);

@@ -19,7 +19,9 @@ function wav(samples = 400): Buffer {
   return b;
 }
 
-test("an administrator defines a work schedule and a holiday group, checks opening hours and plays a holiday's sound", async ({ browser }) => {
+test("an administrator defines a work schedule and a holiday group, checks opening hours and plays a holiday's sound", async ({
+  browser,
+}) => {
   const admin = await signIn(browser, "admin");
 
   // Work schedule: a slot error is shown, then fixed.
@@ -113,6 +115,8 @@ test("an agent cannot open the schedule and holiday pages nor fetch a sound", as
     expect((await agent.goto(path))?.status(), path).toBe(403);
   }
   expect((await agent.request.get("/api/holidays/sound/1")).status()).toBe(403);
-  const upload = await agent.request.post("/api/holidays/sound", { multipart: { file: { name: "a.wav", mimeType: "audio/wav", buffer: wav() } } });
+  const upload = await agent.request.post("/api/holidays/sound", {
+    multipart: { file: { name: "a.wav", mimeType: "audio/wav", buffer: wav() } },
+  });
   expect(upload.status()).toBe(403);
 });

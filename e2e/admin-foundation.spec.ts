@@ -34,11 +34,17 @@ test("an administrator manages queues and databases, and every change is in the 
 
   // The queue used by the demo campaign cannot be archived; the new one can, after confirmation.
   await admin.goto("/admin/queues");
-  await admin.getByRole("row", { name: /SOCIAL/ }).getByRole("button", { name: "Archiver" }).click();
+  await admin
+    .getByRole("row", { name: /SOCIAL/ })
+    .getByRole("button", { name: "Archiver" })
+    .click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Archiver" }).click();
   await expect(admin.getByText(/utilisé par Démo Twitter/).first()).toBeVisible();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Annuler" }).click();
-  await admin.getByRole("row", { name: /VIP-FR/ }).getByRole("button", { name: "Archiver" }).click();
+  await admin
+    .getByRole("row", { name: /VIP-FR/ })
+    .getByRole("button", { name: "Archiver" })
+    .click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Archiver" }).click();
   await expect(admin.getByRole("cell", { name: "VIP-FR" })).toHaveCount(0);
 

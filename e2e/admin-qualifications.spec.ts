@@ -61,8 +61,14 @@ test("an administrator builds a qualification group with details and reorders it
   // Reopened, the group has kept its order, its detail and its quota.
   await row.getByRole("link", { name }).click();
   await admin.getByRole("tab", { name: "Qualifications" }).click();
-  await expect(admin.getByTestId("status").locator(":scope > legend")).toHaveText(["Statut 1 — VENTE", "Statut 2 — REFUS", "Statut 3 — RAPPEL"]);
-  await expect(admin.getByRole("group", { name: "Détail 1 du statut 1" }).getByRole("textbox", { name: "Libellé du détail" })).toHaveValue("Abonnement annuel");
+  await expect(admin.getByTestId("status").locator(":scope > legend")).toHaveText([
+    "Statut 1 — VENTE",
+    "Statut 2 — REFUS",
+    "Statut 3 — RAPPEL",
+  ]);
+  await expect(admin.getByRole("group", { name: "Détail 1 du statut 1" }).getByRole("textbox", { name: "Libellé du détail" })).toHaveValue(
+    "Abonnement annuel",
+  );
   await expect(admin.getByRole("group", { name: /^Statut 1\b/ }).getByRole("spinbutton", { name: "Quota" })).toHaveValue("20");
   await expect(admin.getByTestId("non-retroactive-notice")).toBeVisible();
 });
@@ -148,7 +154,9 @@ test("an administrator creates a distribution rule group with two rules", async 
   const row = admin.getByRole("row", { name: new RegExp(name) });
   await expect(row.getByRole("cell").nth(2)).toHaveText("2");
   await row.getByRole("link", { name }).click();
-  await expect(admin.getByRole("group", { name: "Règle 1" }).getByRole("combobox", { name: "Élément du message" })).toHaveValue("followers");
+  await expect(admin.getByRole("group", { name: "Règle 1" }).getByRole("combobox", { name: "Élément du message" })).toHaveValue(
+    "followers",
+  );
   await expect(admin.getByRole("group", { name: "Règle 2" }).getByRole("textbox", { name: "Valeur" })).toHaveValue("en");
 
   // The qualification group of the other journey is in its own list too.

@@ -2,8 +2,19 @@ import { test, expect, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // The demo app and page every simulator knows (lib/simulator/demo.ts).
-const TWITTER = { apiKey: "sim-demo-api-key", apiSecret: "sim-demo-api-secret", accessToken: "sim-demo-access-token", accessSecret: "sim-demo-access-secret", bearerToken: "sim-demo-bearer" };
-const FACEBOOK = { appId: "900000000000001", appSecret: "sim-demo-facebook-app-secret", pageAccessToken: "EAASimDemoRelaisPageAccessToken", pageId: "104000000000001" };
+const TWITTER = {
+  apiKey: "sim-demo-api-key",
+  apiSecret: "sim-demo-api-secret",
+  accessToken: "sim-demo-access-token",
+  accessSecret: "sim-demo-access-secret",
+  bearerToken: "sim-demo-bearer",
+};
+const FACEBOOK = {
+  appId: "900000000000001",
+  appSecret: "sim-demo-facebook-app-secret",
+  pageAccessToken: "EAASimDemoRelaisPageAccessToken",
+  pageId: "104000000000001",
+};
 
 const summaryItem = (page: Page, element: string) => page.locator(`[data-testid="campaign-summary"] li[data-element="${element}"]`);
 

@@ -116,7 +116,11 @@ test("build a two-page script, connect its customer file, create its variables, 
   await script.getByLabel("Accepte l'offre").check();
   await script.getByRole("button", { name: "Terminer" }).click();
   const simulated = page.getByTestId("simulated-commands");
-  await expect(simulated.getByRole("listitem")).toHaveText([/Enregistrement de la fiche client : NOM=Dupont, OPTIN=1/, "Qualification avec le statut VENTE", "Fin de la conversation"]);
+  await expect(simulated.getByRole("listitem")).toHaveText([
+    /Enregistrement de la fiche client : NOM=Dupont, OPTIN=1/,
+    "Qualification avec le statut VENTE",
+    "Fin de la conversation",
+  ]);
   await expect(script.getByText("Conversation terminée.")).toBeVisible();
 });
 

@@ -16,7 +16,7 @@ async function summaryBoxes(page: Page) {
   await expect(summary.locator("li").first()).toBeVisible();
   return summary.locator("li").evaluateAll((items) =>
     items.map((li) => {
-      const box = (el: Element | null) => (el ? el.getBoundingClientRect().toJSON() as DOMRect : null);
+      const box = (el: Element | null) => (el ? (el.getBoundingClientRect().toJSON() as DOMRect) : null);
       const reason = li.querySelector('[data-part="reason"]');
       const card = li.closest("section")!;
       return {
@@ -58,7 +58,9 @@ test("the campaign summary reads as light · name · reason · fix, with a wide 
   }
 });
 
-test("the simulator lists its demo credentials with copy buttons, and a new campaign on its platform is filled with them", async ({ browser }) => {
+test("the simulator lists its demo credentials with copy buttons, and a new campaign on its platform is filled with them", async ({
+  browser,
+}) => {
   const admin = await signIn(browser, "admin");
   await admin.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await admin.goto("/simulator");
@@ -70,7 +72,10 @@ test("the simulator lists its demo credentials with copy buttons, and a new camp
   await expect(twitter.getByRole("button", { name: "Copier : Accès token secret" })).toHaveText("Copié");
   expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe("sim-demo-access-secret");
 
-  for (const [type, name] of [["Twitter", "E2E démo Twitter"], ["Facebook", "E2E démo Facebook"]] as const) {
+  for (const [type, name] of [
+    ["Twitter", "E2E démo Twitter"],
+    ["Facebook", "E2E démo Facebook"],
+  ] as const) {
     await admin.goto("/admin/campaigns/new");
     await admin.getByLabel(type, { exact: true }).check();
     await admin.getByLabel("Nom de la campagne").fill(name);
@@ -102,7 +107,9 @@ test("the audit log names object types in words, in its filter and its rows", as
 
   await admin.goto("/admin/audit");
   const filter = admin.getByLabel("Type d'objet");
-  const options = await filter.locator("option").evaluateAll((list) => list.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? "" })));
+  const options = await filter
+    .locator("option")
+    .evaluateAll((list) => list.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? "" })));
   expect(options.map((o) => o.text)).toContain("File d'attente");
   for (const o of options.filter((o) => o.value)) {
     expect(o.text, o.value).not.toBe(o.value);

@@ -20,7 +20,9 @@ async function submit(page: Page, login: string, password: string) {
 
 const leaks = (urls: string[], secret: string) => urls.filter((u) => u.includes(secret) || u.includes(encodeURIComponent(secret)));
 
-test("without JavaScript the sign-in form is posted: the password never reaches a URL and the agent lands on the workspace", async ({ browser }) => {
+test("without JavaScript the sign-in form is posted: the password never reaches a URL and the agent lands on the workspace", async ({
+  browser,
+}) => {
   const { page, urls } = await withoutJavaScript(browser);
   await page.goto("/login");
   const posted = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/login");

@@ -38,7 +38,10 @@ function buildIfNeeded(): void {
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built > newestSourceMtime()) return;
   console.log(built ? "Sources changed since the last build: rebuilding…" : "First start: building Relais (a few minutes)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -182,7 +185,12 @@ async function startEmbeddedSimulator(): Promise<{ close(): Promise<void> }> {
   // The embedded demo answers keyword hits, so X's 2026 reply rule is off unless asked for.
   const enforceReplyPolicy = (process.env.SIMULATOR_REPLY_POLICY || "open") !== "open";
   try {
-    const sim = await startSimulator({ port: simPort, host: "127.0.0.1", stateFile: path.join(dataDir(), "simulator.json"), enforceReplyPolicy });
+    const sim = await startSimulator({
+      port: simPort,
+      host: "127.0.0.1",
+      stateFile: path.join(dataDir(), "simulator.json"),
+      enforceReplyPolicy,
+    });
     console.log(`Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"})`);
     return sim;
   } catch (err) {

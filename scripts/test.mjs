@@ -23,10 +23,16 @@ function ensureChromium() {
   if (isRoot) {
     console.log("Chromium is missing: installing Debian's package (apt-get install chromium)…");
     const env = { DEBIAN_FRONTEND: "noninteractive" };
-    let r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, ...env } });
+    let r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
     if (r.status !== 0) {
       spawnSync("apt-get", ["update"], { stdio: "inherit" });
-      r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, ...env } });
+      r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+        stdio: "inherit",
+        env: { ...process.env, ...env },
+      });
     }
     if (r.status === 0 && fs.existsSync(chromium)) return;
   }
@@ -40,9 +46,12 @@ function ensureChromium() {
 
 // `node scripts/test.mjs unit|e2e [files…]`: one half, optionally only some files of it.
 const [only, ...files] = process.argv.slice(2);
-if (only !== "e2e") run(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...(only === "unit" ? files : [])]);
+if (only !== "e2e")
+  run(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...(only === "unit" ? files : [])]);
 if (only !== "unit") {
   ensureChromium();
   const specs = only === "e2e" ? files : [];
-  run(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...specs], { RELAIS_CHROMIUM: chromium });
+  run(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...specs], {
+    RELAIS_CHROMIUM: chromium,
+  });
 }

@@ -16,9 +16,16 @@ const { POST } = await import("@/app/(admin)/admin/blacklists/[id]/import/route"
 async function upload(id: number, name: string, content: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.append("file", new File([content], name));
-  const response = await POST(new Request(`http://localhost/admin/blacklists/${id}/import`, { method: "POST", body: form, headers: { host: "localhost", origin: "http://localhost", ...headers } }), {
-    params: Promise.resolve({ id: String(id) }),
-  });
+  const response = await POST(
+    new Request(`http://localhost/admin/blacklists/${id}/import`, {
+      method: "POST",
+      body: form,
+      headers: { host: "localhost", origin: "http://localhost", ...headers },
+    }),
+    {
+      params: Promise.resolve({ id: String(id) }),
+    },
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -26,7 +33,14 @@ describe("blacklists administration", () => {
   const w = setupDemoWorkspace();
   let databaseId = 0;
   let listId = 0;
-  const words = async (id = listId) => (await w.db.select({ word: blacklistWords.word }).from(blacklistWords).where(eq(blacklistWords.blacklistId, id)).orderBy(blacklistWords.normalized)).map((r) => r.word);
+  const words = async (id = listId) =>
+    (
+      await w.db
+        .select({ word: blacklistWords.word })
+        .from(blacklistWords)
+        .where(eq(blacklistWords.blacklistId, id))
+        .orderBy(blacklistWords.normalized)
+    ).map((r) => r.word);
 
   beforeAll(async () => {
     databaseId = await ensureDefaultDatabase();
@@ -41,15 +55,27 @@ describe("blacklists administration", () => {
     listId = result.ok ? result.data.id : 0;
     const [row] = await w.db.select().from(blacklists).where(eq(blacklists.id, listId));
     expect(row).toMatchObject({ name: "Insultes", databaseId });
-    const [audit] = await w.db.select().from(auditLog).where(and(eq(auditLog.objectType, "blacklist"), eq(auditLog.objectId, listId)));
+    const [audit] = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, "blacklist"), eq(auditLog.objectId, listId)));
     expect(audit).toMatchObject({ action: "create", userLogin: "admin", objectLabel: "Insultes" });
   });
 
   it("refuses a duplicate name, also when two admins save at once, and an unknown database", async () => {
-    expect(await actions.createBlacklistAction({ name: "Insultes", databaseId })).toMatchObject({ ok: false, fieldErrors: { name: ["adminCommon.errors.duplicate"] } });
-    const both = await Promise.all([actions.createBlacklistAction({ name: "Spam", databaseId }), actions.createBlacklistAction({ name: "Spam", databaseId })]);
+    expect(await actions.createBlacklistAction({ name: "Insultes", databaseId })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["adminCommon.errors.duplicate"] },
+    });
+    const both = await Promise.all([
+      actions.createBlacklistAction({ name: "Spam", databaseId }),
+      actions.createBlacklistAction({ name: "Spam", databaseId }),
+    ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    expect(await actions.createBlacklistAction({ name: "Orpheline", databaseId: 999_999 })).toMatchObject({ ok: false, fieldErrors: { databaseId: ["blacklists.errors.databaseUnavailable"] } });
+    expect(await actions.createBlacklistAction({ name: "Orpheline", databaseId: 999_999 })).toMatchObject({
+      ok: false,
+      fieldErrors: { databaseId: ["blacklists.errors.databaseUnavailable"] },
+    });
   });
 
   it("imports a file with a BOM, CRLF, blank lines and duplicates, and reports each line", async () => {
@@ -96,8 +122,14 @@ describe("blacklists administration", () => {
 
   it("refuses unreadable files with a clear error and changes nothing", async () => {
     const before = await words();
-    expect(await upload(listId, "mots.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]))).toMatchObject({ status: 400, body: { ok: false, error: "blacklists.errors.file.notUtf8" } });
-    expect(await upload(listId, "mots.xlsx", "x")).toMatchObject({ status: 400, body: { error: "blacklists.errors.file.unsupportedType" } });
+    expect(await upload(listId, "mots.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]))).toMatchObject({
+      status: 400,
+      body: { ok: false, error: "blacklists.errors.file.notUtf8" },
+    });
+    expect(await upload(listId, "mots.xlsx", "x")).toMatchObject({
+      status: 400,
+      body: { error: "blacklists.errors.file.unsupportedType" },
+    });
     expect(await upload(listId, "vide.txt", "\r\n\r\n")).toMatchObject({ status: 400, body: { error: "blacklists.errors.file.noWords" } });
     expect(await upload(999_999, "mots.txt", "x")).toMatchObject({ status: 400, body: { error: "adminCommon.errors.notFound" } });
     expect(await upload(listId, "mots.txt", "x", { origin: "https://evil.example", host: "localhost" })).toMatchObject({ status: 403 });
@@ -115,13 +147,22 @@ describe("blacklists administration", () => {
   it("adds and removes one word, refusing a word the list already has in another spelling", async () => {
     const added = await actions.addBlacklistWordAction({ blacklistId: listId, word: "  Fraude  " });
     expect(added).toMatchObject({ ok: true, data: { word: "Fraude" } });
-    expect(await actions.addBlacklistWordAction({ blacklistId: listId, word: "FRAUDÉ" })).toMatchObject({ ok: false, fieldErrors: { word: ["blacklists.errors.wordExists"] } });
-    expect(await actions.addBlacklistWordAction({ blacklistId: listId, word: "y".repeat(101) })).toMatchObject({ ok: false, fieldErrors: { word: ["blacklists.errors.wordTooLong"] } });
+    expect(await actions.addBlacklistWordAction({ blacklistId: listId, word: "FRAUDÉ" })).toMatchObject({
+      ok: false,
+      fieldErrors: { word: ["blacklists.errors.wordExists"] },
+    });
+    expect(await actions.addBlacklistWordAction({ blacklistId: listId, word: "y".repeat(101) })).toMatchObject({
+      ok: false,
+      fieldErrors: { word: ["blacklists.errors.wordTooLong"] },
+    });
     expect(await words()).toContain("Fraude");
     const id = added.ok ? added.data.id : 0;
     expect((await actions.removeBlacklistWordAction({ blacklistId: listId, wordId: id })).ok).toBe(true);
     expect(await words()).not.toContain("Fraude");
-    expect(await actions.removeBlacklistWordAction({ blacklistId: listId, wordId: id })).toMatchObject({ ok: false, error: "adminCommon.errors.notFound" });
+    expect(await actions.removeBlacklistWordAction({ blacklistId: listId, wordId: id })).toMatchObject({
+      ok: false,
+      error: "adminCommon.errors.notFound",
+    });
   });
 
   it("keeps the name form's version when words change, and refuses a stale save", async () => {
@@ -129,7 +170,10 @@ describe("blacklists administration", () => {
     const version = row.updatedAt.toISOString();
     await actions.addBlacklistWordAction({ blacklistId: listId, word: "tromperie" });
     expect((await actions.updateBlacklistAction({ id: listId, name: "Insultes FR", databaseId, version })).ok).toBe(true);
-    expect(await actions.updateBlacklistAction({ id: listId, name: "Autre", databaseId, version })).toMatchObject({ ok: false, error: "adminCommon.errors.stale" });
+    expect(await actions.updateBlacklistAction({ id: listId, name: "Autre", databaseId, version })).toMatchObject({
+      ok: false,
+      error: "adminCommon.errors.stale",
+    });
   });
 
   it("refuses every blacklist action to an agent calling it directly, and changes nothing", async () => {
@@ -153,10 +197,18 @@ describe("blacklists administration", () => {
 
   it("refuses to archive a blacklist a campaign uses, naming the campaign, and archives it once free", async () => {
     await w.db.insert(campaignBlacklists).values({ campaignId: w.state.campaignId, blacklistId: listId });
-    expect(await actions.archiveBlacklistAction({ id: listId, archived: true })).toEqual({ ok: false, error: "adminCommon.errors.inUse", params: { users: "Campagne « Démo Twitter »" } });
+    expect(await actions.archiveBlacklistAction({ id: listId, archived: true })).toEqual({
+      ok: false,
+      error: "adminCommon.errors.inUse",
+      params: { users: "Campagne « Démo Twitter »" },
+    });
     // The names come in the language of the admin who tried.
     await w.db.update(users).set({ locale: "en" }).where(eq(users.id, w.state.adminId));
-    expect(await actions.archiveBlacklistAction({ id: listId, archived: true })).toEqual({ ok: false, error: "adminCommon.errors.inUse", params: { users: "Campaign “Démo Twitter”" } });
+    expect(await actions.archiveBlacklistAction({ id: listId, archived: true })).toEqual({
+      ok: false,
+      error: "adminCommon.errors.inUse",
+      params: { users: "Campaign “Démo Twitter”" },
+    });
     await w.db.update(users).set({ locale: "fr" }).where(eq(users.id, w.state.adminId));
     await w.db.delete(campaignBlacklists).where(eq(campaignBlacklists.blacklistId, listId));
     expect((await actions.archiveBlacklistAction({ id: listId, archived: true })).ok).toBe(true);

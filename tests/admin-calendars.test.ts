@@ -14,7 +14,8 @@ vi.mock("@/lib/calendars/queries", async (orig) => ({
 }));
 
 const { createScheduleAction, updateScheduleAction, archiveScheduleAction } = await import("@/app/(admin)/admin/schedules/actions");
-const { createHolidayGroupAction, updateHolidayGroupAction, archiveHolidayGroupAction } = await import("@/app/(admin)/admin/holidays/actions");
+const { createHolidayGroupAction, updateHolidayGroupAction, archiveHolidayGroupAction } =
+  await import("@/app/(admin)/admin/holidays/actions");
 const { POST: uploadSound } = await import("@/app/api/holidays/sound/route");
 const { GET: playSound } = await import("@/app/api/holidays/sound/[id]/route");
 const { isCampaignOpen } = await import("@/lib/calendars/open");
@@ -43,9 +44,16 @@ function wav(samples = 800): Uint8Array {
 function upload(content: Uint8Array | string, name: string, type: string, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.set("file", new File([content as BlobPart], name, { type }));
-  return uploadSound(new Request("http://localhost:3000/api/holidays/sound", { method: "POST", body: form, headers: { host: "localhost:3000", origin: "http://localhost:3000", ...headers } }));
+  return uploadSound(
+    new Request("http://localhost:3000/api/holidays/sound", {
+      method: "POST",
+      body: form,
+      headers: { host: "localhost:3000", origin: "http://localhost:3000", ...headers },
+    }),
+  );
 }
-const play = (id: number) => playSound(new Request(`http://localhost:3000/api/holidays/sound/${id}`), { params: Promise.resolve({ id: String(id) }) });
+const play = (id: number) =>
+  playSound(new Request(`http://localhost:3000/api/holidays/sound/${id}`), { params: Promise.resolve({ id: String(id) }) });
 
 const w = setupDemoWorkspace();
 beforeEach(() => {
@@ -53,7 +61,6 @@ beforeEach(() => {
 });
 
 describe("work schedules administration", () => {
-
   it("creates a schedule with normalised slots and records who did it", async () => {
     const result = await createScheduleAction({ name: "Bureau Paris", timeZone: "Europe/Paris", days: office() });
     expect(result.ok).toBe(true);
@@ -69,13 +76,23 @@ describe("work schedules administration", () => {
     const days = office();
     days[1] = day("18:00", "09:00");
     const result = await createScheduleAction({ name: "Invalide", timeZone: "Nowhere/City", days });
-    expect(result).toMatchObject({ ok: false, error: "errors.invalidInput", fieldErrors: { "days.1.close1": ["schedules.errors.closeAfterOpen"], timeZone: ["schedules.errors.timeZone"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "errors.invalidInput",
+      fieldErrors: { "days.1.close1": ["schedules.errors.closeAfterOpen"], timeZone: ["schedules.errors.timeZone"] },
+    });
     expect(await w.db.select().from(workSchedules).where(eq(workSchedules.name, "Invalide"))).toHaveLength(0);
   });
 
   it("refuses a duplicate name, also when two admins save at once", async () => {
-    expect(await createScheduleAction({ name: "Bureau Paris", days: office() })).toMatchObject({ ok: false, fieldErrors: { name: ["adminCommon.errors.duplicate"] } });
-    const both = await Promise.all([createScheduleAction({ name: "Course", days: office() }), createScheduleAction({ name: "Course", days: office() })]);
+    expect(await createScheduleAction({ name: "Bureau Paris", days: office() })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["adminCommon.errors.duplicate"] },
+    });
+    const both = await Promise.all([
+      createScheduleAction({ name: "Course", days: office() }),
+      createScheduleAction({ name: "Course", days: office() }),
+    ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ error: "adminCommon.errors.duplicate" });
   });
@@ -83,8 +100,13 @@ describe("work schedules administration", () => {
   it("updates a schedule and refuses a save based on a stale copy", async () => {
     const [row] = await w.db.select().from(workSchedules).where(eq(workSchedules.name, "Bureau Paris"));
     const version = row.updatedAt.toISOString();
-    expect((await updateScheduleAction({ id: row.id, version, name: "Bureau Paris", timeZone: "America/New_York", days: office() })).ok).toBe(true);
-    expect(await updateScheduleAction({ id: row.id, version, name: "Bureau Paris", days: office() })).toMatchObject({ ok: false, error: "adminCommon.errors.stale" });
+    expect(
+      (await updateScheduleAction({ id: row.id, version, name: "Bureau Paris", timeZone: "America/New_York", days: office() })).ok,
+    ).toBe(true);
+    expect(await updateScheduleAction({ id: row.id, version, name: "Bureau Paris", days: office() })).toMatchObject({
+      ok: false,
+      error: "adminCommon.errors.stale",
+    });
     const [after] = await w.db.select().from(workSchedules).where(eq(workSchedules.id, row.id));
     expect(after.timeZone).toBe("America/New_York");
   });
@@ -92,7 +114,11 @@ describe("work schedules administration", () => {
   it("archives and restores a free schedule, refuses to archive one in use and names its users", async () => {
     const [row] = await w.db.select().from(workSchedules).where(eq(workSchedules.name, "Course"));
     users.set(row.id, ["Démo Twitter"]);
-    expect(await archiveScheduleAction({ id: row.id, archived: true })).toEqual({ ok: false, error: "adminCommon.errors.inUse", params: { users: "Démo Twitter" } });
+    expect(await archiveScheduleAction({ id: row.id, archived: true })).toEqual({
+      ok: false,
+      error: "adminCommon.errors.inUse",
+      params: { users: "Démo Twitter" },
+    });
     users.delete(row.id);
     expect((await archiveScheduleAction({ id: row.id, archived: true })).ok).toBe(true);
     expect((await w.db.select().from(workSchedules).where(eq(workSchedules.id, row.id)))[0].archivedAt).not.toBeNull();
@@ -123,7 +149,9 @@ describe("holiday groups administration and sound messages", () => {
     const disguised = await upload("<html><script>alert(1)</script></html>", "fake.wav", "audio/wav");
     expect(await disguised.json()).toMatchObject({ ok: false, error: "schedules.errors.soundContent" });
     // A real MP3 header declared as WAV is refused too: type and content must agree.
-    expect(await (await upload(new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0]), "a.wav", "audio/wav")).json()).toMatchObject({ error: "schedules.errors.soundContent" });
+    expect(await (await upload(new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0]), "a.wav", "audio/wav")).json()).toMatchObject({
+      error: "schedules.errors.soundContent",
+    });
     const big = new Uint8Array(2 * 1024 * 1024 + 1);
     big.set(wav(), 0);
     const tooBig = await upload(big, "long.wav", "audio/wav");
@@ -156,7 +184,10 @@ describe("holiday groups administration and sound messages", () => {
   });
 
   it("refuses a duplicate group name, also when two admins save at once", async () => {
-    expect(await createHolidayGroupAction({ name: "France", holidays: [] })).toMatchObject({ ok: false, fieldErrors: { name: ["adminCommon.errors.duplicate"] } });
+    expect(await createHolidayGroupAction({ name: "France", holidays: [] })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["adminCommon.errors.duplicate"] },
+    });
     const both = await Promise.all([createHolidayGroupAction({ name: "Belgique" }), createHolidayGroupAction({ name: "Belgique" })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
   });
@@ -170,7 +201,12 @@ describe("holiday groups administration and sound messages", () => {
   it("replaces the holiday list on save and deletes the sound no holiday plays any more", async () => {
     const [group] = await w.db.select().from(holidayGroups).where(eq(holidayGroups.name, "France"));
     const [old] = await w.db.select().from(holidays).where(eq(holidays.label, "Fête du travail"));
-    const result = await updateHolidayGroupAction({ id: group.id, version: group.updatedAt.toISOString(), name: "France", holidays: [{ label: "Noël", date: "2026-12-25", recurring: true }] });
+    const result = await updateHolidayGroupAction({
+      id: group.id,
+      version: group.updatedAt.toISOString(),
+      name: "France",
+      holidays: [{ label: "Noël", date: "2026-12-25", recurring: true }],
+    });
     expect(result.ok).toBe(true);
     expect((await w.db.select().from(holidays).where(eq(holidays.groupId, group.id))).map((h) => h.label)).toEqual(["Noël"]);
     expect(await w.db.select({ id: holidaySounds.id }).from(holidaySounds).where(eq(holidaySounds.id, old.soundId!))).toHaveLength(0);
@@ -182,7 +218,11 @@ describe("holiday groups administration and sound messages", () => {
     await createScheduleAction({ name: "Semaine", days: office() });
     const [schedule] = await w.db.select().from(workSchedules).where(eq(workSchedules.name, "Semaine"));
     // Friday 25 December 2026, 10:00 in Paris: recurring Christmas.
-    expect(await isCampaignOpen(schedule.id, group.id, new Date("2026-12-25T09:00:00Z"))).toEqual({ open: false, reason: "holiday", holiday: "Noël" });
+    expect(await isCampaignOpen(schedule.id, group.id, new Date("2026-12-25T09:00:00Z"))).toEqual({
+      open: false,
+      reason: "holiday",
+      holiday: "Noël",
+    });
     expect(await isCampaignOpen(schedule.id, group.id, new Date("2026-12-28T09:00:00Z"))).toMatchObject({ open: true, reason: "open" });
     expect(await isCampaignOpen(schedule.id, null, new Date("2026-12-27T09:00:00Z"))).toEqual({ open: false, reason: "closed_day" });
     expect(await isCampaignOpen(null, null, new Date("2026-12-27T03:00:00Z"))).toEqual({ open: true, reason: "no_schedule" });
@@ -192,7 +232,10 @@ describe("holiday groups administration and sound messages", () => {
   it("archives a free group and refuses one in use", async () => {
     const [group] = await w.db.select().from(holidayGroups).where(eq(holidayGroups.name, "Belgique"));
     users.set(-group.id, ["Démo Twitter"]);
-    expect(await archiveHolidayGroupAction({ id: group.id, archived: true })).toMatchObject({ ok: false, error: "adminCommon.errors.inUse" });
+    expect(await archiveHolidayGroupAction({ id: group.id, archived: true })).toMatchObject({
+      ok: false,
+      error: "adminCommon.errors.inUse",
+    });
     users.delete(-group.id);
     expect((await archiveHolidayGroupAction({ id: group.id, archived: true })).ok).toBe(true);
   });

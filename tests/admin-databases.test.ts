@@ -13,7 +13,8 @@ const { createDatabaseAction, deleteDatabaseAction } = await import("@/app/(admi
 describe("named databases", () => {
   const w = setupDemoWorkspace();
   const schemaExists = async (name: string) =>
-    (await rows<{ n: number }>(w.db, sql`select count(*)::int as n from information_schema.schemata where schema_name = ${name}`))[0].n === 1;
+    (await rows<{ n: number }>(w.db, sql`select count(*)::int as n from information_schema.schemata where schema_name = ${name}`))[0].n ===
+    1;
 
   beforeEach(() => {
     signInAs(w.state.adminId);
@@ -30,7 +31,10 @@ describe("named databases", () => {
   it("creates a real PostgreSQL schema and refuses a duplicate or malformed name", async () => {
     expect((await createDatabaseAction({ name: "Ventes_2026" })).ok).toBe(true);
     expect(await schemaExists("cdb_ventes_2026")).toBe(true);
-    expect(await createDatabaseAction({ name: "ventes_2026" })).toMatchObject({ ok: false, fieldErrors: { name: ["adminCommon.errors.duplicate"] } });
+    expect(await createDatabaseAction({ name: "ventes_2026" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["adminCommon.errors.duplicate"] },
+    });
     for (const bad of ['x"; drop table users; --', "1abc", "a", "with space"]) {
       expect(await createDatabaseAction({ name: bad })).toMatchObject({ ok: false, error: "errors.invalidInput" });
     }
@@ -39,7 +43,11 @@ describe("named databases", () => {
   it("refuses to delete a database whose schema holds tables, naming them, and deletes an empty one", async () => {
     const [row] = await w.db.select().from(customerDatabases).where(eq(customerDatabases.name, "Ventes_2026"));
     await w.db.execute(sql.raw(`create table "cdb_ventes_2026"."C_clients" (id int)`));
-    expect(await deleteDatabaseAction({ id: row.id })).toEqual({ ok: false, error: "databases.errors.notEmpty", params: { tables: "C_clients" } });
+    expect(await deleteDatabaseAction({ id: row.id })).toEqual({
+      ok: false,
+      error: "databases.errors.notEmpty",
+      params: { tables: "C_clients" },
+    });
     expect(await schemaExists("cdb_ventes_2026")).toBe(true);
     await w.db.execute(sql.raw(`drop table "cdb_ventes_2026"."C_clients"`));
     expect((await deleteDatabaseAction({ id: row.id })).ok).toBe(true);

@@ -27,15 +27,25 @@ describe("default parameters", () => {
     expect(await w.db.select().from(auditLog).where(eq(auditLog.objectType, "defaults"))).toHaveLength(1);
 
     const version = first.ok ? first.data.version : undefined;
-    expect((await saveDefaultsAction({ databaseId, qualificationGroupId: null, scheduleId: null, holidayGroupId: null, version })).ok).toBe(true);
-    expect(await saveDefaultsAction({ databaseId, qualificationGroupId: group.id, scheduleId: null, holidayGroupId: null, version })).toMatchObject({ ok: false, error: "adminCommon.errors.stale" });
+    expect((await saveDefaultsAction({ databaseId, qualificationGroupId: null, scheduleId: null, holidayGroupId: null, version })).ok).toBe(
+      true,
+    );
+    expect(
+      await saveDefaultsAction({ databaseId, qualificationGroupId: group.id, scheduleId: null, holidayGroupId: null, version }),
+    ).toMatchObject({ ok: false, error: "adminCommon.errors.stale" });
   });
 
   it("refuses an archived or unknown object", async () => {
     const [group] = await w.db.select().from(qualificationGroups);
     await w.db.update(qualificationGroups).set({ archivedAt: new Date() }).where(eq(qualificationGroups.id, group.id));
-    expect(await saveDefaultsAction({ ...none, qualificationGroupId: group.id })).toMatchObject({ ok: false, fieldErrors: { qualificationGroupId: ["defaults.errors.unavailable"] } });
-    expect(await saveDefaultsAction({ ...none, scheduleId: 424242 })).toMatchObject({ ok: false, fieldErrors: { scheduleId: ["defaults.errors.unavailable"] } });
+    expect(await saveDefaultsAction({ ...none, qualificationGroupId: group.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { qualificationGroupId: ["defaults.errors.unavailable"] },
+    });
+    expect(await saveDefaultsAction({ ...none, scheduleId: 424242 })).toMatchObject({
+      ok: false,
+      fieldErrors: { scheduleId: ["defaults.errors.unavailable"] },
+    });
     await w.db.update(qualificationGroups).set({ archivedAt: null }).where(eq(qualificationGroups.id, group.id));
   });
 

@@ -23,7 +23,9 @@ describe("pagedList", () => {
   beforeAll(async () => {
     const db = t.handle.db;
     // 30 active queues Q01…Q30 described in 3 groups (equal descriptions: the tiebreak decides), 2 archived.
-    await db.insert(queues).values(Array.from({ length: 30 }, (_, i) => ({ code: `Q${String(i + 1).padStart(2, "0")}`, description: `groupe ${i % 3}` })));
+    await db
+      .insert(queues)
+      .values(Array.from({ length: 30 }, (_, i) => ({ code: `Q${String(i + 1).padStart(2, "0")}`, description: `groupe ${i % 3}` })));
     await db.insert(queues).values([
       { code: "OLD1", description: "100% archivée", archivedAt: new Date() },
       { code: "OLD2", description: "100_archivée", archivedAt: new Date() },
@@ -72,7 +74,12 @@ describe("pagedList", () => {
     ]);
     const page = (p: Record<string, unknown>) =>
       pagedList(db, params(p), {
-        query: () => db.select({ name: campaigns.name, queueCode: queues.code }).from(campaigns).leftJoin(queues, eq(queues.id, campaigns.queueId)).$dynamic(),
+        query: () =>
+          db
+            .select({ name: campaigns.name, queueCode: queues.code })
+            .from(campaigns)
+            .leftJoin(queues, eq(queues.id, campaigns.queueId))
+            .$dynamic(),
         where: sql`${campaigns.archivedAt} is null`,
         search: [campaigns.name, queues.code],
         sortable: { queue: queues.code, name: campaigns.name },

@@ -9,7 +9,11 @@ describe("admin mutation helpers", () => {
   const t = setupTestDatabase();
   const actor = { id: 0, login: "test" };
   let id = 0;
-  const audits = () => t.handle.db.select().from(auditLog).where(and(eq(auditLog.objectType, "queue"), eq(auditLog.objectId, id)));
+  const audits = () =>
+    t.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, "queue"), eq(auditLog.objectId, id)));
 
   beforeAll(async () => {
     [{ id }] = await t.handle.db.insert(queues).values({ code: "LOCKED", description: "v1" }).returning({ id: queues.id });
@@ -32,7 +36,9 @@ describe("admin mutation helpers", () => {
 
   it("refuses a row that does not exist or does not meet the extra condition", async () => {
     const db = t.handle.db;
-    await expect(db.transaction((tx) => lockForUpdate(tx, queues, 999_999))).rejects.toMatchObject({ message: "adminCommon.errors.notFound" });
+    await expect(db.transaction((tx) => lockForUpdate(tx, queues, 999_999))).rejects.toMatchObject({
+      message: "adminCommon.errors.notFound",
+    });
     await expect(db.transaction((tx) => lockForUpdate(tx, queues, id, undefined, eq(queues.code, "OTHER")))).rejects.toMatchObject({
       message: "adminCommon.errors.notFound",
     });
@@ -40,14 +46,19 @@ describe("admin mutation helpers", () => {
 
   it("refuses to archive a row still used, naming its users, and archives it once unused", async () => {
     const used = { objectType: "queue", label: (q: { code: string }) => q.code, usedBy: async () => ["Campagne A", "Campagne B"] };
-    await expect(setArchived(actor, queues, id, true, used)).rejects.toMatchObject({ message: "adminCommon.errors.inUse", params: { users: "Campagne A, Campagne B" } });
+    await expect(setArchived(actor, queues, id, true, used)).rejects.toMatchObject({
+      message: "adminCommon.errors.inUse",
+      params: { users: "Campagne A, Campagne B" },
+    });
     expect(await audits()).toHaveLength(0);
     const archived = await setArchived(actor, queues, id, true, { ...used, usedBy: async () => [] });
     expect(archived.archivedAt).not.toBeNull();
     // Restoring does not ask who uses it.
     const restored = await setArchived(actor, queues, id, false, used);
     expect(restored.archivedAt).toBeNull();
-    expect((await audits()).map((a) => [a.action, a.objectLabel, (a.before as { archivedAt: unknown } | null)?.archivedAt === null])).toEqual([
+    expect(
+      (await audits()).map((a) => [a.action, a.objectLabel, (a.before as { archivedAt: unknown } | null)?.archivedAt === null]),
+    ).toEqual([
       ["archive", "LOCKED", true],
       ["restore", "LOCKED", false],
     ]);

@@ -13,9 +13,16 @@ import { signInAs } from "./session";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { createQualificationGroupAction, updateQualificationGroupAction, archiveQualificationGroupAction } = await import("@/app/(admin)/admin/qualifications/actions");
+const { createQualificationGroupAction, updateQualificationGroupAction, archiveQualificationGroupAction } =
+  await import("@/app/(admin)/admin/qualifications/actions");
 
-const status = (code: string, patch: Record<string, unknown> = {}) => ({ code, label: `Statut ${code}`, category: "argued" as const, benefit: "0", ...patch });
+const status = (code: string, patch: Record<string, unknown> = {}) => ({
+  code,
+  label: `Statut ${code}`,
+  category: "argued" as const,
+  benefit: "0",
+  ...patch,
+});
 
 /** The form's view of a group: what the edit page loads, ready to send back. */
 function asForm(g: QualificationGroupDetail) {
@@ -44,7 +51,17 @@ describe("qualification groups administration", () => {
       name: "Ventes printemps",
       currency: "usd",
       statuses: [
-        status("vente", { label: "Vente", category: "positive", benefit: "49,90", quotaValidation: true, quota: 25, subStatuses: [{ code: "web", label: "Sur le site" }, { code: "tel", label: "Par téléphone" }] }),
+        status("vente", {
+          label: "Vente",
+          category: "positive",
+          benefit: "49,90",
+          quotaValidation: true,
+          quota: 25,
+          subStatuses: [
+            { code: "web", label: "Sur le site" },
+            { code: "tel", label: "Par téléphone" },
+          ],
+        }),
         status("rappel", { category: "argued" }),
         status("refus", { category: "not_argued" }),
       ],
@@ -52,10 +69,17 @@ describe("qualification groups administration", () => {
     expect(result.ok).toBe(true);
     const g = await groupNamed(w, "Ventes printemps");
     expect(g.currency).toBe("USD");
-    expect(g.statuses.map((s) => [s.code, s.category, s.benefit])).toEqual([["VENTE", "positive", "49.90"], ["RAPPEL", "argued", "0.00"], ["REFUS", "not_argued", "0.00"]]);
+    expect(g.statuses.map((s) => [s.code, s.category, s.benefit])).toEqual([
+      ["VENTE", "positive", "49.90"],
+      ["RAPPEL", "argued", "0.00"],
+      ["REFUS", "not_argued", "0.00"],
+    ]);
     expect(g.statuses[0]).toMatchObject({ quotaValidation: true, quota: 25 });
     expect(g.statuses[0].subStatuses.map((s) => s.code)).toEqual(["WEB", "TEL"]);
-    const [audit] = await w.db.select().from(auditLog).where(and(eq(auditLog.objectType, "qualification_group"), eq(auditLog.objectId, g.id)));
+    const [audit] = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, "qualification_group"), eq(auditLog.objectId, g.id)));
     expect(audit).toMatchObject({ action: "create", userLogin: "admin", objectLabel: "Ventes printemps" });
     expect((audit.after as { statuses: unknown[] }).statuses).toHaveLength(3);
   });
@@ -65,10 +89,16 @@ describe("qualification groups administration", () => {
       ok: false,
       fieldErrors: { name: ["adminCommon.errors.duplicate"] },
     });
-    const both = await Promise.all([createQualificationGroupAction({ name: "Course", statuses: [status("A")] }), createQualificationGroupAction({ name: "Course", statuses: [status("B")] })]);
+    const both = await Promise.all([
+      createQualificationGroupAction({ name: "Course", statuses: [status("A")] }),
+      createQualificationGroupAction({ name: "Course", statuses: [status("B")] }),
+    ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ error: "adminCommon.errors.duplicate" });
-    const [{ id }] = await w.db.select({ id: qualificationGroups.id }).from(qualificationGroups).where(eq(qualificationGroups.name, "Course"));
+    const [{ id }] = await w.db
+      .select({ id: qualificationGroups.id })
+      .from(qualificationGroups)
+      .where(eq(qualificationGroups.name, "Course"));
     expect(await w.db.select().from(qualificationStatuses).where(eq(qualificationStatuses.groupId, id))).toHaveLength(1);
   });
 
@@ -93,15 +123,24 @@ describe("qualification groups administration", () => {
   it("swaps two codes in one save, and lets a removed code be created again", async () => {
     const form = asForm(await groupNamed(w, "Ventes printemps"));
     const [vente, rappel, refus] = form.statuses;
-    const swapped = await updateQualificationGroupAction({ ...form, statuses: [{ ...vente, code: "RAPPEL" }, { ...rappel, code: "VENTE" }, refus] });
+    const swapped = await updateQualificationGroupAction({
+      ...form,
+      statuses: [{ ...vente, code: "RAPPEL" }, { ...rappel, code: "VENTE" }, refus],
+    });
     expect(swapped.ok).toBe(true);
     const after = asForm(await groupNamed(w, "Ventes printemps"));
-    expect(after.statuses.map((s) => [s.id, s.code])).toEqual([[vente.id, "RAPPEL"], [rappel.id, "VENTE"], [refus.id, "REFUS"]]);
+    expect(after.statuses.map((s) => [s.id, s.code])).toEqual([
+      [vente.id, "RAPPEL"],
+      [rappel.id, "VENTE"],
+      [refus.id, "REFUS"],
+    ]);
 
     const removed = await updateQualificationGroupAction({ ...after, statuses: after.statuses.slice(0, 2) });
     expect(removed.ok).toBe(true);
     const again = asForm(await groupNamed(w, "Ventes printemps"));
-    expect((await updateQualificationGroupAction({ ...again, statuses: [...again.statuses, status("REFUS", { label: "Refus ferme" })] })).ok).toBe(true);
+    expect(
+      (await updateQualificationGroupAction({ ...again, statuses: [...again.statuses, status("REFUS", { label: "Refus ferme" })] })).ok,
+    ).toBe(true);
     const final = await groupNamed(w, "Ventes printemps");
     expect(final.statuses.map((s) => s.label)).toContain("Refus ferme");
     expect(final.statuses.find((s) => s.code === "REFUS")!.id).not.toBe(refus.id);
@@ -118,7 +157,17 @@ describe("qualification groups administration", () => {
   it("never changes a past qualification when its status is edited, reordered or removed", async () => {
     // The admin adds details under VENTE in the demo campaign's group.
     const demo = asForm(await groupNamed(w, "Qualifications par défaut"));
-    const withDetails = demo.statuses.map((s) => (s.code === "VENTE" ? { ...s, subStatuses: [{ code: "ABO", label: "Abonnement" }, { code: "OPTION", label: "Option" }] } : s));
+    const withDetails = demo.statuses.map((s) =>
+      s.code === "VENTE"
+        ? {
+            ...s,
+            subStatuses: [
+              { code: "ABO", label: "Abonnement" },
+              { code: "OPTION", label: "Option" },
+            ],
+          }
+        : s,
+    );
     expect((await updateQualificationGroupAction({ ...demo, statuses: withDetails })).ok).toBe(true);
 
     const [agent] = w.state.agents;
@@ -132,9 +181,13 @@ describe("qualification groups administration", () => {
     expect(vente.subStatuses.map((s) => s.label)).toEqual(["Abonnement", "Option"]);
     expect(conv.statuses.find((s) => s.code === "RDV")!.subStatuses).toEqual([]);
 
-    await expect(qualifyConversation(agent, { conversationId: conv.id, statusId: vente.id })).rejects.toThrow("qualifications.errors.subStatusRequired");
+    await expect(qualifyConversation(agent, { conversationId: conv.id, statusId: vente.id })).rejects.toThrow(
+      "qualifications.errors.subStatusRequired",
+    );
     const rdv = conv.statuses.find((s) => s.code === "RDV")!;
-    await expect(qualifyConversation(agent, { conversationId: conv.id, statusId: rdv.id, subStatusId: vente.subStatuses[0].id })).rejects.toThrow("qualifications.errors.subStatusInvalid");
+    await expect(
+      qualifyConversation(agent, { conversationId: conv.id, statusId: rdv.id, subStatusId: vente.subStatuses[0].id }),
+    ).rejects.toThrow("qualifications.errors.subStatusInvalid");
     await qualifyConversation(agent, { conversationId: conv.id, statusId: vente.id, subStatusId: vente.subStatuses[1].id });
     const expected = {
       status: "closed",
@@ -152,14 +205,25 @@ describe("qualification groups administration", () => {
     // Edit everything about the status and its detail…
     let form = asForm(await groupNamed(w, "Qualifications par défaut"));
     form.statuses = form.statuses.map((s) =>
-      s.id === vente.id ? { ...s, code: "SALE", label: "Sale", category: "not_argued" as const, benefit: "999", subStatuses: [{ ...s.subStatuses[1], code: "OPT2", label: "Renamed" }, s.subStatuses[0]] } : s,
+      s.id === vente.id
+        ? {
+            ...s,
+            code: "SALE",
+            label: "Sale",
+            category: "not_argued" as const,
+            benefit: "999",
+            subStatuses: [{ ...s.subStatuses[1], code: "OPT2", label: "Renamed" }, s.subStatuses[0]],
+          }
+        : s,
     );
     expect((await updateQualificationGroupAction(form)).ok).toBe(true);
     expect(await read()).toMatchObject(expected);
     // …reorder it to the end…
     form = asForm(await groupNamed(w, "Qualifications par défaut"));
     const moved = form.statuses.find((s) => s.id === vente.id)!;
-    expect((await updateQualificationGroupAction({ ...form, statuses: [...form.statuses.filter((s) => s !== moved), moved] })).ok).toBe(true);
+    expect((await updateQualificationGroupAction({ ...form, statuses: [...form.statuses.filter((s) => s !== moved), moved] })).ok).toBe(
+      true,
+    );
     const reordered = await groupNamed(w, "Qualifications par défaut");
     expect(reordered.statuses.at(-1)!.id).toBe(vente.id);
     expect(await read()).toMatchObject(expected);
@@ -204,8 +268,14 @@ describe("qualification groups administration", () => {
     const statusesBefore = await w.db.select().from(qualificationStatuses).orderBy(asc(qualificationStatuses.id));
     const subsBefore = await w.db.select().from(qualificationSubStatuses).where(isNull(qualificationSubStatuses.archivedAt));
     signInAs(w.state.agents[0]);
-    expect(await createQualificationGroupAction({ name: "Agent", statuses: [status("A")] })).toEqual({ ok: false, error: "errors.forbidden" });
-    expect(await updateQualificationGroupAction({ ...asForm(target), name: "Piraté", statuses: [status("A")] })).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await createQualificationGroupAction({ name: "Agent", statuses: [status("A")] })).toEqual({
+      ok: false,
+      error: "errors.forbidden",
+    });
+    expect(await updateQualificationGroupAction({ ...asForm(target), name: "Piraté", statuses: [status("A")] })).toEqual({
+      ok: false,
+      error: "errors.forbidden",
+    });
     expect(await archiveQualificationGroupAction({ id: target.id, archived: true })).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await w.db.select().from(qualificationGroups).where(eq(qualificationGroups.name, "Agent"))).toHaveLength(0);
     const [after] = await w.db.select().from(qualificationGroups).where(eq(qualificationGroups.id, target.id));

@@ -24,7 +24,10 @@ describe("queues administration", () => {
   });
 
   it("refuses a duplicate code with a field error, also when two admins save at once", async () => {
-    expect(await createQueueAction({ code: "VIP-FR" })).toMatchObject({ ok: false, fieldErrors: { code: ["adminCommon.errors.duplicate"] } });
+    expect(await createQueueAction({ code: "VIP-FR" })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["adminCommon.errors.duplicate"] },
+    });
     const both = await Promise.all([createQueueAction({ code: "RACE" }), createQueueAction({ code: "race" })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ error: "adminCommon.errors.duplicate" });
@@ -32,7 +35,10 @@ describe("queues administration", () => {
 
   it("rejects a malformed code without touching the database", async () => {
     const before = await w.db.select().from(queues);
-    expect(await createQueueAction({ code: "bad code!" })).toMatchObject({ ok: false, fieldErrors: { code: ["queues.errors.codeFormat"] } });
+    expect(await createQueueAction({ code: "bad code!" })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["queues.errors.codeFormat"] },
+    });
     expect(await w.db.select().from(queues)).toHaveLength(before.length);
   });
 
@@ -40,7 +46,10 @@ describe("queues administration", () => {
     const [row] = await w.db.select().from(queues).where(eq(queues.code, "VIP-FR"));
     const version = row.updatedAt.toISOString();
     expect((await updateQueueAction({ id: row.id, code: "VIP-FR", description: "first", version })).ok).toBe(true);
-    expect(await updateQueueAction({ id: row.id, code: "VIP-FR", description: "second", version })).toMatchObject({ ok: false, error: "adminCommon.errors.stale" });
+    expect(await updateQueueAction({ id: row.id, code: "VIP-FR", description: "second", version })).toMatchObject({
+      ok: false,
+      error: "adminCommon.errors.stale",
+    });
   });
 
   it("refuses to archive a queue used by a campaign, naming the campaign, and archives a free one", async () => {

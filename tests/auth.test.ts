@@ -90,7 +90,10 @@ describe("the sign-in form action (what the login page posts, with or without Ja
     const locked = await signInAction(null, form({ login: "1002", password: "wrong" }));
     expect(locked).toMatchObject({ ok: false, error: "auth.tooManyAttempts", params: { minutes: 1, login: "1002" } });
     // Locked: even the right password is refused for now.
-    expect(await signInAction(null, form({ login: "1002", password: DEMO_PASSWORD }))).toMatchObject({ ok: false, error: "auth.tooManyAttempts" });
+    expect(await signInAction(null, form({ login: "1002", password: DEMO_PASSWORD }))).toMatchObject({
+      ok: false,
+      error: "auth.tooManyAttempts",
+    });
     expect(jar.size).toBe(0);
   });
 
@@ -98,12 +101,18 @@ describe("the sign-in form action (what the login page posts, with or without Ja
     const { authOptions } = await import("@/lib/auth/options");
     const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, req: unknown) => Promise<unknown> } };
     const credentials = { login: "1003", password: DEMO_PASSWORD };
-    await expect(provider.options.authorize(credentials, { query: { password: DEMO_PASSWORD }, body: credentials })).rejects.toThrow("invalid");
+    await expect(provider.options.authorize(credentials, { query: { password: DEMO_PASSWORD }, body: credentials })).rejects.toThrow(
+      "invalid",
+    );
     await expect(provider.options.authorize(credentials, { query: {}, body: credentials })).resolves.toMatchObject({ login: "1003" });
   });
 
   it("answers an empty field with a field message, not a sign-in attempt", async () => {
     const result = await signInAction(null, form({ login: "", password: "" }));
-    expect(result).toMatchObject({ ok: false, error: "errors.invalidInput", fieldErrors: { login: ["common.requiredField"], password: ["common.requiredField"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "errors.invalidInput",
+      fieldErrors: { login: ["common.requiredField"], password: ["common.requiredField"] },
+    });
   });
 });

@@ -4,7 +4,6 @@ import { campaignHoldMusic } from "@/db/schema";
 import { setupDemoWorkspace } from "./demo-fixture";
 import { signInAs, signOut } from "./session";
 
-
 const route = await import("@/app/api/campaigns/[id]/hold-music/route");
 
 /** A tiny valid WAV file: RIFF/WAVE header, 8 kHz mono 8-bit, a few samples. */
@@ -33,9 +32,12 @@ const ours = { host: "relais.test", origin: "http://relais.test" };
 function post(campaignId: number, bytes: Uint8Array<ArrayBuffer>, type: string, name: string) {
   const form = new FormData();
   form.set("file", new File([bytes], name, { type }));
-  return route.POST(new Request(`http://relais.test/api/campaigns/${campaignId}/hold-music`, { method: "POST", body: form, headers: ours }), {
-    params: Promise.resolve({ id: String(campaignId) }),
-  });
+  return route.POST(
+    new Request(`http://relais.test/api/campaigns/${campaignId}/hold-music`, { method: "POST", body: form, headers: ours }),
+    {
+      params: Promise.resolve({ id: String(campaignId) }),
+    },
+  );
 }
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
@@ -67,7 +69,9 @@ describe("campaign hold music", () => {
     signInAs(w.state.agents[0]);
     expect((await post(w.state.campaignId, wav(), "audio/wav", "x.wav")).status).toBe(403);
     expect((await route.GET(new Request("http://relais.test/x"), params(w.state.campaignId))).status).toBe(403);
-    expect((await route.DELETE(new Request("http://relais.test/x", { method: "DELETE", headers: ours }), params(w.state.campaignId))).status).toBe(403);
+    expect(
+      (await route.DELETE(new Request("http://relais.test/x", { method: "DELETE", headers: ours }), params(w.state.campaignId))).status,
+    ).toBe(403);
     signOut();
     expect((await post(w.state.campaignId, wav(), "audio/wav", "x.wav")).status).toBe(401);
     const [row] = await w.db.select().from(campaignHoldMusic).where(eq(campaignHoldMusic.campaignId, w.state.campaignId));

@@ -13,7 +13,13 @@ export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; dr
     const handle = await openPglite();
     await migrateDatabase(handle);
     setDatabase(handle);
-    return { handle, drop: async () => { setDatabase(undefined); await handle.close(); } };
+    return {
+      handle,
+      drop: async () => {
+        setDatabase(undefined);
+        await handle.close();
+      },
+    };
   }
   const name = `relais_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
   const { default: postgres } = await import("postgres");

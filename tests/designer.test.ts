@@ -18,7 +18,8 @@ function rows<T>(result: unknown): T[] {
 describe("Interface Designer", () => {
   const w = setupDemoWorkspace();
   const ids = { script: 0, database: 0 };
-  const columnsOf = async (table: string) => Object.fromEntries((await readTableColumns(w.db, "designer_db", table)).map((c) => [c.name, c.type]));
+  const columnsOf = async (table: string) =>
+    Object.fromEntries((await readTableColumns(w.db, "designer_db", table)).map((c) => [c.name, c.type]));
 
   beforeAll(async () => {
     signInAs(w.state.adminId);
@@ -35,18 +36,27 @@ describe("Interface Designer", () => {
     if (!created.ok) throw new Error(created.error);
     ids.script = created.data.id;
     expect((await getScript(ids.script))!.model.pages.map((p) => p.name)).toEqual(["Page 1"]);
-    expect(await actions.createScriptAction({ name: "Offre fibre" })).toMatchObject({ ok: false, fieldErrors: { name: ["adminCommon.errors.duplicate"] } });
+    expect(await actions.createScriptAction({ name: "Offre fibre" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["adminCommon.errors.duplicate"] },
+    });
     expect((await actions.renameScriptAction({ id: ids.script, name: "Offre fibre 2026" })).ok).toBe(true);
     const copy = await actions.duplicateScriptAction({ id: ids.script });
     expect(copy).toMatchObject({ ok: true, data: { name: "Offre fibre 2026 (copie)" } });
-    expect(await actions.duplicateScriptAction({ id: ids.script })).toMatchObject({ ok: true, data: { name: "Offre fibre 2026 (copie 2)" } });
+    expect(await actions.duplicateScriptAction({ id: ids.script })).toMatchObject({
+      ok: true,
+      data: { name: "Offre fibre 2026 (copie 2)" },
+    });
   });
 
   it("saves the draft with an optimistic lock: the second of two admins gets a conflict, not an overwrite", async () => {
     const loaded = (await getScript(ids.script))!;
     const first = { ...sampleModel(), variables: [...sampleModel().variables] };
     const second = { ...sampleModel(), pages: sampleModel().pages.slice(0, 1) };
-    expect(await actions.saveDraftAction({ id: ids.script, draftVersion: loaded.draftVersion, model: first })).toEqual({ ok: true, data: { draftVersion: loaded.draftVersion + 1 } });
+    expect(await actions.saveDraftAction({ id: ids.script, draftVersion: loaded.draftVersion, model: first })).toEqual({
+      ok: true,
+      data: { draftVersion: loaded.draftVersion + 1 },
+    });
     expect(await actions.saveDraftAction({ id: ids.script, draftVersion: loaded.draftVersion, model: second })).toEqual({
       ok: false,
       error: "designer.errors.conflict",
@@ -59,7 +69,11 @@ describe("Interface Designer", () => {
     const bad = sampleModel();
     bad.pages[0].objects[1].name = 'NOM"; drop table users; --';
     const result = await actions.saveDraftAction({ id: ids.script, draftVersion: (await getScript(ids.script))!.draftVersion, model: bad });
-    expect(result).toMatchObject({ ok: false, error: "errors.invalidInput", fieldErrors: { "model.pages.0.objects.1.name": ["designer.errors.nameFormat"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "errors.invalidInput",
+      fieldErrors: { "model.pages.0.objects.1.name": ["designer.errors.nameFormat"] },
+    });
   });
 
   const mapping = (extra: { objectId: string; column: string }[] = []) => ({
@@ -74,7 +88,15 @@ describe("Interface Designer", () => {
     const preview = await actions.previewCustomerFileAction(mapping());
     expect(preview).toMatchObject({ ok: true, data: { tableExists: false, rows: 0 } });
     expect(await actions.saveCustomerFileAction(mapping())).toMatchObject({ ok: true, data: { added: ["NOM", "OFFRE", "COMMENTAIRE"] } });
-    expect(await columnsOf("C_FIBRE")).toEqual({ id: "bigint", contact_guid: "uuid", created_at: "timestamptz", updated_at: "timestamptz", NOM: "text", OFFRE: "text", COMMENTAIRE: "text" });
+    expect(await columnsOf("C_FIBRE")).toEqual({
+      id: "bigint",
+      contact_guid: "uuid",
+      created_at: "timestamptz",
+      updated_at: "timestamptz",
+      NOM: "text",
+      OFFRE: "text",
+      COMMENTAIRE: "text",
+    });
     await w.db.execute(sql.raw(`insert into "designer_db"."C_FIBRE" ("NOM", "COMMENTAIRE") values ('Dupont', 'rappeler lundi')`));
     const [row] = rows<{ contact_guid: string }>(await w.db.execute(sql.raw(`select contact_guid from "designer_db"."C_FIBRE"`)));
     expect(row.contact_guid).toMatch(/^[0-9a-f-]{36}$/);
@@ -84,14 +106,32 @@ describe("Interface Designer", () => {
     const current = (await getScript(ids.script))!;
     const model = current.model;
     model.pages[1].objects = model.pages[1].objects.filter((o) => o.name !== "COMMENTAIRE");
-    model.pages[1].objects.push(object({ id: "o7", kind: "checkbox", name: "OPTIN" }), object({ id: "o8", kind: "objectionList", name: "OBJECTIONS", options: [{ value: "prix", label: "Trop cher" }] }), object({ id: "o9", kind: "date", name: "NAISSANCE" }));
+    model.pages[1].objects.push(
+      object({ id: "o7", kind: "checkbox", name: "OPTIN" }),
+      object({ id: "o8", kind: "objectionList", name: "OBJECTIONS", options: [{ value: "prix", label: "Trop cher" }] }),
+      object({ id: "o9", kind: "date", name: "NAISSANCE" }),
+    );
     expect((await actions.saveDraftAction({ id: ids.script, draftVersion: current.draftVersion, model })).ok).toBe(true);
-    const next = { ...mapping(), columns: [{ objectId: "o2", column: "NOM" }, { objectId: "o3", column: "OFFRE" }, { objectId: "o7", column: "OPTIN" }, { objectId: "o8", column: "OBJECTIONS" }, { objectId: "o9", column: "NAISSANCE" }] };
+    const next = {
+      ...mapping(),
+      columns: [
+        { objectId: "o2", column: "NOM" },
+        { objectId: "o3", column: "OFFRE" },
+        { objectId: "o7", column: "OPTIN" },
+        { objectId: "o8", column: "OBJECTIONS" },
+        { objectId: "o9", column: "NAISSANCE" },
+      ],
+    };
     const preview = await actions.previewCustomerFileAction(next);
     expect(preview).toMatchObject({ ok: true, data: { tableExists: true, rows: 1, unmapped: [{ name: "COMMENTAIRE", type: "text" }] } });
-    expect(await actions.saveCustomerFileAction(next)).toMatchObject({ ok: true, data: { added: ["OPTIN", "OBJECTIONS", "NAISSANCE"], unmapped: ["COMMENTAIRE"] } });
+    expect(await actions.saveCustomerFileAction(next)).toMatchObject({
+      ok: true,
+      data: { added: ["OPTIN", "OBJECTIONS", "NAISSANCE"], unmapped: ["COMMENTAIRE"] },
+    });
     expect(await columnsOf("C_FIBRE")).toMatchObject({ COMMENTAIRE: "text", OPTIN: "boolean", OBJECTIONS: "text[]", NAISSANCE: "date" });
-    const kept = rows<{ NOM: string; COMMENTAIRE: string }>(await w.db.execute(sql.raw(`select "NOM", "COMMENTAIRE" from "designer_db"."C_FIBRE"`)));
+    const kept = rows<{ NOM: string; COMMENTAIRE: string }>(
+      await w.db.execute(sql.raw(`select "NOM", "COMMENTAIRE" from "designer_db"."C_FIBRE"`)),
+    );
     expect(kept).toEqual([{ NOM: "Dupont", COMMENTAIRE: "rappeler lundi" }]);
   });
 
@@ -100,7 +140,11 @@ describe("Interface Designer", () => {
     current.model.pages[0].objects[1].kind = "checkbox";
     expect((await actions.saveDraftAction({ id: ids.script, draftVersion: current.draftVersion, model: current.model })).ok).toBe(true);
     const result = await actions.saveCustomerFileAction({ ...mapping(), columns: [{ objectId: "o2", column: "NOM" }] });
-    expect(result).toMatchObject({ ok: false, error: "designer.customerFile.errors.typeConflict", params: { columns: "NOM (text → boolean)" } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "designer.customerFile.errors.typeConflict",
+      params: { columns: "NOM (text → boolean)" },
+    });
     current.model.pages[0].objects[1].kind = "input";
     expect((await actions.saveDraftAction({ id: ids.script, draftVersion: current.draftVersion + 1, model: current.model })).ok).toBe(true);
   });
@@ -108,16 +152,28 @@ describe("Interface Designer", () => {
   it("refuses hostile table, column and schema names; nothing reaches SQL", async () => {
     const hostile = ['x"; drop table users; --', "C_X; DROP TABLE users", "C X", "1C", "pg_catalog.pg_user", "é"];
     for (const name of hostile) {
-      expect(await actions.saveCustomerFileAction({ ...mapping(), tableName: name }), name).toMatchObject({ ok: false, fieldErrors: { tableName: ["designer.customerFile.errors.tableName"] } });
+      expect(await actions.saveCustomerFileAction({ ...mapping(), tableName: name }), name).toMatchObject({
+        ok: false,
+        fieldErrors: { tableName: ["designer.customerFile.errors.tableName"] },
+      });
     }
     for (const column of ['x"; drop table users; --', "id", "contact_guid", "a b", ""]) {
       const result = await actions.saveCustomerFileAction({ ...mapping(), tableName: "C_OTHER", columns: [{ objectId: "o2", column }] });
       expect(result, column).toMatchObject({ ok: false, error: "designer.customerFile.errors.columnName" });
     }
     const [evil] = await w.db.insert(customerDatabases).values({ name: "Evil", schemaName: 'x"; drop table users; --' }).returning();
-    expect(await actions.saveCustomerFileAction({ ...mapping(), databaseId: evil.id, tableName: "C_OTHER", columns: [{ objectId: "o2", column: "NOM" }] })).toMatchObject({ ok: false, error: "designer.customerFile.errors.database" });
+    expect(
+      await actions.saveCustomerFileAction({
+        ...mapping(),
+        databaseId: evil.id,
+        tableName: "C_OTHER",
+        columns: [{ objectId: "o2", column: "NOM" }],
+      }),
+    ).toMatchObject({ ok: false, error: "designer.customerFile.errors.database" });
     await w.db.execute(sql.raw(`create table "designer_db"."plain" (x int)`));
-    expect(await actions.saveCustomerFileAction({ ...mapping(), tableName: "plain", columns: [{ objectId: "o2", column: "NOM" }] })).toMatchObject({ ok: false, error: "designer.customerFile.errors.notCustomerFile" });
+    expect(
+      await actions.saveCustomerFileAction({ ...mapping(), tableName: "plain", columns: [{ objectId: "o2", column: "NOM" }] }),
+    ).toMatchObject({ ok: false, error: "designer.customerFile.errors.notCustomerFile" });
     expect(await columnsOf("C_OTHER")).toEqual({});
     expect((await w.db.select({ n: count() }).from(users))[0].n).toBeGreaterThan(0);
   });
@@ -146,12 +202,28 @@ describe("Interface Designer", () => {
     current.model.pages[0].objects[0].text = "Bonjour $NOM";
     current.model.actions[1].commands.pop();
     expect((await actions.saveDraftAction({ id: ids.script, draftVersion: current.draftVersion, model: current.model })).ok).toBe(true);
-    const columns = [{ objectId: "o2", column: "NOM" }, { objectId: "o3", column: "OFFRE" }, { objectId: "o7", column: "OPTIN" }, { objectId: "o8", column: "OBJECTIONS" }, { objectId: "o9", column: "NAISSANCE" }, { objectId: "o10", column: "VILLE" }];
+    const columns = [
+      { objectId: "o2", column: "NOM" },
+      { objectId: "o3", column: "OFFRE" },
+      { objectId: "o7", column: "OPTIN" },
+      { objectId: "o8", column: "OBJECTIONS" },
+      { objectId: "o9", column: "NAISSANCE" },
+      { objectId: "o10", column: "VILLE" },
+    ];
     expect((await actions.saveCustomerFileAction({ ...mapping(), columns })).ok).toBe(true);
     const draftVersion = current.draftVersion + 1;
-    expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion })).toMatchObject({ ok: true, data: { status: "generated", kind: "production", number: 1 } });
-    expect(await actions.generateScriptAction({ id: ids.script, kind: "development", draftVersion })).toMatchObject({ ok: true, data: { status: "generated", kind: "development", number: 1 } });
-    expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion: draftVersion - 1 })).toMatchObject({ ok: false, error: "designer.errors.conflict" });
+    expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion })).toMatchObject({
+      ok: true,
+      data: { status: "generated", kind: "production", number: 1 },
+    });
+    expect(await actions.generateScriptAction({ id: ids.script, kind: "development", draftVersion })).toMatchObject({
+      ok: true,
+      data: { status: "generated", kind: "development", number: 1 },
+    });
+    expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion: draftVersion - 1 })).toMatchObject({
+      ok: false,
+      error: "designer.errors.conflict",
+    });
 
     // The draft moves on; version 1 keeps what was generated.
     current.model.pages[0].objects[0].text = "Bonsoir $NOM";
@@ -165,7 +237,10 @@ describe("Interface Designer", () => {
     const latest = (await latestProductionVersion(ids.script))!;
     expect(latest).toMatchObject({ number: 3, customerFile: { schemaName: "designer_db", tableName: "C_FIBRE" } });
     expect(latest.model.pages[0].objects[0].text).toBe("Bonsoir $NOM");
-    const [v1] = await w.db.select().from(scriptVersions).where(sql`${scriptVersions.scriptId} = ${ids.script} and ${scriptVersions.kind} = 'production' and ${scriptVersions.number} = 1`);
+    const [v1] = await w.db
+      .select()
+      .from(scriptVersions)
+      .where(sql`${scriptVersions.scriptId} = ${ids.script} and ${scriptVersions.kind} = 'production' and ${scriptVersions.number} = 1`);
     expect((v1.model as unknown as { pages: { objects: { text: string }[] }[] }).pages[0].objects[0].text).toBe("Bonjour $NOM");
 
     await expect(w.db.update(scriptVersions).set({ number: 99 }).where(eq(scriptVersions.id, v1.id))).rejects.toThrow();
@@ -175,11 +250,23 @@ describe("Interface Designer", () => {
 
   it("saves global variables («Appliquer») under the same draft lock", async () => {
     const current = (await getScript(ids.script))!;
-    const variables = [...current.model.variables, { name: "VILLE_CLIENT", source: "customerFile" as const, ref: "VILLE", defaultValue: "" }];
+    const variables = [
+      ...current.model.variables,
+      { name: "VILLE_CLIENT", source: "customerFile" as const, ref: "VILLE", defaultValue: "" },
+    ];
     expect((await actions.saveVariablesAction({ id: ids.script, draftVersion: current.draftVersion, variables })).ok).toBe(true);
     expect((await getScript(ids.script))!.model.variables.map((v) => v.name)).toContain("VILLE_CLIENT");
-    expect(await actions.saveVariablesAction({ id: ids.script, draftVersion: current.draftVersion, variables: [] })).toMatchObject({ ok: false, error: "designer.errors.conflict" });
-    expect(await actions.saveVariablesAction({ id: ids.script, draftVersion: current.draftVersion + 1, variables: [variables[0], variables[0]] })).toMatchObject({ ok: false, error: "errors.invalidInput" });
+    expect(await actions.saveVariablesAction({ id: ids.script, draftVersion: current.draftVersion, variables: [] })).toMatchObject({
+      ok: false,
+      error: "designer.errors.conflict",
+    });
+    expect(
+      await actions.saveVariablesAction({
+        id: ids.script,
+        draftVersion: current.draftVersion + 1,
+        variables: [variables[0], variables[0]],
+      }),
+    ).toMatchObject({ ok: false, error: "errors.invalidInput" });
   });
 
   it("refuses every designer action to an agent calling it directly, and nothing changes", async () => {
@@ -200,8 +287,19 @@ describe("Interface Designer", () => {
     expect(await actions.saveDraftAction({ id: ids.script, draftVersion: current.draftVersion, model: sampleModel() })).toEqual(forbidden);
     expect(await actions.saveVariablesAction({ id: ids.script, draftVersion: current.draftVersion, variables: [] })).toEqual(forbidden);
     expect(await actions.previewCustomerFileAction(mapping())).toEqual(forbidden);
-    expect(await actions.saveCustomerFileAction({ ...mapping(), tableName: "C_AGENT", columns: [{ objectId: "o2", column: "NOM" }, { objectId: "o10", column: "EXTRA" }] })).toEqual(forbidden);
-    expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion: current.draftVersion })).toEqual(forbidden);
+    expect(
+      await actions.saveCustomerFileAction({
+        ...mapping(),
+        tableName: "C_AGENT",
+        columns: [
+          { objectId: "o2", column: "NOM" },
+          { objectId: "o10", column: "EXTRA" },
+        ],
+      }),
+    ).toEqual(forbidden);
+    expect(await actions.generateScriptAction({ id: ids.script, kind: "production", draftVersion: current.draftVersion })).toEqual(
+      forbidden,
+    );
     signInAs(w.state.adminId);
     expect(await w.db.select().from(scripts)).toEqual(before.scripts);
     expect((await w.db.select({ n: count() }).from(scriptVersions))[0].n).toBe(before.versions);
@@ -212,10 +310,18 @@ describe("Interface Designer", () => {
   });
 
   it("refuses to archive a script a campaign runs, naming the campaign", async () => {
-    const [column] = rows<{ ok: boolean }>(await w.db.execute(sql`select exists (select 1 from information_schema.columns where table_name = 'campaigns' and column_name = 'script_id') as ok`));
+    const [column] = rows<{ ok: boolean }>(
+      await w.db.execute(
+        sql`select exists (select 1 from information_schema.columns where table_name = 'campaigns' and column_name = 'script_id') as ok`,
+      ),
+    );
     if (!column.ok) return; // the campaign domain's column is not migrated in this tree
     await w.db.execute(sql`update campaigns set script_id = ${ids.script} where id = ${w.state.campaignId}`);
-    expect(await actions.archiveScriptAction({ id: ids.script, archived: true })).toEqual({ ok: false, error: "adminCommon.errors.inUse", params: { users: "Démo Twitter" } });
+    expect(await actions.archiveScriptAction({ id: ids.script, archived: true })).toEqual({
+      ok: false,
+      error: "adminCommon.errors.inUse",
+      params: { users: "Démo Twitter" },
+    });
     await w.db.execute(sql`update campaigns set script_id = null where id = ${w.state.campaignId}`);
   });
 

@@ -9,7 +9,9 @@ import { queues } from "@/db/schema";
 
 function holdFolderInAnotherProcess(folder: string) {
   // `--import tsx` keeps the script in this very process, so killing it kills the lock owner.
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/hold-data-folder.ts", folder], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/hold-data-folder.ts", folder], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
     child.on("exit", (code) => reject(new Error(`holder exited with ${code}`)));

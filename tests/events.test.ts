@@ -23,7 +23,12 @@ describe("domain events: a mutation and its side effects (database)", () => {
     return { events: e.n, runs: r.n };
   };
   const summaryTimes = async () =>
-    new Map((await w.db.select({ id: campaignSummaries.campaignId, at: campaignSummaries.computedAt }).from(campaignSummaries)).map((s) => [s.id, s.at.getTime()]));
+    new Map(
+      (await w.db.select({ id: campaignSummaries.campaignId, at: campaignSummaries.computedAt }).from(campaignSummaries)).map((s) => [
+        s.id,
+        s.at.getTime(),
+      ]),
+    );
   const socialQueue = async () => (await w.db.select().from(queues).where(eq(queues.code, "SOCIAL")))[0];
 
   beforeAll(async () => {
@@ -34,15 +39,19 @@ describe("domain events: a mutation and its side effects (database)", () => {
     Object.assign(other, { campaignId: campaign.id, queueId: queue.id });
     await computeCampaignSummaries();
     // Commits of audit entries labelled BOOM-Q fail at COMMIT, after the whole mutation ran.
-    await w.db.execute(sql.raw(`
+    await w.db.execute(
+      sql.raw(`
       create function refuse_boom() returns trigger language plpgsql as $$
       begin
         if new.object_label = 'BOOM-Q' then raise exception 'refused at commit'; end if;
         return new;
-      end $$`));
-    await w.db.execute(sql.raw(`
+      end $$`),
+    );
+    await w.db.execute(
+      sql.raw(`
       create constraint trigger refuse_boom after insert on audit_log deferrable initially deferred
-        for each row execute function refuse_boom()`));
+        for each row execute function refuse_boom()`),
+    );
   });
 
   it("a mutation rolled back at commit leaves no event, no job run and no live push", async () => {
@@ -52,7 +61,12 @@ describe("domain events: a mutation and its side effects (database)", () => {
     const received: LiveMessage[] = [];
     const unsubscribe = await subscribe((m) => received.push(m));
     const queue = await socialQueue();
-    const result = await updateQueueAction({ id: queue.id, code: "BOOM-Q", description: queue.description, version: queue.updatedAt.toISOString() });
+    const result = await updateQueueAction({
+      id: queue.id,
+      code: "BOOM-Q",
+      description: queue.description,
+      version: queue.updatedAt.toISOString(),
+    });
     expect(result).toMatchObject({ ok: false, error: "errors.unexpected" });
     await runner.idle();
     await settle();
@@ -69,9 +83,19 @@ describe("domain events: a mutation and its side effects (database)", () => {
     const received: LiveMessage[] = [];
     const unsubscribe = await subscribe((m) => received.push(m));
     const queue = await socialQueue();
-    const result = await updateQueueAction({ id: queue.id, code: "SOCIAL-FR", description: queue.description, version: queue.updatedAt.toISOString() });
+    const result = await updateQueueAction({
+      id: queue.id,
+      code: "SOCIAL-FR",
+      description: queue.description,
+      version: queue.updatedAt.toISOString(),
+    });
     expect(result.ok).toBe(true);
-    const [change] = await w.db.select().from(events).where(eq(events.name, "relais/config.changed")).orderBy(sql`${events.id} desc`).limit(1);
+    const [change] = await w.db
+      .select()
+      .from(events)
+      .where(eq(events.name, "relais/config.changed"))
+      .orderBy(sql`${events.id} desc`)
+      .limit(1);
     expect(change.data).toEqual({ object: "queue", ids: [queue.id] });
 
     await runner.idle();
@@ -81,7 +105,10 @@ describe("domain events: a mutation and its side effects (database)", () => {
     const after = await summaryTimes();
     expect(after.get(w.state.campaignId)).toBeGreaterThan(before.get(w.state.campaignId)!);
     expect(after.get(other.campaignId)).toBe(before.get(other.campaignId));
-    const computed = await w.db.select({ data: jobRuns.eventData, state: jobRuns.state }).from(jobRuns).where(eq(jobRuns.jobId, "compute-campaign-summary"));
+    const computed = await w.db
+      .select({ data: jobRuns.eventData, state: jobRuns.state })
+      .from(jobRuns)
+      .where(eq(jobRuns.jobId, "compute-campaign-summary"));
     expect(computed).toEqual([{ data: { campaignId: w.state.campaignId }, state: "done" }]);
     expect(received).toContainEqual(expect.objectContaining({ type: "campaign.summary", campaignId: w.state.campaignId }));
     expect(received.filter((m) => m.type === "campaign.summary" && m.campaignId === other.campaignId)).toEqual([]);

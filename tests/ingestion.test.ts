@@ -13,7 +13,11 @@ describe("polling a Twitter campaign", () => {
   });
 
   it("turns a customer tweet with the keyword into exactly one conversation, however often it polls", async () => {
-    const posted = await w.sim.postCustomerTweet({ authorHandle: "claire_b", authorName: "Claire B.", text: "Mon colis Relais est en retard !" });
+    const posted = await w.sim.postCustomerTweet({
+      authorHandle: "claire_b",
+      authorName: "Claire B.",
+      text: "Mon colis Relais est en retard !",
+    });
     await w.sim.postCustomerTweet({ authorHandle: "someone", text: "Nothing to see here" });
 
     const first = await pollCampaign(w.state.campaignId);
@@ -81,7 +85,10 @@ describe("polling a Twitter campaign", () => {
 
     // The campaign moves to a newer production version: open conversations keep theirs.
     const [current] = await w.db.select().from(scriptVersions).where(eq(scriptVersions.id, campaign.scriptVersionId!));
-    const [newer] = await w.db.insert(scriptVersions).values({ scriptId: current.scriptId, kind: "production", number: current.number + 1, model: current.model, customerFile: null }).returning();
+    const [newer] = await w.db
+      .insert(scriptVersions)
+      .values({ scriptId: current.scriptId, kind: "production", number: current.number + 1, model: current.model, customerFile: null })
+      .returning();
     await w.setCampaign({ scriptVersionId: newer.id });
     await w.sim.postCustomerTweet({ authorHandle: "newcomer", text: "relais, une question" });
     await pollCampaign(w.state.campaignId);

@@ -21,7 +21,9 @@ function sourceFiles(): string[] {
   return SCANNED.flatMap((dir) =>
     (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
       .map((f) => path.join(dir, f))
-      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith(MESSAGES) && !DATA_FILES.has(f.split(path.sep).join("/"))),
+      .filter(
+        (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith(MESSAGES) && !DATA_FILES.has(f.split(path.sep).join("/")),
+      ),
   );
 }
 
@@ -32,7 +34,8 @@ function frenchStrings(file: string, text = fs.readFileSync(path.join(ROOT, file
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node)) {
       const value = node.text;
-      if (accented.test(value) || words.test(value)) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${value.trim().slice(0, 80)}`);
+      if (accented.test(value) || words.test(value))
+        found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${value.trim().slice(0, 80)}`);
     }
     ts.forEachChild(node, visit);
   };
@@ -47,7 +50,9 @@ describe("no French outside the message files", () => {
     expect(files).toContain(path.join("lib", "admin", "usage.ts"));
     expect(files.some((f) => f.startsWith(MESSAGES))).toBe(false);
     // Strings, template pieces and JSX text are caught; comments are not.
-    expect(frenchStrings("probe.tsx", 'const a = `Campagne ${n}`; // «commentaire»\nconst b = <p>Liste noire</p>;\nconst c = "Déjà";')).toHaveLength(3);
+    expect(
+      frenchStrings("probe.tsx", 'const a = `Campagne ${n}`; // «commentaire»\nconst b = <p>Liste noire</p>;\nconst c = "Déjà";'),
+    ).toHaveLength(3);
     expect(frenchStrings("probe.ts", "// Résumé de la Campagne\nconst a = 'queue';")).toEqual([]);
   });
 

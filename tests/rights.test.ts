@@ -17,7 +17,7 @@ const { boardScope } = await import("@/lib/supervision/queries");
 const { memberCandidates } = await import("@/lib/hr/supervision-queries");
 
 const profile = (over: Partial<typeof defaultProfile> = {}) => ({ ...defaultProfile, ...over });
-const ok = <T,>(r: { ok: true; data: T } | { ok: false; error: string }): T => {
+const ok = <T>(r: { ok: true; data: T } | { ok: false; error: string }): T => {
   if (!r.ok) throw new Error(`action failed: ${r.error}`);
   return r.data;
 };
@@ -38,12 +38,39 @@ describe("rights ticked on an agent's profile are the rights the server checks",
 
   it("an admin ticks rights on agent profiles", async () => {
     ids.supervising = ok(
-      await agentActions.createAgentAction({ code: "4001", name: "Sophie", ...profile({ rights: ["supervision"], supervisionRights: ["reassign"], miscRights: ["export_data"] }) }),
+      await agentActions.createAgentAction({
+        code: "4001",
+        name: "Sophie",
+        ...profile({ rights: ["supervision"], supervisionRights: ["reassign"], miscRights: ["export_data"] }),
+      }),
     ).id;
-    ids.plain = ok(await agentActions.createAgentAction({ code: "4002", name: "Paul", ...profile({ telephonyRights: ["manual_dial", "record"] }) })).id;
-    ids.reporting = ok(await agentActions.createAgentAction({ code: "4003", name: "Rita", ...profile({ rights: ["reporting"], miscRights: ["book_appointment"] }) })).id;
-    ids.supervisor = ok(await supervisorActions.createSupervisorAction({ login: "chef", name: "Chef", reporting: false, supervisionRights: ["change_agent_state"], groupIds: [] })).id;
-    ids.group = ok(await groupActions.createSupervisionGroupAction({ name: "Équipe 4000", description: "", supervisorIds: [ids.supervising], agentIds: [ids.plain] })).id;
+    ids.plain = ok(
+      await agentActions.createAgentAction({ code: "4002", name: "Paul", ...profile({ telephonyRights: ["manual_dial", "record"] }) }),
+    ).id;
+    ids.reporting = ok(
+      await agentActions.createAgentAction({
+        code: "4003",
+        name: "Rita",
+        ...profile({ rights: ["reporting"], miscRights: ["book_appointment"] }),
+      }),
+    ).id;
+    ids.supervisor = ok(
+      await supervisorActions.createSupervisorAction({
+        login: "chef",
+        name: "Chef",
+        reporting: false,
+        supervisionRights: ["change_agent_state"],
+        groupIds: [],
+      }),
+    ).id;
+    ids.group = ok(
+      await groupActions.createSupervisionGroupAction({
+        name: "Équipe 4000",
+        description: "",
+        supervisorIds: [ids.supervising],
+        agentIds: [ids.plain],
+      }),
+    ).id;
   });
 
   it("an agent given the supervision right views supervision, scoped to its groups; one without cannot", async () => {
@@ -83,7 +110,15 @@ describe("rights ticked on an agent's profile are the rights the server checks",
 
   it("a right taken away stops working at the next request", async () => {
     const [row] = await w.db.select().from(users).where(eq(users.id, ids.supervising));
-    ok(await agentActions.updateAgentAction({ id: ids.supervising, version: row.updatedAt.toISOString(), code: "4001", name: "Sophie", ...profile({ miscRights: [] }) }));
+    ok(
+      await agentActions.updateAgentAction({
+        id: ids.supervising,
+        version: row.updatedAt.toISOString(),
+        code: "4001",
+        name: "Sophie",
+        ...profile({ miscRights: [] }),
+      }),
+    );
     const after = await as(ids.supervising);
     expect(can(after, "supervision.view")).toBe(false);
     expect(can(after, "supervision.reassign")).toBe(false);
@@ -92,7 +127,15 @@ describe("rights ticked on an agent's profile are the rights the server checks",
 
   it("who may supervise a group is read from the same table: supervisors and agents with the right, not admins", async () => {
     const [row] = await w.db.select().from(users).where(eq(users.id, ids.supervising));
-    ok(await agentActions.updateAgentAction({ id: ids.supervising, version: row.updatedAt.toISOString(), code: "4001", name: "Sophie", ...profile({ rights: ["supervision"] }) }));
+    ok(
+      await agentActions.updateAgentAction({
+        id: ids.supervising,
+        version: row.updatedAt.toISOString(),
+        code: "4001",
+        name: "Sophie",
+        ...profile({ rights: ["supervision"] }),
+      }),
+    );
     const { supervisors } = await memberCandidates();
     const logins = supervisors.map((s) => s.login);
     expect(logins).toEqual(expect.arrayContaining(["4001", "chef", "superviseur"]));
@@ -102,23 +145,38 @@ describe("rights ticked on an agent's profile are the rights the server checks",
 
   it("the SQL form of every permission holds for exactly the users `can` lets through", async () => {
     const rows = await w.db
-      .select({ id: users.id, role: users.role, rights: users.rights, supervisionRights: agentProfiles.supervisionRights, miscRights: agentProfiles.miscRights })
+      .select({
+        id: users.id,
+        role: users.role,
+        rights: users.rights,
+        supervisionRights: agentProfiles.supervisionRights,
+        miscRights: agentProfiles.miscRights,
+      })
       .from(users)
       .leftJoin(agentProfiles, eq(agentProfiles.userId, users.id));
     // A stale profile (supervision rights left without the supervision right) must not count.
-    await w.db.update(agentProfiles).set({ supervisionRights: ["reassign"] }).where(eq(agentProfiles.userId, ids.plain));
+    await w.db
+      .update(agentProfiles)
+      .set({ supervisionRights: ["reassign"] })
+      .where(eq(agentProfiles.userId, ids.plain));
     const plainRow = rows.find((r) => r.id === ids.plain)!;
     plainRow.supervisionRights = ["reassign"];
     const principals = rows.map((r) => ({
       id: r.id,
       role: r.role,
-      rights: effectiveRights({ role: r.role, rights: r.rights, profile: r.supervisionRights && r.miscRights ? { supervisionRights: r.supervisionRights, miscRights: r.miscRights } : null }),
+      rights: effectiveRights({
+        role: r.role,
+        rights: r.rights,
+        profile: r.supervisionRights && r.miscRights ? { supervisionRights: r.supervisionRights, miscRights: r.miscRights } : null,
+      }),
     }));
     for (const permission of Object.keys(permissionTable) as Permission[]) {
       const holders = await w.db.select({ id: users.id }).from(users).where(holdsPermission(permission));
       const expected = principals.filter((p) => can(p, permission)).map((p) => p.id);
-      expect(holders.map((h) => h.id).sort((a, b) => a - b), permission).toEqual(expected.sort((a, b) => a - b));
+      expect(
+        holders.map((h) => h.id).sort((a, b) => a - b),
+        permission,
+      ).toEqual(expected.sort((a, b) => a - b));
     }
   });
 });
-

@@ -5,7 +5,6 @@ import { SOUND_MAX_BYTES } from "@/lib/calendars/holiday.schema";
 import { setupDemoWorkspace } from "./demo-fixture";
 import { signInAs, signOut } from "./session";
 
-
 const sound = await import("@/app/api/holidays/sound/route");
 const holdMusic = await import("@/app/api/campaigns/[id]/hold-music/route");
 
@@ -35,7 +34,9 @@ function wav(samples: number): Uint8Array {
  * chunked upload arrives); `pulled` says how many bytes the server asked for.
  */
 function chunkedUpload(file: Uint8Array) {
-  const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\n`);
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+  );
   const whole = Buffer.concat([head, file, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
   const state = { pulled: 0 };
   const body = new ReadableStream<Uint8Array>({
@@ -74,7 +75,11 @@ describe("upload route limits", () => {
     const upload = chunkedUpload(wav(8 * 1024 * 1024));
     const response = await sound.POST(new Request("http://localhost:3000/api/holidays/sound", upload.init));
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ ok: false, error: "schedules.errors.soundTooLarge", fieldErrors: { file: ["schedules.errors.soundTooLarge"] } });
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: "schedules.errors.soundTooLarge",
+      fieldErrors: { file: ["schedules.errors.soundTooLarge"] },
+    });
     // Read up to the limit and a few chunks of read-ahead, not the 8 MB.
     expect(upload.state.pulled).toBeLessThanOrEqual(SOUND_MAX_BYTES + 64 * 1024 + 4 * 64 * 1024);
     expect(upload.state.pulled).toBeLessThan(upload.size);
@@ -98,14 +103,22 @@ describe("upload route limits", () => {
     const upload = chunkedUpload(wav(1000));
     const { origin: _origin, ...noOrigin } = ours;
     void _origin;
-    const response = await sound.POST(new Request("http://localhost:3000/api/holidays/sound", { ...upload.init, headers: { ...noOrigin, "content-type": `multipart/form-data; boundary=${BOUNDARY}` } }));
+    const response = await sound.POST(
+      new Request("http://localhost:3000/api/holidays/sound", {
+        ...upload.init,
+        headers: { ...noOrigin, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+      }),
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ ok: false, error: "errors.forbidden" });
     expect(upload.state.pulled).toBeLessThanOrEqual(4 * 64 * 1024);
     expect(await sounds()).toBe(before);
 
     // Removing the hold music is state-changing too.
-    const remove = await holdMusic.DELETE(new Request("http://localhost:3000/x", { method: "DELETE", headers: noOrigin }), campaignParams(w.state.campaignId));
+    const remove = await holdMusic.DELETE(
+      new Request("http://localhost:3000/x", { method: "DELETE", headers: noOrigin }),
+      campaignParams(w.state.campaignId),
+    );
     expect(remove.status).toBe(403);
     expect(await w.db.select().from(campaignHoldMusic).where(eq(campaignHoldMusic.campaignId, w.state.campaignId))).toHaveLength(1);
   });

@@ -3,8 +3,24 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import {
-  adminNotifications, agentSkills, auditLog, blacklists, campaignBlacklists, campaigns, campaignSkills, campaignSummaries, customerDatabases,
-  distributionRuleGroups, holidayGroups, holidays, predefinedResponses, queues, scriptVersions, skillGroups, skills, workSchedules,
+  adminNotifications,
+  agentSkills,
+  auditLog,
+  blacklists,
+  campaignBlacklists,
+  campaigns,
+  campaignSkills,
+  campaignSummaries,
+  customerDatabases,
+  distributionRuleGroups,
+  holidayGroups,
+  holidays,
+  predefinedResponses,
+  queues,
+  scriptVersions,
+  skillGroups,
+  skills,
+  workSchedules,
 } from "@/db/schema";
 import { subscribe } from "@/lib/realtime/bus";
 import type { LiveMessage } from "@/lib/events/types";
@@ -44,7 +60,8 @@ async function listen(uid: number) {
   return { events, close: () => abort.abort() };
 }
 
-const lightOf = (s: { elements: { element: string; light: string; reason: string }[] }, element: string) => s.elements.find((e) => e.element === element);
+const lightOf = (s: { elements: { element: string; light: string; reason: string }[] }, element: string) =>
+  s.elements.find((e) => e.element === element);
 const waitFor = async (cond: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
   while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
@@ -86,10 +103,25 @@ describe("campaign summary (database)", () => {
     expect(after.state).toBe("stopped");
     const notes = await w.db.select().from(adminNotifications).where(eq(adminNotifications.campaignId, w.state.campaignId));
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ kind: "campaign.stopped", message: "summary.notifications.campaignStopped", params: { campaign: "Démo Twitter", elements: "script" } });
-    expect(describeNotification(createTranslator(getMessages("fr")), notes[0])).toBe("La campagne « Démo Twitter » a été arrêtée : éléments bloquants (Script agent)");
-    const [audit] = await w.db.select().from(auditLog).where(and(eq(auditLog.objectType, "campaign"), eq(auditLog.objectId, w.state.campaignId)));
-    expect(audit).toMatchObject({ userId: null, userLogin: "system", action: "update", before: { state: "running" }, after: { state: "stopped" } });
+    expect(notes[0]).toMatchObject({
+      kind: "campaign.stopped",
+      message: "summary.notifications.campaignStopped",
+      params: { campaign: "Démo Twitter", elements: "script" },
+    });
+    expect(describeNotification(createTranslator(getMessages("fr")), notes[0])).toBe(
+      "La campagne « Démo Twitter » a été arrêtée : éléments bloquants (Script agent)",
+    );
+    const [audit] = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, "campaign"), eq(auditLog.objectId, w.state.campaignId)));
+    expect(audit).toMatchObject({
+      userId: null,
+      userLogin: "system",
+      action: "update",
+      before: { state: "running" },
+      after: { state: "stopped" },
+    });
 
     await waitFor(() => events.some((e) => e.type === "campaign.summary"));
     unsubscribe();
@@ -125,7 +157,10 @@ describe("campaign summary (database)", () => {
       scriptId: script.id,
       databaseId,
       tableName: "C_DEMO",
-      columns: [{ objectId: "o1", column: "NOM" }, { objectId: "o2", column: "EMAIL" }],
+      columns: [
+        { objectId: "o1", column: "NOM" },
+        { objectId: "o2", column: "EMAIL" },
+      ],
       excluded: [],
     });
     const v1 = await generateScript(admin, script.id, "production", 2);
@@ -142,7 +177,11 @@ describe("campaign summary (database)", () => {
     const v2 = await generateScript(admin, script.id, "production", 2);
     expect(v2.status).toBe("generated");
     summary = await computeCampaignSummary(w.state.campaignId);
-    expect(lightOf(summary, "script")).toMatchObject({ light: "orange", reason: "summary.reasons.script.newerVersion", params: { picked: 1, latest: 2 } });
+    expect(lightOf(summary, "script")).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.script.newerVersion",
+      params: { picked: 1, latest: 2 },
+    });
     expect(summary.overall).toBe("orange");
 
     // A version whose mapping leaves EMAIL out without saying so (generation refuses that today;
@@ -151,29 +190,55 @@ describe("campaign summary (database)", () => {
     const mapping = { columns: stored.customerFile!.mapping.columns.filter((c) => c.column === "NOM"), excluded: [] };
     const [v3] = await w.db
       .insert(scriptVersions)
-      .values({ scriptId: script.id, kind: "production", number: 3, model: stored.model, customerFile: { ...stored.customerFile!, mapping } })
+      .values({
+        scriptId: script.id,
+        kind: "production",
+        number: 3,
+        model: stored.model,
+        customerFile: { ...stored.customerFile!, mapping },
+      })
       .returning();
     await w.setCampaign({ scriptVersionId: v3.id });
     summary = await computeCampaignSummary(w.state.campaignId);
     expect(lightOf(summary, "script")).toMatchObject({ light: "green", params: { number: 3 } });
-    expect(lightOf(summary, "customerFile")).toMatchObject({ light: "orange", reason: "summary.reasons.customerFile.unmapped", params: { objects: "EMAIL" } });
+    expect(lightOf(summary, "customerFile")).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.customerFile.unmapped",
+      params: { objects: "EMAIL" },
+    });
   });
 
   it("a production version that books appointments without an agenda makes the agenda orange, naming what books", async () => {
     const [campaign] = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
     const [picked] = await w.db.select().from(scriptVersions).where(eq(scriptVersions.id, campaign.scriptVersionId!));
-    expect(lightOf(await computeCampaignSummary(w.state.campaignId), "agenda")).toMatchObject({ light: "green", reason: "summary.reasons.agenda.notUsed" });
+    expect(lightOf(await computeCampaignSummary(w.state.campaignId), "agenda")).toMatchObject({
+      light: "green",
+      reason: "summary.reasons.agenda.notUsed",
+    });
     const model = scriptModelSchema.parse({
       version: 2,
-      pages: [{ id: "p1", name: "Accueil", objects: [{ id: "o9", kind: "agenda", name: "RDV", label: "Rendez-vous", layout: { row: 0, col: 0, width: 6 } }] }],
+      pages: [
+        {
+          id: "p1",
+          name: "Accueil",
+          objects: [{ id: "o9", kind: "agenda", name: "RDV", label: "Rendez-vous", layout: { row: 0, col: 0, width: 6 } }],
+        },
+      ],
       actions: [{ id: "a1", name: "Prendre RDV", commands: [{ type: "bookAppointment", objectId: "o9" }] }],
       variables: [],
     });
     const script = await createScript(admin, "Prise de rendez-vous");
-    const [booking] = await w.db.insert(scriptVersions).values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null }).returning();
+    const [booking] = await w.db
+      .insert(scriptVersions)
+      .values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null })
+      .returning();
     await w.setCampaign({ scriptId: script.id, scriptVersionId: booking.id });
     const summary = await computeCampaignSummary(w.state.campaignId);
-    expect(lightOf(summary, "agenda")).toMatchObject({ light: "orange", reason: "summary.reasons.agenda.scriptBooksNoAgenda", params: { uses: "RDV, Prendre RDV" } });
+    expect(lightOf(summary, "agenda")).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.agenda.scriptBooksNoAgenda",
+      params: { uses: "RDV, Prendre RDV" },
+    });
     await w.setCampaign({ scriptId: picked.scriptId, scriptVersionId: picked.id });
   });
 
@@ -193,13 +258,28 @@ describe("campaign summary (database)", () => {
 
   it("counts the agents holding every required skill at its level", async () => {
     const [group] = await w.db.insert(skillGroups).values({ name: "Langues" }).returning();
-    const [fr, en] = await w.db.insert(skills).values([{ groupId: group.id, name: "Français" }, { groupId: group.id, name: "Anglais" }]).returning();
-    await w.db.insert(campaignSkills).values([{ campaignId: w.state.campaignId, skillId: fr.id, minLevel: 5 }, { campaignId: w.state.campaignId, skillId: en.id, minLevel: 2 }]);
+    const [fr, en] = await w.db
+      .insert(skills)
+      .values([
+        { groupId: group.id, name: "Français" },
+        { groupId: group.id, name: "Anglais" },
+      ])
+      .returning();
+    await w.db.insert(campaignSkills).values([
+      { campaignId: w.state.campaignId, skillId: fr.id, minLevel: 5 },
+      { campaignId: w.state.campaignId, skillId: en.id, minLevel: 2 },
+    ]);
     const skillsLight = async () => lightOf(await computeCampaignSummary(w.state.campaignId), "skills");
     expect(await skillsLight()).toMatchObject({ light: "red", reason: "summary.reasons.skills.noQualifiedAgent" });
     const [a, b, c] = w.state.agents;
     // Level too low in French, or missing English: not counted.
-    await w.db.insert(agentSkills).values([{ userId: a, skillId: fr.id, level: 5 }, { userId: a, skillId: en.id, level: 2 }, { userId: b, skillId: fr.id, level: 4 }, { userId: b, skillId: en.id, level: 9 }, { userId: c, skillId: fr.id, level: 9 }]);
+    await w.db.insert(agentSkills).values([
+      { userId: a, skillId: fr.id, level: 5 },
+      { userId: a, skillId: en.id, level: 2 },
+      { userId: b, skillId: fr.id, level: 4 },
+      { userId: b, skillId: en.id, level: 9 },
+      { userId: c, skillId: fr.id, level: 9 },
+    ]);
     expect(await skillsLight()).toMatchObject({ light: "orange", reason: "summary.reasons.skills.fewAgents", params: { count: 1 } });
     await w.db.insert(agentSkills).values({ userId: c, skillId: en.id, level: 3 });
     expect(await skillsLight()).toMatchObject({ light: "green", params: { count: 2, skills: "Anglais ≥ 2, Français ≥ 5" } });
@@ -207,7 +287,10 @@ describe("campaign summary (database)", () => {
 
   it("reads schedules, holidays, distribution rules and blacklists as they are", async () => {
     const closed = { open1: "", close1: "", open2: "", close2: "" };
-    const [schedule] = await w.db.insert(workSchedules).values({ name: "Fermé", days: Array(7).fill(closed) }).returning();
+    const [schedule] = await w.db
+      .insert(workSchedules)
+      .values({ name: "Fermé", days: Array(7).fill(closed) })
+      .returning();
     const [holidayGroup] = await w.db.insert(holidayGroups).values({ name: "France" }).returning();
     await w.db.insert(holidays).values([{ groupId: holidayGroup.id, label: "Noël", date: "2026-12-25", recurring: true }]);
     const [rules] = await w.db.insert(distributionRuleGroups).values({ name: "Vide" }).returning();
@@ -237,7 +320,11 @@ describe("campaign summary (database)", () => {
 
   it("streams the summary events to admins only, not to supervisors or agents", async () => {
     const [supervisor] = await w.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.login, "superviseur"));
-    const streams = { admin: await listen(w.state.adminId), supervisor: await listen(supervisor.id), agent: await listen(w.state.agents[0]) };
+    const streams = {
+      admin: await listen(w.state.adminId),
+      supervisor: await listen(supervisor.id),
+      agent: await listen(w.state.agents[0]),
+    };
     await new Promise((r) => setTimeout(r, 100));
     await w.db.delete(predefinedResponses).where(eq(predefinedResponses.campaignId, w.state.campaignId));
     await computeCampaignSummaries([w.state.campaignId]);
@@ -257,13 +344,20 @@ describe("campaign summary (database)", () => {
       .insert(campaigns)
       .values(Array.from({ length: 30 }, (_, i) => ({ ...config, type: demo.type, name: `Clone ${i}`, state: "stopped" as const })))
       .returning({ id: campaigns.id });
-    await w.db.insert(campaignSkills).select(sql`select c.id, s.skill_id, s.min_level from campaigns c cross join campaign_skills s where c.name like 'Clone %' and s.campaign_id = ${demo.id}`);
+    await w.db
+      .insert(campaignSkills)
+      .select(
+        sql`select c.id, s.skill_id, s.min_level from campaigns c cross join campaign_skills s where c.name like 'Clone %' and s.campaign_id = ${demo.id}`,
+      );
     await w.db.insert(predefinedResponses).values(clones.map((c) => ({ campaignId: c.id, title: "Merci", text: "Merci" })));
 
     let queries = 0;
     const client = (w.db as unknown as { $client: unknown }).$client;
     const { drizzle } = process.env.TEST_DATABASE_URL ? await import("drizzle-orm/postgres-js") : await import("drizzle-orm/pglite");
-    const counting = (drizzle as (c: never, o: object) => unknown)(client as never, { schema, logger: { logQuery: () => queries++ } }) as Db;
+    const counting = (drizzle as (c: never, o: object) => unknown)(client as never, {
+      schema,
+      logger: { logQuery: () => queries++ },
+    }) as Db;
 
     const one = await loadCampaignSnapshots(counting, [demo.id]);
     const forOne = queries;

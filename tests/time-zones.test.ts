@@ -16,7 +16,10 @@ describe("the time zone a campaign's times are shown in", () => {
     expect(await defaultTimeZone()).toBe("Europe/Paris");
     expect(await campaignTimeZone(w.state.campaignId)).toBe("Europe/Paris");
 
-    await w.db.insert(rootSettings).values({ id: 1, defaultTimeZone: "America/Toronto" }).onConflictDoUpdate({ target: rootSettings.id, set: { defaultTimeZone: "America/Toronto" } });
+    await w.db
+      .insert(rootSettings)
+      .values({ id: 1, defaultTimeZone: "America/Toronto" })
+      .onConflictDoUpdate({ target: rootSettings.id, set: { defaultTimeZone: "America/Toronto" } });
     expect(await campaignTimeZone(w.state.campaignId)).toBe("America/Toronto");
     expect(await scheduleTimeZone(null)).toBe("America/Toronto");
 
@@ -33,7 +36,10 @@ describe("the time zone a campaign's times are shown in", () => {
   });
 
   it("the campaign summary says when it was computed in the campaign's local time", async () => {
-    const [auckland] = await w.db.insert(workSchedules).values({ name: "Auckland TZ test", timeZone: "Pacific/Auckland", days: week }).returning();
+    const [auckland] = await w.db
+      .insert(workSchedules)
+      .values({ name: "Auckland TZ test", timeZone: "Pacific/Auckland", days: week })
+      .returning();
     await w.setCampaign({ scheduleId: auckland.id });
     const computedAt = new Date("2026-12-01T15:35:07Z");
     const summary: StoredSummary = { campaignId: w.state.campaignId, overall: "green", computedAt, elements: [] };

@@ -30,7 +30,9 @@ describe("an agent answers and qualifies a conversation", () => {
     expect(await currentConversation(agentB)).toBeNull();
 
     // Another agent can neither answer nor close it.
-    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Hello", requestKey: crypto.randomUUID() })).rejects.toThrow("workspace.errors.notYours");
+    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Hello", requestKey: crypto.randomUUID() })).rejects.toThrow(
+      "workspace.errors.notYours",
+    );
 
     const requestKey = crypto.randomUUID();
     const reply = { conversationId: conv!.id, text: "Bonjour Marc, elle arrive demain.", requestKey };
@@ -42,11 +44,16 @@ describe("an agent answers and qualifies a conversation", () => {
 
     const statuses = await w.db.select().from(qualificationStatuses);
     const positive = statuses.find((s) => s.category === "positive")!;
-    await expect(qualifyConversation(agentB, { conversationId: conv!.id, statusId: positive.id })).rejects.toThrow("workspace.errors.notYours");
+    await expect(qualifyConversation(agentB, { conversationId: conv!.id, statusId: positive.id })).rejects.toThrow(
+      "workspace.errors.notYours",
+    );
     await qualifyConversation(agentA, { conversationId: conv!.id, statusId: positive.id });
 
     // Editing the status afterwards does not rewrite history.
-    await w.db.update(qualificationStatuses).set({ label: "Renamed", category: "not_argued", benefit: "999" }).where(eq(qualificationStatuses.id, positive.id));
+    await w.db
+      .update(qualificationStatuses)
+      .set({ label: "Renamed", category: "not_argued", benefit: "999" })
+      .where(eq(qualificationStatuses.id, positive.id));
     const [closed] = await w.db.select().from(conversations).where(eq(conversations.id, conv!.id));
     expect(closed).toMatchObject({
       status: "closed",
@@ -69,7 +76,9 @@ describe("an agent answers and qualifies a conversation", () => {
     await assignWaitingConversations();
     const conv = await currentConversation(agentA);
     expect(conv).not.toBeNull();
-    await expect(qualifyConversation(agentA, { conversationId: conv!.id, statusId: 999_999 })).rejects.toThrow("workspace.errors.qualificationInvalid");
+    await expect(qualifyConversation(agentA, { conversationId: conv!.id, statusId: 999_999 })).rejects.toThrow(
+      "workspace.errors.qualificationInvalid",
+    );
   });
 
   it("reports a network refusal and keeps the reply as failed, without posting", async () => {
@@ -77,7 +86,9 @@ describe("an agent answers and qualifies a conversation", () => {
     const conv = await currentConversation(agentA);
     await w.sim.injectFault({ endpoint: "post", status: 503, count: 1 });
     const before = (await w.sim.listReplies()).length;
-    await expect(sendReply(agentA, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(/workspace\.errors\.network\./);
+    await expect(sendReply(agentA, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(
+      /workspace\.errors\.network\./,
+    );
     expect((await w.sim.listReplies()).length).toBe(before);
     const failed = await w.db.select().from(messages).where(eq(messages.sendState, "failed"));
     expect(failed).toHaveLength(1);

@@ -14,7 +14,8 @@ export const postCustomerTweetAction = defineAction("simulator.use", customerTwe
     });
     return { id };
   } catch (err) {
-    if (err instanceof SimulatorClientError) throw new ActionError(err.status === 0 ? "simulator.errors.unreachable" : "simulator.errors.refused");
+    if (err instanceof SimulatorClientError)
+      throw new ActionError(err.status === 0 ? "simulator.errors.unreachable" : "simulator.errors.refused");
     throw err;
   }
 });

@@ -4,7 +4,18 @@ import { DEMO_APP, DEMO_FACEBOOK_PAGE } from "@/lib/simulator/demo";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "./copy-button";
 
-type Field = "apiKey" | "apiSecret" | "accessToken" | "accessSecret" | "bearerToken" | "accountHandle" | "accountId" | "appId" | "appSecret" | "pageAccessToken" | "pageId";
+type Field =
+  | "apiKey"
+  | "apiSecret"
+  | "accessToken"
+  | "accessSecret"
+  | "bearerToken"
+  | "accountHandle"
+  | "accountId"
+  | "appId"
+  | "appSecret"
+  | "pageAccessToken"
+  | "pageId";
 
 /**
  * The simulator's own demo app, shown to the admins who use the simulator (the page requires

@@ -50,7 +50,19 @@ export default async function SimulatorPage() {
   );
 }
 
-function TweetList({ title, empty, tweets, testId, format }: { title: string; empty: string; tweets: SimTweetView[]; testId: string; format: Format }) {
+function TweetList({
+  title,
+  empty,
+  tweets,
+  testId,
+  format,
+}: {
+  title: string;
+  empty: string;
+  tweets: SimTweetView[];
+  testId: string;
+  format: Format;
+}) {
   return (
     <Card>
       <CardHeader>

@@ -13,7 +13,10 @@ import { useToast } from "@/components/ui/toast";
 export function useActionFeedback() {
   const t = useT();
   const { toast } = useToast();
-  return function report<T, F extends FieldValues>(result: ActionResult<T>, options: { form?: UseFormReturn<F>; success?: MessageKey } = {}): result is { ok: true; data: T } {
+  return function report<T, F extends FieldValues>(
+    result: ActionResult<T>,
+    options: { form?: UseFormReturn<F>; success?: MessageKey } = {},
+  ): result is { ok: true; data: T } {
     if (result.ok) {
       if (options.success) toast({ title: t(options.success), variant: "success" });
       return true;

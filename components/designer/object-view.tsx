@@ -32,14 +32,22 @@ export function ObjectView({ object: o, idPrefix, value, values, problem, inert,
   const id = `${idPrefix}-${o.id}`;
   const label = interpolate(o.label, values);
   const errorId = problem ? `${id}-error` : undefined;
-  const aria = { "aria-invalid": problem ? (true as const) : undefined, "aria-describedby": errorId, "aria-required": o.required || undefined };
+  const aria = {
+    "aria-invalid": problem ? (true as const) : undefined,
+    "aria-describedby": errorId,
+    "aria-required": o.required || undefined,
+  };
   const text = typeof value === "string" ? value : "";
   const list = Array.isArray(value) ? value : [];
   const change = (v: VariableValue) => onChange?.(v);
   const caption = (
     <span className="text-sm font-medium text-fg">
       {label}
-      {o.required ? <span aria-hidden="true" className="ml-0.5 text-danger">*</span> : null}
+      {o.required ? (
+        <span aria-hidden="true" className="ml-0.5 text-danger">
+          *
+        </span>
+      ) : null}
     </span>
   );
   const error = problem ? (
@@ -65,7 +73,14 @@ export function ObjectView({ object: o, idPrefix, value, values, problem, inert,
     case "checkbox":
       return (
         <div className="space-y-1">
-          <Checkbox id={id} label={caption} checked={value === true} disabled={inert} onChange={(e) => change(e.target.checked)} {...aria} />
+          <Checkbox
+            id={id}
+            label={caption}
+            checked={value === true}
+            disabled={inert}
+            onChange={(e) => change(e.target.checked)}
+            {...aria}
+          />
           {error}
         </div>
       );
@@ -88,7 +103,15 @@ export function ObjectView({ object: o, idPrefix, value, values, problem, inert,
                 />
               ) : (
                 <label key={i} className="inline-flex items-center gap-2 text-sm">
-                  <input type="radio" name={id} value={opt.value} checked={text === opt.value} disabled={inert} onChange={() => change(opt.value)} className="accent-accent" />
+                  <input
+                    type="radio"
+                    name={id}
+                    value={opt.value}
+                    checked={text === opt.value}
+                    disabled={inert}
+                    onChange={() => change(opt.value)}
+                    className="accent-accent"
+                  />
                   {opt.label || opt.value}
                 </label>
               ),
@@ -100,10 +123,18 @@ export function ObjectView({ object: o, idPrefix, value, values, problem, inert,
     }
     default: {
       let control;
-      if (o.kind === "textarea") control = <Textarea id={id} value={text} disabled={inert} onChange={(e) => change(e.target.value)} {...aria} />;
+      if (o.kind === "textarea")
+        control = <Textarea id={id} value={text} disabled={inert} onChange={(e) => change(e.target.value)} {...aria} />;
       else if (o.kind === "list")
         control = (
-          <Select id={id} value={text} disabled={inert} onChange={(e) => change(e.target.value)} placeholder={t("designer.renderer.choose")} {...aria}>
+          <Select
+            id={id}
+            value={text}
+            disabled={inert}
+            onChange={(e) => change(e.target.value)}
+            placeholder={t("designer.renderer.choose")}
+            {...aria}
+          >
             {o.options.map((opt, i) => (
               <option key={i} value={opt.value}>
                 {opt.label || opt.value}

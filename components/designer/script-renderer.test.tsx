@@ -24,7 +24,7 @@ describe("ScriptRenderer", () => {
   });
 
   it("renders a hostile customer value as text, never as markup", () => {
-    const html = render({ NOM: '<img src=x onerror=alert(1)>', RESEAU: "<script>alert(2)</script>" });
+    const html = render({ NOM: "<img src=x onerror=alert(1)>", RESEAU: "<script>alert(2)</script>" });
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<script>");
     expect(html).toContain("Bonjour &lt;img src=x onerror=alert(1)&gt;");

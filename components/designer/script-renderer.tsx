@@ -70,13 +70,19 @@ export function ScriptRenderer({ model, variables, mode, onCommand, onStateChang
       </div>
       {error ? (
         <p role="alert" className="rounded-control border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger-soft-fg">
-          {error.code === "invalidFields" ? t("designer.renderer.fixFields", { fields: Object.keys(error.fields).join(", ") }) : t(`designer.renderer.errors.${error.code}`)}
+          {error.code === "invalidFields"
+            ? t("designer.renderer.fixFields", { fields: Object.keys(error.fields).join(", ") })
+            : t(`designer.renderer.errors.${error.code}`)}
         </p>
       ) : null}
       {state.ended ? <p className="text-sm font-medium text-fg">{t("designer.renderer.ended")}</p> : null}
       <div className="grid grid-cols-12 gap-3">
         {visible.map((o) => (
-          <div key={o.id} style={{ gridColumn: `${o.layout.col + 1} / span ${o.layout.width}`, gridRow: o.layout.row + 1 }} className="min-w-0">
+          <div
+            key={o.id}
+            style={{ gridColumn: `${o.layout.col + 1} / span ${o.layout.width}`, gridRow: o.layout.row + 1 }}
+            className="min-w-0"
+          >
             <ObjectView
               object={o}
               idPrefix={idPrefix}

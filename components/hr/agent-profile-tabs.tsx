@@ -4,7 +4,16 @@ import { useState, type ReactNode } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import type { AgentProfileValues } from "@/lib/hr/agent.schema";
 import type { SkillTree } from "@/lib/hr/queries";
-import { accountRights, displayOptions, MAX_CONVERSATIONS, mediaChannels, miscRights, supervisionRights, telephonyRights, workspaceApps } from "@/lib/hr/options";
+import {
+  accountRights,
+  displayOptions,
+  MAX_CONVERSATIONS,
+  mediaChannels,
+  miscRights,
+  supervisionRights,
+  telephonyRights,
+  workspaceApps,
+} from "@/lib/hr/options";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -30,7 +39,15 @@ const tabs = Object.keys(tabFields) as Tab[];
 type ProfileForm = AgentProfileValues & { code?: string; name?: string };
 
 /** The manual's five tabs of an agent account; the code and name fields come from the caller. */
-export function AgentProfileTabs({ accountFields, skillTree, groups }: { accountFields?: ReactNode; skillTree: SkillTree; groups: { id: number; name: string }[] }) {
+export function AgentProfileTabs({
+  accountFields,
+  skillTree,
+  groups,
+}: {
+  accountFields?: ReactNode;
+  skillTree: SkillTree;
+  groups: { id: number; name: string }[];
+}) {
   const t = useT();
   const form = useFormContext<ProfileForm>();
   const { errors, submitCount } = form.formState;
@@ -54,7 +71,11 @@ export function AgentProfileTabs({ accountFields, skillTree, groups }: { account
     if (!next.includes("supervision")) {
       // Without the right, supervision rights and supervisor roles in groups go too.
       form.setValue("supervisionRights", [], { shouldDirty: true });
-      form.setValue("groups", form.getValues("groups").filter((g) => g.role !== "supervisor"), { shouldDirty: true });
+      form.setValue(
+        "groups",
+        form.getValues("groups").filter((g) => g.role !== "supervisor"),
+        { shouldDirty: true },
+      );
     }
   }
 
@@ -96,15 +117,29 @@ export function AgentProfileTabs({ accountFields, skillTree, groups }: { account
               />
             )}
           />
-          <FormField label={t("hr.general.maxConversations")} htmlFor="maxConversations" hint={t("hr.general.maxConversationsHint")} error={msg(errors.maxConversations?.message)} className="max-w-xs">
+          <FormField
+            label={t("hr.general.maxConversations")}
+            htmlFor="maxConversations"
+            hint={t("hr.general.maxConversationsHint")}
+            error={msg(errors.maxConversations?.message)}
+            className="max-w-xs"
+          >
             <Input type="number" min={1} max={MAX_CONVERSATIONS} {...form.register("maxConversations", { valueAsNumber: true })} />
           </FormField>
         </section>
       </TabsContent>
 
       <TabsContent value="skills" forceMount hidden={tab !== "skills"}>
-        <Controller control={form.control} name="skills" render={({ field }) => <SkillsEditor tree={skillTree} value={field.value} onChange={field.onChange} />} />
-        {errors.skills ? <p role="alert" className="mt-2 text-xs font-medium text-danger">{msg(errors.skills.message ?? errors.skills.root?.message)}</p> : null}
+        <Controller
+          control={form.control}
+          name="skills"
+          render={({ field }) => <SkillsEditor tree={skillTree} value={field.value} onChange={field.onChange} />}
+        />
+        {errors.skills ? (
+          <p role="alert" className="mt-2 text-xs font-medium text-danger">
+            {msg(errors.skills.message ?? errors.skills.root?.message)}
+          </p>
+        ) : null}
       </TabsContent>
 
       <TabsContent value="applications" forceMount hidden={tab !== "applications"} className="space-y-6">
@@ -121,7 +156,12 @@ export function AgentProfileTabs({ accountFields, skillTree, groups }: { account
           control={form.control}
           name="displayOptions"
           render={({ field }) => (
-            <CheckboxGroup legend={t("hr.applications.display")} options={displayOptions.map((o) => ({ value: o, label: t(`hr.applications.displayOptions.${o}`) }))} value={field.value} onChange={field.onChange} />
+            <CheckboxGroup
+              legend={t("hr.applications.display")}
+              options={displayOptions.map((o) => ({ value: o, label: t(`hr.applications.displayOptions.${o}`) }))}
+              value={field.value}
+              onChange={field.onChange}
+            />
           )}
         />
         <CheckboxGroup
@@ -137,7 +177,12 @@ export function AgentProfileTabs({ accountFields, skillTree, groups }: { account
           control={form.control}
           name="telephonyRights"
           render={({ field }) => (
-            <CheckboxGroup legend={t("hr.rightsTab.telephony")} options={telephonyRights.map((r) => ({ value: r, label: t(`hr.rightsTab.telephonyRights.${r}`) }))} value={field.value} onChange={field.onChange} />
+            <CheckboxGroup
+              legend={t("hr.rightsTab.telephony")}
+              options={telephonyRights.map((r) => ({ value: r, label: t(`hr.rightsTab.telephonyRights.${r}`) }))}
+              value={field.value}
+              onChange={field.onChange}
+            />
           )}
         />
         <Controller
@@ -159,14 +204,27 @@ export function AgentProfileTabs({ accountFields, skillTree, groups }: { account
           control={form.control}
           name="miscRights"
           render={({ field }) => (
-            <CheckboxGroup legend={t("hr.rightsTab.misc")} options={miscRights.map((r) => ({ value: r, label: t(`hr.rightsTab.miscRights.${r}`) }))} value={field.value} onChange={field.onChange} />
+            <CheckboxGroup
+              legend={t("hr.rightsTab.misc")}
+              options={miscRights.map((r) => ({ value: r, label: t(`hr.rightsTab.miscRights.${r}`) }))}
+              value={field.value}
+              onChange={field.onChange}
+            />
           )}
         />
       </TabsContent>
 
       <TabsContent value="groups" forceMount hidden={tab !== "groups"}>
-        <Controller control={form.control} name="groups" render={({ field }) => <GroupsEditor groups={groups} value={field.value} onChange={field.onChange} canSupervise={supervises} />} />
-        {errors.groups ? <p role="alert" className="mt-2 text-xs font-medium text-danger">{msg(errors.groups.message ?? errors.groups.root?.message)}</p> : null}
+        <Controller
+          control={form.control}
+          name="groups"
+          render={({ field }) => <GroupsEditor groups={groups} value={field.value} onChange={field.onChange} canSupervise={supervises} />}
+        />
+        {errors.groups ? (
+          <p role="alert" className="mt-2 text-xs font-medium text-danger">
+            {msg(errors.groups.message ?? errors.groups.root?.message)}
+          </p>
+        ) : null}
       </TabsContent>
     </Tabs>
   );

@@ -30,7 +30,13 @@ export function CheckboxGroup<V extends string>({
           <Checkbox
             label={o.label}
             checked={value.includes(o.value)}
-            onChange={(e) => onChange(e.target.checked ? options.map((x) => x.value).filter((v) => v === o.value || value.includes(v)) : value.filter((v) => v !== o.value))}
+            onChange={(e) =>
+              onChange(
+                e.target.checked
+                  ? options.map((x) => x.value).filter((v) => v === o.value || value.includes(v))
+                  : value.filter((v) => v !== o.value),
+              )
+            }
           />
           {o.hint ? <p className="ml-6 text-xs text-fg-muted">{o.hint}</p> : null}
         </div>

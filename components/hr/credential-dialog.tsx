@@ -9,7 +9,17 @@ import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
  * Shows a generated password once. Nothing keeps it after the dialog closes: the server only
  * has its hash, so the administrator must note it now (or regenerate it later).
  */
-export function CredentialDialog({ title, login, password, onDone }: { title: string; login: string; password: string | null; onDone: () => void }) {
+export function CredentialDialog({
+  title,
+  login,
+  password,
+  onDone,
+}: {
+  title: string;
+  login: string;
+  password: string | null;
+  onDone: () => void;
+}) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   const passwordRef = useRef<HTMLElement>(null);
@@ -38,7 +48,11 @@ export function CredentialDialog({ title, login, password, onDone }: { title: st
           </dd>
           <dt className="text-fg-muted">{t("hr.password.password")}</dt>
           <dd className="flex items-center gap-2">
-            <code ref={passwordRef} className="rounded-control bg-surface-muted px-2 py-1 font-mono text-base select-all" data-testid="credential-password">
+            <code
+              ref={passwordRef}
+              className="rounded-control bg-surface-muted px-2 py-1 font-mono text-base select-all"
+              data-testid="credential-password"
+            >
               {password}
             </code>
             <Button size="sm" variant="secondary" onClick={copy}>

@@ -27,7 +27,11 @@ export function SkillsEditor({ tree, value, onChange }: { tree: SkillTree; value
   }
   const levelOf = (skillId: number) => value.find((s) => s.skillId === skillId)?.level;
   const set = (skillId: number, level: number | undefined) =>
-    onChange(level === undefined ? value.filter((s) => s.skillId !== skillId) : [...value.filter((s) => s.skillId !== skillId), { skillId, level }]);
+    onChange(
+      level === undefined
+        ? value.filter((s) => s.skillId !== skillId)
+        : [...value.filter((s) => s.skillId !== skillId), { skillId, level }],
+    );
   return (
     <div className="space-y-4">
       <p className="text-sm text-fg-muted">{t("hr.skillsTab.hint")}</p>
@@ -39,7 +43,11 @@ export function SkillsEditor({ tree, value, onChange }: { tree: SkillTree; value
               const level = levelOf(skill.id);
               return (
                 <li key={skill.id} className="flex items-center justify-between gap-4">
-                  <Checkbox label={skill.name} checked={level !== undefined} onChange={(e) => set(skill.id, e.target.checked ? DEFAULT_LEVEL : undefined)} />
+                  <Checkbox
+                    label={skill.name}
+                    checked={level !== undefined}
+                    onChange={(e) => set(skill.id, e.target.checked ? DEFAULT_LEVEL : undefined)}
+                  />
                   <Select
                     aria-label={t("hr.skillsTab.level", { skill: skill.name })}
                     className="w-20"

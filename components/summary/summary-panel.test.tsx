@@ -14,15 +14,29 @@ const summary: StoredSummary = {
   overall: "red",
   computedAt: new Date("2026-03-02T10:00:00Z"),
   elements: [
-    { element: "general", light: "orange", reason: "summary.reasons.general.connectionFailing", params: { error: "<script>alert(1)</script>" }, fix: "/admin/campaigns/7?tab=general" },
+    {
+      element: "general",
+      light: "orange",
+      reason: "summary.reasons.general.connectionFailing",
+      params: { error: "<script>alert(1)</script>" },
+      fix: "/admin/campaigns/7?tab=general",
+    },
     { element: "script", light: "red", reason: "summary.reasons.script.none", fix: "/admin/campaigns/7?tab=relation" },
-    { element: "queue", light: "green", reason: "summary.reasons.queue.ok", params: { code: "SOCIAL" }, fix: "/admin/campaigns/7?tab=reception" },
+    {
+      element: "queue",
+      light: "green",
+      reason: "summary.reasons.queue.ok",
+      params: { code: "SOCIAL" },
+      fix: "/admin/campaigns/7?tab=reception",
+    },
   ],
 };
 
 describe("summary components", () => {
   it("lists every element with its light in words, its reason, and «Corriger» only where something is wrong", () => {
-    const html = renderToStaticMarkup(<SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("fr"))} locale="fr" />);
+    const html = renderToStaticMarkup(
+      <SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("fr"))} locale="fr" />,
+    );
     expect(html).toContain("Résumé de la Campagne");
     expect(html).toContain("Aucun script agent choisi");
     expect(html).toContain("File d&#x27;attente SOCIAL");
@@ -38,9 +52,13 @@ describe("summary components", () => {
   });
 
   it("«Calculé le …» is in the reader's language and the campaign's time zone, not UTC", () => {
-    const fr = renderToStaticMarkup(<SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("fr"))} locale="fr" timeZone="Europe/Paris" />);
+    const fr = renderToStaticMarkup(
+      <SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("fr"))} locale="fr" timeZone="Europe/Paris" />,
+    );
     expect(fr).toContain("Calculé le 2 mars 2026, 11:00:00");
-    const en = renderToStaticMarkup(<SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("en"))} locale="en" timeZone="America/Toronto" />);
+    const en = renderToStaticMarkup(
+      <SummaryPanelView campaignId={7} summary={summary} t={createTranslator(getMessages("en"))} locale="en" timeZone="America/Toronto" />,
+    );
     expect(en.replace(/\s/g, " ")).toContain("Computed on Mar 2, 2026, 5:00:00 AM");
   });
 

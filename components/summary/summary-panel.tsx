@@ -37,7 +37,10 @@ const itemLayout = [
  */
 export async function SummaryPanel({ campaignId, summary }: { campaignId: number; summary?: StoredSummary | null }) {
   const { t, locale } = await getTranslator();
-  const [current, timeZone] = await Promise.all([summary === undefined ? getCampaignSummary(campaignId) : summary, campaignTimeZone(campaignId)]);
+  const [current, timeZone] = await Promise.all([
+    summary === undefined ? getCampaignSummary(campaignId) : summary,
+    campaignTimeZone(campaignId),
+  ]);
   return <SummaryPanelView campaignId={campaignId} summary={current} t={t} locale={locale} timeZone={timeZone} />;
 }
 
@@ -45,7 +48,19 @@ export async function SummaryPanel({ campaignId, summary }: { campaignId: number
  * The panel's markup, apart from where the translator and the summary come from (tested alone).
  * `timeZone` is the campaign's: «Calculé le …» reads in the campaign's local time.
  */
-export function SummaryPanelView({ campaignId, summary, t, locale, timeZone }: { campaignId: number; summary: StoredSummary | null; t: Translate; locale: string; timeZone?: string }) {
+export function SummaryPanelView({
+  campaignId,
+  summary,
+  t,
+  locale,
+  timeZone,
+}: {
+  campaignId: number;
+  summary: StoredSummary | null;
+  t: Translate;
+  locale: string;
+  timeZone?: string;
+}) {
   const format = createFormat(isLocale(locale) ? locale : defaultLocale, timeZone);
   const lightLabel = (l: Light) => t(`summary.lights.${l}`);
   return (

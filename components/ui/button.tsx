@@ -19,17 +19,7 @@ export type ButtonProps = ComponentProps<"button"> & {
   asChild?: boolean;
 };
 
-export function Button({
-  variant,
-  size,
-  loading = false,
-  asChild = false,
-  disabled,
-  className,
-  children,
-  type,
-  ...props
-}: ButtonProps) {
+export function Button({ variant, size, loading = false, asChild = false, disabled, className, children, type, ...props }: ButtonProps) {
   const classes = buttonClassName({ variant, size, className });
 
   if (asChild) {
@@ -58,12 +48,7 @@ export function Button({
 
 export function Spinner({ className }: { className?: string }) {
   return (
-    <svg
-      className={cn("size-4 animate-spin", className)}
-      viewBox="0 0 24 24"
-      fill="none"
-      aria-hidden="true"
-    >
+    <svg className={cn("size-4 animate-spin", className)} viewBox="0 0 24 24" fill="none" aria-hidden="true">
       <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
       <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
     </svg>

@@ -2,12 +2,7 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return (
-    <section
-      className={cn("flex flex-col rounded-panel border border-border bg-surface shadow-xs", className)}
-      {...props}
-    />
-  );
+  return <section className={cn("flex flex-col rounded-panel border border-border bg-surface shadow-xs", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {
@@ -15,11 +10,7 @@ export function CardHeader({ className, ...props }: ComponentProps<"div">) {
 }
 
 /** An h2 by default: cards sit under the page's h1 (PageHeader). Override with `as`. */
-export function CardTitle({
-  className,
-  as: Heading = "h2",
-  ...props
-}: ComponentProps<"h2"> & { as?: "h2" | "h3" | "h4" }) {
+export function CardTitle({ className, as: Heading = "h2", ...props }: ComponentProps<"h2"> & { as?: "h2" | "h3" | "h4" }) {
   return <Heading className={cn("text-base font-semibold text-fg", className)} {...props} />;
 }
 
@@ -32,10 +23,5 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("flex items-center justify-end gap-2 border-t border-border px-5 py-3", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("flex items-center justify-end gap-2 border-t border-border px-5 py-3", className)} {...props} />;
 }

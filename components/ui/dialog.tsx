@@ -17,14 +17,7 @@ export type DialogContentProps = Omit<ComponentProps<typeof DialogPrimitive.Cont
   hideCloseButton?: boolean;
 };
 
-export function DialogContent({
-  title,
-  description,
-  hideCloseButton = false,
-  className,
-  children,
-  ...props
-}: DialogContentProps) {
+export function DialogContent({ title, description, hideCloseButton = false, className, children, ...props }: DialogContentProps) {
   const t = useT();
   return (
     <DialogPrimitive.Portal>
@@ -42,9 +35,7 @@ export function DialogContent({
         <div className="flex flex-col gap-1.5 pr-6">
           <DialogPrimitive.Title className="text-base font-semibold text-fg">{title}</DialogPrimitive.Title>
           {description !== undefined && (
-            <DialogPrimitive.Description className="text-sm text-fg-muted">
-              {description}
-            </DialogPrimitive.Description>
+            <DialogPrimitive.Description className="text-sm text-fg-muted">{description}</DialogPrimitive.Description>
           )}
         </div>
         {children}
@@ -64,10 +55,5 @@ export function DialogContent({
 }
 
 export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("mt-2 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("mt-2 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)} {...props} />;
 }

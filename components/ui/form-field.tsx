@@ -39,9 +39,7 @@ export function fieldControlProps(
   htmlFor: string,
   { error, hint, required }: { error?: ReactNode; hint?: ReactNode; required?: boolean } = {},
 ): ControlAria {
-  const describedBy = [hint ? fieldHintId(htmlFor) : null, error ? fieldErrorId(htmlFor) : null]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [hint ? fieldHintId(htmlFor) : null, error ? fieldErrorId(htmlFor) : null].filter(Boolean).join(" ");
   return {
     id: htmlFor,
     ...(error ? { "aria-invalid": true as const } : {}),
@@ -82,8 +80,6 @@ export function FormField({ label, htmlFor, error, hint, required, className, ch
 // Attributes the caller set explicitly on the control win over the computed ones; an
 // explicit `undefined` (common with optional props) does not count as set.
 function withMissingProps(element: ReactElement<Record<string, unknown>>, props: ControlAria) {
-  const missing = Object.fromEntries(
-    Object.entries(props).filter(([key]) => element.props[key] === undefined),
-  );
+  const missing = Object.fromEntries(Object.entries(props).filter(([key]) => element.props[key] === undefined));
   return cloneElement(element, missing);
 }

@@ -9,10 +9,7 @@ export type LabelProps = ComponentProps<typeof LabelPrimitive.Root> & {
 
 export function Label({ className, required, children, ...props }: LabelProps) {
   return (
-    <LabelPrimitive.Root
-      className={cn("text-sm font-medium text-fg", className)}
-      {...props}
-    >
+    <LabelPrimitive.Root className={cn("text-sm font-medium text-fg", className)} {...props}>
       {children}
       {required && (
         <span className="ml-0.5 text-danger" aria-hidden="true">

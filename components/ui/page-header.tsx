@@ -12,12 +12,7 @@ export type PageHeaderProps = {
 
 export function PageHeader({ title, description, actions, className }: PageHeaderProps) {
   return (
-    <header
-      className={cn(
-        "flex flex-col gap-3 border-b border-border pb-4 sm:flex-row sm:items-end sm:justify-between",
-        className,
-      )}
-    >
+    <header className={cn("flex flex-col gap-3 border-b border-border pb-4 sm:flex-row sm:items-end sm:justify-between", className)}>
       <div className="flex min-w-0 flex-col gap-1">
         <h1 className="text-xl font-semibold text-fg">{title}</h1>
         {description && <p className="max-w-prose text-sm text-fg-muted">{description}</p>}

@@ -26,10 +26,7 @@ export function Th({ className, scope = "col", ...props }: ComponentProps<"th">)
   return (
     <th
       scope={scope}
-      className={cn(
-        "border-b border-border px-3 py-2 text-xs font-semibold tracking-wide text-fg-muted uppercase",
-        className,
-      )}
+      className={cn("border-b border-border px-3 py-2 text-xs font-semibold tracking-wide text-fg-muted uppercase", className)}
       {...props}
     />
   );

@@ -79,9 +79,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <div className="flex flex-col gap-1">
                 <ToastPrimitive.Title className="text-sm font-semibold text-fg">{item.title}</ToastPrimitive.Title>
                 {item.description && (
-                  <ToastPrimitive.Description className="text-sm text-fg-muted">
-                    {item.description}
-                  </ToastPrimitive.Description>
+                  <ToastPrimitive.Description className="text-sm text-fg-muted">{item.description}</ToastPrimitive.Description>
                 )}
               </div>
               <ToastPrimitive.Close

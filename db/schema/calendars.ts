@@ -54,7 +54,9 @@ export const holidays = pgTable(
   "holidays",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id").notNull().references(() => holidayGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => holidayGroups.id),
     label: text("label").notNull(),
     date: date("date", { mode: "string" }).notNull(),
     recurring: boolean("recurring").notNull().default(false),

@@ -91,7 +91,9 @@ export const predefinedResponses = pgTable(
   "predefined_responses",
   {
     id: serial("id").primaryKey(),
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
     title: text("title").notNull(),
     text: text("text").notNull(),
     language: text("language").notNull().default("fr"),
@@ -106,8 +108,12 @@ export type PredefinedResponse = typeof predefinedResponses.$inferSelect;
 export const campaignBlacklists = pgTable(
   "campaign_blacklists",
   {
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
-    blacklistId: integer("blacklist_id").notNull().references(() => blacklists.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    blacklistId: integer("blacklist_id")
+      .notNull()
+      .references(() => blacklists.id),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.blacklistId] })],
 );
@@ -116,7 +122,9 @@ export type CampaignBlacklist = typeof campaignBlacklists.$inferSelect;
 /** Email templates («modèles de mail», tab «Relation Client»): subject and body with $VARIABLES. */
 export const emailTemplates = pgTable("email_templates", {
   id: serial("id").primaryKey(),
-  campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+  campaignId: integer("campaign_id")
+    .notNull()
+    .references(() => campaigns.id),
   name: text("name").notNull(),
   subject: text("subject").notNull(),
   body: text("body").notNull(),
@@ -129,8 +137,12 @@ export type EmailTemplate = typeof emailTemplates.$inferSelect;
 export const campaignSkills = pgTable(
   "campaign_skills",
   {
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
-    skillId: integer("skill_id").notNull().references(() => skills.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    skillId: integer("skill_id")
+      .notNull()
+      .references(() => skills.id),
     minLevel: integer("min_level").notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.skillId] })],
@@ -153,7 +165,9 @@ export type RootSettings = typeof rootSettings.$inferSelect;
 
 /** The hold music of a campaign (tab «Relation Client»), kept in the database like holiday sounds. */
 export const campaignHoldMusic = pgTable("campaign_hold_music", {
-  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
   fileName: text("file_name").notNull(),
   mimeType: text("mime_type").notNull(),
   size: integer("size").notNull(),

@@ -13,7 +13,9 @@ export const conversations = pgTable(
   "conversations",
   {
     id: serial("id").primaryKey(),
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
     queueId: integer("queue_id").references(() => queues.id),
     network: text("network").notNull(),
     // The network's thread key (tweet conversation id, Messenger thread id).
@@ -60,8 +62,12 @@ export const messages = pgTable(
   "messages",
   {
     id: serial("id").primaryKey(),
-    conversationId: integer("conversation_id").notNull().references(() => conversations.id),
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
     direction: text("direction").$type<MessageDirection>().notNull(),
     // Inbound: the network's id (unique per campaign: ingestion is idempotent).
     // Outbound: null until the network confirms the post.

@@ -20,14 +20,18 @@ export const distributionRules = pgTable(
   "distribution_rules",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id").notNull().references(() => distributionRuleGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => distributionRuleGroups.id),
     position: integer("position").notNull().default(0),
     // See lib/distribution/elements.ts for the elements, their operators and value formats.
     element: text("element").notNull(),
     operator: text("operator").notNull(),
     value: text("value").notNull(),
     // The skill's group is the skill's own (skills.group_id).
-    skillId: integer("skill_id").notNull().references(() => skills.id),
+    skillId: integer("skill_id")
+      .notNull()
+      .references(() => skills.id),
     minLevel: integer("min_level").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

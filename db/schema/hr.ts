@@ -4,7 +4,15 @@ import { users } from "./auth";
 import { campaignSkills } from "./campaigns";
 import { distributionRules } from "./distribution";
 // Type-only: the option lists live beside the forms that offer them (see lib/hr/options.ts).
-import type { DisplayOption, MediaChannel, MiscRight, SupervisionMemberRole, SupervisionRight, TelephonyRight, WorkspaceApp } from "@/lib/hr/options";
+import type {
+  DisplayOption,
+  MediaChannel,
+  MiscRight,
+  SupervisionMemberRole,
+  SupervisionRight,
+  TelephonyRight,
+  WorkspaceApp,
+} from "@/lib/hr/options";
 
 // Skills («compétences») are created in HR, grouped in skill groups; agents hold them at a level
 // from 1 to 10; distribution rules and campaigns require a minimum level.
@@ -27,14 +35,19 @@ export const skills = pgTable(
   "skills",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id").notNull().references(() => skillGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => skillGroups.id),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("skills_group_name_uq").on(t.groupId, t.name), uniqueIndex("skills_group_name_ci_uq").on(t.groupId, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex("skills_group_name_uq").on(t.groupId, t.name),
+    uniqueIndex("skills_group_name_ci_uq").on(t.groupId, sql`lower(${t.name})`),
+  ],
 );
 export type Skill = typeof skills.$inferSelect;
 
@@ -42,11 +55,19 @@ export type Skill = typeof skills.$inferSelect;
 export const agentSkills = pgTable(
   "agent_skills",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
-    skillId: integer("skill_id").notNull().references(() => skills.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    skillId: integer("skill_id")
+      .notNull()
+      .references(() => skills.id),
     level: integer("level").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.skillId] }), check("agent_skills_level_ck", sql`${t.level} between 1 and 10`), index("agent_skills_skill_idx").on(t.skillId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.skillId] }),
+    check("agent_skills_level_ck", sql`${t.level} between 1 and 10`),
+    index("agent_skills_skill_idx").on(t.skillId),
+  ],
 );
 export type AgentSkill = typeof agentSkills.$inferSelect;
 
@@ -57,19 +78,41 @@ export type AgentSkill = typeof agentSkills.$inferSelect;
 export const agentProfiles = pgTable(
   "agent_profiles",
   {
-    userId: integer("user_id").primaryKey().references(() => users.id),
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id),
     hangUpAfterCall: boolean("hang_up_after_call").notNull().default(false),
     directlyReady: boolean("directly_ready").notNull().default(false),
     autoAnswer: boolean("auto_answer").notNull().default(false),
     // Media blending: which networks the agent receives and how many conversations at once.
-    mediaChannels: text("media_channels").array().$type<MediaChannel[]>().notNull().default(sql`'{twitter,facebook}'::text[]`),
+    mediaChannels: text("media_channels")
+      .array()
+      .$type<MediaChannel[]>()
+      .notNull()
+      .default(sql`'{twitter,facebook}'::text[]`),
     maxConversations: integer("max_conversations").notNull().default(1),
     personalCallbacks: boolean("personal_callbacks").notNull().default(true),
     workspace: text("workspace").$type<WorkspaceApp>().notNull().default("social"),
-    displayOptions: text("display_options").array().$type<DisplayOption[]>().notNull().default(sql`'{}'::text[]`),
-    telephonyRights: text("telephony_rights").array().$type<TelephonyRight[]>().notNull().default(sql`'{}'::text[]`),
-    supervisionRights: text("supervision_rights").array().$type<SupervisionRight[]>().notNull().default(sql`'{}'::text[]`),
-    miscRights: text("misc_rights").array().$type<MiscRight[]>().notNull().default(sql`'{}'::text[]`),
+    displayOptions: text("display_options")
+      .array()
+      .$type<DisplayOption[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    telephonyRights: text("telephony_rights")
+      .array()
+      .$type<TelephonyRight[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    supervisionRights: text("supervision_rights")
+      .array()
+      .$type<SupervisionRight[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    miscRights: text("misc_rights")
+      .array()
+      .$type<MiscRight[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -95,8 +138,12 @@ export type SupervisionGroup = typeof supervisionGroups.$inferSelect;
 export const supervisionGroupMembers = pgTable(
   "supervision_group_members",
   {
-    groupId: integer("group_id").notNull().references(() => supervisionGroups.id),
-    userId: integer("user_id").notNull().references(() => users.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => supervisionGroups.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     role: text("role").$type<SupervisionMemberRole>().notNull(),
   },
   (t) => [

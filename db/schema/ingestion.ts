@@ -4,7 +4,9 @@ import { campaigns } from "./campaigns";
 
 // Where each polling source of a campaign stopped; saved only after the messages are committed.
 export const pollCursors = pgTable("poll_cursors", {
-  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
   cursor: text("cursor"),
   lastPolledAt: timestamp("last_polled_at", { withTimezone: true }),
   lastError: text("last_error"),

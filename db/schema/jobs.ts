@@ -19,7 +19,9 @@ export const events = pgTable(
     dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
   },
   (t) => [
-    index("events_undispatched_idx").on(t.id).where(sql`${t.dispatchedAt} is null`),
+    index("events_undispatched_idx")
+      .on(t.id)
+      .where(sql`${t.dispatchedAt} is null`),
     index("events_dispatched_at_idx").on(t.dispatchedAt),
   ],
 );
@@ -58,9 +60,15 @@ export const jobRuns = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("job_runs_queued_coalesce_idx").on(t.jobId, t.coalesceKey).where(sql`${t.state} = 'queued'`),
-    index("job_runs_due_idx").on(t.runAt).where(sql`${t.state} in ('queued', 'scheduled')`),
-    index("job_runs_running_idx").on(t.jobId, t.concurrencyKey).where(sql`${t.state} = 'running'`),
+    uniqueIndex("job_runs_queued_coalesce_idx")
+      .on(t.jobId, t.coalesceKey)
+      .where(sql`${t.state} = 'queued'`),
+    index("job_runs_due_idx")
+      .on(t.runAt)
+      .where(sql`${t.state} in ('queued', 'scheduled')`),
+    index("job_runs_running_idx")
+      .on(t.jobId, t.concurrencyKey)
+      .where(sql`${t.state} = 'running'`),
     index("job_runs_throttle_idx").on(t.jobId, t.throttleKey, t.startedAt),
     index("job_runs_finished_idx").on(t.finishedAt),
   ],

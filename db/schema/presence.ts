@@ -9,7 +9,9 @@ export type AgentState = (typeof agentStates)[number];
 export const agentPresence = pgTable(
   "agent_presence",
   {
-    userId: integer("user_id").primaryKey().references(() => users.id),
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id),
     state: text("state").$type<AgentState>().notNull().default("offline"),
     since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -20,7 +20,9 @@ export const qualificationStatuses = pgTable(
   "qualification_statuses",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id").notNull().references(() => qualificationGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => qualificationGroups.id),
     code: text("code").notNull(),
     label: text("label").notNull(),
     category: text("category").$type<QualificationCategory>().notNull(),
@@ -35,7 +37,11 @@ export const qualificationStatuses = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Unique among the group's active statuses, so a removed code can be created again.
-  (t) => [uniqueIndex("qualification_statuses_group_code_uq").on(t.groupId, t.code).where(sql`archived_at is null`)],
+  (t) => [
+    uniqueIndex("qualification_statuses_group_code_uq")
+      .on(t.groupId, t.code)
+      .where(sql`archived_at is null`),
+  ],
 );
 export type QualificationStatus = typeof qualificationStatuses.$inferSelect;
 
@@ -44,7 +50,9 @@ export const qualificationSubStatuses = pgTable(
   "qualification_sub_statuses",
   {
     id: serial("id").primaryKey(),
-    statusId: integer("status_id").notNull().references(() => qualificationStatuses.id),
+    statusId: integer("status_id")
+      .notNull()
+      .references(() => qualificationStatuses.id),
     code: text("code").notNull(),
     label: text("label").notNull(),
     position: integer("position").notNull().default(0),
@@ -53,7 +61,9 @@ export const qualificationSubStatuses = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("qualification_sub_statuses_status_code_uq").on(t.statusId, t.code).where(sql`archived_at is null`),
+    uniqueIndex("qualification_sub_statuses_status_code_uq")
+      .on(t.statusId, t.code)
+      .where(sql`archived_at is null`),
     index("qualification_sub_statuses_status_idx").on(t.statusId, t.position),
   ],
 );

@@ -9,7 +9,12 @@ import { conversations } from "./conversations";
 export type StoredScriptModel = { version: number } & Record<string, unknown>;
 
 /** One customer-file column: the object it comes from and its PostgreSQL type. */
-export type CustomerFileColumn = { objectId: string; objectName: string; column: string; type: "text" | "boolean" | "date" | "text[]" | "timestamptz" };
+export type CustomerFileColumn = {
+  objectId: string;
+  objectName: string;
+  column: string;
+  type: "text" | "boolean" | "date" | "text[]" | "timestamptz";
+};
 export type CustomerFileMapping = { columns: CustomerFileColumn[]; excluded: string[] };
 
 /**
@@ -40,12 +45,19 @@ export const scriptVersions = pgTable(
   "script_versions",
   {
     id: serial("id").primaryKey(),
-    scriptId: integer("script_id").notNull().references(() => scripts.id),
+    scriptId: integer("script_id")
+      .notNull()
+      .references(() => scripts.id),
     number: integer("number").notNull(),
     kind: text("kind").$type<ScriptVersionKind>().notNull(),
     model: jsonb("model").$type<StoredScriptModel>().notNull(),
     /** Where «Enregistrer fiche» writes, as it was when generated (null: no customer file). */
-    customerFile: jsonb("customer_file").$type<{ databaseId: number; schemaName: string; tableName: string; mapping: CustomerFileMapping } | null>(),
+    customerFile: jsonb("customer_file").$type<{
+      databaseId: number;
+      schemaName: string;
+      tableName: string;
+      mapping: CustomerFileMapping;
+    } | null>(),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,8 +68,13 @@ export type ScriptVersion = typeof scriptVersions.$inferSelect;
 /** The customer file («fichier clients») of a script: a real table in a named database. */
 export const customerFiles = pgTable("customer_files", {
   id: serial("id").primaryKey(),
-  scriptId: integer("script_id").notNull().unique().references(() => scripts.id),
-  databaseId: integer("database_id").notNull().references(() => customerDatabases.id),
+  scriptId: integer("script_id")
+    .notNull()
+    .unique()
+    .references(() => scripts.id),
+  databaseId: integer("database_id")
+    .notNull()
+    .references(() => customerDatabases.id),
   tableName: text("table_name").notNull(),
   mapping: jsonb("mapping").$type<CustomerFileMapping>().notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -14,7 +14,9 @@ export interface SummaryElement {
 
 /** The campaign summary («Résumé de la Campagne»), recomputed whenever something it reads changes. */
 export const campaignSummaries = pgTable("campaign_summaries", {
-  campaignId: integer("campaign_id").primaryKey().references(() => campaigns.id),
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
   overall: text("overall").$type<Light>().notNull(),
   elements: jsonb("elements").$type<SummaryElement[]>().notNull(),
   computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),

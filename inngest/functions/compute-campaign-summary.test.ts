@@ -30,7 +30,8 @@ describe("Inngest function compute-campaign-summary", () => {
   it("on its cron, recomputes every campaign, and reports no change when nothing changed", async () => {
     const [demo] = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
     const [other] = await w.db.insert(campaigns).values({ type: "facebook", name: "Page Facebook", queueId: demo.queueId }).returning();
-    const cron = () => new InngestTestEngine({ function: summaryFunction }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] });
+    const cron = () =>
+      new InngestTestEngine({ function: summaryFunction }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] });
     expect((await cron()).result).toEqual({ computed: 2, changed: [other.id], stopped: [] });
     expect((await cron()).result).toEqual({ computed: 2, changed: [], stopped: [] });
   });

@@ -27,9 +27,13 @@ describe("Inngest function poll-campaign", () => {
     const t = new InngestTestEngine({ function: pollFunction, steps: sentEvents() });
     const { result, ctx } = await t.execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] });
     expect(result).toEqual({ scheduled: [w.state.campaignId] });
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("fan-out-polls", [{ name: "relais/campaign.poll", data: { campaignId: w.state.campaignId } }]);
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("fan-out-polls", [
+      { name: "relais/campaign.poll", data: { campaignId: w.state.campaignId } },
+    ]);
     // Claimed: the next cron run within the interval schedules nothing.
-    const again = await new InngestTestEngine({ function: pollFunction, steps: sentEvents() }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] });
+    const again = await new InngestTestEngine({ function: pollFunction, steps: sentEvents() }).execute({
+      events: [{ name: "inngest/scheduled.timer", data: {} }],
+    });
     expect(again.result).toEqual({ scheduled: [] });
   });
 
@@ -38,7 +42,10 @@ describe("Inngest function poll-campaign", () => {
     const t = new InngestTestEngine({ function: pollFunction, steps: sentEvents() });
     const { result, ctx } = await t.execute({ events: [{ name: "relais/campaign.poll", data: { campaignId: w.state.campaignId } }] });
     expect(result).toMatchObject({ status: "polled", newConversations: 1 });
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("route-new-messages", { name: "relais/routing.requested", data: { reason: "ingested" } });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("route-new-messages", {
+      name: "relais/routing.requested",
+      data: { reason: "ingested" },
+    });
     const [{ n }] = await w.db.select({ n: count() }).from(conversations);
     expect(n).toBe(1);
   });

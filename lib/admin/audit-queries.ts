@@ -12,12 +12,19 @@ export interface AuditFilter {
 
 export async function listAudit(filter: AuditFilter) {
   const db = await getDb();
-  return pagedList(db, { page: filter.page, q: filter.q, dir: "desc" }, {
-    query: () => db.select().from(auditLog).$dynamic(),
-    where: and(filter.type ? eq(auditLog.objectType, filter.type) : undefined, filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined),
-    search: [auditLog.objectLabel, auditLog.userLogin],
-    sortable: { at: [auditLog.at, auditLog.id] },
-  });
+  return pagedList(
+    db,
+    { page: filter.page, q: filter.q, dir: "desc" },
+    {
+      query: () => db.select().from(auditLog).$dynamic(),
+      where: and(
+        filter.type ? eq(auditLog.objectType, filter.type) : undefined,
+        filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined,
+      ),
+      search: [auditLog.objectLabel, auditLog.userLogin],
+      sortable: { at: [auditLog.at, auditLog.id] },
+    },
+  );
 }
 
 export async function auditObjectTypes(): Promise<string[]> {

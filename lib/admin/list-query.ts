@@ -49,9 +49,14 @@ function archivedCondition(archived: ListQuery<PgSelect>["archived"], show: bool
  * and the total count of rows matching (the same query counted, so joins and conditions cannot
  * drift apart).
  */
-export async function pagedList<Q extends PgSelect>(db: Db | Tx, params: PageParams, spec: ListQuery<Q>): Promise<Page<Q["_"]["result"][number]>> {
+export async function pagedList<Q extends PgSelect>(
+  db: Db | Tx,
+  params: PageParams,
+  spec: ListQuery<Q>,
+): Promise<Page<Q["_"]["result"][number]>> {
   const where = and(spec.where, archivedCondition(spec.archived, params.archived === "1"), searchCondition(spec.search, params.q ?? ""));
-  const sortKey = params.sort !== undefined && Object.hasOwn(spec.sortable, params.sort) ? spec.sortable[params.sort] : Object.values(spec.sortable)[0];
+  const sortKey =
+    params.sort !== undefined && Object.hasOwn(spec.sortable, params.sort) ? spec.sortable[params.sort] : Object.values(spec.sortable)[0];
   const direction = params.dir === "desc" ? "desc" : "asc";
   const order: SQL[] = [sortKey ?? []].flat().map((key) => {
     if (spec.nullsLast) return sql`${key} ${sql.raw(direction)} nulls last`;

@@ -84,14 +84,26 @@ export interface ArchiveSpec<T extends Archivable> {
  * locked, stamped and audited. Archived rows stay referenced by history; they are only hidden from
  * the choices of new configuration.
  */
-export async function setArchived<T extends Archivable>(actor: AuditActor, table: T, id: number, archived: boolean, spec: ArchiveSpec<T>): Promise<Row<T>> {
+export async function setArchived<T extends Archivable>(
+  actor: AuditActor,
+  table: T,
+  id: number,
+  archived: boolean,
+  spec: ArchiveSpec<T>,
+): Promise<Row<T>> {
   const db = await getDb();
   if (archived && spec.usedBy) refuseIfUsed(await spec.usedBy(id));
   return db.transaction(async (tx) => {
     const before = await lockForUpdate(tx, table, id);
     const after = await updateRow(tx, table, id, { archivedAt: archived ? new Date() : null } as Partial<T["$inferInsert"]>);
     const rows = spec.auditRows === false ? {} : { before, after };
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: spec.objectType, objectId: id, label: spec.label(after), ...rows });
+    await recordAudit(tx, actor, {
+      action: archived ? "archive" : "restore",
+      objectType: spec.objectType,
+      objectId: id,
+      label: spec.label(after),
+      ...rows,
+    });
     await spec.inTransaction?.(tx, after);
     return after;
   });

@@ -7,8 +7,7 @@ import { ActionError } from "./action-error";
 export { ActionError };
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
 
 /**
  * The one way to write a mutation: permission checked on the server, input parsed with the same
@@ -64,7 +63,10 @@ export function definePublicFormAction<S extends z.ZodType, T>(
   };
 }
 
-function parseInput<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
+function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors: Record<string, string[]> = {};
@@ -75,9 +77,17 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown): { ok: true;
   return { ok: false, error: "errors.invalidInput", fieldErrors };
 }
 
-function failure(err: unknown, name: string): { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> } {
+function failure(
+  err: unknown,
+  name: string,
+): { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> } {
   if (err instanceof ActionError) {
-    return { ok: false, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.params ? { params: err.params } : {}) };
+    return {
+      ok: false,
+      error: err.message,
+      ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}),
+      ...(err.params ? { params: err.params } : {}),
+    };
   }
   console.error(`[action:${name}]`, err);
   return { ok: false, error: "errors.unexpected" };

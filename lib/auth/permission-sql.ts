@@ -4,10 +4,11 @@ import type { Role } from "@/db/schema/auth";
 import { accountRights, miscRights, supervisionRights } from "@/lib/hr/options";
 import { permissionTable, type Permission, type Right } from "./permissions";
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)}]::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 /**
  * "This `users` row holds `permission`", as SQL built from the permission table, for lists of who

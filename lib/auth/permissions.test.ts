@@ -64,7 +64,11 @@ describe("rights ticked on an account (manual step 8) map onto the permission ta
       const supervision = (supervisionRights as readonly string[]).includes(right);
       const misc = (miscRights as readonly string[]).includes(right);
       // Supervision rights come with the supervision right itself (the form requires it).
-      const holder = principal("agent", supervision ? ["supervision"] : misc ? [] : [right], profile(supervision ? [right] : [], misc ? [right] : []));
+      const holder = principal(
+        "agent",
+        supervision ? ["supervision"] : misc ? [] : [right],
+        profile(supervision ? [right] : [], misc ? [right] : []),
+      );
       const peer = principal("agent", supervision ? ["supervision"] : []);
       expect(can(holder, permission), `${right} → ${permission}`).toBe(true);
       expect(can(peer, permission), `without ${right}`).toBe(false);
@@ -80,7 +84,11 @@ describe("rights ticked on an account (manual step 8) map onto the permission ta
   it("gives nothing for telephony rights: Relais has no calls", () => {
     const granted = new Set(Object.values(permissionTable).flatMap((rule) => rule.rights as readonly string[]));
     for (const right of telephonyRights) expect(granted.has(right), right).toBe(false);
-    const stored = { role: "agent" as const, rights: [], profile: { supervisionRights: [], miscRights: [], telephonyRights: [...telephonyRights] } };
+    const stored = {
+      role: "agent" as const,
+      rights: [],
+      profile: { supervisionRights: [], miscRights: [], telephonyRights: [...telephonyRights] },
+    };
     expect(effectiveRights(stored)).toEqual([]);
   });
 

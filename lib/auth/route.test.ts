@@ -62,7 +62,8 @@ describe("defineRoute", () => {
   });
 
   it("answers an ActionResult with the status its error means", async () => {
-    const reply = (result: { ok: boolean; error?: string }) => defineRoute(PUBLIC, { okStatus: 201 }, () => result as never)(new Request(url));
+    const reply = (result: { ok: boolean; error?: string }) =>
+      defineRoute(PUBLIC, { okStatus: 201 }, () => result as never)(new Request(url));
     expect((await reply({ ok: true })).status).toBe(201);
     expect((await reply({ ok: false, error: "errors.unauthenticated" })).status).toBe(401);
     expect((await reply({ ok: false, error: "errors.forbidden" })).status).toBe(403);

@@ -66,13 +66,23 @@ type Params = Record<string, string | string[]>;
  * A handler may return a Response or an ActionResult (mapped the same way).
  */
 export function defineRoute<P = Params>(access: typeof PUBLIC, options: RouteOptions, handler: Handler<null, P>): NextHandler<P>;
-export function defineRoute<P = Params>(access: Exclude<RouteAccess, typeof PUBLIC>, options: RouteOptions, handler: Handler<SessionUser, P>): NextHandler<P>;
-export function defineRoute<P>(access: RouteAccess, options: RouteOptions, handler: Handler<SessionUser, P> | Handler<null, P>): NextHandler<P> {
+export function defineRoute<P = Params>(
+  access: Exclude<RouteAccess, typeof PUBLIC>,
+  options: RouteOptions,
+  handler: Handler<SessionUser, P>,
+): NextHandler<P>;
+export function defineRoute<P>(
+  access: RouteAccess,
+  options: RouteOptions,
+  handler: Handler<SessionUser, P> | Handler<null, P>,
+): NextHandler<P> {
   const route: NextHandler<P> & Marked = async (request, context) => {
     try {
       const user = access === PUBLIC ? null : await authorize(access);
       if (options.sameOrigin !== false && isStateChanging(request.method) && !sameOrigin(request)) throw new AuthError(403);
-      const body = isStateChanging(request.method) ? await readBoundedBody(request, options.maxBytes ?? DEFAULT_MAX_BYTES) : new Uint8Array(0);
+      const body = isStateChanging(request.method)
+        ? await readBoundedBody(request, options.maxBytes ?? DEFAULT_MAX_BYTES)
+        : new Uint8Array(0);
       const ctx = await routeContext(request, body, user, context ?? { params: Promise.resolve({} as P) });
       // The overloads pair PUBLIC with a null user and every other access with a signed-in one.
       return toResponse(await (handler as Handler<SessionUser | null, P>)(ctx), options);
@@ -92,7 +102,12 @@ async function authorize(access: Exclude<RouteAccess, typeof PUBLIC>): Promise<S
   return user;
 }
 
-async function routeContext<U, P>(request: Request, body: Uint8Array<ArrayBuffer>, user: U, next: { params: Promise<P> }): Promise<RouteContext<U, P>> {
+async function routeContext<U, P>(
+  request: Request,
+  body: Uint8Array<ArrayBuffer>,
+  user: U,
+  next: { params: Promise<P> },
+): Promise<RouteContext<U, P>> {
   let copy: Request | undefined;
   return {
     user,
@@ -102,7 +117,12 @@ async function routeContext<U, P>(request: Request, body: Uint8Array<ArrayBuffer
       if (!isStateChanging(request.method)) return request;
       // The original body stream is consumed: handlers that read the request themselves get the
       // same bytes, still a NextRequest (next-auth reads `nextUrl`).
-      copy ??= new NextRequest(request.url, { method: request.method, headers: request.headers, body: body.byteLength ? body : undefined, signal: request.signal });
+      copy ??= new NextRequest(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: body.byteLength ? body : undefined,
+        signal: request.signal,
+      });
       return copy;
     },
     body: () => body,
@@ -149,7 +169,12 @@ function errorResponse(err: unknown, options: RouteOptions): Response {
     result = { ok: false, error, ...(options.tooLarge?.field ? { fieldErrors: { [options.tooLarge.field]: [error] } } : {}) };
     status = 413;
   } else if (err instanceof ActionError) {
-    result = { ok: false, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.params ? { params: err.params } : {}) };
+    result = {
+      ok: false,
+      error: err.message,
+      ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}),
+      ...(err.params ? { params: err.params } : {}),
+    };
     status = 400;
   } else if (err instanceof ZodError) {
     const fieldErrors: Record<string, string[]> = {};

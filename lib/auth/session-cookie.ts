@@ -33,7 +33,8 @@ export async function sessionCookieFor(user: { id: number; name: string; login: 
   const account: Account = { providerAccountId: String(user.id), type: "credentials", provider: "credentials" };
   const nextAuthUser = { id: String(user.id), name: user.name, login: user.login };
   let token: Record<string, unknown> = { name: user.name, email: undefined, picture: undefined, sub: String(user.id) };
-  if (authOptions.callbacks?.jwt) token = await authOptions.callbacks.jwt({ token, user: nextAuthUser, account, isNewUser: false, trigger: "signIn" });
+  if (authOptions.callbacks?.jwt)
+    token = await authOptions.callbacks.jwt({ token, user: nextAuthUser, account, isNewUser: false, trigger: "signIn" });
   const value = await encode({ token, secret, maxAge });
   return {
     name: sessionCookieName(),

@@ -11,7 +11,11 @@ export type BlacklistInput = z.input<typeof blacklistSchema>;
 
 export const blacklistUpdateSchema = blacklistSchema.extend({ id: z.number().int().positive(), version: versionField });
 
-const wordMessages = { empty: "blacklists.errors.wordEmpty", tooLong: "blacklists.errors.wordTooLong", controlChar: "blacklists.errors.wordControlChar" } as const;
+const wordMessages = {
+  empty: "blacklists.errors.wordEmpty",
+  tooLong: "blacklists.errors.wordTooLong",
+  controlChar: "blacklists.errors.wordControlChar",
+} as const;
 
 /** One keyword typed by hand: the same rules as a line of an imported file. */
 export const wordField = z.string().superRefine((value, ctx) => {

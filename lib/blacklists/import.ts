@@ -37,7 +37,12 @@ const BATCH = 5000;
  * skipped as a repeat inside the file or as already in the list. Null when the list does not
  * exist. (No lib/auth import here, so the benchmark runs it under plain tsx.)
  */
-export async function importBlacklistWords(actor: AuditActor, blacklistId: number, fileName: string, parsed: ParsedFile): Promise<ImportReport | null> {
+export async function importBlacklistWords(
+  actor: AuditActor,
+  blacklistId: number,
+  fileName: string,
+  parsed: ParsedFile,
+): Promise<ImportReport | null> {
   const counts = { added: 0, duplicate: 0, existing: 0, refused: 0, blank: parsed.blankLines };
   const base = { fileName, format: parsed.format, header: parsed.header };
   const refused = parsed.lines.filter((l) => l.problem);
@@ -47,12 +52,21 @@ export async function importBlacklistWords(actor: AuditActor, blacklistId: numbe
     const [list] = await db.select({ id: blacklists.id }).from(blacklists).where(eq(blacklists.id, blacklistId));
     if (!list) return null;
     counts.refused = refused.length;
-    return { ...base, imported: false, counts, lines: refused.map((l) => ({ line: l.line, word: l.word, outcome: "refused", reason: l.problem })) };
+    return {
+      ...base,
+      imported: false,
+      counts,
+      lines: refused.map((l) => ({ line: l.line, word: l.word, outcome: "refused", reason: l.problem })),
+    };
   }
   const added = new Set<string>();
   const found = await db.transaction(async (tx) => {
     // Locked: imports and word edits on one list run one at a time (see mutations.ts).
-    const [list] = await tx.select({ id: blacklists.id, name: blacklists.name }).from(blacklists).where(eq(blacklists.id, blacklistId)).for("update");
+    const [list] = await tx
+      .select({ id: blacklists.id, name: blacklists.name })
+      .from(blacklists)
+      .where(eq(blacklists.id, blacklistId))
+      .for("update");
     if (!list) return false;
     const fresh = parsed.lines.filter((l) => l.duplicateOf === undefined);
     for (let i = 0; i < fresh.length; i += BATCH) {

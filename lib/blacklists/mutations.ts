@@ -11,7 +11,10 @@ import type { addWordSchema, blacklistSchema, blacklistUpdateSchema, removeWordS
 import type { z } from "zod";
 
 async function requireActiveDatabase(tx: Tx, id: number) {
-  const [row] = await tx.select({ id: customerDatabases.id }).from(customerDatabases).where(and(eq(customerDatabases.id, id), isNull(customerDatabases.archivedAt)));
+  const [row] = await tx
+    .select({ id: customerDatabases.id })
+    .from(customerDatabases)
+    .where(and(eq(customerDatabases.id, id), isNull(customerDatabases.archivedAt)));
   if (!row) throw new ActionError("blacklists.errors.databaseUnavailable", { databaseId: ["blacklists.errors.databaseUnavailable"] });
 }
 
@@ -59,8 +62,17 @@ export async function addBlacklistWord(actor: AuditActor, input: z.output<typeof
     () =>
       db.transaction(async (tx) => {
         const list = await lockBlacklist(tx, input.blacklistId);
-        const [row] = await tx.insert(blacklistWords).values({ blacklistId: list.id, word, normalized: normalizeWord(word) }).returning();
-        await recordAudit(tx, actor, { action: "update", objectType: "blacklist", objectId: list.id, label: list.name, after: { wordAdded: word } });
+        const [row] = await tx
+          .insert(blacklistWords)
+          .values({ blacklistId: list.id, word, normalized: normalizeWord(word) })
+          .returning();
+        await recordAudit(tx, actor, {
+          action: "update",
+          objectType: "blacklist",
+          objectId: list.id,
+          label: list.name,
+          after: { wordAdded: word },
+        });
         return row;
       }),
     "blacklists.errors.wordExists",
@@ -76,7 +88,13 @@ export async function removeBlacklistWord(actor: AuditActor, input: z.output<typ
       .where(and(eq(blacklistWords.id, input.wordId), eq(blacklistWords.blacklistId, list.id)))
       .returning();
     if (!row) throw new ActionError("adminCommon.errors.notFound");
-    await recordAudit(tx, actor, { action: "update", objectType: "blacklist", objectId: list.id, label: list.name, before: { wordRemoved: row.word } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "blacklist",
+      objectId: list.id,
+      label: list.name,
+      before: { wordRemoved: row.word },
+    });
     return row;
   });
 }

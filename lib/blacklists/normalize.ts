@@ -17,7 +17,12 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
  */
 export function normalizeWord(raw: string): string {
   if (PLAIN_ASCII.test(raw)) return cleanWord(raw.toLowerCase());
-  return cleanWord(raw.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase());
+  return cleanWord(
+    raw
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase(),
+  );
 }
 
 export type WordProblem = "empty" | "tooLong" | "controlChar";

@@ -28,7 +28,24 @@ export interface ParsedFile {
 }
 
 // First-column titles recognised as a header row (normalised, "-" and "_" read as spaces).
-const HEADER_NAMES = new Set(["mot", "mots", "mot cle", "mots cles", "motcle", "motscles", "keyword", "keywords", "key word", "key words", "word", "words", "terme", "termes", "term", "terms"]);
+const HEADER_NAMES = new Set([
+  "mot",
+  "mots",
+  "mot cle",
+  "mots cles",
+  "motcle",
+  "motscles",
+  "keyword",
+  "keywords",
+  "key word",
+  "key words",
+  "word",
+  "words",
+  "terme",
+  "termes",
+  "term",
+  "terms",
+]);
 
 // A refused line is shown in the report; a megabyte of it is not useful there.
 const PREVIEW = 60;
@@ -48,7 +65,12 @@ function lineOf(line: number, raw: string, seen: Map<string, number>, problem?: 
   const bad = problem ?? wordProblem(raw) ?? undefined;
   if (bad) {
     const word = cleanWord(raw.replace(/(?![\t\n\r])\p{Cc}/gu, "\uFFFD"));
-    return { line, word: [...word].length > PREVIEW ? [...word].slice(0, PREVIEW).join("") + "…" : word, normalized: "", problem: bad as LineProblem };
+    return {
+      line,
+      word: [...word].length > PREVIEW ? [...word].slice(0, PREVIEW).join("") + "…" : word,
+      normalized: "",
+      problem: bad as LineProblem,
+    };
   }
   const word = cleanWord(raw);
   const normalized = normalizeWord(word);

@@ -53,7 +53,8 @@ export async function getBlacklist(id: number) {
 export async function listBlacklistWords(blacklistId: number, params: ListParams) {
   const db = await getDb();
   return pagedList(db, params, {
-    query: () => db.select({ id: blacklistWords.id, word: blacklistWords.word, createdAt: blacklistWords.createdAt }).from(blacklistWords).$dynamic(),
+    query: () =>
+      db.select({ id: blacklistWords.id, word: blacklistWords.word, createdAt: blacklistWords.createdAt }).from(blacklistWords).$dynamic(),
     where: eq(blacklistWords.blacklistId, blacklistId),
     search: (q) => {
       const normalized = normalizeWord(q);
@@ -66,7 +67,11 @@ export async function listBlacklistWords(blacklistId: number, params: ListParams
 /** Active blacklists for campaign choices. */
 export async function blacklistOptions() {
   const db = await getDb();
-  return db.select({ id: blacklists.id, name: blacklists.name }).from(blacklists).where(isNull(blacklists.archivedAt)).orderBy(asc(blacklists.name));
+  return db
+    .select({ id: blacklists.id, name: blacklists.name })
+    .from(blacklists)
+    .where(isNull(blacklists.archivedAt))
+    .orderBy(asc(blacklists.name));
 }
 
 /** Every keyword of a list, as typed: what ingestion compiles with `compileBlacklist`. */

@@ -13,13 +13,21 @@ import { audioMimeType, cleanFileName, detectAudioFormat } from "./sound";
 
 type GroupValues = z.output<typeof holidayGroupSchema>;
 
-const holidayColumns = { label: holidays.label, date: holidays.date, recurring: holidays.recurring, part: holidays.part, soundId: holidays.soundId };
+const holidayColumns = {
+  label: holidays.label,
+  date: holidays.date,
+  recurring: holidays.recurring,
+  part: holidays.part,
+  soundId: holidays.soundId,
+};
 
 /** Every sound a holiday points at must exist (ids come from the browser). */
 async function refuseUnknownSounds(tx: Tx, list: GroupValues["holidays"]) {
   const ids = [...new Set(list.map((h) => h.soundId).filter((id): id is number => id !== null))];
   if (ids.length === 0) return;
-  const found = new Set((await tx.select({ id: holidaySounds.id }).from(holidaySounds).where(inArray(holidaySounds.id, ids))).map((r) => r.id));
+  const found = new Set(
+    (await tx.select({ id: holidaySounds.id }).from(holidaySounds).where(inArray(holidaySounds.id, ids))).map((r) => r.id),
+  );
   const fieldErrors: Record<string, string[]> = {};
   list.forEach((h, i) => {
     if (h.soundId !== null && !found.has(h.soundId)) fieldErrors[`holidays.${i}.soundId`] = ["schedules.errors.soundUnknown"];
@@ -38,9 +46,17 @@ async function insertHolidays(tx: Tx, groupId: number, list: GroupValues["holida
 /** Deletes the given sounds that no holiday plays any more. */
 async function dropUnusedSounds(tx: Tx, ids: number[]) {
   if (ids.length === 0) return;
-  await tx
-    .delete(holidaySounds)
-    .where(and(inArray(holidaySounds.id, ids), notExists(tx.select({ one: sql`1` }).from(holidays).where(eq(holidays.soundId, holidaySounds.id)))));
+  await tx.delete(holidaySounds).where(
+    and(
+      inArray(holidaySounds.id, ids),
+      notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(holidays)
+          .where(eq(holidays.soundId, holidaySounds.id)),
+      ),
+    ),
+  );
 }
 
 export async function createHolidayGroup(actor: AuditActor, input: GroupValues) {
@@ -50,7 +66,13 @@ export async function createHolidayGroup(actor: AuditActor, input: GroupValues) 
       await refuseUnknownSounds(tx, input.holidays);
       const [group] = await tx.insert(holidayGroups).values({ name: input.name }).returning();
       const list = await insertHolidays(tx, group.id, input.holidays);
-      await recordAudit(tx, actor, { action: "create", objectType: "holiday_group", objectId: group.id, label: group.name, after: { ...group, holidays: list } });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "holiday_group",
+        objectId: group.id,
+        label: group.name,
+        after: { ...group, holidays: list },
+      });
       return group;
     }),
   );
@@ -63,11 +85,18 @@ export async function updateHolidayGroup(actor: AuditActor, input: z.output<type
     db.transaction(async (tx) => {
       const before = await lockForUpdate(tx, holidayGroups, input.id, input.version);
       await refuseUnknownSounds(tx, input.holidays);
-      const previous = await tx.select(holidayColumns).from(holidays).where(eq(holidays.groupId, input.id)).orderBy(asc(holidays.position), asc(holidays.id));
+      const previous = await tx
+        .select(holidayColumns)
+        .from(holidays)
+        .where(eq(holidays.groupId, input.id))
+        .orderBy(asc(holidays.position), asc(holidays.id));
       const after = await updateRow(tx, holidayGroups, input.id, { name: input.name });
       await tx.delete(holidays).where(eq(holidays.groupId, input.id));
       const list = await insertHolidays(tx, input.id, input.holidays);
-      await dropUnusedSounds(tx, previous.map((h) => h.soundId).filter((id): id is number => id !== null));
+      await dropUnusedSounds(
+        tx,
+        previous.map((h) => h.soundId).filter((id): id is number => id !== null),
+      );
       await recordAudit(tx, actor, {
         action: "update",
         objectType: "holiday_group",
@@ -101,14 +130,17 @@ export async function storeHolidaySound(actor: AuditActor, file: File) {
   }
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx
-      .delete(holidaySounds)
-      .where(
-        and(
-          lt(holidaySounds.createdAt, new Date(Date.now() - PENDING_SOUND_TTL_MS)),
-          notExists(tx.select({ one: sql`1` }).from(holidays).where(eq(holidays.soundId, holidaySounds.id))),
+    await tx.delete(holidaySounds).where(
+      and(
+        lt(holidaySounds.createdAt, new Date(Date.now() - PENDING_SOUND_TTL_MS)),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(holidays)
+            .where(eq(holidays.soundId, holidaySounds.id)),
         ),
-      );
+      ),
+    );
     const [row] = await tx
       .insert(holidaySounds)
       .values({ fileName: cleanFileName(file.name), mimeType: audioMimeType[format], size: bytes.byteLength, data: Buffer.from(bytes) })

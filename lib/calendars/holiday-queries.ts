@@ -23,7 +23,10 @@ export async function listHolidayGroups(params: ListParams) {
         .$dynamic(),
     // A group is found by its name or by the label of one of its holidays.
     search: (q) =>
-      or(ilike(holidayGroups.name, likePattern(q)), sql`exists (select 1 from holidays h where h.group_id = ${holidayGroups.id} and h.label ilike ${likePattern(q)})`),
+      or(
+        ilike(holidayGroups.name, likePattern(q)),
+        sql`exists (select 1 from holidays h where h.group_id = ${holidayGroups.id} and h.label ilike ${likePattern(q)})`,
+      ),
     sortable: { name: holidayGroups.name, updatedAt: holidayGroups.updatedAt },
     tiebreak: holidayGroups.id,
     archived: holidayGroups.archivedAt,
@@ -62,7 +65,11 @@ export async function getHolidayGroup(id: number) {
 /** Active holiday groups for campaign and default-parameter choices. */
 export async function holidayGroupOptions() {
   const db = await getDb();
-  return db.select({ id: holidayGroups.id, name: holidayGroups.name }).from(holidayGroups).where(isNull(holidayGroups.archivedAt)).orderBy(asc(holidayGroups.name));
+  return db
+    .select({ id: holidayGroups.id, name: holidayGroups.name })
+    .from(holidayGroups)
+    .where(isNull(holidayGroups.archivedAt))
+    .orderBy(asc(holidayGroups.name));
 }
 
 /** Active groups with their rules, for the schedule page's "would it be open at …?" check. */

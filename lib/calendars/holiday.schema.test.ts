@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { holidayGroupSchema, SOUND_MAX_BYTES, soundUploadSchema } from "./holiday.schema";
 import { cleanFileName, detectAudioFormat } from "./sound";
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
 describe("holiday group validation", () => {
   it("accepts a group with a single and a recurring holiday and fills the defaults", () => {

@@ -7,7 +7,11 @@ const weekday = slots("09:00", "12:00", "14:00", "18:00");
 // Monday–Friday with a lunch break, Saturday continuous (slot 2 unused), Sunday closed.
 const office = { days: [weekday, weekday, weekday, weekday, weekday, slots("09:00", "18:00"), slots()] };
 
-const paris = (holidays: HolidayRule[] = [], schedule: CalendarConfig["schedule"] = office): CalendarConfig => ({ schedule, holidays, timeZone: "Europe/Paris" });
+const paris = (holidays: HolidayRule[] = [], schedule: CalendarConfig["schedule"] = office): CalendarConfig => ({
+  schedule,
+  holidays,
+  timeZone: "Europe/Paris",
+});
 const at = (iso: string) => new Date(iso);
 
 describe("isOpenAt: slots", () => {
@@ -125,7 +129,11 @@ describe("isOpenAt: holidays", () => {
     expect(isOpenAt(paris([eve]), at("2026-12-24T09:00:00Z"))).toEqual({ open: false, reason: "holiday_morning", holiday: "Réveillon" });
     expect(isOpenAt(paris([eve]), at("2026-12-24T13:00:00Z")).open).toBe(true); // 14:00
     expect(isOpenAt(paris([nye]), at("2026-12-31T10:59:00Z")).open).toBe(true); // 11:59
-    expect(isOpenAt(paris([nye]), at("2026-12-31T11:00:00Z"))).toEqual({ open: false, reason: "holiday_afternoon", holiday: "Saint-Sylvestre" }); // 12:00
+    expect(isOpenAt(paris([nye]), at("2026-12-31T11:00:00Z"))).toEqual({
+      open: false,
+      reason: "holiday_afternoon",
+      holiday: "Saint-Sylvestre",
+    }); // 12:00
     // In the half that is not a holiday, the schedule still decides.
     expect(isOpenAt(paris([eve]), at("2026-12-24T18:30:00Z")).reason).toBe("outside_hours");
   });

@@ -15,7 +15,10 @@ export type { CalendarConfig, OpenReason, OpenResult, HolidayRule } from "./hour
 export async function loadCalendar(scheduleId: number | null, holidayGroupId: number | null): Promise<CalendarConfig> {
   const db = await getDb();
   const [schedule] = scheduleId
-    ? await db.select({ days: workSchedules.days, timeZone: workSchedules.timeZone }).from(workSchedules).where(eq(workSchedules.id, scheduleId))
+    ? await db
+        .select({ days: workSchedules.days, timeZone: workSchedules.timeZone })
+        .from(workSchedules)
+        .where(eq(workSchedules.id, scheduleId))
     : [];
   return {
     schedule: schedule ? { days: schedule.days } : null,
@@ -24,6 +27,10 @@ export async function loadCalendar(scheduleId: number | null, holidayGroupId: nu
   };
 }
 
-export async function isCampaignOpen(scheduleId: number | null, holidayGroupId: number | null, instant: Date = new Date()): Promise<OpenResult> {
+export async function isCampaignOpen(
+  scheduleId: number | null,
+  holidayGroupId: number | null,
+  instant: Date = new Date(),
+): Promise<OpenResult> {
   return isOpenAt(await loadCalendar(scheduleId, holidayGroupId), instant);
 }

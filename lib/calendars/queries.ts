@@ -38,7 +38,11 @@ export async function getSchedule(id: number) {
 /** Active schedules for campaign and default-parameter choices. */
 export async function scheduleOptions() {
   const db = await getDb();
-  return db.select({ id: workSchedules.id, name: workSchedules.name }).from(workSchedules).where(isNull(workSchedules.archivedAt)).orderBy(asc(workSchedules.name));
+  return db
+    .select({ id: workSchedules.id, name: workSchedules.name })
+    .from(workSchedules)
+    .where(isNull(workSchedules.archivedAt))
+    .orderBy(asc(workSchedules.name));
 }
 
 /**
@@ -53,6 +57,9 @@ export async function scheduleUsers(id: number): Promise<string[]> {
 
 /** Names of what uses a holiday group; same extension point as scheduleUsers. */
 export async function holidayGroupUsers(id: number): Promise<string[]> {
-  const lookups: ((id: number) => Promise<string[]>)[] = [(i) => campaignsUsing("holidayGroupId", i), (i) => defaultsUsing("holidayGroupId", i)];
+  const lookups: ((id: number) => Promise<string[]>)[] = [
+    (i) => campaignsUsing("holidayGroupId", i),
+    (i) => defaultsUsing("holidayGroupId", i),
+  ];
   return (await Promise.all(lookups.map((lookup) => lookup(id)))).flat();
 }

@@ -22,7 +22,11 @@ export async function updateSchedule(actor: AuditActor, input: z.output<typeof s
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const { before, after } = await updateWithLock(tx, workSchedules, input.id, input.version, { name: input.name, timeZone: input.timeZone, days: input.days });
+      const { before, after } = await updateWithLock(tx, workSchedules, input.id, input.version, {
+        name: input.name,
+        timeZone: input.timeZone,
+        days: input.days,
+      });
       await recordAudit(tx, actor, { action: "update", objectType: "work_schedule", objectId: after.id, label: after.name, before, after });
       return after;
     }),

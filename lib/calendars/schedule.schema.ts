@@ -90,7 +90,12 @@ export const scheduleDaySchema = z
 
 export const scheduleSchema = z.object({
   name: z.string().trim().min(1, "common.requiredField").max(100, "schedules.errors.nameTooLong"),
-  timeZone: z.string().trim().min(1, "common.requiredField").refine(isSupportedTimeZone, "schedules.errors.timeZone").default(DEFAULT_TIME_ZONE),
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, "common.requiredField")
+    .refine(isSupportedTimeZone, "schedules.errors.timeZone")
+    .default(DEFAULT_TIME_ZONE),
   days: z.array(scheduleDaySchema).length(7, "errors.invalidInput"),
 });
 export type ScheduleInput = z.input<typeof scheduleSchema>;

@@ -10,7 +10,14 @@ export function detectAudioFormat(bytes: Uint8Array): AudioFormat | null {
   if (bytes.length >= 4 && ascii(bytes, 0, "OggS")) return "ogg";
   if (bytes.length >= 3 && ascii(bytes, 0, "ID3")) return "mp3";
   // A bare MPEG audio frame: 11 sync bits, then a version and a layer that are not "reserved".
-  if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0 && ((bytes[1] >> 3) & 0x3) !== 1 && ((bytes[1] >> 1) & 0x3) !== 0) return "mp3";
+  if (
+    bytes.length >= 2 &&
+    bytes[0] === 0xff &&
+    (bytes[1] & 0xe0) === 0xe0 &&
+    ((bytes[1] >> 3) & 0x3) !== 1 &&
+    ((bytes[1] >> 1) & 0x3) !== 0
+  )
+    return "mp3";
   return null;
 }
 

@@ -46,13 +46,26 @@ export function buildAdapter(spec: AdapterSpec): NetworkAdapter {
   if (spec.type === "facebook") {
     const c = spec.credentials as FacebookCredentials;
     return createFacebookAdapter({
-      credentials: { baseUrl: spec.platform.facebookBaseUrl, appId: c.appId, appSecret: c.appSecret, pageAccessToken: c.pageAccessToken, pageId: c.pageId },
+      credentials: {
+        baseUrl: spec.platform.facebookBaseUrl,
+        appId: c.appId,
+        appSecret: c.appSecret,
+        pageAccessToken: c.pageAccessToken,
+        pageId: c.pageId,
+      },
       timeoutMs: spec.timeoutMs,
     });
   }
   const c = spec.credentials as TwitterCredentials;
   return createTwitterAdapter({
-    credentials: { apiKey: c.apiKey, apiSecret: c.apiSecret, accessToken: c.accessToken, accessSecret: c.accessSecret, bearerToken: c.bearerToken, baseUrl: spec.platform.twitterBaseUrl },
+    credentials: {
+      apiKey: c.apiKey,
+      apiSecret: c.apiSecret,
+      accessToken: c.accessToken,
+      accessSecret: c.accessSecret,
+      bearerToken: c.bearerToken,
+      baseUrl: spec.platform.twitterBaseUrl,
+    },
     searchQuery: spec.searchQuery,
     ownAccountId: spec.accountId ?? undefined,
     maxPages: spec.maxPages,
@@ -73,7 +86,10 @@ export async function adapterForCampaign(db: Db, campaignId: number): Promise<{ 
   const adapter = buildAdapter({
     type: campaign.type,
     name: campaign.name,
-    platform: row.twitterBaseUrl !== null && row.facebookBaseUrl !== null ? { twitterBaseUrl: row.twitterBaseUrl, facebookBaseUrl: row.facebookBaseUrl } : null,
+    platform:
+      row.twitterBaseUrl !== null && row.facebookBaseUrl !== null
+        ? { twitterBaseUrl: row.twitterBaseUrl, facebookBaseUrl: row.facebookBaseUrl }
+        : null,
     credentials: decryptSecret<StoredCredentials>(campaign.credentials),
     searchQuery: campaign.searchQuery,
     accountId: campaign.accountId,

@@ -16,7 +16,10 @@ const id = z.coerce.number().int().positive();
 const tabVersion = z.number().int().min(0);
 
 function intBetween(min: number, max: number, message: string) {
-  return z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: message }).int(message).min(min, message).max(max, message));
+  return z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
 }
 
 const text = (max: number) => z.string().trim().max(max, "campaigns.errors.tooLong").default("");
@@ -119,7 +122,20 @@ export const skillsSchema = z.object({
   version: tabVersion,
   // One row per skill offered; an empty level means "not required".
   skills: z
-    .array(z.object({ skillId: id, minLevel: z.preprocess(blankToNull, z.number({ error: "campaigns.errors.level" }).int("campaigns.errors.level").min(1, "campaigns.errors.level").max(10, "campaigns.errors.level").nullable()) }))
+    .array(
+      z.object({
+        skillId: id,
+        minLevel: z.preprocess(
+          blankToNull,
+          z
+            .number({ error: "campaigns.errors.level" })
+            .int("campaigns.errors.level")
+            .min(1, "campaigns.errors.level")
+            .max(10, "campaigns.errors.level")
+            .nullable(),
+        ),
+      }),
+    )
     .max(1000)
     .default([]),
 });
@@ -127,7 +143,10 @@ export type SkillsInput = z.input<typeof skillsSchema>;
 
 export const campaignIdSchema = z.object({ id });
 
-const language = z.string().trim().regex(/^[a-z]{2}$/, "campaigns.errors.language");
+const language = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}$/, "campaigns.errors.language");
 
 export const predefinedResponseSchema = z.object({
   campaignId: id,

@@ -16,7 +16,14 @@ import type { previewSearchSchema, testConnectionSchema } from "./campaign.schem
 async function loadCampaign(id: number) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: campaigns.id, type: campaigns.type, name: campaigns.name, platformId: campaigns.platformId, credentials: campaigns.credentials, accountId: campaigns.accountId })
+    .select({
+      id: campaigns.id,
+      type: campaigns.type,
+      name: campaigns.name,
+      platformId: campaigns.platformId,
+      credentials: campaigns.credentials,
+      accountId: campaigns.accountId,
+    })
     .from(campaigns)
     .where(and(eq(campaigns.id, id), isNull(campaigns.archivedAt)));
   if (!row) throw new ActionError("adminCommon.errors.notFound");
@@ -26,7 +33,10 @@ async function loadCampaign(id: number) {
 async function loadPlatform(id: number | null) {
   if (id === null) throw new ActionError("campaigns.errors.noPlatform", { platformId: ["campaigns.errors.noPlatform"] });
   const db = await getDb();
-  const [row] = await db.select({ twitterBaseUrl: platforms.twitterBaseUrl, facebookBaseUrl: platforms.facebookBaseUrl }).from(platforms).where(eq(platforms.id, id));
+  const [row] = await db
+    .select({ twitterBaseUrl: platforms.twitterBaseUrl, facebookBaseUrl: platforms.facebookBaseUrl })
+    .from(platforms)
+    .where(eq(platforms.id, id));
   if (!row) throw new ActionError("campaigns.errors.unavailable", { platformId: ["campaigns.errors.unavailable"] });
   return row;
 }
@@ -52,7 +62,15 @@ export async function testCampaignConnection(input: z.output<typeof testConnecti
   if (missing.length > 0) {
     throw new ActionError("campaigns.errors.incompleteCredentials", Object.fromEntries(missing.map((f) => [f, ["common.requiredField"]])));
   }
-  const adapter = buildAdapter({ type: campaign.type, name: campaign.name, platform, credentials, searchQuery: "", accountId: campaign.accountId, timeoutMs: 10_000 });
+  const adapter = buildAdapter({
+    type: campaign.type,
+    name: campaign.name,
+    platform,
+    credentials,
+    searchQuery: "",
+    accountId: campaign.accountId,
+    timeoutMs: 10_000,
+  });
   const result = await testConnection(adapter, { timeoutMs: 15_000 });
   if (result.ok) return { ok: true, account: result.account };
   return {
@@ -76,16 +94,37 @@ export async function previewSearch(input: z.output<typeof previewSearchSchema>)
   const platform = await loadPlatform(campaign.platformId);
   const credentials = readCredentialsForEdit(campaign.credentials);
   if (missingCredentials("twitter", credentials).length > 0) throw new ActionError("campaigns.errors.incompleteCredentials");
-  const adapter = buildAdapter({ type: "twitter", name: campaign.name, platform, credentials, searchQuery: input.searchQuery, accountId: campaign.accountId, maxPages: 1, timeoutMs: 10_000 });
+  const adapter = buildAdapter({
+    type: "twitter",
+    name: campaign.name,
+    platform,
+    credentials,
+    searchQuery: input.searchQuery,
+    accountId: campaign.accountId,
+    maxPages: 1,
+    timeoutMs: 10_000,
+  });
   try {
     const fetched = await adapter.fetchNew(null);
     const newest = [...fetched.messages].reverse().slice(0, 10);
     return {
       ok: true,
-      results: newest.map((m) => ({ id: m.externalId, handle: m.authorHandle, name: m.authorName, text: m.text, createdAt: m.createdAt.toISOString() })),
+      results: newest.map((m) => ({
+        id: m.externalId,
+        handle: m.authorHandle,
+        name: m.authorName,
+        text: m.text,
+        createdAt: m.createdAt.toISOString(),
+      })),
     };
   } catch (err) {
-    if (isNetworkError(err)) return { ok: false, kind: err.kind, message: redact(err.message, credentials) ?? "", ...(err.retryAt ? { retryAt: err.retryAt.toISOString() } : {}) };
+    if (isNetworkError(err))
+      return {
+        ok: false,
+        kind: err.kind,
+        message: redact(err.message, credentials) ?? "",
+        ...(err.retryAt ? { retryAt: err.retryAt.toISOString() } : {}),
+      };
     throw err;
   }
 }

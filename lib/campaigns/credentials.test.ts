@@ -11,12 +11,21 @@ describe("campaign credentials", () => {
 
   it("takes Facebook's public ids as typed, so they can be corrected or cleared", () => {
     const fb = { appId: "1", appSecret: "s3cr3t-s3cr3t", pageAccessToken: "EAAtoken-token", pageId: "2" };
-    expect(mergeCredentials("facebook", fb, { appId: "10", pageId: "", appSecret: "", pageAccessToken: "" })).toEqual({ appId: "10", appSecret: "s3cr3t-s3cr3t", pageAccessToken: "EAAtoken-token" });
+    expect(mergeCredentials("facebook", fb, { appId: "10", pageId: "", appSecret: "", pageAccessToken: "" })).toEqual({
+      appId: "10",
+      appSecret: "s3cr3t-s3cr3t",
+      pageAccessToken: "EAAtoken-token",
+    });
     expect(missingCredentials("facebook", { appId: "10" })).toEqual(["appSecret", "pageAccessToken", "pageId"]);
   });
 
   it("shows masks that never contain the secret, and plain ids in full", () => {
-    const view = credentialsView("facebook", { appId: "900000000000001", appSecret: "sim-demo-facebook-app-secret", pageAccessToken: "short", pageId: "104" });
+    const view = credentialsView("facebook", {
+      appId: "900000000000001",
+      appSecret: "sim-demo-facebook-app-secret",
+      pageAccessToken: "short",
+      pageId: "104",
+    });
     expect(view.plain).toEqual({ appId: "900000000000001", pageId: "104" });
     expect(view.secrets.appSecret).toEqual({ set: true, masked: "si••••••••et" });
     expect(view.secrets.pageAccessToken).toEqual({ set: true, masked: "••••••••" });

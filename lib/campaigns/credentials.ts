@@ -37,7 +37,11 @@ export function readCredentialsForEdit(secret: EncryptedSecret | null | undefine
 }
 
 /** Typed values over stored ones: an empty secret keeps the stored one; plain fields are taken as typed. */
-export function mergeCredentials(type: CampaignType, stored: StoredCredentials, typed: Partial<Record<CredentialField, string>>): StoredCredentials {
+export function mergeCredentials(
+  type: CampaignType,
+  stored: StoredCredentials,
+  typed: Partial<Record<CredentialField, string>>,
+): StoredCredentials {
   const merged: StoredCredentials = {};
   for (const f of secretFields[type]) {
     const value = typed[f]?.trim();

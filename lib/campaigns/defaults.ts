@@ -18,10 +18,26 @@ export async function getDefaults() {
 export async function defaultsOptions() {
   const db = await getDb();
   const [databases, groups, schedules, holidays] = await Promise.all([
-    db.select({ id: customerDatabases.id, name: customerDatabases.name }).from(customerDatabases).where(isNull(customerDatabases.archivedAt)).orderBy(asc(customerDatabases.name)),
-    db.select({ id: qualificationGroups.id, name: qualificationGroups.name }).from(qualificationGroups).where(isNull(qualificationGroups.archivedAt)).orderBy(asc(qualificationGroups.name)),
-    db.select({ id: workSchedules.id, name: workSchedules.name }).from(workSchedules).where(isNull(workSchedules.archivedAt)).orderBy(asc(workSchedules.name)),
-    db.select({ id: holidayGroups.id, name: holidayGroups.name }).from(holidayGroups).where(isNull(holidayGroups.archivedAt)).orderBy(asc(holidayGroups.name)),
+    db
+      .select({ id: customerDatabases.id, name: customerDatabases.name })
+      .from(customerDatabases)
+      .where(isNull(customerDatabases.archivedAt))
+      .orderBy(asc(customerDatabases.name)),
+    db
+      .select({ id: qualificationGroups.id, name: qualificationGroups.name })
+      .from(qualificationGroups)
+      .where(isNull(qualificationGroups.archivedAt))
+      .orderBy(asc(qualificationGroups.name)),
+    db
+      .select({ id: workSchedules.id, name: workSchedules.name })
+      .from(workSchedules)
+      .where(isNull(workSchedules.archivedAt))
+      .orderBy(asc(workSchedules.name)),
+    db
+      .select({ id: holidayGroups.id, name: holidayGroups.name })
+      .from(holidayGroups)
+      .where(isNull(holidayGroups.archivedAt))
+      .orderBy(asc(holidayGroups.name)),
   ]);
   return { databases, groups, schedules, holidays };
 }
@@ -30,7 +46,8 @@ export async function saveDefaults(actor: AuditActor, input: z.output<typeof def
   const db = await getDb();
   const options = await defaultsOptions();
   const check = (id: number | null, list: { id: number }[], field: string) => {
-    if (id !== null && !list.some((o) => o.id === id)) throw new ActionError("defaults.errors.unavailable", { [field]: ["defaults.errors.unavailable"] });
+    if (id !== null && !list.some((o) => o.id === id))
+      throw new ActionError("defaults.errors.unavailable", { [field]: ["defaults.errors.unavailable"] });
   };
   check(input.databaseId, options.databases, "databaseId");
   check(input.qualificationGroupId, options.groups, "qualificationGroupId");
@@ -48,8 +65,19 @@ export async function saveDefaults(actor: AuditActor, input: z.output<typeof def
       holidayGroupId: input.holidayGroupId,
       updatedAt: new Date(),
     };
-    const [after] = await tx.insert(campaignDefaults).values({ id: 1, ...values }).onConflictDoUpdate({ target: campaignDefaults.id, set: values }).returning();
-    await recordAudit(tx, actor, { action: before ? "update" : "create", objectType: "defaults", objectId: 1, label: t("defaults.title"), before, after });
+    const [after] = await tx
+      .insert(campaignDefaults)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: campaignDefaults.id, set: values })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: before ? "update" : "create",
+      objectType: "defaults",
+      objectId: 1,
+      label: t("defaults.title"),
+      before,
+      after,
+    });
     return after;
   });
 }

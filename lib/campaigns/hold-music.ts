@@ -12,7 +12,11 @@ export const holdMusicUploadSchema = soundUploadSchema.extend({ campaignId: z.nu
 export const holdMusicRemoveSchema = z.object({ campaignId: z.number().int().positive() });
 
 async function lockCampaign(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0], campaignId: number) {
-  const [campaign] = await tx.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt))).for("update");
+  const [campaign] = await tx
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt)))
+    .for("update");
   if (!campaign) throw new ActionError("adminCommon.errors.notFound");
   return campaign;
 }
@@ -26,9 +30,24 @@ export async function storeHoldMusic(actor: AuditActor, campaignId: number, file
   const db = await getDb();
   return db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
-    const values = { fileName: cleanFileName(file.name), mimeType: audioMimeType[format], size: bytes.byteLength, data: Buffer.from(bytes), updatedAt: new Date() };
-    await tx.insert(campaignHoldMusic).values({ campaignId, ...values }).onConflictDoUpdate({ target: campaignHoldMusic.campaignId, set: values });
-    await recordAudit(tx, actor, { action: "update", objectType: "campaign", objectId: campaignId, label: `${campaign.name} — hold music`, after: { holdMusic: values.fileName, size: values.size } });
+    const values = {
+      fileName: cleanFileName(file.name),
+      mimeType: audioMimeType[format],
+      size: bytes.byteLength,
+      data: Buffer.from(bytes),
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(campaignHoldMusic)
+      .values({ campaignId, ...values })
+      .onConflictDoUpdate({ target: campaignHoldMusic.campaignId, set: values });
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "campaign",
+      objectId: campaignId,
+      label: `${campaign.name} — hold music`,
+      after: { holdMusic: values.fileName, size: values.size },
+    });
     return { fileName: values.fileName, size: values.size, mimeType: values.mimeType };
   });
 }
@@ -37,9 +56,19 @@ export async function removeHoldMusic(actor: AuditActor, campaignId: number) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
-    const removed = await tx.delete(campaignHoldMusic).where(eq(campaignHoldMusic.campaignId, campaignId)).returning({ fileName: campaignHoldMusic.fileName });
+    const removed = await tx
+      .delete(campaignHoldMusic)
+      .where(eq(campaignHoldMusic.campaignId, campaignId))
+      .returning({ fileName: campaignHoldMusic.fileName });
     if (removed.length > 0) {
-      await recordAudit(tx, actor, { action: "update", objectType: "campaign", objectId: campaignId, label: `${campaign.name} — hold music`, before: { holdMusic: removed[0].fileName }, after: { holdMusic: null } });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "campaign",
+        objectId: campaignId,
+        label: `${campaign.name} — hold music`,
+        before: { holdMusic: removed[0].fileName },
+        after: { holdMusic: null },
+      });
     }
   });
 }

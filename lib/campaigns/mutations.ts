@@ -47,7 +47,9 @@ export async function saveGeneral(actor: AuditActor, input: z.output<typeof gene
         await assertUsable(tx, "platformId", input.platformId);
         const stored = readCredentialsForEdit(before.credentials);
         const merged = mergeCredentials(before.type, stored, input);
-        const changed = Object.keys({ ...stored, ...merged }).filter((k) => stored[k as keyof typeof stored] !== merged[k as keyof typeof merged]);
+        const changed = Object.keys({ ...stored, ...merged }).filter(
+          (k) => stored[k as keyof typeof stored] !== merged[k as keyof typeof merged],
+        );
         const twitter = before.type === "twitter";
         return {
           patch: {
@@ -79,9 +81,13 @@ export async function saveReception(actor: AuditActor, input: z.output<typeof re
       await assertUsable(tx, "holidayGroupId", input.holidayGroupId);
       await assertUsable(tx, "distributionGroupId", input.distributionGroupId);
       await assertUsableMany(tx, "blacklistIds", blacklistIds);
-      const previous = await tx.select({ id: campaignBlacklists.blacklistId }).from(campaignBlacklists).where(eq(campaignBlacklists.campaignId, input.id));
+      const previous = await tx
+        .select({ id: campaignBlacklists.blacklistId })
+        .from(campaignBlacklists)
+        .where(eq(campaignBlacklists.campaignId, input.id));
       await tx.delete(campaignBlacklists).where(eq(campaignBlacklists.campaignId, input.id));
-      if (blacklistIds.length > 0) await tx.insert(campaignBlacklists).values(blacklistIds.map((blacklistId) => ({ campaignId: input.id, blacklistId })));
+      if (blacklistIds.length > 0)
+        await tx.insert(campaignBlacklists).values(blacklistIds.map((blacklistId) => ({ campaignId: input.id, blacklistId })));
       return {
         patch: {
           queueId: input.queueId,
@@ -118,12 +124,20 @@ export async function saveRelation(actor: AuditActor, input: z.output<typeof rel
           .where(and(eq(scriptVersions.scriptId, input.scriptId), eq(scriptVersions.kind, "production")))
           .orderBy(desc(scriptVersions.number));
         const [script] = await tx.select({ archivedAt: scripts.archivedAt }).from(scripts).where(eq(scripts.id, input.scriptId));
-        if (!script || script.archivedAt || versions.length === 0) throw new ActionError("campaigns.errors.scriptNotProduction", { scriptId: ["campaigns.errors.scriptNotProduction"] });
+        if (!script || script.archivedAt || versions.length === 0)
+          throw new ActionError("campaigns.errors.scriptNotProduction", { scriptId: ["campaigns.errors.scriptNotProduction"] });
         if (input.scriptVersionId === null) scriptVersionId = versions[0].id;
         else if (versions.some((v) => v.id === input.scriptVersionId)) scriptVersionId = input.scriptVersionId;
         else throw new ActionError("campaigns.errors.unavailable", { scriptVersionId: ["campaigns.errors.unavailable"] });
       }
-      return { patch: { scriptId: input.scriptId, scriptVersionId, qualificationGroupId: input.qualificationGroupId, numberDisplay: input.numberDisplay } };
+      return {
+        patch: {
+          scriptId: input.scriptId,
+          scriptVersionId,
+          qualificationGroupId: input.qualificationGroupId,
+          numberDisplay: input.numberDisplay,
+        },
+      };
     }),
   );
   return result;
@@ -133,11 +147,20 @@ export async function saveSkills(actor: AuditActor, input: z.output<typeof skill
   const db = await getDb();
   const required = new Map<number, number>();
   for (const s of input.skills) if (s.minLevel !== null) required.set(s.skillId, s.minLevel);
-  const rows = [...required].map(([skillId, minLevel]) => ({ campaignId: input.id, skillId, minLevel })).sort((a, b) => a.skillId - b.skillId);
+  const rows = [...required]
+    .map(([skillId, minLevel]) => ({ campaignId: input.id, skillId, minLevel }))
+    .sort((a, b) => a.skillId - b.skillId);
   const result = await db.transaction(async (tx) =>
     saveCampaignTab(tx, actor, input, "skills", async () => {
-      await assertUsableMany(tx, "skills", rows.map((r) => r.skillId));
-      const previous = await tx.select({ skillId: campaignSkills.skillId, minLevel: campaignSkills.minLevel }).from(campaignSkills).where(eq(campaignSkills.campaignId, input.id));
+      await assertUsableMany(
+        tx,
+        "skills",
+        rows.map((r) => r.skillId),
+      );
+      const previous = await tx
+        .select({ skillId: campaignSkills.skillId, minLevel: campaignSkills.minLevel })
+        .from(campaignSkills)
+        .where(eq(campaignSkills.campaignId, input.id));
       await tx.delete(campaignSkills).where(eq(campaignSkills.campaignId, input.id));
       if (rows.length > 0) await tx.insert(campaignSkills).values(rows);
       return {

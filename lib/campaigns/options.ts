@@ -38,7 +38,13 @@ export async function platformOptions(): Promise<Option[]> {
 export async function scriptOptions() {
   const db = await getDb();
   const rows = await db
-    .select({ scriptId: scripts.id, name: scripts.name, versionId: scriptVersions.id, number: scriptVersions.number, createdAt: scriptVersions.createdAt })
+    .select({
+      scriptId: scripts.id,
+      name: scripts.name,
+      versionId: scriptVersions.id,
+      number: scriptVersions.number,
+      createdAt: scriptVersions.createdAt,
+    })
     .from(scripts)
     .innerJoin(scriptVersions, and(eq(scriptVersions.scriptId, scripts.id), eq(scriptVersions.kind, "production")))
     .where(isNull(scripts.archivedAt))
@@ -73,17 +79,55 @@ export async function skillOptions() {
 /** Every choice list of the campaign tabs at once. */
 export async function campaignOptions() {
   const db = await getDb();
-  const [platformList, queueList, schedules, holidays, distribution, blacklistList, qualification, scriptList, skillGroupList] = await Promise.all([
-    platformOptions(),
-    db.select({ id: queues.id, name: sql<string>`${queues.code} || case when ${queues.description} <> '' then ' — ' || ${queues.description} else '' end` }).from(queues).where(isNull(queues.archivedAt)).orderBy(asc(queues.code)),
-    db.select({ id: workSchedules.id, name: workSchedules.name }).from(workSchedules).where(isNull(workSchedules.archivedAt)).orderBy(asc(workSchedules.name)),
-    db.select({ id: holidayGroups.id, name: holidayGroups.name }).from(holidayGroups).where(isNull(holidayGroups.archivedAt)).orderBy(asc(holidayGroups.name)),
-    db.select({ id: distributionRuleGroups.id, name: distributionRuleGroups.name }).from(distributionRuleGroups).where(isNull(distributionRuleGroups.archivedAt)).orderBy(asc(distributionRuleGroups.name)),
-    db.select({ id: blacklists.id, name: blacklists.name }).from(blacklists).where(isNull(blacklists.archivedAt)).orderBy(asc(blacklists.name)),
-    db.select({ id: qualificationGroups.id, name: qualificationGroups.name }).from(qualificationGroups).where(isNull(qualificationGroups.archivedAt)).orderBy(asc(qualificationGroups.name)),
-    scriptOptions(),
-    skillOptions(),
-  ]);
-  return { platforms: platformList, queues: queueList, schedules, holidays, distribution, blacklists: blacklistList, qualification, scripts: scriptList, skillGroups: skillGroupList };
+  const [platformList, queueList, schedules, holidays, distribution, blacklistList, qualification, scriptList, skillGroupList] =
+    await Promise.all([
+      platformOptions(),
+      db
+        .select({
+          id: queues.id,
+          name: sql<string>`${queues.code} || case when ${queues.description} <> '' then ' — ' || ${queues.description} else '' end`,
+        })
+        .from(queues)
+        .where(isNull(queues.archivedAt))
+        .orderBy(asc(queues.code)),
+      db
+        .select({ id: workSchedules.id, name: workSchedules.name })
+        .from(workSchedules)
+        .where(isNull(workSchedules.archivedAt))
+        .orderBy(asc(workSchedules.name)),
+      db
+        .select({ id: holidayGroups.id, name: holidayGroups.name })
+        .from(holidayGroups)
+        .where(isNull(holidayGroups.archivedAt))
+        .orderBy(asc(holidayGroups.name)),
+      db
+        .select({ id: distributionRuleGroups.id, name: distributionRuleGroups.name })
+        .from(distributionRuleGroups)
+        .where(isNull(distributionRuleGroups.archivedAt))
+        .orderBy(asc(distributionRuleGroups.name)),
+      db
+        .select({ id: blacklists.id, name: blacklists.name })
+        .from(blacklists)
+        .where(isNull(blacklists.archivedAt))
+        .orderBy(asc(blacklists.name)),
+      db
+        .select({ id: qualificationGroups.id, name: qualificationGroups.name })
+        .from(qualificationGroups)
+        .where(isNull(qualificationGroups.archivedAt))
+        .orderBy(asc(qualificationGroups.name)),
+      scriptOptions(),
+      skillOptions(),
+    ]);
+  return {
+    platforms: platformList,
+    queues: queueList,
+    schedules,
+    holidays,
+    distribution,
+    blacklists: blacklistList,
+    qualification,
+    scripts: scriptList,
+    skillGroups: skillGroupList,
+  };
 }
 export type CampaignOptions = Awaited<ReturnType<typeof campaignOptions>>;

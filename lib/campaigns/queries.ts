@@ -40,7 +40,15 @@ export async function listCampaignPage(params: ListParams) {
   return pagedList(db, params, {
     query: () =>
       db
-        .select({ id: campaigns.id, type: campaigns.type, name: campaigns.name, state: campaigns.state, queueCode: queues.code, waiting, open })
+        .select({
+          id: campaigns.id,
+          type: campaigns.type,
+          name: campaigns.name,
+          state: campaigns.state,
+          queueCode: queues.code,
+          waiting,
+          open,
+        })
         .from(campaigns)
         .leftJoin(queues, eq(queues.id, campaigns.queueId))
         .$dynamic(),
@@ -58,12 +66,18 @@ export async function listCampaignPage(params: ListParams) {
  */
 export async function getCampaignForEdit(id: number) {
   const db = await getDb();
-  const [row] = await db.select().from(campaigns).where(and(eq(campaigns.id, id), isNull(campaigns.archivedAt)));
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), isNull(campaigns.archivedAt)));
   if (!row) return null;
   const { credentials, ...plain } = row;
   const [blacklistRows, skillRows] = await Promise.all([
     db.select({ id: campaignBlacklists.blacklistId }).from(campaignBlacklists).where(eq(campaignBlacklists.campaignId, id)),
-    db.select({ skillId: campaignSkills.skillId, minLevel: campaignSkills.minLevel }).from(campaignSkills).where(eq(campaignSkills.campaignId, id)),
+    db
+      .select({ skillId: campaignSkills.skillId, minLevel: campaignSkills.minLevel })
+      .from(campaignSkills)
+      .where(eq(campaignSkills.campaignId, id)),
   ]);
   return {
     ...plain,
@@ -77,7 +91,13 @@ export type CampaignForEdit = NonNullable<Awaited<ReturnType<typeof getCampaignF
 export async function listPredefinedResponses(campaignId: number) {
   const db = await getDb();
   return db
-    .select({ id: predefinedResponses.id, title: predefinedResponses.title, text: predefinedResponses.text, language: predefinedResponses.language, updatedAt: predefinedResponses.updatedAt })
+    .select({
+      id: predefinedResponses.id,
+      title: predefinedResponses.title,
+      text: predefinedResponses.text,
+      language: predefinedResponses.language,
+      updatedAt: predefinedResponses.updatedAt,
+    })
     .from(predefinedResponses)
     .where(eq(predefinedResponses.campaignId, campaignId))
     .orderBy(asc(predefinedResponses.position), asc(predefinedResponses.id));
@@ -86,7 +106,13 @@ export async function listPredefinedResponses(campaignId: number) {
 export async function listEmailTemplates(campaignId: number) {
   const db = await getDb();
   return db
-    .select({ id: emailTemplates.id, name: emailTemplates.name, subject: emailTemplates.subject, body: emailTemplates.body, updatedAt: emailTemplates.updatedAt })
+    .select({
+      id: emailTemplates.id,
+      name: emailTemplates.name,
+      subject: emailTemplates.subject,
+      body: emailTemplates.body,
+      updatedAt: emailTemplates.updatedAt,
+    })
     .from(emailTemplates)
     .where(eq(emailTemplates.campaignId, campaignId))
     .orderBy(asc(emailTemplates.name), asc(emailTemplates.id));

@@ -12,7 +12,11 @@ import type { childRefSchema, emailTemplateSchema, moveResponseSchema, predefine
 // transaction, so adding a response never conflicts with someone editing the tab's fields.
 
 async function lockCampaign(tx: Tx, campaignId: number) {
-  const [row] = await tx.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt))).for("update");
+  const [row] = await tx
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt)))
+    .for("update");
   if (!row) throw new ActionError("adminCommon.errors.notFound");
   return row;
 }
@@ -23,13 +27,39 @@ export async function saveResponse(actor: AuditActor, input: z.output<typeof pre
     const campaign = await lockCampaign(tx, input.campaignId);
     const values = { title: input.title, text: input.text, language: input.language };
     if (input.id === undefined) {
-      const [{ last }] = await tx.select({ last: max(predefinedResponses.position) }).from(predefinedResponses).where(eq(predefinedResponses.campaignId, campaign.id));
-      const [created] = await tx.insert(predefinedResponses).values({ ...values, campaignId: campaign.id, position: (last ?? -1) + 1 }).returning();
-      await recordAudit(tx, actor, { action: "create", objectType: "predefined_response", objectId: created.id, label: `${campaign.name} — ${created.title}`, after: created });
+      const [{ last }] = await tx
+        .select({ last: max(predefinedResponses.position) })
+        .from(predefinedResponses)
+        .where(eq(predefinedResponses.campaignId, campaign.id));
+      const [created] = await tx
+        .insert(predefinedResponses)
+        .values({ ...values, campaignId: campaign.id, position: (last ?? -1) + 1 })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "predefined_response",
+        objectId: created.id,
+        label: `${campaign.name} — ${created.title}`,
+        after: created,
+      });
       return created;
     }
-    const { before, after } = await updateWithLock(tx, predefinedResponses, input.id, input.version, values, eq(predefinedResponses.campaignId, campaign.id));
-    await recordAudit(tx, actor, { action: "update", objectType: "predefined_response", objectId: after.id, label: `${campaign.name} — ${after.title}`, before, after });
+    const { before, after } = await updateWithLock(
+      tx,
+      predefinedResponses,
+      input.id,
+      input.version,
+      values,
+      eq(predefinedResponses.campaignId, campaign.id),
+    );
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "predefined_response",
+      objectId: after.id,
+      label: `${campaign.name} — ${after.title}`,
+      before,
+      after,
+    });
     return after;
   });
   return row;
@@ -39,9 +69,18 @@ export async function deleteResponse(actor: AuditActor, input: z.output<typeof c
   const db = await getDb();
   await db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, input.campaignId);
-    const [before] = await tx.delete(predefinedResponses).where(and(eq(predefinedResponses.id, input.id), eq(predefinedResponses.campaignId, campaign.id))).returning();
+    const [before] = await tx
+      .delete(predefinedResponses)
+      .where(and(eq(predefinedResponses.id, input.id), eq(predefinedResponses.campaignId, campaign.id)))
+      .returning();
     if (!before) throw new ActionError("adminCommon.errors.notFound");
-    await recordAudit(tx, actor, { action: "delete", objectType: "predefined_response", objectId: before.id, label: `${campaign.name} — ${before.title}`, before });
+    await recordAudit(tx, actor, {
+      action: "delete",
+      objectType: "predefined_response",
+      objectId: before.id,
+      label: `${campaign.name} — ${before.title}`,
+      before,
+    });
   });
 }
 
@@ -61,8 +100,16 @@ export async function moveResponse(actor: AuditActor, input: z.output<typeof mov
     if (to < 0 || to >= rows.length) return;
     const before = rows.map((r) => r.id);
     [rows[from], rows[to]] = [rows[to], rows[from]];
-    for (const [position, r] of rows.entries()) await tx.update(predefinedResponses).set({ position }).where(eq(predefinedResponses.id, r.id));
-    await recordAudit(tx, actor, { action: "update", objectType: "predefined_response", objectId: input.id, label: `${campaign.name} — ${rows[to].title}`, before: { order: before }, after: { order: rows.map((r) => r.id) } });
+    for (const [position, r] of rows.entries())
+      await tx.update(predefinedResponses).set({ position }).where(eq(predefinedResponses.id, r.id));
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "predefined_response",
+      objectId: input.id,
+      label: `${campaign.name} — ${rows[to].title}`,
+      before: { order: before },
+      after: { order: rows.map((r) => r.id) },
+    });
   });
 }
 
@@ -72,12 +119,35 @@ export async function saveEmailTemplate(actor: AuditActor, input: z.output<typeo
     const campaign = await lockCampaign(tx, input.campaignId);
     const values = { name: input.name, subject: input.subject, body: input.body };
     if (input.id === undefined) {
-      const [created] = await tx.insert(emailTemplates).values({ ...values, campaignId: campaign.id }).returning();
-      await recordAudit(tx, actor, { action: "create", objectType: "email_template", objectId: created.id, label: `${campaign.name} — ${created.name}`, after: created });
+      const [created] = await tx
+        .insert(emailTemplates)
+        .values({ ...values, campaignId: campaign.id })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "email_template",
+        objectId: created.id,
+        label: `${campaign.name} — ${created.name}`,
+        after: created,
+      });
       return created;
     }
-    const { before, after } = await updateWithLock(tx, emailTemplates, input.id, input.version, values, eq(emailTemplates.campaignId, campaign.id));
-    await recordAudit(tx, actor, { action: "update", objectType: "email_template", objectId: after.id, label: `${campaign.name} — ${after.name}`, before, after });
+    const { before, after } = await updateWithLock(
+      tx,
+      emailTemplates,
+      input.id,
+      input.version,
+      values,
+      eq(emailTemplates.campaignId, campaign.id),
+    );
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "email_template",
+      objectId: after.id,
+      label: `${campaign.name} — ${after.name}`,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -86,8 +156,17 @@ export async function deleteEmailTemplate(actor: AuditActor, input: z.output<typ
   const db = await getDb();
   await db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, input.campaignId);
-    const [before] = await tx.delete(emailTemplates).where(and(eq(emailTemplates.id, input.id), eq(emailTemplates.campaignId, campaign.id))).returning();
+    const [before] = await tx
+      .delete(emailTemplates)
+      .where(and(eq(emailTemplates.id, input.id), eq(emailTemplates.campaignId, campaign.id)))
+      .returning();
     if (!before) throw new ActionError("adminCommon.errors.notFound");
-    await recordAudit(tx, actor, { action: "delete", objectType: "email_template", objectId: before.id, label: `${campaign.name} — ${before.name}`, before });
+    await recordAudit(tx, actor, {
+      action: "delete",
+      objectType: "email_template",
+      objectId: before.id,
+      label: `${campaign.name} — ${before.name}`,
+      before,
+    });
   });
 }

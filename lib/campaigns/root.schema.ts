@@ -38,12 +38,29 @@ export function timeZones(): string[] {
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 export const rootSettingsSchema = z.object({
-  smtpHost: z.string().trim().max(253, "campaigns.errors.tooLong").refine((v) => v === "" || HOST.test(v), "campaigns.errors.host").default(""),
-  smtpPort: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "campaigns.errors.port" }).int("campaigns.errors.port").min(1, "campaigns.errors.port").max(65_535, "campaigns.errors.port")),
+  smtpHost: z
+    .string()
+    .trim()
+    .max(253, "campaigns.errors.tooLong")
+    .refine((v) => v === "" || HOST.test(v), "campaigns.errors.host")
+    .default(""),
+  smtpPort: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number({ error: "campaigns.errors.port" })
+      .int("campaigns.errors.port")
+      .min(1, "campaigns.errors.port")
+      .max(65_535, "campaigns.errors.port"),
+  ),
   smtpUser: z.string().trim().max(200, "campaigns.errors.tooLong").default(""),
   /** Empty keeps the stored password; anything else replaces it. */
   smtpPassword: z.string().max(500, "campaigns.errors.tooLong").default(""),
-  smtpFrom: z.string().trim().max(200, "campaigns.errors.tooLong").refine((v) => v === "" || z.email().safeParse(v).success, "campaigns.errors.email").default(""),
+  smtpFrom: z
+    .string()
+    .trim()
+    .max(200, "campaigns.errors.tooLong")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "campaigns.errors.email")
+    .default(""),
   smtpTls: z.boolean().default(true),
   defaultTimeZone: z.string().trim().refine(isTimeZone, "campaigns.errors.timeZone"),
   version: versionField,

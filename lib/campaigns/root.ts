@@ -61,9 +61,24 @@ export async function updatePlatform(actor: AuditActor, input: z.output<typeof p
 export async function getRootSettings() {
   const db = await getDb();
   const [row] = await db.select().from(rootSettings).where(eq(rootSettings.id, 1));
-  const { smtpPassword, ...plain } = row ?? { id: 1, smtpHost: "", smtpPort: 587, smtpUser: "", smtpPassword: null, smtpFrom: "", smtpTls: true, defaultTimeZone: "Europe/Paris", updatedAt: null };
+  const { smtpPassword, ...plain } = row ?? {
+    id: 1,
+    smtpHost: "",
+    smtpPort: 587,
+    smtpUser: "",
+    smtpPassword: null,
+    smtpFrom: "",
+    smtpTls: true,
+    defaultTimeZone: "Europe/Paris",
+    updatedAt: null,
+  };
   const password = smtpPassword ? decryptSecret<string>(smtpPassword) : "";
-  return { ...plain, smtpPasswordSet: Boolean(password), smtpPasswordMasked: maskSecret(password), version: row ? row.updatedAt.toISOString() : undefined };
+  return {
+    ...plain,
+    smtpPasswordSet: Boolean(password),
+    smtpPasswordMasked: maskSecret(password),
+    version: row ? row.updatedAt.toISOString() : undefined,
+  };
 }
 
 export async function saveRootSettings(actor: AuditActor, input: z.output<typeof rootSettingsSchema>) {
@@ -82,7 +97,11 @@ export async function saveRootSettings(actor: AuditActor, input: z.output<typeof
       defaultTimeZone: input.defaultTimeZone,
       updatedAt: new Date(),
     };
-    const [after] = await tx.insert(rootSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: rootSettings.id, set: values }).returning();
+    const [after] = await tx
+      .insert(rootSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: rootSettings.id, set: values })
+      .returning();
     await recordAudit(tx, actor, {
       action: before ? "update" : "create",
       objectType: "root_settings",

@@ -10,13 +10,24 @@ import { emit } from "@/lib/events/emit";
 async function setState(actor: AuditActor, id: number, state: CampaignState) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), isNull(campaigns.archivedAt))).for("update");
+    const [before] = await tx
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.id, id), isNull(campaigns.archivedAt)))
+      .for("update");
     if (!before) throw new ActionError("adminCommon.errors.notFound");
     if (before.state === state) return before;
     const [after] = await tx.update(campaigns).set({ state, updatedAt: new Date() }).where(eq(campaigns.id, id)).returning();
     // A campaign just started is polled at the next scheduler tick, not after a full interval.
     if (state === "running") await tx.update(pollCursors).set({ nextPollAt: null }).where(eq(pollCursors.campaignId, id));
-    await recordAudit(tx, actor, { action: "update", objectType: "campaign", objectId: id, label: `${after.name} — ${state === "running" ? "start" : "stop"}`, before: { state: before.state }, after: { state } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "campaign",
+      objectId: id,
+      label: `${after.name} — ${state === "running" ? "start" : "stop"}`,
+      before: { state: before.state },
+      after: { state },
+    });
     // Other admins' campaign lists show the new state without reloading.
     await emit(tx, { name: "relais/campaign.state", data: { campaignId: id, state } });
     return after;

@@ -71,6 +71,10 @@ export async function assertUsable(tx: Tx, field: keyof typeof lookups, id: numb
 export async function assertUsableMany(tx: Tx, field: "blacklistIds" | "skills", ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const table = field === "blacklistIds" ? blacklists : skills;
-  const rows = await tx.select({ id: table.id }).from(table).where(and(inArray(table.id, ids), isNull(table.archivedAt)));
-  if (rows.length !== new Set(ids).size) throw new ActionError("campaigns.errors.unavailable", { [field]: ["campaigns.errors.unavailable"] });
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(inArray(table.id, ids), isNull(table.archivedAt)));
+  if (rows.length !== new Set(ids).size)
+    throw new ActionError("campaigns.errors.unavailable", { [field]: ["campaigns.errors.unavailable"] });
 }

@@ -1,6 +1,15 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { agentPresence, campaigns, conversations, messages, qualificationStatuses, qualificationSubStatuses, users, type AgentState } from "@/db/schema";
+import {
+  agentPresence,
+  campaigns,
+  conversations,
+  messages,
+  qualificationStatuses,
+  qualificationSubStatuses,
+  users,
+  type AgentState,
+} from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
@@ -72,7 +81,8 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
         })
         .returning({ id: messages.id })
     )[0].id;
-  if (existing) await db.update(messages).set({ sendState: "sending", sendError: null, text: input.text }).where(eq(messages.id, messageId));
+  if (existing)
+    await db.update(messages).set({ sendState: "sending", sendError: null, text: input.text }).where(eq(messages.id, messageId));
 
   try {
     const { adapter } = await adapterForCampaign(db, c.campaignId);
@@ -116,7 +126,8 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
       .from(qualificationStatuses)
       .innerJoin(campaigns, eq(campaigns.qualificationGroupId, qualificationStatuses.groupId))
       .where(and(eq(qualificationStatuses.id, input.statusId), eq(campaigns.id, c.campaignId)));
-    if (!status || status.archivedAt) throw new ActionError("workspace.errors.qualificationInvalid", { statusId: ["workspace.errors.qualificationInvalid"] });
+    if (!status || status.archivedAt)
+      throw new ActionError("workspace.errors.qualificationInvalid", { statusId: ["workspace.errors.qualificationInvalid"] });
     const sub = await chosenSubStatus(tx, status.id, input.subStatusId);
     const closed = await tx
       .update(conversations)
@@ -147,7 +158,8 @@ async function chosenSubStatus(tx: Tx, statusId: number, subStatusId: number | u
     .from(qualificationSubStatuses)
     .where(and(eq(qualificationSubStatuses.statusId, statusId), isNull(qualificationSubStatuses.archivedAt)));
   if (subs.length === 0 && subStatusId === undefined) return null;
-  if (subStatusId === undefined) throw new ActionError("qualifications.errors.subStatusRequired", { subStatusId: ["qualifications.errors.subStatusRequired"] });
+  if (subStatusId === undefined)
+    throw new ActionError("qualifications.errors.subStatusRequired", { subStatusId: ["qualifications.errors.subStatusRequired"] });
   const sub = subs.find((s) => s.id === subStatusId);
   if (!sub) throw new ActionError("qualifications.errors.subStatusInvalid", { subStatusId: ["qualifications.errors.subStatusInvalid"] });
   return sub;

@@ -57,7 +57,10 @@ export async function currentConversation(agentId: number) {
         .where(and(eq(qualificationStatuses.groupId, conversation.qualificationGroupId), isNull(qualificationStatuses.archivedAt)))
         .orderBy(asc(qualificationStatuses.position), asc(qualificationStatuses.id))
     : [];
-  const subs = await activeSubStatuses(db, statuses.map((s) => s.id));
+  const subs = await activeSubStatuses(
+    db,
+    statuses.map((s) => s.id),
+  );
   return { ...conversation, thread, statuses: statuses.map((s) => ({ ...s, subStatuses: subs.get(s.id) ?? [] })) };
 }
 export type CurrentConversation = NonNullable<Awaited<ReturnType<typeof currentConversation>>>;

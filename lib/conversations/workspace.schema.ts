@@ -16,6 +16,10 @@ export const qualifySchema = z.object({
   conversationId: z.number().int().positive(),
   statusId: z.number({ message: "workspace.errors.qualificationRequired" }).int().positive("workspace.errors.qualificationRequired"),
   // The chosen detail («sous-statut»); required by the server when the status has details.
-  subStatusId: z.number({ message: "qualifications.errors.subStatusRequired" }).int().positive("qualifications.errors.subStatusRequired").optional(),
+  subStatusId: z
+    .number({ message: "qualifications.errors.subStatusRequired" })
+    .int()
+    .positive("qualifications.errors.subStatusRequired")
+    .optional(),
 });
 export type QualifyInput = z.infer<typeof qualifySchema>;

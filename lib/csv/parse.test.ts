@@ -79,14 +79,14 @@ describe("CSV reader: what spreadsheets write", () => {
   });
 
   it("reports a quote opened in a later field and never closed, with the line it starts on", () => {
-    const records = read("a;1\nb;\"open\nc;3\n", ";");
+    const records = read('a;1\nb;"open\nc;3\n', ";");
     expect(records[0]).toEqual({ line: 1, fields: ["a", "1"] });
     expect(records[1]).toMatchObject({ line: 2, error: "unclosedQuote", fields: ["b", '"open\nc', "3\n"] });
     expect(records).toHaveLength(2);
   });
 
   it("reads tab-separated files", () => {
-    expect(read("mot\tnote\n\"a\tb\"\tc\n", "\t").map((r) => r.fields)).toEqual([
+    expect(read('mot\tnote\n"a\tb"\tc\n', "\t").map((r) => r.fields)).toEqual([
       ["mot", "note"],
       ["a\tb", "c"],
     ]);

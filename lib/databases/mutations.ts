@@ -36,7 +36,8 @@ export async function deleteDatabase(actor: AuditActor, id: number) {
       tx,
       sql`select table_name from information_schema.tables where table_schema = ${row.schemaName} order by table_name`,
     );
-    if (tables.length > 0) throw new ActionError("databases.errors.notEmpty", undefined, { tables: tables.map((t) => t.table_name).join(", ") });
+    if (tables.length > 0)
+      throw new ActionError("databases.errors.notEmpty", undefined, { tables: tables.map((t) => t.table_name).join(", ") });
     await tx.execute(sql.raw(`drop schema if exists ${quoteIdent(row.schemaName)} restrict`));
     await tx.delete(customerDatabases).where(eq(customerDatabases.id, id));
     await recordAudit(tx, actor, { action: "delete", objectType: "database", objectId: id, label: row.name, before: row });

@@ -6,7 +6,12 @@ import { customerDatabases } from "@/db/schema";
 export async function databaseOptions() {
   const db = await getDb();
   return db
-    .select({ id: customerDatabases.id, name: customerDatabases.name, schemaName: customerDatabases.schemaName, isDefault: customerDatabases.isDefault })
+    .select({
+      id: customerDatabases.id,
+      name: customerDatabases.name,
+      schemaName: customerDatabases.schemaName,
+      isDefault: customerDatabases.isDefault,
+    })
     .from(customerDatabases)
     .where(isNull(customerDatabases.archivedAt))
     .orderBy(asc(customerDatabases.name));

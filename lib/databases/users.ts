@@ -9,8 +9,16 @@ import type { MessageKey } from "@/lib/i18n/translate";
  * here; `to_regclass` keeps this working while a domain's table does not exist yet.
  */
 const USERS: { table: string; label: MessageKey; query: string }[] = [
-  { table: "blacklists", label: "adminCommon.usedBy.blacklist", query: "select name from blacklists where database_id = $1 and archived_at is null" },
-  { table: "customer_files", label: "adminCommon.usedBy.customerFile", query: "select table_name as name from customer_files where database_id = $1" },
+  {
+    table: "blacklists",
+    label: "adminCommon.usedBy.blacklist",
+    query: "select name from blacklists where database_id = $1 and archived_at is null",
+  },
+  {
+    table: "customer_files",
+    label: "adminCommon.usedBy.customerFile",
+    query: "select table_name as name from customer_files where database_id = $1",
+  },
 ];
 
 export async function databaseUsers(id: number): Promise<string[]> {

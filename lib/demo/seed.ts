@@ -2,7 +2,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, platforms, predefinedResponses, qualificationGroups, qualificationStatuses, queues, scripts, scriptVersions, supervisionGroupMembers, supervisionGroups, users, type Right, type Role } from "@/db/schema";
+import {
+  campaigns,
+  platforms,
+  predefinedResponses,
+  qualificationGroups,
+  qualificationStatuses,
+  queues,
+  scripts,
+  scriptVersions,
+  supervisionGroupMembers,
+  supervisionGroups,
+  users,
+  type Right,
+  type Role,
+} from "@/db/schema";
 import { emptyModel } from "@/lib/scripts/model";
 import { hashPassword, generatePassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secrets";
@@ -35,7 +49,9 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
     const [{ n }] = await tx.select({ n: count() }).from(users);
     if (n > 0) return [];
 
-    const accounts: { login: string; name: string; role: Role; rights?: Right[] }[] = [{ login: "admin", name: "Administrateur", role: "admin" }];
+    const accounts: { login: string; name: string; role: Role; rights?: Right[] }[] = [
+      { login: "admin", name: "Administrateur", role: "admin" },
+    ];
     if (options.demo) {
       accounts.push({ login: "superviseur", name: "Superviseur Démo", role: "supervisor", rights: ["supervision", "reporting"] });
       for (let code = 1000; code <= 1004; code++) accounts.push({ login: String(code), name: `Agent ${code}`, role: "agent" });
@@ -58,7 +74,11 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
     await tx.insert(supervisionGroupMembers).values(
       accounts
         .filter((a) => a.role !== "admin")
-        .map((a) => ({ groupId: team.id, userId: ids.get(a.login)!, role: a.role === "supervisor" ? ("supervisor" as const) : ("agent" as const) })),
+        .map((a) => ({
+          groupId: team.id,
+          userId: ids.get(a.login)!,
+          role: a.role === "supervisor" ? ("supervisor" as const) : ("agent" as const),
+        })),
     );
 
     const [queue] = await tx.insert(queues).values({ code: "SOCIAL", description: "Réseaux sociaux — démo" }).returning();
@@ -78,25 +98,41 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
     // A production script, so the demo campaign's summary is not red (a red campaign is stopped).
     const model = emptyModel("Accueil");
     const [script] = await tx.insert(scripts).values({ name: "Script démo", draft: model }).returning();
-    const [version] = await tx.insert(scriptVersions).values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null }).returning();
-    const [campaign] = await tx.insert(campaigns).values({
-      type: "twitter",
-      name: "Démo Twitter",
-      state: "running",
-      platformId: platform.id,
-      queueId: queue.id,
-      qualificationGroupId: group.id,
-      pollIntervalSeconds: options.pollSeconds ?? 10,
-      searchQuery: options.keyword ?? "relais",
-      accountId: DEMO_ACCOUNT.id,
-      credentials: encryptSecret(DEMO_TWITTER_CREDENTIALS),
-      accountHandle: "relais_demo",
-      scriptId: script.id,
-      scriptVersionId: version.id,
-    }).returning();
+    const [version] = await tx
+      .insert(scriptVersions)
+      .values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null })
+      .returning();
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({
+        type: "twitter",
+        name: "Démo Twitter",
+        state: "running",
+        platformId: platform.id,
+        queueId: queue.id,
+        qualificationGroupId: group.id,
+        pollIntervalSeconds: options.pollSeconds ?? 10,
+        searchQuery: options.keyword ?? "relais",
+        accountId: DEMO_ACCOUNT.id,
+        credentials: encryptSecret(DEMO_TWITTER_CREDENTIALS),
+        accountHandle: "relais_demo",
+        scriptId: script.id,
+        scriptVersionId: version.id,
+      })
+      .returning();
     await tx.insert(predefinedResponses).values([
-      { campaignId: campaign.id, title: "Remerciement", text: "Bonjour $AUTEUR, merci pour votre message ! Nous revenons vers vous rapidement.", position: 0 },
-      { campaignId: campaign.id, title: "Suivi de commande", text: "Bonjour $AUTEUR, pouvez-vous nous écrire votre numéro de commande en message privé ?", position: 1 },
+      {
+        campaignId: campaign.id,
+        title: "Remerciement",
+        text: "Bonjour $AUTEUR, merci pour votre message ! Nous revenons vers vous rapidement.",
+        position: 0,
+      },
+      {
+        campaignId: campaign.id,
+        title: "Suivi de commande",
+        text: "Bonjour $AUTEUR, pouvez-vous nous écrire votre numéro de commande en message privé ?",
+        position: 1,
+      },
     ]);
     return created;
   });

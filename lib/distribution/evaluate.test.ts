@@ -2,7 +2,13 @@ import { describe, it, expect } from "vitest";
 import { requiredSkills, ruleMatches, type EvaluatedRule, type SocialMessage } from "./evaluate";
 
 const msg = (patch: Partial<SocialMessage> = {}): SocialMessage => ({ text: "Bonjour", network: "twitter", isPrivate: false, ...patch });
-const rule = (element: string, operator: string, value: string, skillId = 1, minLevel = 1): EvaluatedRule => ({ element, operator, value, skillId, minLevel });
+const rule = (element: string, operator: string, value: string, skillId = 1, minLevel = 1): EvaluatedRule => ({
+  element,
+  operator,
+  value,
+  skillId,
+  minLevel,
+});
 
 describe("ruleMatches", () => {
   it("compares the author's language on its primary subtag, legacy codes included", () => {

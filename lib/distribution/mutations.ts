@@ -33,7 +33,15 @@ async function replaceRules(tx: Tx, groupId: number, rules: RuleValues[]) {
   await refuseUnknownSkills(tx, rules);
   await tx.delete(distributionRules).where(eq(distributionRules.groupId, groupId));
   await tx.insert(distributionRules).values(
-    rules.map((r, position) => ({ groupId, position, element: r.element, operator: r.operator, value: r.value, skillId: r.skillId, minLevel: r.minLevel })),
+    rules.map((r, position) => ({
+      groupId,
+      position,
+      element: r.element,
+      operator: r.operator,
+      value: r.value,
+      skillId: r.skillId,
+      minLevel: r.minLevel,
+    })),
   );
 }
 
@@ -60,12 +68,23 @@ export async function updateDistributionGroup(actor: AuditActor, input: z.output
       const row = await updateRow(tx, distributionRuleGroups, input.id, { name: input.name, description: input.description });
       await replaceRules(tx, row.id, input.rules);
       const after = await readDistributionGroup(tx, row.id);
-      await recordAudit(tx, actor, { action: "update", objectType: "distribution_rule_group", objectId: row.id, label: row.name, before, after });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "distribution_rule_group",
+        objectId: row.id,
+        label: row.name,
+        before,
+        after,
+      });
       return row;
     }),
   );
 }
 
 export async function setDistributionGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  return setArchived(actor, distributionRuleGroups, id, archived, { objectType: "distribution_rule_group", label: (g) => g.name, usedBy: distributionGroupUsers });
+  return setArchived(actor, distributionRuleGroups, id, archived, {
+    objectType: "distribution_rule_group",
+    label: (g) => g.name,
+    usedBy: distributionGroupUsers,
+  });
 }

@@ -39,7 +39,8 @@ describe("rule values, validated per element", () => {
   it("accepts a whole follower count of zero or more", () => {
     expect(valueOf("followers", "gte", "007")).toBe("7");
     expect(valueOf("followers", "lte", "0")).toBe("0");
-    for (const bad of ["-1", "1.5", "1e3", "", "mille"]) expect(errorOf("followers", "gte", bad)).toEqual(["value:distribution.errors.followers"]);
+    for (const bad of ["-1", "1.5", "1e3", "", "mille"])
+      expect(errorOf("followers", "gte", bad)).toEqual(["value:distribution.errors.followers"]);
   });
 
   it("refuses an operator the element does not have", () => {
@@ -49,16 +50,33 @@ describe("rule values, validated per element", () => {
   });
 
   it("parses its own output to the same value (the form sends parsed values to the action)", () => {
-    for (const [el, op, v] of [["lang", "in_list", "FR;en"], ["keyword", "in_list", " a ,b "], ["followers", "gte", "010"]] as const) {
+    for (const [el, op, v] of [
+      ["lang", "in_list", "FR;en"],
+      ["keyword", "in_list", " a ,b "],
+      ["followers", "gte", "010"],
+    ] as const) {
       const once = valueOf(el, op, v)!;
       expect(valueOf(el, op, once)).toBe(once);
     }
   });
 
   it("requires a skill group, a skill and a level from 1 to 10", () => {
-    const r = ruleSchema.safeParse({ element: "lang", operator: "equals", value: "fr", skillGroupId: Number.NaN, skillId: undefined, minLevel: 11 });
+    const r = ruleSchema.safeParse({
+      element: "lang",
+      operator: "equals",
+      value: "fr",
+      skillGroupId: Number.NaN,
+      skillId: undefined,
+      minLevel: 11,
+    });
     expect(r.success).toBe(false);
     const messages = r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
-    expect(messages).toEqual(expect.arrayContaining(["skillGroupId:distribution.errors.skillGroup", "skillId:distribution.errors.skill", "minLevel:distribution.errors.level"]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "skillGroupId:distribution.errors.skillGroup",
+        "skillId:distribution.errors.skill",
+        "minLevel:distribution.errors.level",
+      ]),
+    );
   });
 });

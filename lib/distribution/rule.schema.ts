@@ -15,7 +15,11 @@ export const ruleSchema = z
     value: z.string().max(2000, "distribution.errors.keyword"),
     skillGroupId: id("distribution.errors.skillGroup"),
     skillId: id("distribution.errors.skill"),
-    minLevel: z.number({ message: "distribution.errors.level" }).int("distribution.errors.level").min(1, "distribution.errors.level").max(10, "distribution.errors.level"),
+    minLevel: z
+      .number({ message: "distribution.errors.level" })
+      .int("distribution.errors.level")
+      .min(1, "distribution.errors.level")
+      .max(10, "distribution.errors.level"),
   })
   .transform((rule, ctx) => {
     if (!operatorAllowed(rule.element, rule.operator)) {

@@ -61,14 +61,22 @@ export async function replaceSkills(tx: Tx, userId: number, list: { skillId: num
  * Replaces a user's memberships in active groups (optionally only those of one role).
  * Memberships in archived groups are kept, so restoring a group restores its team.
  */
-export async function replaceMemberships(tx: Tx, userId: number, list: { groupId: number; role: SupervisionMemberRole }[], onlyRole?: SupervisionMemberRole) {
+export async function replaceMemberships(
+  tx: Tx,
+  userId: number,
+  list: { groupId: number; role: SupervisionMemberRole }[],
+  onlyRole?: SupervisionMemberRole,
+) {
   await tx
     .delete(supervisionGroupMembers)
     .where(
       and(
         eq(supervisionGroupMembers.userId, userId),
         onlyRole ? eq(supervisionGroupMembers.role, onlyRole) : undefined,
-        inArray(supervisionGroupMembers.groupId, tx.select({ id: supervisionGroups.id }).from(supervisionGroups).where(isNull(supervisionGroups.archivedAt))),
+        inArray(
+          supervisionGroupMembers.groupId,
+          tx.select({ id: supervisionGroups.id }).from(supervisionGroups).where(isNull(supervisionGroups.archivedAt)),
+        ),
       ),
     );
   if (list.length) {
@@ -82,9 +90,15 @@ export async function replaceMemberships(tx: Tx, userId: number, list: { groupId
 
 /** What the audit log keeps of an HR account: never its password hash. */
 export async function accountSnapshot(tx: Tx, userId: number) {
-  const [user] = await tx.select({ login: users.login, name: users.name, role: users.role, rights: users.rights, archivedAt: users.archivedAt }).from(users).where(eq(users.id, userId));
+  const [user] = await tx
+    .select({ login: users.login, name: users.name, role: users.role, rights: users.rights, archivedAt: users.archivedAt })
+    .from(users)
+    .where(eq(users.id, userId));
   const [profile] = await tx.select().from(agentProfiles).where(eq(agentProfiles.userId, userId));
-  const skillRows = await tx.select({ skillId: agentSkills.skillId, level: agentSkills.level }).from(agentSkills).where(eq(agentSkills.userId, userId));
+  const skillRows = await tx
+    .select({ skillId: agentSkills.skillId, level: agentSkills.level })
+    .from(agentSkills)
+    .where(eq(agentSkills.userId, userId));
   const groupRows = await tx
     .select({ groupId: supervisionGroupMembers.groupId, role: supervisionGroupMembers.role })
     .from(supervisionGroupMembers)

@@ -7,7 +7,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { uniqueOr } from "@/lib/admin/errors";
 import { lockVersion } from "@/lib/admin/mutate";
-import { accountSnapshot, checkGroups, checkSkills, profileColumns, replaceMemberships, replaceSkills, upsertProfile } from "./account-writes";
+import {
+  accountSnapshot,
+  checkGroups,
+  checkSkills,
+  profileColumns,
+  replaceMemberships,
+  replaceSkills,
+  upsertProfile,
+} from "./account-writes";
 import type { agentSchema, agentUpdateSchema } from "./agent.schema";
 import { newAccountPassword } from "./passwords";
 
@@ -27,8 +35,14 @@ export async function createAgent(actor: AuditActor, input: z.output<typeof agen
     "code",
     () =>
       db.transaction(async (tx) => {
-        await checkSkills(tx, input.skills.map((s) => s.skillId));
-        await checkGroups(tx, input.groups.map((g) => g.groupId));
+        await checkSkills(
+          tx,
+          input.skills.map((s) => s.skillId),
+        );
+        await checkGroups(
+          tx,
+          input.groups.map((g) => g.groupId),
+        );
         const [row] = await tx
           .insert(users)
           .values({ login: input.code, name: input.name, role: "agent", rights: input.rights, passwordHash })
@@ -36,7 +50,13 @@ export async function createAgent(actor: AuditActor, input: z.output<typeof agen
         await upsertProfile(tx, row.id, profileColumns(input));
         await replaceSkills(tx, row.id, input.skills);
         await replaceMemberships(tx, row.id, input.groups);
-        await recordAudit(tx, actor, { action: "create", objectType: "agent", objectId: row.id, label: row.login, after: await accountSnapshot(tx, row.id) });
+        await recordAudit(tx, actor, {
+          action: "create",
+          objectType: "agent",
+          objectId: row.id,
+          label: row.login,
+          after: await accountSnapshot(tx, row.id),
+        });
         return { ...row, password };
       }),
     "hr.errors.codeTaken",
@@ -50,8 +70,14 @@ export async function updateAgent(actor: AuditActor, input: z.output<typeof agen
     () =>
       db.transaction(async (tx) => {
         await lockVersion(tx, users, input.id, input.version, eq(users.role, "agent"));
-        await checkSkills(tx, input.skills.map((s) => s.skillId));
-        await checkGroups(tx, input.groups.map((g) => g.groupId));
+        await checkSkills(
+          tx,
+          input.skills.map((s) => s.skillId),
+        );
+        await checkGroups(
+          tx,
+          input.groups.map((g) => g.groupId),
+        );
         const before = await accountSnapshot(tx, input.id);
         const [after] = await tx
           .update(users)
@@ -61,7 +87,14 @@ export async function updateAgent(actor: AuditActor, input: z.output<typeof agen
         await upsertProfile(tx, input.id, profileColumns(input));
         await replaceSkills(tx, input.id, input.skills);
         await replaceMemberships(tx, input.id, input.groups);
-        await recordAudit(tx, actor, { action: "update", objectType: "agent", objectId: input.id, label: after.login, before, after: await accountSnapshot(tx, input.id) });
+        await recordAudit(tx, actor, {
+          action: "update",
+          objectType: "agent",
+          objectId: input.id,
+          label: after.login,
+          before,
+          after: await accountSnapshot(tx, input.id),
+        });
         return after;
       }),
     "hr.errors.codeTaken",
@@ -77,12 +110,22 @@ export async function regeneratePassword(actor: AuditActor, id: number, roles: r
   const password = newAccountPassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ login: users.login, name: users.name, role: users.role, archivedAt: users.archivedAt }).from(users).where(eq(users.id, id)).for("update");
+    const [user] = await tx
+      .select({ login: users.login, name: users.name, role: users.role, archivedAt: users.archivedAt })
+      .from(users)
+      .where(eq(users.id, id))
+      .for("update");
     if (!user || user.archivedAt || !roles.includes(user.role)) throw new ActionError("adminCommon.errors.notFound");
     await tx.update(users).set({ passwordHash }).where(eq(users.id, id));
     // A fresh password starts with a clean slate of failed attempts.
     await tx.delete(loginAttempts).where(eq(loginAttempts.login, user.login.toLowerCase()));
-    await recordAudit(tx, actor, { action: "update", objectType: user.role, objectId: id, label: user.login, after: { event: "password_regenerated" } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: user.role,
+      objectId: id,
+      label: user.login,
+      after: { event: "password_regenerated" },
+    });
     return { id, login: user.login, name: user.name, password };
   });
 }
@@ -104,7 +147,17 @@ export async function setAccountArchived(actor: AuditActor, id: number, archived
       await tx.update(agentPresence).set({ state: "offline", since: new Date() }).where(eq(agentPresence.userId, id));
     }
     const before = await accountSnapshot(tx, id);
-    await tx.update(users).set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() }).where(eq(users.id, id));
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: role, objectId: id, label: before.login, before, after: await accountSnapshot(tx, id) });
+    await tx
+      .update(users)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(eq(users.id, id));
+    await recordAudit(tx, actor, {
+      action: archived ? "archive" : "restore",
+      objectType: role,
+      objectId: id,
+      label: before.login,
+      before,
+      after: await accountSnapshot(tx, id),
+    });
   });
 }

@@ -21,7 +21,9 @@ export async function listAgents(params: ListParams) {
           rights: users.rights,
           archivedAt: users.archivedAt,
           skills: sql<number>`(select count(*)::int from agent_skills s where s.user_id = users.id)`,
-          groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and g.archived_at is null), '{}')`,
+          groups: sql<
+            string[]
+          >`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and g.archived_at is null), '{}')`,
         })
         .from(users)
         .$dynamic(),
@@ -37,7 +39,15 @@ export async function listAgents(params: ListParams) {
 export async function getAgentAccount(id: number) {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, login: users.login, name: users.name, role: users.role, rights: users.rights, archivedAt: users.archivedAt, updatedAt: users.updatedAt })
+    .select({
+      id: users.id,
+      login: users.login,
+      name: users.name,
+      role: users.role,
+      rights: users.rights,
+      archivedAt: users.archivedAt,
+      updatedAt: users.updatedAt,
+    })
     .from(users)
     .where(eq(users.id, id));
   if (!user) return null;
@@ -78,14 +88,26 @@ export async function getAgentAccount(id: number) {
 /** Active supervision groups, for the Supervision groups tab and the supervisor form. */
 export async function supervisionGroupOptions() {
   const db = await getDb();
-  return db.select({ id: supervisionGroups.id, name: supervisionGroups.name }).from(supervisionGroups).where(isNull(supervisionGroups.archivedAt)).orderBy(asc(supervisionGroups.name));
+  return db
+    .select({ id: supervisionGroups.id, name: supervisionGroups.name })
+    .from(supervisionGroups)
+    .where(isNull(supervisionGroups.archivedAt))
+    .orderBy(asc(supervisionGroups.name));
 }
 
 /** Which of these logins already belong to an account (archived ones included: logins stay taken). */
 export async function takenLogins(logins: string[]): Promise<string[]> {
   if (logins.length === 0) return [];
   const db = await getDb();
-  const rows = await db.select({ login: users.login }).from(users).where(inArray(sql`lower(${users.login})`, logins.map((l) => l.toLowerCase())));
+  const rows = await db
+    .select({ login: users.login })
+    .from(users)
+    .where(
+      inArray(
+        sql`lower(${users.login})`,
+        logins.map((l) => l.toLowerCase()),
+      ),
+    );
   return rows.map((r) => r.login).sort();
 }
 

@@ -15,7 +15,7 @@ describe("buildCredentialsCsv", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {
-    const csv = buildCredentialsCsv([{ login: "2002", name: "=HYPERLINK(\"http://x\")", password: "@SUM(1)" }], headers);
+    const csv = buildCredentialsCsv([{ login: "2002", name: '=HYPERLINK("http://x")', password: "@SUM(1)" }], headers);
     expect(csv.split("\r\n")[1]).toBe(`2002,"'=HYPERLINK(""http://x"")",'@SUM(1)`);
   });
 });

@@ -34,7 +34,13 @@ export async function listSkillGroups(params: ListParams) {
   const page = await pagedList(db, params, {
     query: () =>
       db
-        .select({ id: skillGroups.id, name: skillGroups.name, description: skillGroups.description, archivedAt: skillGroups.archivedAt, updatedAt: skillGroups.updatedAt })
+        .select({
+          id: skillGroups.id,
+          name: skillGroups.name,
+          description: skillGroups.description,
+          archivedAt: skillGroups.archivedAt,
+          updatedAt: skillGroups.updatedAt,
+        })
         .from(skillGroups)
         .$dynamic(),
     archived: (show) => (show ? or(isNotNull(skillGroups.archivedAt), skillMatch(true)) : isNull(skillGroups.archivedAt)),
@@ -55,7 +61,15 @@ export async function listSkillGroups(params: ListParams) {
           agents: sql<number>`(select count(*)::int from agent_skills a join users u on u.id = a.user_id where a.skill_id = skills.id and u.archived_at is null)`,
         })
         .from(skills)
-        .where(and(inArray(skills.groupId, groups.map((g) => g.id)), showArchived ? undefined : isNull(skills.archivedAt)))
+        .where(
+          and(
+            inArray(
+              skills.groupId,
+              groups.map((g) => g.id),
+            ),
+            showArchived ? undefined : isNull(skills.archivedAt),
+          ),
+        )
         .orderBy(asc(skills.name))
     : [];
   return { ...page, rows: groups.map((g) => ({ ...g, skills: members.filter((s) => s.groupId === g.id) })) };
@@ -85,7 +99,10 @@ export async function skillUsers(id: number): Promise<string[]> {
 /** Names of what uses a skill group: whatever uses one of its active skills, plus direct users. */
 export async function skillGroupUsers(id: number): Promise<string[]> {
   const db = await getDb();
-  const members = await db.select({ id: skills.id }).from(skills).where(and(eq(skills.groupId, id), isNull(skills.archivedAt)));
+  const members = await db
+    .select({ id: skills.id })
+    .from(skills)
+    .where(and(eq(skills.groupId, id), isNull(skills.archivedAt)));
   const names = new Set<string>();
   for (const s of members) for (const name of await skillUsers(s.id)) names.add(name);
   return [...names];

@@ -24,7 +24,10 @@ export async function updateSkillGroup(actor: AuditActor, input: z.output<typeof
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const { before, after } = await updateWithLock(tx, skillGroups, input.id, input.version, { name: input.name, description: input.description });
+      const { before, after } = await updateWithLock(tx, skillGroups, input.id, input.version, {
+        name: input.name,
+        description: input.description,
+      });
       await recordAudit(tx, actor, { action: "update", objectType: "skill_group", objectId: after.id, label: after.name, before, after });
       return after;
     }),
@@ -42,7 +45,13 @@ export async function createSkill(actor: AuditActor, input: z.output<typeof skil
       const [group] = await tx.select().from(skillGroups).where(eq(skillGroups.id, input.groupId)).for("share");
       if (!group || group.archivedAt) throw new ActionError("adminCommon.errors.notFound");
       const [row] = await tx.insert(skills).values(input).returning();
-      await recordAudit(tx, actor, { action: "create", objectType: "skill", objectId: row.id, label: `${group.name} / ${row.name}`, after: row });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "skill",
+        objectId: row.id,
+        label: `${group.name} / ${row.name}`,
+        after: row,
+      });
       return row;
     }),
   );
@@ -52,7 +61,10 @@ export async function updateSkill(actor: AuditActor, input: z.output<typeof skil
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const { before, after } = await updateWithLock(tx, skills, input.id, input.version, { name: input.name, description: input.description });
+      const { before, after } = await updateWithLock(tx, skills, input.id, input.version, {
+        name: input.name,
+        description: input.description,
+      });
       await recordAudit(tx, actor, { action: "update", objectType: "skill", objectId: after.id, label: after.name, before, after });
       return after;
     }),

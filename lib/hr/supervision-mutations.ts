@@ -28,8 +28,18 @@ export async function createSupervisor(actor: AuditActor, input: z.output<typeof
         .values({ login: input.login, name: input.name, role: "supervisor", rights: supervisorRights(input.reporting), passwordHash })
         .returning({ id: users.id, login: users.login, name: users.name });
       await upsertProfile(tx, row.id, { supervisionRights: input.supervisionRights });
-      await replaceMemberships(tx, row.id, input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })));
-      await recordAudit(tx, actor, { action: "create", objectType: "supervisor", objectId: row.id, label: row.login, after: await accountSnapshot(tx, row.id) });
+      await replaceMemberships(
+        tx,
+        row.id,
+        input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })),
+      );
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "supervisor",
+        objectId: row.id,
+        label: row.login,
+        after: await accountSnapshot(tx, row.id),
+      });
       return { ...row, password };
     }),
   );
@@ -48,8 +58,20 @@ export async function updateSupervisor(actor: AuditActor, input: z.output<typeof
         .where(eq(users.id, input.id))
         .returning({ id: users.id, login: users.login, updatedAt: users.updatedAt });
       await upsertProfile(tx, input.id, { supervisionRights: input.supervisionRights });
-      await replaceMemberships(tx, input.id, input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })), "supervisor");
-      await recordAudit(tx, actor, { action: "update", objectType: "supervisor", objectId: input.id, label: after.login, before, after: await accountSnapshot(tx, input.id) });
+      await replaceMemberships(
+        tx,
+        input.id,
+        input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })),
+        "supervisor",
+      );
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "supervisor",
+        objectId: input.id,
+        label: after.login,
+        before,
+        after: await accountSnapshot(tx, input.id),
+      });
       return after;
     }),
   );
@@ -58,11 +80,18 @@ export async function updateSupervisor(actor: AuditActor, input: z.output<typeof
 /** Refuses members that are not (or no longer) what their side of the group requires. */
 async function checkMembers(tx: Tx, supervisorIds: number[], agentIds: number[]) {
   if (supervisorIds.length) {
-    const ok = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, supervisorIds), canSupervise(), isNull(users.archivedAt)));
-    if (ok.length !== new Set(supervisorIds).size) throw new ActionError("hr.errors.invalidMembers", { supervisorIds: ["hr.errors.invalidMembers"] });
+    const ok = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, supervisorIds), canSupervise(), isNull(users.archivedAt)));
+    if (ok.length !== new Set(supervisorIds).size)
+      throw new ActionError("hr.errors.invalidMembers", { supervisorIds: ["hr.errors.invalidMembers"] });
   }
   if (agentIds.length) {
-    const ok = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, agentIds), eq(users.role, "agent"), isNull(users.archivedAt)));
+    const ok = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, agentIds), eq(users.role, "agent"), isNull(users.archivedAt)));
     if (ok.length !== new Set(agentIds).size) throw new ActionError("hr.errors.invalidMembers", { agentIds: ["hr.errors.invalidMembers"] });
   }
 }
@@ -71,7 +100,12 @@ async function replaceGroupMembers(tx: Tx, groupId: number, supervisorIds: numbe
   // Archived users keep their membership: restoring them brings them back in their team.
   await tx
     .delete(supervisionGroupMembers)
-    .where(and(eq(supervisionGroupMembers.groupId, groupId), inArray(supervisionGroupMembers.userId, tx.select({ id: users.id }).from(users).where(isNull(users.archivedAt)))));
+    .where(
+      and(
+        eq(supervisionGroupMembers.groupId, groupId),
+        inArray(supervisionGroupMembers.userId, tx.select({ id: users.id }).from(users).where(isNull(users.archivedAt))),
+      ),
+    );
   const rows = [
     ...[...new Set(supervisorIds)].map((userId) => ({ groupId, userId, role: "supervisor" as const })),
     ...[...new Set(agentIds)].map((userId) => ({ groupId, userId, role: "agent" as const })),
@@ -81,8 +115,15 @@ async function replaceGroupMembers(tx: Tx, groupId: number, supervisorIds: numbe
 
 async function groupSnapshot(tx: Tx, id: number) {
   const [group] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, id));
-  const members = await tx.select({ userId: supervisionGroupMembers.userId, role: supervisionGroupMembers.role }).from(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, id));
-  return { ...group, supervisorIds: members.filter((m) => m.role === "supervisor").map((m) => m.userId), agentIds: members.filter((m) => m.role === "agent").map((m) => m.userId) };
+  const members = await tx
+    .select({ userId: supervisionGroupMembers.userId, role: supervisionGroupMembers.role })
+    .from(supervisionGroupMembers)
+    .where(eq(supervisionGroupMembers.groupId, id));
+  return {
+    ...group,
+    supervisorIds: members.filter((m) => m.role === "supervisor").map((m) => m.userId),
+    agentIds: members.filter((m) => m.role === "agent").map((m) => m.userId),
+  };
 }
 
 export async function createSupervisionGroup(actor: AuditActor, input: z.output<typeof supervisionGroupSchema>) {
@@ -92,7 +133,13 @@ export async function createSupervisionGroup(actor: AuditActor, input: z.output<
       await checkMembers(tx, input.supervisorIds, input.agentIds);
       const [row] = await tx.insert(supervisionGroups).values({ name: input.name, description: input.description }).returning();
       await replaceGroupMembers(tx, row.id, input.supervisorIds, input.agentIds);
-      await recordAudit(tx, actor, { action: "create", objectType: "supervision_group", objectId: row.id, label: row.name, after: await groupSnapshot(tx, row.id) });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "supervision_group",
+        objectId: row.id,
+        label: row.name,
+        after: await groupSnapshot(tx, row.id),
+      });
       return row;
     }),
   );
@@ -107,12 +154,23 @@ export async function updateSupervisionGroup(actor: AuditActor, input: z.output<
       const before = await groupSnapshot(tx, input.id);
       const after = await updateRow(tx, supervisionGroups, input.id, { name: input.name, description: input.description });
       await replaceGroupMembers(tx, input.id, input.supervisorIds, input.agentIds);
-      await recordAudit(tx, actor, { action: "update", objectType: "supervision_group", objectId: input.id, label: after.name, before, after: await groupSnapshot(tx, input.id) });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "supervision_group",
+        objectId: input.id,
+        label: after.name,
+        before,
+        after: await groupSnapshot(tx, input.id),
+      });
       return after;
     }),
   );
 }
 
 export async function setSupervisionGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  return setArchived(actor, supervisionGroups, id, archived, { objectType: "supervision_group", label: (g) => g.name, usedBy: supervisionGroupUsers });
+  return setArchived(actor, supervisionGroups, id, archived, {
+    objectType: "supervision_group",
+    label: (g) => g.name,
+    usedBy: supervisionGroupUsers,
+  });
 }

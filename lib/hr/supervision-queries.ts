@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, not, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, not, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentProfiles, supervisionGroupMembers, supervisionGroups, users } from "@/db/schema";
 import type { ListParams } from "@/lib/admin/list";
@@ -28,7 +28,9 @@ export async function listSupervisors(params: ListParams) {
           role: users.role,
           rights: users.rights,
           archivedAt: users.archivedAt,
-          groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and m.role = 'supervisor' and g.archived_at is null), '{}')`,
+          groups: sql<
+            string[]
+          >`coalesce((select array_agg(g.name order by g.name) from supervision_group_members m join supervision_groups g on g.id = m.group_id where m.user_id = users.id and m.role = 'supervisor' and g.archived_at is null), '{}')`,
         })
         .from(users)
         .$dynamic(),
@@ -44,7 +46,15 @@ export async function listSupervisors(params: ListParams) {
 export async function getSupervisor(id: number) {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, login: users.login, name: users.name, rights: users.rights, archivedAt: users.archivedAt, updatedAt: users.updatedAt, supervisionRights: agentProfiles.supervisionRights })
+    .select({
+      id: users.id,
+      login: users.login,
+      name: users.name,
+      rights: users.rights,
+      archivedAt: users.archivedAt,
+      updatedAt: users.updatedAt,
+      supervisionRights: agentProfiles.supervisionRights,
+    })
     .from(users)
     .leftJoin(agentProfiles, eq(agentProfiles.userId, users.id))
     .where(and(eq(users.id, id), eq(users.role, "supervisor")));
@@ -53,7 +63,9 @@ export async function getSupervisor(id: number) {
     .select({ id: supervisionGroupMembers.groupId })
     .from(supervisionGroupMembers)
     .innerJoin(supervisionGroups, eq(supervisionGroups.id, supervisionGroupMembers.groupId))
-    .where(and(eq(supervisionGroupMembers.userId, id), eq(supervisionGroupMembers.role, "supervisor"), isNull(supervisionGroups.archivedAt)));
+    .where(
+      and(eq(supervisionGroupMembers.userId, id), eq(supervisionGroupMembers.role, "supervisor"), isNull(supervisionGroups.archivedAt)),
+    );
   return { ...user, supervisionRights: (user.supervisionRights ?? []) as SupervisionRight[], groupIds: groups.map((g) => g.id) };
 }
 
@@ -62,7 +74,9 @@ export const supervisionGroupSortable = ["name", "updatedAt"] as const;
 export async function listSupervisionGroups(params: ListParams) {
   const db = await getDb();
   const members = (role: "supervisor" | "agent") =>
-    sql<string[]>`coalesce((select array_agg(u.name order by u.name) from supervision_group_members m join users u on u.id = m.user_id where m.group_id = supervision_groups.id and m.role = ${role} and u.archived_at is null), '{}')`;
+    sql<
+      string[]
+    >`coalesce((select array_agg(u.name order by u.name) from supervision_group_members m join users u on u.id = m.user_id where m.group_id = supervision_groups.id and m.role = ${role} and u.archived_at is null), '{}')`;
   return pagedList(db, params, {
     query: () =>
       db
@@ -102,8 +116,16 @@ export async function getSupervisionGroup(id: number) {
 export async function memberCandidates() {
   const db = await getDb();
   const [supervisors, agents] = await Promise.all([
-    db.select({ id: users.id, login: users.login, name: users.name }).from(users).where(and(canSupervise(), isNull(users.archivedAt))).orderBy(asc(users.name)),
-    db.select({ id: users.id, login: users.login, name: users.name }).from(users).where(and(eq(users.role, "agent"), isNull(users.archivedAt))).orderBy(asc(users.login)),
+    db
+      .select({ id: users.id, login: users.login, name: users.name })
+      .from(users)
+      .where(and(canSupervise(), isNull(users.archivedAt)))
+      .orderBy(asc(users.name)),
+    db
+      .select({ id: users.id, login: users.login, name: users.name })
+      .from(users)
+      .where(and(eq(users.role, "agent"), isNull(users.archivedAt)))
+      .orderBy(asc(users.login)),
   ]);
   return { supervisors, agents };
 }

@@ -38,19 +38,37 @@ export async function createAgentsFromWizard(actor: AuditActor, input: z.output<
     "range",
     () =>
       db.transaction(async (tx) => {
-        await checkSkills(tx, input.skills.map((s) => s.skillId));
-        await checkGroups(tx, input.groups.map((g) => g.groupId));
+        await checkSkills(
+          tx,
+          input.skills.map((s) => s.skillId),
+        );
+        await checkGroups(
+          tx,
+          input.groups.map((g) => g.groupId),
+        );
         const rows = await tx
           .insert(users)
-          .values(accounts.map((a) => ({ login: a.login, name: a.name, role: "agent" as const, rights: input.rights, passwordHash: a.passwordHash })))
+          .values(
+            accounts.map((a) => ({
+              login: a.login,
+              name: a.name,
+              role: "agent" as const,
+              rights: input.rights,
+              passwordHash: a.passwordHash,
+            })),
+          )
           .returning({ id: users.id, login: users.login, name: users.name });
         const columns = profileColumns(input);
         await tx.insert(agentProfiles).values(rows.map((r) => ({ userId: r.id, ...columns })));
         if (input.skills.length) {
-          await tx.insert(agentSkills).values(rows.flatMap((r) => input.skills.map((s) => ({ userId: r.id, skillId: s.skillId, level: s.level }))));
+          await tx
+            .insert(agentSkills)
+            .values(rows.flatMap((r) => input.skills.map((s) => ({ userId: r.id, skillId: s.skillId, level: s.level }))));
         }
         if (input.groups.length) {
-          await tx.insert(supervisionGroupMembers).values(rows.flatMap((r) => input.groups.map((g) => ({ userId: r.id, groupId: g.groupId, role: g.role }))));
+          await tx
+            .insert(supervisionGroupMembers)
+            .values(rows.flatMap((r) => input.groups.map((g) => ({ userId: r.id, groupId: g.groupId, role: g.role }))));
         }
         for (const r of rows) {
           await recordAudit(tx, actor, {
@@ -58,7 +76,16 @@ export async function createAgentsFromWizard(actor: AuditActor, input: z.output<
             objectType: "agent",
             objectId: r.id,
             label: r.login,
-            after: { login: r.login, name: r.name, role: "agent", rights: input.rights, profile: columns, skills: input.skills, groups: input.groups, via: "wizard" },
+            after: {
+              login: r.login,
+              name: r.name,
+              role: "agent",
+              rights: input.rights,
+              profile: columns,
+              skills: input.skills,
+              groups: input.groups,
+              via: "wizard",
+            },
           });
         }
         const byLogin = new Map(accounts.map((a) => [a.login, a.password]));

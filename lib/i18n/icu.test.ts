@@ -10,7 +10,6 @@ function leaves(node: unknown, prefix = ""): [string, string][] {
   );
 }
 
-
 describe("plurals", () => {
   it("the workspace counts waiting conversations with the right plural, in French and English", () => {
     const fr = translatorFor("fr");
@@ -43,7 +42,11 @@ describe("plurals", () => {
   });
 
   it("no message keeps a «(s)» plural", () => {
-    const left = locales.flatMap((locale) => leaves(getMessages(locale)).filter(([, text]) => /\((s|es|x)\)/.test(text)).map(([key]) => `${locale}:${key}`));
+    const left = locales.flatMap((locale) =>
+      leaves(getMessages(locale))
+        .filter(([, text]) => /\((s|es|x)\)/.test(text))
+        .map(([key]) => `${locale}:${key}`),
+    );
     expect(left).toEqual([]);
   });
 });
@@ -66,7 +69,10 @@ describe("ICU syntax", () => {
       const messages = getMessages(locale);
       const errors: IntlError[] = [];
       // Keys come from walking the catalogue, so they are plain strings here.
-      const t = createIntlTranslator({ locale, messages, timeZone: "Europe/Paris", onError: (e) => errors.push(e) }) as unknown as (key: string, values: Record<string, string | number>) => string;
+      const t = createIntlTranslator({ locale, messages, timeZone: "Europe/Paris", onError: (e) => errors.push(e) }) as unknown as (
+        key: string,
+        values: Record<string, string | number>,
+      ) => string;
       for (const [key, text] of leaves(messages)) {
         const args = icuArguments(text);
         // Plurals, selects and formatted arguments ({n, number}) have no plain equivalent.

@@ -26,9 +26,7 @@ describe("createTranslator", () => {
 
   it("interpolates parameters, numbers included", () => {
     const t = createTranslator(fr);
-    expect(t("auth.tooManyAttempts", { minutes: 15 })).toBe(
-      "Trop de tentatives, réessayez dans 15 min",
-    );
+    expect(t("auth.tooManyAttempts", { minutes: 15 })).toBe("Trop de tentatives, réessayez dans 15 min");
     expect(t("workspace.characterCount", { count: 12, max: 280 })).toBe("12 / 280 caractères");
   });
 

@@ -9,9 +9,7 @@ type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<
 export type Messages = Widen<typeof fr>;
 
 type LeafPaths<T, Prefix extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string
-    ? `${Prefix}${K}`
-    : LeafPaths<T[K], `${Prefix}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
 /** Every dotted path that ends on a string, e.g. "auth.forbidden.title". */

@@ -127,11 +127,7 @@ async function storeInbound(
     .select({ id: conversations.id, agentId: conversations.assignedAgentId })
     .from(conversations)
     .where(
-      and(
-        eq(conversations.campaignId, campaign.id),
-        eq(conversations.threadId, m.threadId),
-        sql`${conversations.status} <> 'closed'`,
-      ),
+      and(eq(conversations.campaignId, campaign.id), eq(conversations.threadId, m.threadId), sql`${conversations.status} <> 'closed'`),
     );
   let conversationId = open?.id;
   if (!conversationId) {

@@ -112,7 +112,10 @@ describe("durable embedded runner (database)", () => {
     await emit(db.handle.db, { name: "relais/campaign.changed", data: { campaignId: 7 }, ts: later + MINUTE });
     await emit(db.handle.db, { name: "relais/campaign.changed", data: { campaignId: 8 }, ts: later });
     await r.idle();
-    const queued = await db.handle.db.select().from(jobRuns).where(and(eq(jobRuns.jobId, job.id), eq(jobRuns.state, "queued")));
+    const queued = await db.handle.db
+      .select()
+      .from(jobRuns)
+      .where(and(eq(jobRuns.jobId, job.id), eq(jobRuns.state, "queued")));
     expect(queued.map((q) => q.eventData.campaignId).sort()).toEqual([7, 8]);
     clock.advance(10 * MINUTE);
     await r.idle();

@@ -23,8 +23,18 @@ export async function forwardEvents(db: Db, send: SendToInngest, now: Date, limi
       .limit(limit)
       .for("update", { skipLocked: true });
     if (batch.length === 0) return 0;
-    await send(batch.map((e) => ({ id: `relais-event-${e.id}`, name: e.name, data: e.data, ...(e.runAt ? { ts: e.runAt.getTime() } : {}) })));
-    await tx.update(events).set({ dispatchedAt: now }).where(inArray(events.id, batch.map((e) => e.id)));
+    await send(
+      batch.map((e) => ({ id: `relais-event-${e.id}`, name: e.name, data: e.data, ...(e.runAt ? { ts: e.runAt.getTime() } : {}) })),
+    );
+    await tx
+      .update(events)
+      .set({ dispatchedAt: now })
+      .where(
+        inArray(
+          events.id,
+          batch.map((e) => e.id),
+        ),
+      );
     return batch.length;
   });
 }

@@ -8,7 +8,8 @@ export interface RunEvent {
 
 /** Evaluates an Inngest key expression limited to a path into the event (`event.data.campaignId`). */
 export function evaluateKey(expression: string, event: RunEvent): string {
-  if (!/^event(\.[A-Za-z_$][\w$]*)+$/.test(expression)) throw new Error(`Unsupported key expression "${expression}" (a path into the event)`);
+  if (!/^event(\.[A-Za-z_$][\w$]*)+$/.test(expression))
+    throw new Error(`Unsupported key expression "${expression}" (a path into the event)`);
   const value = expression
     .split(".")
     .slice(1)
@@ -33,7 +34,12 @@ function canonical(value: unknown): string {
 export function runKeys(job: JobDefinition, event: RunEvent) {
   const concurrency = job.concurrency?.[0];
   return {
-    coalesceKey: job.coalesce === "job" ? "" : createHash("sha1").update(`${event.name}\n${canonical(event.data)}`).digest("base64url"),
+    coalesceKey:
+      job.coalesce === "job"
+        ? ""
+        : createHash("sha1")
+            .update(`${event.name}\n${canonical(event.data)}`)
+            .digest("base64url"),
     concurrencyKey: concurrency ? (concurrency.key ? evaluateKey(concurrency.key, event) : "") : null,
     throttleKey: job.throttle ? (job.throttle.key ? evaluateKey(job.throttle.key, event) : "") : null,
   };

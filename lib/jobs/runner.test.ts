@@ -99,7 +99,10 @@ describe("embedded job runner", () => {
       id: "fan-out",
       triggers: [{ event: "relais/routing.requested" }],
       async handler({ step }) {
-        await step.sendEvent("fan", [1, 2, 3].map((campaignId) => ({ name: "relais/campaign.poll" as const, data: { campaignId } })));
+        await step.sendEvent(
+          "fan",
+          [1, 2, 3].map((campaignId) => ({ name: "relais/campaign.poll" as const, data: { campaignId } })),
+        );
       },
     };
     const poll: JobDefinition = {

@@ -5,7 +5,17 @@ import { cronOf, nextCronRun } from "./cron";
 import { durationMs } from "./duration";
 import { embeddedStepTools, SleepInterrupt } from "./step";
 import {
-  claimRuns, dispatchEvents, expireLeases, finishRun, fireCronIfDue, LeaseLostError, nextDueAt, pruneHistory, registerCrons, renewLease, rescheduleRun,
+  claimRuns,
+  dispatchEvents,
+  expireLeases,
+  finishRun,
+  fireCronIfDue,
+  LeaseLostError,
+  nextDueAt,
+  pruneHistory,
+  registerCrons,
+  renewLease,
+  rescheduleRun,
   type ClaimedRun,
 } from "./store";
 import type { JobDefinition } from "./types";

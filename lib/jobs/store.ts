@@ -83,7 +83,15 @@ export async function dispatchEvents(db: Db, jobs: JobDefinition[], now: Date, l
         .map((job) => newRun(job, { name: e.name, data: e.data }, e.runAt && e.runAt > now ? e.runAt : now)),
     );
     await enqueueRuns(tx, runs);
-    await tx.update(events).set({ dispatchedAt: now }).where(inArray(events.id, batch.map((e) => e.id)));
+    await tx
+      .update(events)
+      .set({ dispatchedAt: now })
+      .where(
+        inArray(
+          events.id,
+          batch.map((e) => e.id),
+        ),
+      );
     return batch.length;
   });
 }
@@ -99,7 +107,15 @@ export async function registerCrons(db: Db, crons: { jobId: string; cron: string
       set: { cron: sql`excluded.cron`, nextAt: sql`excluded.next_at` },
       setWhere: sql`"job_crons"."cron" <> excluded.cron`,
     });
-  const stored = await db.select().from(jobCrons).where(inArray(jobCrons.jobId, crons.map((c) => c.jobId)));
+  const stored = await db
+    .select()
+    .from(jobCrons)
+    .where(
+      inArray(
+        jobCrons.jobId,
+        crons.map((c) => c.jobId),
+      ),
+    );
   return new Map(stored.map((c) => [c.jobId, c.nextAt]));
 }
 
@@ -131,7 +147,13 @@ export async function fireCronIfDue(db: Db, job: JobDefinition, next: Date, now:
  * slot frees. A taken-over run counts as a failed attempt, so a run that kills its process
  * every time ends up failed rather than looping.
  */
-export async function claimRuns(db: Db, jobs: Map<string, JobDefinition>, now: Date, capacity: number, leaseMs: number): Promise<ClaimedRun[]> {
+export async function claimRuns(
+  db: Db,
+  jobs: Map<string, JobDefinition>,
+  now: Date,
+  capacity: number,
+  leaseMs: number,
+): Promise<ClaimedRun[]> {
   if (capacity <= 0 || jobs.size === 0) return [];
   return db.transaction(async (tx) => {
     await tx.execute(CLAIM_LOCK);
@@ -169,7 +191,11 @@ export async function claimRuns(db: Db, jobs: Map<string, JobDefinition>, now: D
       .where(and(eq(jobRuns.state, "running"), gte(jobRuns.leaseUntil, now), inArray(jobRuns.jobId, candidateJobs)))
       .groupBy(jobRuns.jobId, jobRuns.concurrencyKey);
     for (const r of running) busy.set(busyKey(r.jobId, r.key), r.n);
-    const starts = await throttleWindows(tx, candidateJobs.map((id) => jobs.get(id)!), now);
+    const starts = await throttleWindows(
+      tx,
+      candidateJobs.map((id) => jobs.get(id)!),
+      now,
+    );
 
     const picked: number[] = [];
     const failed: number[] = [];
@@ -200,20 +226,37 @@ export async function claimRuns(db: Db, jobs: Map<string, JobDefinition>, now: D
     if (failed.length) {
       await tx
         .update(jobRuns)
-        .set({ state: "failed", finishedAt: now, leaseToken: null, leaseUntil: null, lastError: "taken over after its runner stopped answering, out of retries" })
+        .set({
+          state: "failed",
+          finishedAt: now,
+          leaseToken: null,
+          leaseUntil: null,
+          lastError: "taken over after its runner stopped answering, out of retries",
+        })
         .where(inArray(jobRuns.id, failed));
     }
     for (const p of postponed) await tx.update(jobRuns).set({ runAt: p.runAt }).where(eq(jobRuns.id, p.id));
     if (picked.length === 0) return [];
     const batch = crypto.randomUUID();
-    const claimed = await rows<{ id: string | number; job_id: string; event_name: string; event_data: Record<string, unknown>; steps: Record<string, unknown>; attempt: number; lease_token: string }>(
+    const claimed = await rows<{
+      id: string | number;
+      job_id: string;
+      event_name: string;
+      event_data: Record<string, unknown>;
+      steps: Record<string, unknown>;
+      attempt: number;
+      lease_token: string;
+    }>(
       tx,
       sql`update job_runs set state = 'running',
             attempt = attempt + case when state = 'running' then 1 else 0 end,
             lease_token = ${batch} || ':' || id,
             lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz,
             started_at = coalesce(started_at, ${now.toISOString()}::timestamptz)
-          where id in (${sql.join(picked.map((id) => sql`${id}`), sql`, `)})
+          where id in (${sql.join(
+            picked.map((id) => sql`${id}`),
+            sql`, `,
+          )})
           returning id, job_id, event_name, event_data, steps, attempt, lease_token`,
     );
     return claimed.map((r) => ({
@@ -271,18 +314,30 @@ export async function renewLease(db: Db, run: ClaimedRun, leaseUntil: Date): Pro
 export async function finishRun(db: Db, run: ClaimedRun, now: Date, outcome: { state: "done" } | { state: "failed"; error: string }) {
   await db
     .update(jobRuns)
-    .set({ state: outcome.state, finishedAt: now, leaseToken: null, leaseUntil: null, lastError: outcome.state === "failed" ? outcome.error : null })
+    .set({
+      state: outcome.state,
+      finishedAt: now,
+      leaseToken: null,
+      leaseUntil: null,
+      lastError: outcome.state === "failed" ? outcome.error : null,
+    })
     .where(owned(run));
 }
 
 /** Back to waiting: a retry (next attempt) or a step sleep (same attempt); step results stay. */
 export async function rescheduleRun(db: Db, run: ClaimedRun, runAt: Date, attempt: number, error: string | null) {
-  await db.update(jobRuns).set({ state: "scheduled", runAt, attempt, leaseToken: null, leaseUntil: null, lastError: error }).where(owned(run));
+  await db
+    .update(jobRuns)
+    .set({ state: "scheduled", runAt, attempt, leaseToken: null, leaseUntil: null, lastError: error })
+    .where(owned(run));
 }
 
 /** Ends every lease now: for a runner that knows no other runner shares its database. */
 export async function expireLeases(db: Db, now: Date): Promise<void> {
-  await db.update(jobRuns).set({ leaseUntil: new Date(now.getTime() - 1) }).where(eq(jobRuns.state, "running"));
+  await db
+    .update(jobRuns)
+    .set({ leaseUntil: new Date(now.getTime() - 1) })
+    .where(eq(jobRuns.state, "running"));
 }
 
 /** When something of these jobs is next due: a waiting run, or the lease of a running one. */
@@ -293,7 +348,10 @@ export async function nextDueAt(db: Db, jobIds: string[]): Promise<Date | null> 
     sql`select least(
           min(run_at) filter (where state in ('queued', 'scheduled')),
           min(lease_until) filter (where state = 'running')) as at
-        from job_runs where job_id in (${sql.join(jobIds.map((id) => sql`${id}`), sql`, `)}) and state in ('queued', 'scheduled', 'running')`,
+        from job_runs where job_id in (${sql.join(
+          jobIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and state in ('queued', 'scheduled', 'running')`,
   );
   return row?.at ? new Date(row.at) : null;
 }

@@ -23,7 +23,11 @@ async function boot() {
 const facebook = (overrides: Partial<FacebookCredentials> = {}) =>
   createFacebookAdapter({ credentials: { baseUrl: sim!.url, ...DEMO_FACEBOOK_CREDENTIALS, ...overrides }, timeoutMs: 2_000 });
 const twitter = (overrides: Partial<TwitterCredentials> = {}) =>
-  createTwitterAdapter({ credentials: { baseUrl: sim!.url, ...DEMO_TWITTER_CREDENTIALS, ...overrides }, searchQuery: "x", timeoutMs: 2_000 });
+  createTwitterAdapter({
+    credentials: { baseUrl: sim!.url, ...DEMO_TWITTER_CREDENTIALS, ...overrides },
+    searchQuery: "x",
+    timeoutMs: 2_000,
+  });
 
 describe("testConnection with Facebook", () => {
   it("reports the page found with good credentials", async () => {
@@ -44,7 +48,11 @@ describe("testConnection with Facebook", () => {
     });
     await control.injectFault({ endpoint: "facebook-page", status: "expired_token" });
     expect(await testConnection(facebook())).toMatchObject({ ok: false, kind: "unauthorized", reason: "token_expired" });
-    expect(await testConnection(facebook({ appSecret: "wrong" }))).toMatchObject({ ok: false, kind: "unauthorized", reason: "app_secret_invalid" });
+    expect(await testConnection(facebook({ appSecret: "wrong" }))).toMatchObject({
+      ok: false,
+      kind: "unauthorized",
+      reason: "app_secret_invalid",
+    });
     expect(await testConnection(facebook({ pageId: "555" }))).toMatchObject({ ok: false, kind: "invalid_request", reason: "not_found" });
   });
 
@@ -70,12 +78,19 @@ describe("testConnection with Facebook", () => {
 describe("testConnection with X", () => {
   it("reports the account found with good credentials", async () => {
     await boot();
-    expect(await testConnection(twitter())).toEqual({ ok: true, account: { id: DEMO_ACCOUNT.id, handle: "relais_demo", name: "Relais Demo" } });
+    expect(await testConnection(twitter())).toEqual({
+      ok: true,
+      account: { id: DEMO_ACCOUNT.id, handle: "relais_demo", name: "Relais Demo" },
+    });
   });
 
   it("reports bad credentials as unauthorized and a 429 as rate limited", async () => {
     const control = await boot();
-    expect(await testConnection(twitter({ accessSecret: "wrong" }))).toMatchObject({ ok: false, kind: "unauthorized", detail: "Unauthorized" });
+    expect(await testConnection(twitter({ accessSecret: "wrong" }))).toMatchObject({
+      ok: false,
+      kind: "unauthorized",
+      detail: "Unauthorized",
+    });
     await control.injectFault({ endpoint: "me", status: 429 });
     expect(await testConnection(twitter())).toMatchObject({ ok: false, kind: "rate_limited", retryAt: expect.any(Date) });
   });
@@ -99,6 +114,10 @@ describe("testConnection's own deadline", () => {
   });
 
   it("reports a programming error as server rather than throwing", async () => {
-    expect(await testConnection({ verify: () => Promise.reject(new TypeError("boom")) })).toEqual({ ok: false, kind: "server", message: "boom" });
+    expect(await testConnection({ verify: () => Promise.reject(new TypeError("boom")) })).toEqual({
+      ok: false,
+      kind: "server",
+      message: "boom",
+    });
   });
 });

@@ -24,7 +24,10 @@ export interface TestConnectionOptions {
 
 class Deadline extends Error {}
 
-export async function testConnection(adapter: Pick<NetworkAdapter, "verify">, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+export async function testConnection(
+  adapter: Pick<NetworkAdapter, "verify">,
+  options: TestConnectionOptions = {},
+): Promise<TestConnectionResult> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

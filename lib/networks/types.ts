@@ -49,14 +49,7 @@ export interface NetworkAdapter {
   verify(): Promise<NetworkAccount>;
 }
 
-export type NetworkErrorKind =
-  | "rate_limited"
-  | "unauthorized"
-  | "forbidden"
-  | "duplicate"
-  | "invalid_request"
-  | "unreachable"
-  | "server";
+export type NetworkErrorKind = "rate_limited" | "unauthorized" | "forbidden" | "duplicate" | "invalid_request" | "unreachable" | "server";
 
 /**
  * A finer, network-independent cause where the network tells it, so the UI can say exactly what

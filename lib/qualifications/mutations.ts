@@ -28,18 +28,39 @@ async function saveStatuses(tx: Tx, groupId: number, statuses: StatusValues[]) {
       await tx.update(qualificationStatuses).set({ archivedAt: now, updatedAt: now }).where(inArray(qualificationStatuses.id, ids));
     },
     setTemporaryCode: async (id) => {
-      await tx.update(qualificationStatuses).set({ code: sql`'~' || ${qualificationStatuses.id}` }).where(eq(qualificationStatuses.id, id));
+      await tx
+        .update(qualificationStatuses)
+        .set({ code: sql`'~' || ${qualificationStatuses.id}` })
+        .where(eq(qualificationStatuses.id, id));
     },
     update: async (id, s, position) => {
       await tx
         .update(qualificationStatuses)
-        .set({ code: s.code, label: s.label, category: s.category, benefit: s.benefit, quotaValidation: s.quotaValidation, quota: s.quota, position, updatedAt: now })
+        .set({
+          code: s.code,
+          label: s.label,
+          category: s.category,
+          benefit: s.benefit,
+          quotaValidation: s.quotaValidation,
+          quota: s.quota,
+          position,
+          updatedAt: now,
+        })
         .where(eq(qualificationStatuses.id, id));
     },
     insert: async (s, position) => {
       const [row] = await tx
         .insert(qualificationStatuses)
-        .values({ groupId, code: s.code, label: s.label, category: s.category, benefit: s.benefit, quotaValidation: s.quotaValidation, quota: s.quota, position })
+        .values({
+          groupId,
+          code: s.code,
+          label: s.label,
+          category: s.category,
+          benefit: s.benefit,
+          quotaValidation: s.quotaValidation,
+          quota: s.quota,
+          position,
+        })
         .returning({ id: qualificationStatuses.id });
       return row.id;
     },
@@ -50,16 +71,28 @@ async function saveStatuses(tx: Tx, groupId: number, statuses: StatusValues[]) {
       existing: existingSubs.get(statusId) ?? [],
       desired: statuses[i].subStatuses,
       archive: async (subIds) => {
-        await tx.update(qualificationSubStatuses).set({ archivedAt: now, updatedAt: now }).where(inArray(qualificationSubStatuses.id, subIds));
+        await tx
+          .update(qualificationSubStatuses)
+          .set({ archivedAt: now, updatedAt: now })
+          .where(inArray(qualificationSubStatuses.id, subIds));
       },
       setTemporaryCode: async (id) => {
-        await tx.update(qualificationSubStatuses).set({ code: sql`'~' || ${qualificationSubStatuses.id}` }).where(eq(qualificationSubStatuses.id, id));
+        await tx
+          .update(qualificationSubStatuses)
+          .set({ code: sql`'~' || ${qualificationSubStatuses.id}` })
+          .where(eq(qualificationSubStatuses.id, id));
       },
       update: async (id, sub, position) => {
-        await tx.update(qualificationSubStatuses).set({ code: sub.code, label: sub.label, position, updatedAt: now }).where(eq(qualificationSubStatuses.id, id));
+        await tx
+          .update(qualificationSubStatuses)
+          .set({ code: sub.code, label: sub.label, position, updatedAt: now })
+          .where(eq(qualificationSubStatuses.id, id));
       },
       insert: async (sub, position) => {
-        const [row] = await tx.insert(qualificationSubStatuses).values({ statusId, code: sub.code, label: sub.label, position }).returning({ id: qualificationSubStatuses.id });
+        const [row] = await tx
+          .insert(qualificationSubStatuses)
+          .values({ statusId, code: sub.code, label: sub.label, position })
+          .returning({ id: qualificationSubStatuses.id });
         return row.id;
       },
     });
@@ -89,12 +122,23 @@ export async function updateQualificationGroup(actor: AuditActor, input: z.outpu
       const row = await updateRow(tx, qualificationGroups, input.id, { name: input.name, currency: input.currency });
       await saveStatuses(tx, row.id, input.statuses);
       const after = await readQualificationGroup(tx, row.id);
-      await recordAudit(tx, actor, { action: "update", objectType: "qualification_group", objectId: row.id, label: row.name, before, after });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "qualification_group",
+        objectId: row.id,
+        label: row.name,
+        before,
+        after,
+      });
       return row;
     }),
   );
 }
 
 export async function setQualificationGroupArchived(actor: AuditActor, id: number, archived: boolean) {
-  return setArchived(actor, qualificationGroups, id, archived, { objectType: "qualification_group", label: (g) => g.name, usedBy: qualificationGroupUsers });
+  return setArchived(actor, qualificationGroups, id, archived, {
+    objectType: "qualification_group",
+    label: (g) => g.name,
+    usedBy: qualificationGroupUsers,
+  });
 }

@@ -49,7 +49,10 @@ export async function readQualificationGroup(db: Db | Tx, id: number) {
     .from(qualificationStatuses)
     .where(and(eq(qualificationStatuses.groupId, id), isNull(qualificationStatuses.archivedAt)))
     .orderBy(asc(qualificationStatuses.position), asc(qualificationStatuses.id));
-  const subs = await activeSubStatuses(db, statuses.map((s) => s.id));
+  const subs = await activeSubStatuses(
+    db,
+    statuses.map((s) => s.id),
+  );
   return { ...group, statuses: statuses.map((s) => ({ ...s, subStatuses: subs.get(s.id) ?? [] })) };
 }
 export type QualificationGroupDetail = NonNullable<Awaited<ReturnType<typeof readQualificationGroup>>>;
@@ -63,7 +66,12 @@ export async function activeSubStatuses(db: Db | Tx, statusIds: number[]) {
   const byStatus = new Map<number, { id: number; code: string; label: string }[]>();
   if (statusIds.length === 0) return byStatus;
   const rows = await db
-    .select({ id: qualificationSubStatuses.id, statusId: qualificationSubStatuses.statusId, code: qualificationSubStatuses.code, label: qualificationSubStatuses.label })
+    .select({
+      id: qualificationSubStatuses.id,
+      statusId: qualificationSubStatuses.statusId,
+      code: qualificationSubStatuses.code,
+      label: qualificationSubStatuses.label,
+    })
     .from(qualificationSubStatuses)
     .where(and(inArray(qualificationSubStatuses.statusId, statusIds), isNull(qualificationSubStatuses.archivedAt)))
     .orderBy(asc(qualificationSubStatuses.position), asc(qualificationSubStatuses.id));

@@ -22,7 +22,10 @@ export async function updateQueue(actor: AuditActor, input: z.output<typeof queu
   const db = await getDb();
   return uniqueOr("code", () =>
     db.transaction(async (tx) => {
-      const { before, after } = await updateWithLock(tx, queues, input.id, input.version, { code: input.code, description: input.description });
+      const { before, after } = await updateWithLock(tx, queues, input.id, input.version, {
+        code: input.code,
+        description: input.description,
+      });
       await recordAudit(tx, actor, { action: "update", objectType: "queue", objectId: after.id, label: after.code, before, after });
       return after;
     }),

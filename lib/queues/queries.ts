@@ -38,12 +38,19 @@ export async function getQueue(id: number) {
 /** Active queues for campaign and default-parameter choices. */
 export async function queueOptions() {
   const db = await getDb();
-  return db.select({ id: queues.id, code: queues.code, description: queues.description }).from(queues).where(isNull(queues.archivedAt)).orderBy(asc(queues.code));
+  return db
+    .select({ id: queues.id, code: queues.code, description: queues.description })
+    .from(queues)
+    .where(isNull(queues.archivedAt))
+    .orderBy(asc(queues.code));
 }
 
 /** Names of what uses a queue (refuses archiving while not empty). */
 export async function queueUsers(id: number): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.select({ name: campaigns.name }).from(campaigns).where(and(eq(campaigns.queueId, id), isNull(campaigns.archivedAt)));
+  const rows = await db
+    .select({ name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns.queueId, id), isNull(campaigns.archivedAt)));
   return rows.map((r) => r.name);
 }

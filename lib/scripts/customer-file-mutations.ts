@@ -19,8 +19,13 @@ async function resolve(input: Input) {
   const [script] = await db.select({ draft: scripts.draft, name: scripts.name }).from(scripts).where(eq(scripts.id, input.scriptId));
   if (!script) throw new ActionError("adminCommon.errors.notFound");
   const schemaName = await databaseSchemaName(input.databaseId);
-  if (!schemaName) throw new ActionError("designer.customerFile.errors.database", { databaseId: ["designer.customerFile.errors.database"] });
-  const objects = new Map(parseScriptModel(script.draft).pages.flatMap((p) => p.objects).map((o) => [o.id, o]));
+  if (!schemaName)
+    throw new ActionError("designer.customerFile.errors.database", { databaseId: ["designer.customerFile.errors.database"] });
+  const objects = new Map(
+    parseScriptModel(script.draft)
+      .pages.flatMap((p) => p.objects)
+      .map((o) => [o.id, o]),
+  );
   const columns: CustomerFileColumn[] = [];
   for (const c of input.columns) {
     const o = objects.get(c.objectId);
@@ -30,7 +35,10 @@ async function resolve(input: Input) {
     columns.push({ objectId: o.id, objectName: o.name, column: c.column, type });
   }
   assertCustomerFileNames(schemaName, input.tableName, columns);
-  const mapping: CustomerFileMapping = { columns, excluded: input.excluded.filter((id) => objects.has(id) && !columns.some((c) => c.objectId === id)) };
+  const mapping: CustomerFileMapping = {
+    columns,
+    excluded: input.excluded.filter((id) => objects.has(id) && !columns.some((c) => c.objectId === id)),
+  };
   return { db, schemaName, mapping, scriptName: script.name };
 }
 

@@ -2,7 +2,16 @@ import { sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import type { CustomerFileColumn } from "@/db/schema/scripts";
 import { ActionError } from "@/lib/auth/action";
-import { COLUMN_NAME, isValidColumnName, isValidTableName, normaliseType, qualifiedTable, quoteIdent, SCHEMA_NAME, SYSTEM_COLUMNS } from "./identifiers";
+import {
+  COLUMN_NAME,
+  isValidColumnName,
+  isValidTableName,
+  normaliseType,
+  qualifiedTable,
+  quoteIdent,
+  SCHEMA_NAME,
+  SYSTEM_COLUMNS,
+} from "./identifiers";
 
 export type TableColumn = { name: string; type: string };
 
@@ -44,12 +53,14 @@ export function planCustomerFile(existing: TableColumn[], wanted: CustomerFileCo
 /** Checks every name before any SQL is built; throws an ActionError the form shows. */
 export function assertCustomerFileNames(schema: string, table: string, columns: CustomerFileColumn[]) {
   if (!SCHEMA_NAME.test(schema)) throw new ActionError("designer.customerFile.errors.database");
-  if (!isValidTableName(table)) throw new ActionError("designer.customerFile.errors.tableName", { tableName: ["designer.customerFile.errors.tableName"] });
+  if (!isValidTableName(table))
+    throw new ActionError("designer.customerFile.errors.tableName", { tableName: ["designer.customerFile.errors.tableName"] });
   const bad = columns.filter((c) => !isValidColumnName(c.column) || !COLUMN_NAME.test(c.column)).map((c) => c.column);
   if (bad.length) throw new ActionError("designer.customerFile.errors.columnName", undefined, { columns: bad.join(", ") });
   const seen = new Set<string>();
   for (const c of columns) {
-    if (seen.has(c.column.toLowerCase())) throw new ActionError("designer.customerFile.errors.duplicateColumn", undefined, { columns: c.column });
+    if (seen.has(c.column.toLowerCase()))
+      throw new ActionError("designer.customerFile.errors.duplicateColumn", undefined, { columns: c.column });
     seen.add(c.column.toLowerCase());
   }
 }
@@ -66,7 +77,9 @@ export async function applyCustomerFile(tx: Tx, schema: string, table: string, c
   }
   const plan = planCustomerFile(existing, columns);
   if (plan.conflicts.length) {
-    throw new ActionError("designer.customerFile.errors.typeConflict", undefined, { columns: plan.conflicts.map((c) => `${c.column} (${c.existing} → ${c.wanted})`).join(", ") });
+    throw new ActionError("designer.customerFile.errors.typeConflict", undefined, {
+      columns: plan.conflicts.map((c) => `${c.column} (${c.existing} → ${c.wanted})`).join(", "),
+    });
   }
   const target = qualifiedTable(schema, table);
   await tx.execute(sql.raw(`create schema if not exists ${quoteIdent(schema, SCHEMA_NAME)}`));

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { columnTypeFor, IdentifierError, isValidColumnName, isValidTableName, qualifiedTable, quoteIdent, TABLE_NAME } from "./identifiers";
 
-const hostile = ['x"; drop table users; --', "C_CLIENTS; DROP TABLE users", "a b", "1abc", "", "é", "x".repeat(64), 'a"b', "a--b;", "pg_catalog.pg_user"];
+const hostile = [
+  'x"; drop table users; --',
+  "C_CLIENTS; DROP TABLE users",
+  "a b",
+  "1abc",
+  "",
+  "é",
+  "x".repeat(64),
+  'a"b',
+  "a--b;",
+  "pg_catalog.pg_user",
+];
 
 describe("SQL identifiers", () => {
   it("accepts the advised C_xxx names and 63 characters at most", () => {

@@ -50,7 +50,10 @@ describe("action interpreter", () => {
 
   it("runs a page's event when it is shown, and stops a loop of page events", () => {
     const model = sampleModel();
-    model.actions.push({ id: "a3", name: "Loop 1", commands: [{ type: "goToPage", pageId: "p1" }] }, { id: "a4", name: "Loop 2", commands: [{ type: "goToPage", pageId: "p2" }] });
+    model.actions.push(
+      { id: "a3", name: "Loop 1", commands: [{ type: "goToPage", pageId: "p1" }] },
+      { id: "a4", name: "Loop 2", commands: [{ type: "goToPage", pageId: "p2" }] },
+    );
     model.pages[0].onEnter = "a4";
     model.pages[1].onEnter = "a3";
     expect(startScript(model).error).toEqual({ code: "tooManySteps" });
@@ -75,6 +78,8 @@ describe("action interpreter", () => {
     model.actions.push({ id: "a5", name: "Book", commands: [{ type: "bookAppointment", objectId: "o9" }] });
     const { state } = startScript(model);
     expect(runAction(model, state, "a5").error).toEqual({ code: "invalidFields", fields: { RDV: "required" } });
-    expect(runAction(model, setValue(state, "RDV", "2026-03-02T10:15"), "a5").effects).toEqual([{ type: "bookAppointment", objectName: "RDV", value: "2026-03-02T10:15" }]);
+    expect(runAction(model, setValue(state, "RDV", "2026-03-02T10:15"), "a5").effects).toEqual([
+      { type: "bookAppointment", objectName: "RDV", value: "2026-03-02T10:15" },
+    ]);
   });
 });

@@ -34,7 +34,13 @@ export function isVisible(object: ScriptObject, values: VariableValues): boolean
 function initialValue(o: ScriptObject, values: VariableValues): VariableValue {
   const text = interpolate(o.defaultValue, values);
   if (o.kind === "checkbox") return text === "1" || text.toLowerCase() === "true";
-  if (o.kind === "multiList" || o.kind === "objectionList") return text ? text.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  if (o.kind === "multiList" || o.kind === "objectionList")
+    return text
+      ? text
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   return text;
 }
 

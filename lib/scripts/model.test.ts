@@ -18,7 +18,11 @@ describe("script model", () => {
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
     expect(messages).toEqual(
-      expect.arrayContaining(["pages.0.objects.1.name:designer.errors.nameFormat", "variables.0.name:designer.errors.nameFormat", "pages.0.objects.1.pattern:designer.errors.patternInvalid"]),
+      expect.arrayContaining([
+        "pages.0.objects.1.name:designer.errors.nameFormat",
+        "variables.0.name:designer.errors.nameFormat",
+        "pages.0.objects.1.pattern:designer.errors.patternInvalid",
+      ]),
     );
   });
 
@@ -49,9 +53,17 @@ describe("script model", () => {
     const model = parseScriptModel(v1);
     expect(model.version).toBe(SCRIPT_MODEL_VERSION);
     expect(model.pages[0].name).toBe("Accueil");
-    expect(model.pages[0].objects[0]).toMatchObject({ kind: "label", text: "Bonjour $NOM", evaluate: true, layout: { row: 0, col: 0, width: 12 } });
+    expect(model.pages[0].objects[0]).toMatchObject({
+      kind: "label",
+      text: "Bonjour $NOM",
+      evaluate: true,
+      layout: { row: 0, col: 0, width: 12 },
+    });
     expect(model.pages[0].objects[1]).toMatchObject({ kind: "input", defaultValue: "Dupont", layout: { row: 1, col: 0, width: 6 } });
-    expect(model.pages[0].objects[2].options).toEqual([{ value: "oui", label: "oui" }, { value: "non", label: "non" }]);
+    expect(model.pages[0].objects[2].options).toEqual([
+      { value: "oui", label: "oui" },
+      { value: "non", label: "non" },
+    ]);
     expect(model.pages[0].objects[3].actionId).toBe("a1");
     expect(model.variables).toEqual([
       { name: "NOM", source: "constant", ref: "", defaultValue: "" },

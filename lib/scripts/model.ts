@@ -17,14 +17,40 @@ export const SYSTEM_VARIABLES = ["INDICE", "GUID_CONTACT_ID"] as const;
 export const GRID_COLUMNS = 12;
 const MAX_TEXT = 4000;
 
-export const objectKinds = ["label", "input", "textarea", "list", "multiList", "objectionList", "checkbox", "radio", "date", "agenda", "button"] as const;
+export const objectKinds = [
+  "label",
+  "input",
+  "textarea",
+  "list",
+  "multiList",
+  "objectionList",
+  "checkbox",
+  "radio",
+  "date",
+  "agenda",
+  "button",
+] as const;
 export type ObjectKind = (typeof objectKinds)[number];
 /** Kinds whose value is data (a customer-file column candidate). */
-export const dataKinds: readonly ObjectKind[] = ["input", "textarea", "list", "multiList", "objectionList", "checkbox", "radio", "date", "agenda"];
+export const dataKinds: readonly ObjectKind[] = [
+  "input",
+  "textarea",
+  "list",
+  "multiList",
+  "objectionList",
+  "checkbox",
+  "radio",
+  "date",
+  "agenda",
+];
 /** Kinds that offer a list of choices. */
 export const choiceKinds: readonly ObjectKind[] = ["list", "multiList", "objectionList", "radio"];
 
-const id = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const name = z.string().regex(VARIABLE_NAME, "designer.errors.nameFormat");
 const text = (max = MAX_TEXT) => z.string().max(max, "designer.errors.tooLong");
 
@@ -34,7 +60,11 @@ export const visibilitySchema = z.object({ variable: name, equals: text(200) });
 
 export const layoutSchema = z.object({
   row: z.number().int().min(0).max(999),
-  col: z.number().int().min(0).max(GRID_COLUMNS - 1),
+  col: z
+    .number()
+    .int()
+    .min(0)
+    .max(GRID_COLUMNS - 1),
   width: z.number().int().min(1).max(GRID_COLUMNS),
 });
 
@@ -71,7 +101,10 @@ export const scriptObjectSchema = z
     /** The action a button runs. */
     actionId: id.nullable().default(null),
   })
-  .refine((o) => o.minLength === null || o.maxLength === null || o.minLength <= o.maxLength, { message: "designer.errors.lengthRange", path: ["maxLength"] });
+  .refine((o) => o.minLength === null || o.maxLength === null || o.minLength <= o.maxLength, {
+    message: "designer.errors.lengthRange",
+    path: ["maxLength"],
+  });
 export type ScriptObject = z.infer<typeof scriptObjectSchema>;
 
 export const pageSchema = z.object({
@@ -93,7 +126,16 @@ export type Command =
   | { type: "bookAppointment"; objectId: string }
   | { type: "endConversation" };
 export type CommandType = Command["type"];
-export const commandTypes: readonly CommandType[] = ["goToPage", "setVariable", "ifEquals", "saveCustomerFile", "qualify", "sendEmail", "bookAppointment", "endConversation"];
+export const commandTypes: readonly CommandType[] = [
+  "goToPage",
+  "setVariable",
+  "ifEquals",
+  "saveCustomerFile",
+  "qualify",
+  "sendEmail",
+  "bookAppointment",
+  "endConversation",
+];
 
 const MAX_NESTING = 4;
 function commandSchema(depth: number): z.ZodType<Command> {
@@ -131,8 +173,14 @@ export const variableSchema = z
     ref: z.string().max(63).default(""),
     defaultValue: text(1000).default(""),
   })
-  .refine((v) => v.source !== "message" || (messageFields as readonly string[]).includes(v.ref), { message: "designer.errors.sourceRef", path: ["ref"] })
-  .refine((v) => v.source !== "agent" || (agentFields as readonly string[]).includes(v.ref), { message: "designer.errors.sourceRef", path: ["ref"] })
+  .refine((v) => v.source !== "message" || (messageFields as readonly string[]).includes(v.ref), {
+    message: "designer.errors.sourceRef",
+    path: ["ref"],
+  })
+  .refine((v) => v.source !== "agent" || (agentFields as readonly string[]).includes(v.ref), {
+    message: "designer.errors.sourceRef",
+    path: ["ref"],
+  })
   .refine((v) => v.source !== "customerFile" || v.ref.length > 0, { message: "designer.errors.sourceRef", path: ["ref"] });
 export type ScriptVariable = z.infer<typeof variableSchema>;
 
@@ -146,5 +194,10 @@ export type ScriptModel = z.infer<typeof scriptModelSchema>;
 export type ScriptModelInput = z.input<typeof scriptModelSchema>;
 
 export function emptyModel(firstPageName = "Page 1"): ScriptModel {
-  return { version: SCRIPT_MODEL_VERSION, pages: [{ id: "p1", name: firstPageName, objects: [], onEnter: null }], actions: [], variables: [] };
+  return {
+    version: SCRIPT_MODEL_VERSION,
+    pages: [{ id: "p1", name: firstPageName, objects: [], onEnter: null }],
+    actions: [],
+    variables: [],
+  };
 }

@@ -17,8 +17,17 @@ export async function createScript(actor: AuditActor, name: string, firstPageNam
   const db = await getDb();
   return uniqueOr("name", () =>
     db.transaction(async (tx) => {
-      const [row] = await tx.insert(scripts).values({ name, draft: emptyModel(firstPageName) }).returning();
-      await recordAudit(tx, actor, { action: "create", objectType: "script", objectId: row.id, label: row.name, after: { name: row.name } });
+      const [row] = await tx
+        .insert(scripts)
+        .values({ name, draft: emptyModel(firstPageName) })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "script",
+        objectId: row.id,
+        label: row.name,
+        after: { name: row.name },
+      });
       return row;
     }),
   );
@@ -30,7 +39,14 @@ export async function renameScript(actor: AuditActor, id: number, name: string) 
     db.transaction(async (tx) => {
       const before = await lockScript(tx, id);
       const after = await updateRow(tx, scripts, id, { name });
-      await recordAudit(tx, actor, { action: "update", objectType: "script", objectId: id, label: name, before: { name: before.name }, after: { name } });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "script",
+        objectId: id,
+        label: name,
+        before: { name: before.name },
+        after: { name },
+      });
       return after;
     }),
   );
@@ -46,7 +62,13 @@ export async function duplicateScript(actor: AuditActor, id: number, copySuffix 
     try {
       return await db.transaction(async (tx) => {
         const [row] = await tx.insert(scripts).values({ name, draft: source.draft }).returning();
-        await recordAudit(tx, actor, { action: "create", objectType: "script", objectId: row.id, label: name, after: { name, copiedFrom: source.name } });
+        await recordAudit(tx, actor, {
+          action: "create",
+          objectType: "script",
+          objectId: row.id,
+          label: name,
+          after: { name, copiedFrom: source.name },
+        });
         return row;
       });
     } catch (err) {
@@ -77,7 +99,13 @@ async function writeDraft(tx: Tx, actor: AuditActor, id: number, expected: numbe
     throw new ActionError("designer.errors.conflict", undefined, { version: current.draftVersion });
   }
   // The draft itself is not copied into the audit trail: it can be large and changes often.
-  await recordAudit(tx, actor, { action: "update", objectType: "script", objectId: id, label: row.name, after: { [what]: row.draftVersion } });
+  await recordAudit(tx, actor, {
+    action: "update",
+    objectType: "script",
+    objectId: id,
+    label: row.name,
+    after: { [what]: row.draftVersion },
+  });
   return row;
 }
 
@@ -96,7 +124,8 @@ export async function saveVariables(actor: AuditActor, id: number, expected: num
   });
 }
 
-export type GenerateResult = { status: "refused"; problems: Problem[] } | { status: "generated"; kind: ScriptVersionKind; number: number; versionId: number };
+export type GenerateResult =
+  { status: "refused"; problems: Problem[] } | { status: "generated"; kind: ScriptVersionKind; number: number; versionId: number };
 
 /**
  * «Générer le script»: checks the saved draft and stores it as an immutable, numbered version
@@ -116,20 +145,35 @@ export async function generateScript(actor: AuditActor, id: number, kind: Script
       .from(scriptVersions)
       .where(and(eq(scriptVersions.scriptId, id), eq(scriptVersions.kind, kind)));
     const number = (last ?? 0) + 1;
-    const customerFile = file ? { databaseId: file.databaseId, schemaName: file.schemaName, tableName: file.tableName, mapping: file.mapping } : null;
-    const [version] = await tx.insert(scriptVersions).values({ scriptId: id, kind, number, model, customerFile, createdBy: actor.id }).returning({ id: scriptVersions.id });
-    await recordAudit(tx, actor, { action: "create", objectType: "script_version", objectId: version.id, label: `${script.name} — ${kind} ${number}`, after: { kind, number } });
+    const customerFile = file
+      ? { databaseId: file.databaseId, schemaName: file.schemaName, tableName: file.tableName, mapping: file.mapping }
+      : null;
+    const [version] = await tx
+      .insert(scriptVersions)
+      .values({ scriptId: id, kind, number, model, customerFile, createdBy: actor.id })
+      .returning({ id: scriptVersions.id });
+    await recordAudit(tx, actor, {
+      action: "create",
+      objectType: "script_version",
+      objectId: version.id,
+      label: `${script.name} — ${kind} ${number}`,
+      after: { kind, number },
+    });
     return { status: "generated", kind, number, versionId: version.id };
   });
 }
 
 async function readCustomerFile(tx: Tx, scriptId: number) {
   const [row] = await tx
-    .select({ databaseId: customerFiles.databaseId, schemaName: customerDatabases.schemaName, tableName: customerFiles.tableName, mapping: customerFiles.mapping })
+    .select({
+      databaseId: customerFiles.databaseId,
+      schemaName: customerDatabases.schemaName,
+      tableName: customerFiles.tableName,
+      mapping: customerFiles.mapping,
+    })
     .from(customerFiles)
     .innerJoin(customerDatabases, eq(customerDatabases.id, customerFiles.databaseId))
     .where(eq(customerFiles.scriptId, scriptId));
   if (!row) return null;
   return { ...row, columns: (await readTableColumns(tx, row.schemaName, row.tableName)).map((c) => c.name) };
 }
-

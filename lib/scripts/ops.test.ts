@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addAction, addObject, addPage, agendaUse, deleteAction, deleteObject, deletePage, InUseError, moveObject, movePage, newCommand, orderedObjects } from "./ops";
+import {
+  addAction,
+  addObject,
+  addPage,
+  agendaUse,
+  deleteAction,
+  deleteObject,
+  deletePage,
+  InUseError,
+  moveObject,
+  movePage,
+  newCommand,
+  orderedObjects,
+} from "./ops";
 import { sampleModel } from "./sample";
 import { emptyModel } from "./model";
 
@@ -26,7 +39,11 @@ describe("editor operations", () => {
     expect(moved.pages[0].objects[1].layout).toEqual({ row: 1, col: 0, width: 12 });
     moved = moveObject(moved, "o2", { row: -5 });
     expect(moved.pages[0].objects[1].layout.row).toBe(0);
-    expect(orderedObjects(moved.pages[0]).map((o) => o.name).slice(0, 2)).toEqual(["GREETING", "NOM"]);
+    expect(
+      orderedObjects(moved.pages[0])
+        .map((o) => o.name)
+        .slice(0, 2),
+    ).toEqual(["GREETING", "NOM"]);
   });
 
   it("refuses to delete a page, an action or an agenda still referenced, naming the users", () => {
@@ -41,7 +58,13 @@ describe("editor operations", () => {
     expect(refusal).toBeInstanceOf(InUseError);
     expect((refusal as InUseError).users).toEqual(["SUITE"]);
     const withAgenda = addObject(sampleModel(), "p2", "agenda", "RDV");
-    const m = { ...withAgenda.model, actions: [...withAgenda.model.actions, { id: "a9", name: "Réserver", commands: [newCommand(withAgenda.model, "bookAppointment", [])] }] };
+    const m = {
+      ...withAgenda.model,
+      actions: [
+        ...withAgenda.model.actions,
+        { id: "a9", name: "Réserver", commands: [newCommand(withAgenda.model, "bookAppointment", [])] },
+      ],
+    };
     expect(() => deleteObject(m, withAgenda.objectId)).toThrow(/Réserver/);
     expect(deleteObject(sampleModel(), "o5").pages[1].objects.map((o) => o.id)).toEqual(["o6"]);
   });
@@ -52,7 +75,17 @@ describe("editor operations", () => {
     const name = withAgenda.model.pages[1].objects.find((o) => o.id === withAgenda.objectId)!.name;
     expect(agendaUse(withAgenda.model)).toEqual([name]);
     const booking = { type: "bookAppointment" as const, objectId: withAgenda.objectId };
-    const m = { ...withAgenda.model, actions: [...withAgenda.model.actions, { id: "a9", name: "Si intéressé", commands: [{ type: "ifEquals" as const, variable: "X", equals: "1", then: [], else: [booking] }] }] };
+    const m = {
+      ...withAgenda.model,
+      actions: [
+        ...withAgenda.model.actions,
+        {
+          id: "a9",
+          name: "Si intéressé",
+          commands: [{ type: "ifEquals" as const, variable: "X", equals: "1", then: [], else: [booking] }],
+        },
+      ],
+    };
     expect(agendaUse(m)).toEqual([name, "Si intéressé"]);
   });
 

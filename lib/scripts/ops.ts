@@ -1,4 +1,12 @@
-import { GRID_COLUMNS, type Command, type ObjectKind, type ScriptAction, type ScriptModel, type ScriptObject, type ScriptPage } from "./model";
+import {
+  GRID_COLUMNS,
+  type Command,
+  type ObjectKind,
+  type ScriptAction,
+  type ScriptModel,
+  type ScriptObject,
+  type ScriptPage,
+} from "./model";
 
 /**
  * Editor operations on the model: pure functions returning a new model, so the editor is a
@@ -39,23 +47,34 @@ function walk(commands: Command[], visit: (c: Command) => void) {
 }
 
 function actionsWhere(m: ScriptModel, test: (c: Command) => boolean): string[] {
-  return m.actions.filter((a) => {
-    let hit = false;
-    walk(a.commands, (c) => (hit ||= test(c)));
-    return hit;
-  }).map((a) => a.name);
+  return m.actions
+    .filter((a) => {
+      let hit = false;
+      walk(a.commands, (c) => (hit ||= test(c)));
+      return hit;
+    })
+    .map((a) => a.name);
 }
 
 export const pageUsers = (m: ScriptModel, pageId: string) => actionsWhere(m, (c) => c.type === "goToPage" && c.pageId === pageId);
-export const objectUsers = (m: ScriptModel, objectId: string) => actionsWhere(m, (c) => c.type === "bookAppointment" && c.objectId === objectId);
+export const objectUsers = (m: ScriptModel, objectId: string) =>
+  actionsWhere(m, (c) => c.type === "bookAppointment" && c.objectId === objectId);
 export function actionUsers(m: ScriptModel, actionId: string): string[] {
-  return [...m.pages.filter((p) => p.onEnter === actionId).map((p) => p.name), ...allObjects(m).filter((o) => o.actionId === actionId).map((o) => o.name)];
+  return [
+    ...m.pages.filter((p) => p.onEnter === actionId).map((p) => p.name),
+    ...allObjects(m)
+      .filter((o) => o.actionId === actionId)
+      .map((o) => o.name),
+  ];
 }
 
 const mapPages = (m: ScriptModel, f: (p: ScriptPage) => ScriptPage): ScriptModel => ({ ...m, pages: m.pages.map(f) });
 
 export function addPage(m: ScriptModel, name: string): { model: ScriptModel; pageId: string } {
-  const pageId = nextId("p", m.pages.map((p) => p.id));
+  const pageId = nextId(
+    "p",
+    m.pages.map((p) => p.id),
+  );
   return { model: { ...m, pages: [...m.pages, { id: pageId, name, objects: [], onEnter: null }] }, pageId };
 }
 
@@ -74,7 +93,14 @@ function move<T>(list: T[], index: number, delta: number): T[] {
 
 /** The first page is where the script starts, so order matters. */
 export function movePage(m: ScriptModel, pageId: string, delta: number): ScriptModel {
-  return { ...m, pages: move(m.pages, m.pages.findIndex((p) => p.id === pageId), delta) };
+  return {
+    ...m,
+    pages: move(
+      m.pages,
+      m.pages.findIndex((p) => p.id === pageId),
+      delta,
+    ),
+  };
 }
 
 export function deletePage(m: ScriptModel, pageId: string): ScriptModel {
@@ -86,21 +112,48 @@ export function deletePage(m: ScriptModel, pageId: string): ScriptModel {
 }
 
 const namePrefix: Record<ObjectKind, string> = {
-  label: "TEXT", input: "INPUT", textarea: "NOTES", list: "LIST", multiList: "MULTI", objectionList: "OBJECTIONS",
-  checkbox: "CHECK", radio: "CHOICE", date: "DATE", agenda: "APPOINTMENT", button: "BUTTON",
+  label: "TEXT",
+  input: "INPUT",
+  textarea: "NOTES",
+  list: "LIST",
+  multiList: "MULTI",
+  objectionList: "OBJECTIONS",
+  checkbox: "CHECK",
+  radio: "CHOICE",
+  date: "DATE",
+  agenda: "APPOINTMENT",
+  button: "BUTTON",
 };
 
 /** Adds an object below the page's last row, with a free name and a sensible width. */
 export function addObject(m: ScriptModel, pageId: string, kind: ObjectKind, label: string): { model: ScriptModel; objectId: string } {
   const objects = allObjects(m);
-  const objectId = nextId("o", objects.map((o) => o.id));
+  const objectId = nextId(
+    "o",
+    objects.map((o) => o.id),
+  );
   const page = m.pages.find((p) => p.id === pageId);
   const row = page && page.objects.length ? Math.max(...page.objects.map((o) => o.layout.row)) + 1 : 0;
-  const name = nextId(`${namePrefix[kind]}_`, objects.map((o) => o.name));
+  const name = nextId(
+    `${namePrefix[kind]}_`,
+    objects.map((o) => o.name),
+  );
   const object: ScriptObject = {
-    id: objectId, kind, name, label, text: "", evaluate: false, defaultValue: "", required: false, pattern: "",
-    minLength: null, maxLength: null, options: [], layout: { row, col: 0, width: kind === "button" ? 3 : kind === "label" ? GRID_COLUMNS : 6 },
-    visibleWhen: null, actionId: null,
+    id: objectId,
+    kind,
+    name,
+    label,
+    text: "",
+    evaluate: false,
+    defaultValue: "",
+    required: false,
+    pattern: "",
+    minLength: null,
+    maxLength: null,
+    options: [],
+    layout: { row, col: 0, width: kind === "button" ? 3 : kind === "label" ? GRID_COLUMNS : 6 },
+    visibleWhen: null,
+    actionId: null,
   };
   return { model: mapPages(m, (p) => (p.id === pageId ? { ...p, objects: [...p.objects, object] } : p)), objectId };
 }
@@ -132,7 +185,10 @@ export function orderedObjects(page: ScriptPage): ScriptObject[] {
 }
 
 export function addAction(m: ScriptModel, name: string): { model: ScriptModel; actionId: string } {
-  const actionId = nextId("a", m.actions.map((a) => a.id));
+  const actionId = nextId(
+    "a",
+    m.actions.map((a) => a.id),
+  );
   return { model: { ...m, actions: [...m.actions, { id: actionId, name, commands: [] }] }, actionId };
 }
 
@@ -171,6 +227,8 @@ export function newCommand(m: ScriptModel, type: Command["type"], variables: str
  * Empty when the script never touches the agenda (the campaign summary's agenda element).
  */
 export function agendaUse(m: ScriptModel): string[] {
-  const objects = allObjects(m).filter((o) => o.kind === "agenda").map((o) => o.name);
+  const objects = allObjects(m)
+    .filter((o) => o.kind === "agenda")
+    .map((o) => o.name);
   return [...objects, ...actionsWhere(m, (c) => c.type === "bookAppointment")];
 }

@@ -19,7 +19,9 @@ export async function listScripts(params: ListParams) {
           archivedAt: scripts.archivedAt,
           updatedAt: scripts.updatedAt,
           // Qualified by hand: drizzle renders ${scripts.id} as a bare "id", which the subquery would read as v.id.
-          production: sql<number | null>`(select max(v.number) from script_versions v where v.script_id = "scripts"."id" and v.kind = 'production')`,
+          production: sql<
+            number | null
+          >`(select max(v.number) from script_versions v where v.script_id = "scripts"."id" and v.kind = 'production')`,
         })
         .from(scripts)
         .$dynamic(),
@@ -35,14 +37,28 @@ export async function getScript(id: number) {
   const db = await getDb();
   const [row] = await db.select().from(scripts).where(eq(scripts.id, id));
   if (!row) return null;
-  return { id: row.id, name: row.name, draftVersion: row.draftVersion, archivedAt: row.archivedAt, updatedAt: row.updatedAt, model: parseScriptModel(row.draft) };
+  return {
+    id: row.id,
+    name: row.name,
+    draftVersion: row.draftVersion,
+    archivedAt: row.archivedAt,
+    updatedAt: row.updatedAt,
+    model: parseScriptModel(row.draft),
+  };
 }
 
 /** The script's customer file, with the table's columns as PostgreSQL has them now. */
 export async function getCustomerFile(scriptId: number) {
   const db = await getDb();
   const [row] = await db
-    .select({ databaseId: customerFiles.databaseId, databaseName: customerDatabases.name, schemaName: customerDatabases.schemaName, tableName: customerFiles.tableName, mapping: customerFiles.mapping, updatedAt: customerFiles.updatedAt })
+    .select({
+      databaseId: customerFiles.databaseId,
+      databaseName: customerDatabases.name,
+      schemaName: customerDatabases.schemaName,
+      tableName: customerFiles.tableName,
+      mapping: customerFiles.mapping,
+      updatedAt: customerFiles.updatedAt,
+    })
     .from(customerFiles)
     .innerJoin(customerDatabases, eq(customerDatabases.id, customerFiles.databaseId))
     .where(eq(customerFiles.scriptId, scriptId));
@@ -101,13 +117,18 @@ export async function scriptOptions() {
     .orderBy(asc(scripts.name));
 }
 
-
 /** Names of the active campaigns that run a script (archiving it is refused while not empty). */
 export async function scriptUsers(id: number): Promise<string[]> {
   const db = await getDb();
   // campaigns.script_id belongs to the campaign domain; until its migration exists nothing can use a script.
-  const [column] = await rows<{ ok: boolean }>(db, sql`select exists (select 1 from information_schema.columns where table_name = 'campaigns' and column_name = 'script_id') as ok`);
+  const [column] = await rows<{ ok: boolean }>(
+    db,
+    sql`select exists (select 1 from information_schema.columns where table_name = 'campaigns' and column_name = 'script_id') as ok`,
+  );
   if (!column?.ok) return [];
-  const found = await rows<{ name: string }>(db, sql`select name from campaigns where script_id = ${id} and archived_at is null order by name`);
+  const found = await rows<{ name: string }>(
+    db,
+    sql`select name from campaigns where script_id = ${id} and archived_at is null order by name`,
+  );
   return found.map((r) => r.name);
 }

@@ -3,8 +3,19 @@ import { SCRIPT_MODEL_VERSION, type ScriptModel, type ScriptObject } from "./mod
 /** A complete object with defaults, for tests and benchmarks. */
 export function object(partial: Partial<ScriptObject> & Pick<ScriptObject, "id" | "kind" | "name">): ScriptObject {
   return {
-    label: partial.name, text: "", evaluate: false, defaultValue: "", required: false, pattern: "", minLength: null, maxLength: null,
-    options: [], layout: { row: 0, col: 0, width: 6 }, visibleWhen: null, actionId: null, ...partial,
+    label: partial.name,
+    text: "",
+    evaluate: false,
+    defaultValue: "",
+    required: false,
+    pattern: "",
+    minLength: null,
+    maxLength: null,
+    options: [],
+    layout: { row: 0, col: 0, width: 6 },
+    visibleWhen: null,
+    actionId: null,
+    ...partial,
   };
 }
 
@@ -21,9 +32,27 @@ export function sampleModel(): ScriptModel {
         name: "Accueil",
         onEnter: null,
         objects: [
-          object({ id: "o1", kind: "label", name: "GREETING", label: "", text: "Bonjour $NOM, merci pour votre message sur $RESEAU.", evaluate: true, layout: { row: 0, col: 0, width: 12 } }),
+          object({
+            id: "o1",
+            kind: "label",
+            name: "GREETING",
+            label: "",
+            text: "Bonjour $NOM, merci pour votre message sur $RESEAU.",
+            evaluate: true,
+            layout: { row: 0, col: 0, width: 12 },
+          }),
           object({ id: "o2", kind: "input", name: "NOM", label: "Nom", required: true, layout: { row: 1, col: 0, width: 6 } }),
-          object({ id: "o3", kind: "radio", name: "OFFRE", label: "Offre", options: [{ value: "oui", label: "Oui" }, { value: "non", label: "Non" }], layout: { row: 1, col: 6, width: 6 } }),
+          object({
+            id: "o3",
+            kind: "radio",
+            name: "OFFRE",
+            label: "Offre",
+            options: [
+              { value: "oui", label: "Oui" },
+              { value: "non", label: "Non" },
+            ],
+            layout: { row: 1, col: 6, width: 6 },
+          }),
           object({ id: "o4", kind: "button", name: "SUITE", label: "Suite", actionId: "a1", layout: { row: 2, col: 0, width: 3 } }),
         ],
       },
@@ -38,8 +67,27 @@ export function sampleModel(): ScriptModel {
       },
     ],
     actions: [
-      { id: "a1", name: "Suite", commands: [{ type: "ifEquals", variable: "OFFRE", equals: "oui", then: [{ type: "setVariable", variable: "STATUT", value: "Intéressé par $OFFRE" }, { type: "goToPage", pageId: "p2" }], else: [{ type: "qualify", status: "REFUS" }] }] },
-      { id: "a2", name: "Fin", commands: [{ type: "saveCustomerFile" }, { type: "qualify", status: "VENTE" }, { type: "endConversation" }] },
+      {
+        id: "a1",
+        name: "Suite",
+        commands: [
+          {
+            type: "ifEquals",
+            variable: "OFFRE",
+            equals: "oui",
+            then: [
+              { type: "setVariable", variable: "STATUT", value: "Intéressé par $OFFRE" },
+              { type: "goToPage", pageId: "p2" },
+            ],
+            else: [{ type: "qualify", status: "REFUS" }],
+          },
+        ],
+      },
+      {
+        id: "a2",
+        name: "Fin",
+        commands: [{ type: "saveCustomerFile" }, { type: "qualify", status: "VENTE" }, { type: "endConversation" }],
+      },
     ],
     variables: [
       { name: "RESEAU", source: "message", ref: "network", defaultValue: "" },

@@ -32,7 +32,12 @@ describe("generation checks", () => {
 
   it("reports a required field on a page no action leads to", () => {
     const model = sampleModel();
-    model.pages.push({ id: "p3", name: "Oubliée", onEnter: null, objects: [object({ id: "o7", kind: "input", name: "EMAIL", required: true })] });
+    model.pages.push({
+      id: "p3",
+      name: "Oubliée",
+      onEnter: null,
+      objects: [object({ id: "o7", kind: "input", name: "EMAIL", required: true })],
+    });
     expect(validateForGeneration(model, null)).toContainEqual({ code: "requiredUnreachable", params: { name: "EMAIL", page: "Oubliée" } });
   });
 

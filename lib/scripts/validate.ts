@@ -53,7 +53,10 @@ export function reachablePages(model: ScriptModel): Set<string> {
  * What «Générer le script» checks. The editor already prevents most dangling references; this
  * catches what editing order or a deleted customer-file column can still leave behind.
  */
-export function validateForGeneration(model: ScriptModel, customerFile: { mapping: CustomerFileMapping; columns: readonly string[] } | null): Problem[] {
+export function validateForGeneration(
+  model: ScriptModel,
+  customerFile: { mapping: CustomerFileMapping; columns: readonly string[] } | null,
+): Problem[] {
   const mapping = customerFile?.mapping ?? null;
   const problems: Problem[] = [];
   const add = (code: ProblemCode, params: Record<string, string> = {}) => problems.push({ code, params });

@@ -82,7 +82,11 @@ export function autoCreateVariables(model: ScriptModel, customerColumns: readonl
   for (const { name } of scriptVariableUses(model)) {
     if (present.has(name) || (SYSTEM_VARIABLES as readonly string[]).includes(name)) continue;
     present.add(name);
-    result.push(columns.has(name) ? { name, source: "customerFile", ref: name, defaultValue: "" } : { name, source: "constant", ref: "", defaultValue: "" });
+    result.push(
+      columns.has(name)
+        ? { name, source: "customerFile", ref: name, defaultValue: "" }
+        : { name, source: "constant", ref: "", defaultValue: "" },
+    );
   }
   return result;
 }

@@ -2,10 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { SimApp } from "./demo";
 
-export type AuthContext =
-  | { kind: "app"; app: SimApp }
-  | { kind: "user"; app: SimApp; accountId: string }
-  | { kind: "invalid" };
+export type AuthContext = { kind: "app"; app: SimApp } | { kind: "user"; app: SimApp; accountId: string } | { kind: "invalid" };
 
 // X rejects OAuth 1.0a requests whose timestamp is further than this from its clock.
 const MAX_CLOCK_SKEW_SECONDS = 15 * 60;

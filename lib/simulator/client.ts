@@ -6,7 +6,17 @@ import type { FbPost } from "./facebook-state";
 import type { FaultEndpoint, FaultStatus, PendingFault } from "./limits";
 import type { TrafficRequest, TrafficRun } from "./traffic";
 
-export type { SimTweetView, SimFbCommentView, SimFbMessageView, FbPost, FaultEndpoint, FaultStatus, PendingFault, TrafficRequest, TrafficRun };
+export type {
+  SimTweetView,
+  SimFbCommentView,
+  SimFbMessageView,
+  FbPost,
+  FaultEndpoint,
+  FaultStatus,
+  PendingFault,
+  TrafficRequest,
+  TrafficRun,
+};
 
 export interface CustomerTweetInput {
   authorHandle: string;
@@ -82,9 +92,11 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
     postCustomerTweet: (input: CustomerTweetInput) =>
       call<{ id: string; tweet: SimTweetView }>(baseUrl, "POST", "_sim/twitter/tweets", input, opts),
     listTweets: async (limit?: number) =>
-      (await call<{ tweets: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/tweets${limit ? `?limit=${limit}` : ""}`, undefined, opts)).tweets,
+      (await call<{ tweets: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/tweets${limit ? `?limit=${limit}` : ""}`, undefined, opts))
+        .tweets,
     listReplies: async (limit?: number) =>
-      (await call<{ replies: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/replies${limit ? `?limit=${limit}` : ""}`, undefined, opts)).replies,
+      (await call<{ replies: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/replies${limit ? `?limit=${limit}` : ""}`, undefined, opts))
+        .replies,
     injectFault: async (fault: { endpoint: FaultEndpoint; status: FaultStatus; count?: number }) =>
       (await call<{ faults: PendingFault[] }>(baseUrl, "POST", "_sim/faults", fault, opts)).faults,
     listFaults: async () => (await call<{ faults: PendingFault[] }>(baseUrl, "GET", "_sim/faults", undefined, opts)).faults,
@@ -92,12 +104,29 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
     postCustomerMessage: (input: CustomerMessengerInput) =>
       call<{ id: string; message: SimFbMessageView }>(baseUrl, "POST", "_sim/facebook/messages", input, opts),
     listFacebookMessages: async (limit?: number) =>
-      (await call<{ messages: SimFbMessageView[] }>(baseUrl, "GET", `_sim/facebook/messages${limit ? `?limit=${limit}` : ""}`, undefined, opts)).messages,
-    postPagePost: (input: { text: string; pageId?: string }) => call<{ id: string; post: FbPost }>(baseUrl, "POST", "_sim/facebook/posts", input, opts),
+      (
+        await call<{ messages: SimFbMessageView[] }>(
+          baseUrl,
+          "GET",
+          `_sim/facebook/messages${limit ? `?limit=${limit}` : ""}`,
+          undefined,
+          opts,
+        )
+      ).messages,
+    postPagePost: (input: { text: string; pageId?: string }) =>
+      call<{ id: string; post: FbPost }>(baseUrl, "POST", "_sim/facebook/posts", input, opts),
     postCustomerComment: (input: CustomerCommentInput) =>
       call<{ id: string; comment: SimFbCommentView }>(baseUrl, "POST", "_sim/facebook/comments", input, opts),
     listFacebookComments: async (limit?: number) =>
-      (await call<{ comments: SimFbCommentView[] }>(baseUrl, "GET", `_sim/facebook/comments${limit ? `?limit=${limit}` : ""}`, undefined, opts)).comments,
+      (
+        await call<{ comments: SimFbCommentView[] }>(
+          baseUrl,
+          "GET",
+          `_sim/facebook/comments${limit ? `?limit=${limit}` : ""}`,
+          undefined,
+          opts,
+        )
+      ).comments,
     deleteCustomerComment: (id: string) =>
       call<{ comment: SimFbCommentView }>(baseUrl, "DELETE", `_sim/facebook/comments/${encodeURIComponent(id)}`, undefined, opts),
     issueFacebookToken: (input: { pageId?: string; expiresInSeconds?: number } = {}) =>

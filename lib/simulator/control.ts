@@ -2,7 +2,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleFacebookControl } from "./facebook-control";
 import type { FacebookMeter } from "./facebook-limits";
 import { BodyError, readJson, sendJson } from "./http";
-import { FAULT_ENDPOINTS, FAULT_STATUSES, faultApplies, type FaultEndpoint, type FaultQueue, type FaultStatus, type RateLimiter } from "./limits";
+import {
+  FAULT_ENDPOINTS,
+  FAULT_STATUSES,
+  faultApplies,
+  type FaultEndpoint,
+  type FaultQueue,
+  type FaultStatus,
+  type RateLimiter,
+} from "./limits";
 import type { SimStore, SimTweet } from "./state";
 import { type TrafficGenerator, validateTraffic } from "./traffic";
 
@@ -138,7 +146,10 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         return true;
       }
       case "GET /_sim/twitter/replies": {
-        const replies = ctx.store.tweetsNewestFirst().filter((t) => t.appId).slice(0, listLimit(url));
+        const replies = ctx.store
+          .tweetsNewestFirst()
+          .filter((t) => t.appId)
+          .slice(0, listLimit(url));
         sendJson(res, 200, { replies: replies.map((t) => view(ctx.store, t)) });
         return true;
       }

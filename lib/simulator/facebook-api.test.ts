@@ -47,7 +47,12 @@ describe("GET /v26.0/{page-id}", () => {
     const bad = await page("not-a-token");
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({
-      error: { message: "Invalid OAuth access token - Cannot parse access token", type: "OAuthException", code: 190, fbtrace_id: expect.any(String) },
+      error: {
+        message: "Invalid OAuth access token - Cannot parse access token",
+        type: "OAuthException",
+        code: 190,
+        fbtrace_id: expect.any(String),
+      },
     });
     expect(bad.headers.get("x-fb-trace-id")).toBe(bad.body.error.fbtrace_id);
     const none = await graph(PAGE, { fields: "id,name" });
@@ -93,7 +98,10 @@ describe("GET /v26.0/{page-id}", () => {
     const old = await fetch(`${sim.url}/v19.0/${PAGE}?access_token=${TOKEN}`);
     expect(old.status).toBe(400);
     expect((await old.json()).error).toMatchObject({ code: 2635 });
-    expect((await graph(`${PAGE}/nope`, { access_token: TOKEN })).body.error).toMatchObject({ code: 2500, message: "Unknown path components: /nope" });
+    expect((await graph(`${PAGE}/nope`, { access_token: TOKEN })).body.error).toMatchObject({
+      code: 2500,
+      message: "Unknown path components: /nope",
+    });
   });
 });
 

@@ -38,7 +38,10 @@ function readPage(ctx: FacebookContext, caller: Caller, id: string, url: URL): E
   // A page token only opens its own page: another page (or any unknown id) reads as missing,
   // which is what the real message says ("does not exist, cannot be loaded due to missing permissions").
   if (!page || page.id !== caller.page.id) return graphErrors.unsupportedRequest("GET", id);
-  const fields = (url.searchParams.get("fields") || "name,id").split(",").map((f) => f.trim()).filter(Boolean);
+  const fields = (url.searchParams.get("fields") || "name,id")
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
   const body: Record<string, string> = {};
   for (const field of fields) {
     if (!(PAGE_FIELDS as readonly string[]).includes(field)) return graphErrors.nonexistingField(field, "Page");
@@ -55,7 +58,11 @@ function route(method: string, segments: string[]): Route | GraphFailure {
   if (!edge) return { endpoint: "facebook-page", run: (ctx, caller, url) => readPage(ctx, caller, id, url) };
   switch (edge) {
     case "conversations":
-      return { endpoint: "facebook-conversations", conversations: true, run: (ctx, caller, url) => conversationsEdge(ctx.store.facebook, caller, id, url) };
+      return {
+        endpoint: "facebook-conversations",
+        conversations: true,
+        run: (ctx, caller, url) => conversationsEdge(ctx.store.facebook, caller, id, url),
+      };
     case "feed":
     case "posts":
       return { endpoint: "facebook-feed", run: (ctx, caller, url) => feedEdge(ctx.store.facebook, caller, id, url) };
@@ -144,7 +151,10 @@ export async function handleFacebook(ctx: FacebookContext, req: IncomingMessage,
   const m = /^\/(v\d+\.\d+)(\/.*)?$/.exec(url.pathname);
   if (!m) return false;
   if (m[1] !== GRAPH_VERSION) {
-    send(res, compareVersions(m[1], GRAPH_VERSION) < 0 ? graphErrors.deprecatedVersion(GRAPH_VERSION) : graphErrors.unknownPath(`/${m[1]}`));
+    send(
+      res,
+      compareVersions(m[1], GRAPH_VERSION) < 0 ? graphErrors.deprecatedVersion(GRAPH_VERSION) : graphErrors.unknownPath(`/${m[1]}`),
+    );
     return true;
   }
   let segments: string[];
@@ -177,7 +187,8 @@ export async function handleFacebook(ctx: FacebookContext, req: IncomingMessage,
     return true;
   }
   if (throttle) {
-    const error = throttle === "page" ? graphErrors.pagesBusinessLimit() : throttle === "app" ? graphErrors.appLimit() : graphErrors.apiRate();
+    const error =
+      throttle === "page" ? graphErrors.pagesBusinessLimit() : throttle === "app" ? graphErrors.appLimit() : graphErrors.apiRate();
     send(res, error, headers);
     return true;
   }

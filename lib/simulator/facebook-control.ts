@@ -152,7 +152,8 @@ export async function handleFacebookControl(fb: FacebookState, req: IncomingMess
     const pageId = pageIdOf(fb, input);
     const seconds = input.expiresInSeconds === undefined ? undefined : Number(input.expiresInSeconds);
     if (!pageId) fail(res, 404, `pageId ${String(input.pageId)} is not a known page`);
-    else if (seconds !== undefined && !Number.isInteger(seconds)) fail(res, 400, "expiresInSeconds must be an integer (negative: already expired)");
+    else if (seconds !== undefined && !Number.isInteger(seconds))
+      fail(res, 400, "expiresInSeconds must be an integer (negative: already expired)");
     else {
       const t = fb.issueToken(pageId, seconds === undefined ? undefined : new Date(Date.now() + seconds * 1000));
       sendJson(res, 201, { token: t.token, pageId: t.pageId, appId: t.appId, expiresAt: t.expiresAt ?? null });

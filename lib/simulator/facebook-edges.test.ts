@@ -49,11 +49,18 @@ describe("GET /{page-id}/conversations", () => {
     expect(Object.keys(plain.body.data[0]).sort()).toEqual(["id", "updated_time"]);
     expect(plain.body.data[0].updated_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/);
 
-    const res = await graph(`${PAGE}/conversations`, { platform: "messenger", fields: "id,updated_time,messages{id,message,from,created_time}" });
+    const res = await graph(`${PAGE}/conversations`, {
+      platform: "messenger",
+      fields: "id,updated_time,messages{id,message,from,created_time}",
+    });
     const [first, second] = res.body.data;
     expect(first.id).toBe(again.message.conversationId);
     expect(first.messages.data.map((m: Body) => m.message)).toEqual(["Vous êtes là ?", "Bonjour, ma commande ?"]);
-    expect(first.messages.data[0].from).toEqual({ name: "Camille Bernard", email: `${again.message.fromId}@facebook.com`, id: again.message.fromId });
+    expect(first.messages.data[0].from).toEqual({
+      name: "Camille Bernard",
+      email: `${again.message.fromId}@facebook.com`,
+      id: again.message.fromId,
+    });
     expect(second.messages.data.map((m: Body) => m.message)).toEqual(["Mon colis est abîmé"]);
   });
 
@@ -90,7 +97,8 @@ describe("GET /{page-id}/feed and /{post-id}/comments", () => {
     const control = await boot();
     const post = await control.postPagePost({ text: "Nos horaires changent" });
     const ids: string[] = [];
-    for (let i = 1; i <= 7; i++) ids.push((await control.postCustomerComment({ objectId: post.id, authorName: `Client ${i}`, text: `avis ${i}` })).id);
+    for (let i = 1; i <= 7; i++)
+      ids.push((await control.postCustomerComment({ objectId: post.id, authorName: `Client ${i}`, text: `avis ${i}` })).id);
     // Deleted comments still take their slot in a window: page 1 comes back short, page 2 empty.
     for (const i of [1, 3, 4, 5]) await control.deleteCustomerComment(ids[i]);
 

@@ -15,7 +15,16 @@ const SCHEMA: Record<NodeType, Record<string, NodeType | null>> = {
   Conversation: { id: null, updated_time: null, link: null, message_count: null, snippet: null, participants: null, messages: "Message" },
   Message: { id: null, message: null, from: null, to: null, created_time: null },
   Post: { id: null, message: null, created_time: null, updated_time: null, from: null, permalink_url: null, comments: "Comment" },
-  Comment: { id: null, message: null, from: null, created_time: null, parent: null, comment_count: null, permalink_url: null, comments: "Comment" },
+  Comment: {
+    id: null,
+    message: null,
+    from: null,
+    created_time: null,
+    parent: null,
+    comment_count: null,
+    permalink_url: null,
+    comments: "Comment",
+  },
 };
 
 const DEFAULT_FIELDS: Record<NodeType, string> = {
@@ -63,7 +72,8 @@ function stringify(specs: FieldSpec[]): string {
 
 /** The comments under a post or a comment, as the `filter` and `order` options ask. */
 function commentList(state: FacebookState, objectId: string, filter: string, order: string): FbComment[] | GraphFailure {
-  if (filter !== "toplevel" && filter !== "stream") return graphErrors.invalidParameter(`param filter must be one of {toplevel, stream} - got "${filter}"`);
+  if (filter !== "toplevel" && filter !== "stream")
+    return graphErrors.invalidParameter(`param filter must be one of {toplevel, stream} - got "${filter}"`);
   if (order !== "chronological" && order !== "reverse_chronological" && order !== "ranked") {
     return graphErrors.invalidParameter(`param order must be one of {chronological, reverse_chronological, ranked} - got "${order}"`);
   }
@@ -137,11 +147,13 @@ function renderComment(view: View, c: FbComment, specs: FieldSpec[]): Record<str
     else if (name === "message") out.message = c.message;
     else if (name === "created_time") out.created_time = graphTime(c.createdTime);
     else if (name === "from") out.from = who(view, c.fromId);
-    else if (name === "permalink_url") out.permalink_url = `https://www.facebook.com/${c.postId.replace("_", "/posts/")}?comment_id=${c.id}`;
+    else if (name === "permalink_url")
+      out.permalink_url = `https://www.facebook.com/${c.postId.replace("_", "/posts/")}?comment_id=${c.id}`;
     else if (name === "comment_count") out.comment_count = view.state.commentsOn(c.id).filter(notDeleted).length;
     else if (name === "parent") {
       const parent = c.parentId ? view.state.comment(c.parentId) : undefined;
-      if (parent) out.parent = renderComment(view, parent, [{ name: "created_time" }, { name: "from" }, { name: "message" }, { name: "id" }]);
+      if (parent)
+        out.parent = renderComment(view, parent, [{ name: "created_time" }, { name: "from" }, { name: "message" }, { name: "id" }]);
     } else if (name === "comments") out.comments = nestedComments(view, c.id, spec);
   }
   return out;
@@ -174,7 +186,13 @@ function listEdge<T extends { id: string }>(
   const invalid = validate(specs, type);
   if (invalid) return invalid;
   const q = view.url.searchParams;
-  const page = pageOf(items, { limit: limitParam(q.get("limit")), after: q.get("after"), before: q.get("before"), visible, linkBase: view.url });
+  const page = pageOf(items, {
+    limit: limitParam(q.get("limit")),
+    after: q.get("after"),
+    before: q.get("before"),
+    visible,
+    linkBase: view.url,
+  });
   if (typeof page === "string") return graphErrors.invalidParameter(page);
   return { status: 200, body: { data: page.items.map((t) => render(t, specs)), ...(page.paging ? { paging: page.paging } : {}) } };
 }

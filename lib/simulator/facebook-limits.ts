@@ -97,7 +97,12 @@ export class FacebookMeter {
   constructor(readonly limits: FacebookLimits) {}
 
   /** Counts one call by `appId` on `pageId` and says whether it is over a limit. */
-  take(appId: string, pageId: string, opts: { conversations?: boolean } = {}, now = Date.now()): { throttle: Throttle; usage: UsageReport } {
+  take(
+    appId: string,
+    pageId: string,
+    opts: { conversations?: boolean } = {},
+    now = Date.now(),
+  ): { throttle: Throttle; usage: UsageReport } {
     const overApp = this.apps.used(appId, now) >= this.limits.appCallsPerHour;
     const overPage = this.pages.used(pageId, now) >= this.limits.pageCallsPerDay;
     const overConv = opts.conversations === true && this.conversations.used(pageId, now) >= this.limits.conversationCallsPerSecond;

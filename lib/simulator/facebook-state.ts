@@ -114,7 +114,11 @@ export class FacebookState {
     if (!this.app(DEMO_FACEBOOK_APP.id)) this.data.apps.push(DEMO_FACEBOOK_APP);
     if (!this.page(DEMO_FACEBOOK_PAGE.id)) this.data.pages.push({ ...DEMO_FACEBOOK_PAGE, category: "Product/service" });
     if (!this.token(DEMO_FACEBOOK_CREDENTIALS.pageAccessToken)) {
-      this.data.tokens.push({ token: DEMO_FACEBOOK_CREDENTIALS.pageAccessToken, pageId: DEMO_FACEBOOK_PAGE.id, appId: DEMO_FACEBOOK_APP.id });
+      this.data.tokens.push({
+        token: DEMO_FACEBOOK_CREDENTIALS.pageAccessToken,
+        pageId: DEMO_FACEBOOK_PAGE.id,
+        appId: DEMO_FACEBOOK_APP.id,
+      });
     }
   }
 
@@ -252,7 +256,8 @@ export class FacebookState {
     const now = new Date().toISOString();
     const list = this.data.conversations;
     const at = list.findIndex((c) => c.pageId === input.pageId && c.personId === input.personId);
-    const conv = at >= 0 ? list.splice(at, 1)[0] : { id: `t_${this.nextId()}`, pageId: input.pageId, personId: input.personId, updatedTime: now };
+    const conv =
+      at >= 0 ? list.splice(at, 1)[0] : { id: `t_${this.nextId()}`, pageId: input.pageId, personId: input.personId, updatedTime: now };
     conv.updatedTime = now;
     list.push(conv);
     const message: FbMessage = {

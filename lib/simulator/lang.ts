@@ -2,7 +2,27 @@
 // posts typed by a trainer without a language still need a plausible one.
 
 const STOPWORDS: Record<string, string[]> = {
-  fr: ["le", "la", "les", "des", "est", "une", "je", "vous", "pas", "pour", "avec", "mon", "merci", "bonjour", "et", "sur", "ne", "que", "qui"],
+  fr: [
+    "le",
+    "la",
+    "les",
+    "des",
+    "est",
+    "une",
+    "je",
+    "vous",
+    "pas",
+    "pour",
+    "avec",
+    "mon",
+    "merci",
+    "bonjour",
+    "et",
+    "sur",
+    "ne",
+    "que",
+    "qui",
+  ],
   en: ["the", "is", "and", "you", "my", "for", "with", "not", "this", "are", "thanks", "hello", "to", "of", "it", "was", "have"],
   es: ["el", "los", "las", "es", "una", "por", "con", "para", "gracias", "hola", "mi", "que", "del", "muy"],
   de: ["der", "die", "das", "und", "ist", "nicht", "ich", "mit", "danke", "hallo", "ein", "eine", "mein"],

@@ -154,7 +154,11 @@ describe("POST /2/tweets and GET /2/users/me", () => {
   it("posts as the app's account with OAuth 1.0a and records the reply once", async () => {
     const control = await boot();
     const customer = await control.postCustomerTweet({ authorHandle: "alice", text: "@relais_demo ma commande ?" });
-    const res = await userClient().v2.post("tweets", { text: "Nous regardons", reply: { in_reply_to_tweet_id: customer.id } }, { fullResponse: true });
+    const res = await userClient().v2.post(
+      "tweets",
+      { text: "Nous regardons", reply: { in_reply_to_tweet_id: customer.id } },
+      { fullResponse: true },
+    );
     expect(res.data.data).toMatchObject({ text: "Nous regardons" });
     expect(res.headers["x-rate-limit-limit"]).toBe("100");
     const replies = await control.listReplies();
@@ -178,7 +182,10 @@ describe("POST /2/tweets and GET /2/users/me", () => {
 
   it("refuses a Bearer token on user-context endpoints with 403 Unsupported Authentication", async () => {
     await boot();
-    for (const [method, path] of [["POST", "/2/tweets"], ["GET", "/2/users/me"]]) {
+    for (const [method, path] of [
+      ["POST", "/2/tweets"],
+      ["GET", "/2/users/me"],
+    ]) {
       const res = await fetch(`${sim.url}${path}`, {
         method,
         headers: { authorization: "Bearer sim-demo-bearer", "content-type": "application/json" },

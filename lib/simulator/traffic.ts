@@ -67,10 +67,13 @@ export class TrafficGenerator {
     const id = `traffic-${++this.seq}`;
     const total = Math.max(1, Math.round((req.perMinute * req.durationSeconds) / 60));
     const run: TrafficRun = { ...req, id, total, posted: 0, startedAt: new Date().toISOString() };
-    const timer = setInterval(() => {
-      this.postOne(run);
-      if (run.posted >= run.total) this.stop(id);
-    }, Math.max(10, Math.round(60_000 / req.perMinute)));
+    const timer = setInterval(
+      () => {
+        this.postOne(run);
+        if (run.posted >= run.total) this.stop(id);
+      },
+      Math.max(10, Math.round(60_000 / req.perMinute)),
+    );
     this.runs.set(id, { run, timer });
     return { ...run };
   }

@@ -80,7 +80,19 @@ async function createTweet(ctx: XContext, accountId: string, appId: string, req:
     return { status: 400, body: xProblems.invalidRequest([{ message }]) };
   }
   const input = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const allowedKeys = ["text", "reply", "quote_tweet_id", "reply_settings", "for_super_followers_only", "media", "poll", "geo", "direct_message_deep_link", "nullcast", "card_uri"];
+  const allowedKeys = [
+    "text",
+    "reply",
+    "quote_tweet_id",
+    "reply_settings",
+    "for_super_followers_only",
+    "media",
+    "poll",
+    "geo",
+    "direct_message_deep_link",
+    "nullcast",
+    "card_uri",
+  ];
   const errors = Object.keys(input)
     .filter((k) => !allowedKeys.includes(k))
     .map((k) => ({ message: `$.${k}: is not defined in the schema and the schema does not allow additional properties` }));
@@ -107,7 +119,8 @@ async function createTweet(ctx: XContext, accountId: string, appId: string, req:
   let target: SimTweet | undefined;
   if (typeof replyId === "string") {
     target = ctx.store.tweet(replyId);
-    if (!target) return { status: 403, body: xProblems.forbidden("You attempted to reply to a Tweet that is deleted or not visible to you.") };
+    if (!target)
+      return { status: 403, body: xProblems.forbidden("You attempted to reply to a Tweet that is deleted or not visible to you.") };
     if (ctx.enforceReplyPolicy && !engagesAccount(ctx.store, target, accountId)) {
       return { status: 403, body: xProblems.forbidden(REPLY_NOT_ALLOWED) };
     }

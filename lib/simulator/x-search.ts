@@ -10,25 +10,74 @@ const RECENT_WINDOW_MS = 7 * 24 * 3600 * 1000;
 const ID_RE = /^[0-9]{1,19}$/;
 
 const ALLOWED_PARAMS = [
-  "query", "start_time", "end_time", "since_id", "until_id", "max_results", "next_token",
-  "pagination_token", "sort_order", "expansions", "tweet.fields", "user.fields", "media.fields",
-  "place.fields", "poll.fields",
+  "query",
+  "start_time",
+  "end_time",
+  "since_id",
+  "until_id",
+  "max_results",
+  "next_token",
+  "pagination_token",
+  "sort_order",
+  "expansions",
+  "tweet.fields",
+  "user.fields",
+  "media.fields",
+  "place.fields",
+  "poll.fields",
 ];
 const ALLOWED_VALUES: Record<string, string[]> = {
   expansions: [
-    "author_id", "referenced_tweets.id", "referenced_tweets.id.author_id", "in_reply_to_user_id",
-    "attachments.media_keys", "attachments.poll_ids", "geo.place_id", "entities.mentions.username",
+    "author_id",
+    "referenced_tweets.id",
+    "referenced_tweets.id.author_id",
+    "in_reply_to_user_id",
+    "attachments.media_keys",
+    "attachments.poll_ids",
+    "geo.place_id",
+    "entities.mentions.username",
     "edit_history_tweet_ids",
   ],
   "tweet.fields": [
-    "attachments", "author_id", "context_annotations", "conversation_id", "created_at", "edit_controls",
-    "edit_history_tweet_ids", "entities", "geo", "id", "in_reply_to_user_id", "lang", "non_public_metrics",
-    "note_tweet", "organic_metrics", "possibly_sensitive", "promoted_metrics", "public_metrics",
-    "referenced_tweets", "reply_settings", "source", "text", "withheld",
+    "attachments",
+    "author_id",
+    "context_annotations",
+    "conversation_id",
+    "created_at",
+    "edit_controls",
+    "edit_history_tweet_ids",
+    "entities",
+    "geo",
+    "id",
+    "in_reply_to_user_id",
+    "lang",
+    "non_public_metrics",
+    "note_tweet",
+    "organic_metrics",
+    "possibly_sensitive",
+    "promoted_metrics",
+    "public_metrics",
+    "referenced_tweets",
+    "reply_settings",
+    "source",
+    "text",
+    "withheld",
   ],
   "user.fields": [
-    "created_at", "description", "entities", "id", "location", "name", "pinned_tweet_id",
-    "profile_image_url", "protected", "public_metrics", "url", "username", "verified", "verified_type",
+    "created_at",
+    "description",
+    "entities",
+    "id",
+    "location",
+    "name",
+    "pinned_tweet_id",
+    "profile_image_url",
+    "protected",
+    "public_metrics",
+    "url",
+    "username",
+    "verified",
+    "verified_type",
     "withheld",
   ],
 };
@@ -38,7 +87,12 @@ export type SearchOutcome = { status: 200 | 400; body: unknown };
 
 function listParam(params: URLSearchParams, name: string): string[] {
   const v = params.get(name);
-  return v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  return v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function encodeToken(boundaryId: string, query: string): string {
@@ -77,7 +131,10 @@ function validate(params: URLSearchParams): ParamError[] {
   }
   const max = params.get("max_results");
   if (max !== null && (!/^\d+$/.test(max) || Number(max) < 10 || Number(max) > 100)) {
-    errors.push({ parameters: { max_results: [max] }, message: `The \`max_results\` query parameter value [${max}] is not between 10 and 100` });
+    errors.push({
+      parameters: { max_results: [max] },
+      message: `The \`max_results\` query parameter value [${max}] is not between 10 and 100`,
+    });
   }
   for (const name of ["since_id", "until_id"]) {
     const v = params.get(name);
@@ -88,7 +145,10 @@ function validate(params: URLSearchParams): ParamError[] {
   for (const [name, allowed] of Object.entries(ALLOWED_VALUES)) {
     for (const v of listParam(params, name)) {
       if (!allowed.includes(v)) {
-        errors.push({ parameters: { [name]: [v] }, message: `The \`${name}\` query parameter value [${v}] is not one of [${allowed.join(",")}]` });
+        errors.push({
+          parameters: { [name]: [v] },
+          message: `The \`${name}\` query parameter value [${v}] is not one of [${allowed.join(",")}]`,
+        });
       }
     }
   }
@@ -134,16 +194,23 @@ export function searchRecent(store: SimStore, params: URLSearchParams, now = Dat
     const after = new Date(windowStart).toISOString();
     return {
       status: 400,
-      body: xProblems.invalidRequest([{
-        parameters: { since_id: [sinceId] },
-        message: `Invalid 'since_id':'${sinceId}'. 'since_id' must be a tweet id created after ${after}. Please use a 'since_id' that is larger than ${minId}`,
-      }]),
+      body: xProblems.invalidRequest([
+        {
+          parameters: { since_id: [sinceId] },
+          message: `Invalid 'since_id':'${sinceId}'. 'since_id' must be a tweet id created after ${after}. Please use a 'since_id' that is larger than ${minId}`,
+        },
+      ]),
     };
   }
   const token = params.get("next_token") ?? params.get("pagination_token");
   const boundary = token ? decodeToken(token, query) : null;
   if (token && !boundary) {
-    return { status: 400, body: xProblems.invalidRequest([{ parameters: { next_token: [token] }, message: `The \`next_token\` query parameter value [${token}] is not valid` }]) };
+    return {
+      status: 400,
+      body: xProblems.invalidRequest([
+        { parameters: { next_token: [token] }, message: `The \`next_token\` query parameter value [${token}] is not valid` },
+      ]),
+    };
   }
   const untilId = params.get("until_id");
   const startTime = params.get("start_time") ? Date.parse(params.get("start_time")!) : windowStart;
@@ -204,5 +271,3 @@ export function searchRecent(store: SimStore, params: URLSearchParams, now = Dat
     body: { data: hits.map((t) => renderTweet(t, fields, expansions)), ...(Object.keys(includes).length ? { includes } : {}), meta },
   };
 }
-
-

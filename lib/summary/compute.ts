@@ -40,7 +40,15 @@ async function stopRedCampaigns(tx: Tx, results: { snapshot: CampaignSnapshot; s
   const stopped = await tx
     .update(campaigns)
     .set({ state: "stopped", updatedAt: now })
-    .where(and(inArray(campaigns.id, red.map((r) => r.snapshot.id)), eq(campaigns.state, "running")))
+    .where(
+      and(
+        inArray(
+          campaigns.id,
+          red.map((r) => r.snapshot.id),
+        ),
+        eq(campaigns.state, "running"),
+      ),
+    )
     .returning({ id: campaigns.id, name: campaigns.name });
   const byId = new Map(red.map((r) => [r.snapshot.id, r.summary]));
   const blocking = (id: number) => byId.get(id)!.elements.filter((e) => e.light === "red");
@@ -50,7 +58,12 @@ async function stopRedCampaigns(tx: Tx, results: { snapshot: CampaignSnapshot; s
       campaignId: c.id,
       kind: "campaign.stopped",
       message: STOPPED_NOTIFICATION,
-      params: { campaign: c.name, elements: blocking(c.id).map((e) => e.element).join(",") },
+      params: {
+        campaign: c.name,
+        elements: blocking(c.id)
+          .map((e) => e.element)
+          .join(","),
+      },
     })),
   );
   for (const c of stopped) {
@@ -92,7 +105,12 @@ async function run(campaignIds?: number[]): Promise<ComputeReport & { summaries:
         })
         .map((r) => r.snapshot.id),
     );
-    const rowsToWrite = results.map(({ snapshot, summary }) => ({ campaignId: snapshot.id, overall: summary.overall, elements: summary.elements, computedAt: now }));
+    const rowsToWrite = results.map(({ snapshot, summary }) => ({
+      campaignId: snapshot.id,
+      overall: summary.overall,
+      elements: summary.elements,
+      computedAt: now,
+    }));
     // Only changed summaries are rewritten; the others just record that they were checked now.
     const changedRows = rowsToWrite.filter((r) => changed.has(r.campaignId));
     for (let i = 0; i < changedRows.length; i += UPSERT_CHUNK) {
@@ -105,15 +123,23 @@ async function run(campaignIds?: number[]): Promise<ComputeReport & { summaries:
         });
     }
     const unchanged = ids.filter((id) => !changed.has(id));
-    if (unchanged.length) await tx.update(campaignSummaries).set({ computedAt: now }).where(inArray(campaignSummaries.campaignId, unchanged));
+    if (unchanged.length)
+      await tx.update(campaignSummaries).set({ computedAt: now }).where(inArray(campaignSummaries.campaignId, unchanged));
     const stopped = await stopRedCampaigns(tx, results, now);
 
     const overallById = new Map(results.map((r) => [r.snapshot.id, r.summary.overall]));
     const toTell = [...new Set([...changed, ...stopped])];
     // One insert and one NOTIFY statement whatever the number: a first computation of 1,000
     // campaigns tells about 1,000 summaries.
-    await emit(tx, toTell.map((campaignId) => ({ name: "relais/campaign.summary" as const, data: { campaignId, overall: overallById.get(campaignId)! } })));
-    for (const r of rowsToWrite) summaries.set(r.campaignId, { campaignId: r.campaignId, overall: r.overall, elements: r.elements, computedAt: now });
+    await emit(
+      tx,
+      toTell.map((campaignId) => ({
+        name: "relais/campaign.summary" as const,
+        data: { campaignId, overall: overallById.get(campaignId)! },
+      })),
+    );
+    for (const r of rowsToWrite)
+      summaries.set(r.campaignId, { campaignId: r.campaignId, overall: r.overall, elements: r.elements, computedAt: now });
     return { computed: results.length, changed: [...changed], stopped, summaries };
   });
 }

@@ -34,10 +34,17 @@ export async function campaignsTouchedBy(change: ConfigChange): Promise<number[]
   if (column && ids.length) where.push(inArray(column, ids));
   if (change.object === "script_version" && ids.length) {
     // A new version may be the script's latest production one: the campaigns of that script.
-    where.push(inArray(campaigns.scriptId, db.select({ id: scriptVersions.scriptId }).from(scriptVersions).where(inArray(scriptVersions.id, ids))));
+    where.push(
+      inArray(campaigns.scriptId, db.select({ id: scriptVersions.scriptId }).from(scriptVersions).where(inArray(scriptVersions.id, ids))),
+    );
   }
   if (change.object === "blacklist" && ids.length) {
-    where.push(inArray(campaigns.id, db.select({ id: campaignBlacklists.campaignId }).from(campaignBlacklists).where(inArray(campaignBlacklists.blacklistId, ids))));
+    where.push(
+      inArray(
+        campaigns.id,
+        db.select({ id: campaignBlacklists.campaignId }).from(campaignBlacklists).where(inArray(campaignBlacklists.blacklistId, ids)),
+      ),
+    );
   }
   if (change.object === "skill" && ids.length) where.push(requiresSkills(db, ids));
   if (change.object === "database" && ids.length) {
@@ -55,7 +62,14 @@ export async function campaignsTouchedBy(change: ConfigChange): Promise<number[]
   if (change.object === "agent") {
     // Campaigns without required skills count every active agent; the others count the agents
     // holding their skills, so those the agent held before or after the change.
-    where.push(notExists(db.select({ one: sql`1` }).from(campaignSkills).where(eq(campaignSkills.campaignId, campaigns.id))));
+    where.push(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(campaignSkills)
+          .where(eq(campaignSkills.campaignId, campaigns.id)),
+      ),
+    );
     if (change.skillIds?.length) where.push(requiresSkills(db, change.skillIds));
   }
   if (where.length === 0) return [];

@@ -23,7 +23,13 @@ function complete(): CampaignSnapshot {
     queue: { id: 3, code: "SOCIAL", archived: false },
     script: { id: 5, name: "Accueil", archived: false, latestProduction: { id: 51, number: 2 } },
     scriptVersion: { id: 51, number: 2, kind: "production", scriptId: 5 },
-    customerFile: { schemaName: "clients", tableName: "C_SOLDES", tableColumns: ["id", "contact_guid", "NOM"], mappedColumns: ["NOM"], unmappedObjects: [] },
+    customerFile: {
+      schemaName: "clients",
+      tableName: "C_SOLDES",
+      tableColumns: ["id", "contact_guid", "NOM"],
+      mappedColumns: ["NOM"],
+      unmappedObjects: [],
+    },
     scriptAgendaUse: [],
     agendaConfigured: false,
     qualificationGroup: { id: 4, name: "Ventes", archived: false, statuses: 3, positive: 1 },
@@ -59,8 +65,19 @@ describe("campaign summary rules", () => {
     seen.push(...summary.elements);
     expect(summary.overall).toBe("green");
     expect(summary.elements.map((e) => e.element)).toEqual([
-      "general", "search", "queue", "schedule", "holidays", "distribution", "predefinedResponses",
-      "blacklists", "script", "customerFile", "qualifications", "agenda", "skills",
+      "general",
+      "search",
+      "queue",
+      "schedule",
+      "holidays",
+      "distribution",
+      "predefinedResponses",
+      "blacklists",
+      "script",
+      "customerFile",
+      "qualifications",
+      "agenda",
+      "skills",
     ]);
     expect(summary.elements.every((e) => e.light === "green")).toBe(true);
     expect(summary.elements.find((e) => e.element === "general")?.fix).toBe("/admin/campaigns/7?tab=general");
@@ -71,20 +88,57 @@ describe("campaign summary rules", () => {
     expect(worstLight(["green", "orange", "green"])).toBe("orange");
     expect(worstLight(["orange", "red", "green"])).toBe("red");
     expect(computeSummary(variant((s) => (s.predefinedResponses = 0))).overall).toBe("orange");
-    expect(computeSummary(variant((s) => { s.predefinedResponses = 0; s.queue = null; })).overall).toBe("red");
+    expect(
+      computeSummary(
+        variant((s) => {
+          s.predefinedResponses = 0;
+          s.queue = null;
+        }),
+      ).overall,
+    ).toBe("red");
   });
 
   describe("general", () => {
     it("is red without a name, a platform, or credentials", () => {
-      expect(light(variant((s) => (s.name = "  ")), "general")).toMatchObject({ light: "red", reason: "summary.reasons.general.noName" });
-      expect(light(variant((s) => (s.platform = null)), "general")).toMatchObject({ light: "red", reason: "summary.reasons.general.noPlatform" });
-      expect(light(variant((s) => (s.credentials = null)), "general")).toMatchObject({ light: "red", reason: "summary.reasons.general.noCredentials" });
-      expect(light(variant((s) => { s.credentials = null; s.credentialsUnreadable = true; }), "general")).toMatchObject({ light: "red", reason: "summary.reasons.general.credentialsUnreadable" });
+      expect(
+        light(
+          variant((s) => (s.name = "  ")),
+          "general",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.general.noName" });
+      expect(
+        light(
+          variant((s) => (s.platform = null)),
+          "general",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.general.noPlatform" });
+      expect(
+        light(
+          variant((s) => (s.credentials = null)),
+          "general",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.general.noCredentials" });
+      expect(
+        light(
+          variant((s) => {
+            s.credentials = null;
+            s.credentialsUnreadable = true;
+          }),
+          "general",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.general.credentialsUnreadable" });
     });
 
     it("is red when a Twitter credential is missing, naming it", () => {
-      const e = light(variant((s) => (s.credentials = { apiKey: true, apiSecret: true, accessToken: true, accessSecret: true, bearerToken: false })), "general");
-      expect(e).toMatchObject({ light: "red", reason: "summary.reasons.general.missingCredentials", params: { fields: "bearerToken", count: 1 } });
+      const e = light(
+        variant((s) => (s.credentials = { apiKey: true, apiSecret: true, accessToken: true, accessSecret: true, bearerToken: false })),
+        "general",
+      );
+      expect(e).toMatchObject({
+        light: "red",
+        reason: "summary.reasons.general.missingCredentials",
+        params: { fields: "bearerToken", count: 1 },
+      });
       const t = createTranslator(getMessages("fr"));
       expect(describeElement(t, e)).toBe("Configuration de l'application incomplète : jeton d'application (bearer)");
     });
@@ -98,11 +152,21 @@ describe("campaign summary rules", () => {
       fb.credentials = { appId: true, appSecret: true, pageAccessToken: true, pageId: true };
       expect(light(fb, "general").light).toBe("green");
       // Twitter keys do not make a Facebook campaign complete.
-      expect(light(variant((s) => (s.type = "facebook")), "general")).toMatchObject({ light: "red", reason: "summary.reasons.general.noCredentials" });
+      expect(
+        light(
+          variant((s) => (s.type = "facebook")),
+          "general",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.general.noCredentials" });
     });
 
     it("is orange when the last exchange with the network failed", () => {
-      expect(light(variant((s) => (s.lastNetworkError = "X search failed (401: Unauthorized)")), "general")).toMatchObject({
+      expect(
+        light(
+          variant((s) => (s.lastNetworkError = "X search failed (401: Unauthorized)")),
+          "general",
+        ),
+      ).toMatchObject({
         light: "orange",
         reason: "summary.reasons.general.connectionFailing",
         params: { error: "X search failed (401: Unauthorized)" },
@@ -112,75 +176,196 @@ describe("campaign summary rules", () => {
 
   describe("keyword search (Twitter only)", () => {
     it("is red when empty or not valid X syntax, green otherwise", () => {
-      expect(light(variant((s) => (s.searchQuery = " ")), "search")).toMatchObject({ light: "red", reason: "summary.reasons.search.empty", fix: "/admin/campaigns/7?tab=reception" });
-      const invalid = light(variant((s) => (s.searchQuery = "relais (promo")), "search");
+      expect(
+        light(
+          variant((s) => (s.searchQuery = " ")),
+          "search",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.search.empty", fix: "/admin/campaigns/7?tab=reception" });
+      const invalid = light(
+        variant((s) => (s.searchQuery = "relais (promo")),
+        "search",
+      );
       expect(invalid).toMatchObject({ light: "red", reason: "summary.reasons.search.invalid" });
       expect(invalid.params?.error).toBeTruthy();
       expect(light(complete(), "search")).toMatchObject({ light: "green", params: { query: "relais -is:retweet" } });
     });
 
     it("does not apply to Facebook campaigns", () => {
-      const summary = computeSummary(variant((s) => { s.type = "facebook"; s.searchQuery = ""; }));
+      const summary = computeSummary(
+        variant((s) => {
+          s.type = "facebook";
+          s.searchQuery = "";
+        }),
+      );
       expect(summary.elements.some((e) => e.element === "search")).toBe(false);
     });
   });
 
   it("queue: red when missing or archived", () => {
-    expect(light(variant((s) => (s.queue = null)), "queue")).toMatchObject({ light: "red", reason: "summary.reasons.queue.none" });
-    expect(light(variant((s) => (s.queue = { id: 3, code: "OLD", archived: true })), "queue")).toMatchObject({ light: "red", reason: "summary.reasons.queue.archived", params: { code: "OLD" } });
+    expect(
+      light(
+        variant((s) => (s.queue = null)),
+        "queue",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.queue.none" });
+    expect(
+      light(
+        variant((s) => (s.queue = { id: 3, code: "OLD", archived: true })),
+        "queue",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.queue.archived", params: { code: "OLD" } });
     expect(light(complete(), "queue")).toMatchObject({ light: "green", params: { code: "SOCIAL" } });
   });
 
   it("schedule: none is green (always open); archived or without any open slot is red", () => {
-    expect(light(variant((s) => (s.schedule = null)), "schedule")).toMatchObject({ light: "green", reason: "summary.reasons.schedule.alwaysOpen" });
-    expect(light(variant((s) => (s.schedule!.archived = true)), "schedule")).toMatchObject({ light: "red", reason: "summary.reasons.schedule.archived" });
-    const shut = light(variant((s) => (s.schedule!.days = [closed, closed, closed, closed, closed, closed, { open1: "10:00", close1: "10:00", open2: "", close2: "" }])), "schedule");
+    expect(
+      light(
+        variant((s) => (s.schedule = null)),
+        "schedule",
+      ),
+    ).toMatchObject({ light: "green", reason: "summary.reasons.schedule.alwaysOpen" });
+    expect(
+      light(
+        variant((s) => (s.schedule!.archived = true)),
+        "schedule",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.schedule.archived" });
+    const shut = light(
+      variant(
+        (s) =>
+          (s.schedule!.days = [closed, closed, closed, closed, closed, closed, { open1: "10:00", close1: "10:00", open2: "", close2: "" }]),
+      ),
+      "schedule",
+    );
     expect(shut).toMatchObject({ light: "red", reason: "summary.reasons.schedule.noOpenSlot", fix: "/admin/schedules/8" });
-    expect(light(variant((s) => (s.schedule!.days = [closed, closed, closed, closed, closed, closed, office])), "schedule").light).toBe("green");
+    expect(
+      light(
+        variant((s) => (s.schedule!.days = [closed, closed, closed, closed, closed, closed, office])),
+        "schedule",
+      ).light,
+    ).toBe("green");
   });
 
   it("holidays: none is green, archived group is red", () => {
-    expect(light(variant((s) => (s.holidayGroup = null)), "holidays")).toMatchObject({ light: "green", reason: "summary.reasons.holidays.none" });
-    expect(light(variant((s) => (s.holidayGroup!.archived = true)), "holidays")).toMatchObject({ light: "red", reason: "summary.reasons.holidays.archived" });
+    expect(
+      light(
+        variant((s) => (s.holidayGroup = null)),
+        "holidays",
+      ),
+    ).toMatchObject({ light: "green", reason: "summary.reasons.holidays.none" });
+    expect(
+      light(
+        variant((s) => (s.holidayGroup!.archived = true)),
+        "holidays",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.holidays.archived" });
     expect(light(complete(), "holidays")).toMatchObject({ light: "green", params: { name: "France", count: 11 } });
   });
 
   it("distribution rules: none is green, an empty group orange, an archived group red", () => {
-    expect(light(variant((s) => (s.distributionGroup = null)), "distribution")).toMatchObject({ light: "green", reason: "summary.reasons.distribution.none" });
-    expect(light(variant((s) => (s.distributionGroup!.rules = 0)), "distribution")).toMatchObject({ light: "orange", reason: "summary.reasons.distribution.empty", fix: "/admin/distribution-rules/10" });
-    expect(light(variant((s) => (s.distributionGroup!.archived = true)), "distribution")).toMatchObject({ light: "red", reason: "summary.reasons.distribution.archived" });
+    expect(
+      light(
+        variant((s) => (s.distributionGroup = null)),
+        "distribution",
+      ),
+    ).toMatchObject({ light: "green", reason: "summary.reasons.distribution.none" });
+    expect(
+      light(
+        variant((s) => (s.distributionGroup!.rules = 0)),
+        "distribution",
+      ),
+    ).toMatchObject({ light: "orange", reason: "summary.reasons.distribution.empty", fix: "/admin/distribution-rules/10" });
+    expect(
+      light(
+        variant((s) => (s.distributionGroup!.archived = true)),
+        "distribution",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.distribution.archived" });
   });
 
   it("predefined responses: none is orange", () => {
-    expect(light(variant((s) => (s.predefinedResponses = 0)), "predefinedResponses")).toMatchObject({ light: "orange", reason: "summary.reasons.predefinedResponses.none" });
+    expect(
+      light(
+        variant((s) => (s.predefinedResponses = 0)),
+        "predefinedResponses",
+      ),
+    ).toMatchObject({ light: "orange", reason: "summary.reasons.predefinedResponses.none" });
     expect(light(complete(), "predefinedResponses")).toMatchObject({ light: "green", params: { count: 4 } });
   });
 
   it("blacklists: none is green (optional), an archived one is orange", () => {
-    expect(light(variant((s) => (s.blacklists = [])), "blacklists")).toMatchObject({ light: "green", reason: "summary.reasons.blacklists.none" });
-    const e = light(variant((s) => s.blacklists.push({ id: 12, name: "Concurrents", archived: true })), "blacklists");
+    expect(
+      light(
+        variant((s) => (s.blacklists = [])),
+        "blacklists",
+      ),
+    ).toMatchObject({ light: "green", reason: "summary.reasons.blacklists.none" });
+    const e = light(
+      variant((s) => s.blacklists.push({ id: 12, name: "Concurrents", archived: true })),
+      "blacklists",
+    );
     expect(e).toMatchObject({ light: "orange", reason: "summary.reasons.blacklists.archived", params: { names: "Concurrents" } });
   });
 
   describe("script", () => {
     it("is red without a script, archived, without production version, or with a version not picked", () => {
-      expect(light(variant((s) => { s.script = null; s.scriptVersion = null; }), "script")).toMatchObject({ light: "red", reason: "summary.reasons.script.none" });
-      expect(light(variant((s) => (s.script!.archived = true)), "script")).toMatchObject({ light: "red", reason: "summary.reasons.script.archived" });
-      expect(light(variant((s) => { s.script!.latestProduction = null; s.scriptVersion = null; }), "script")).toMatchObject({
+      expect(
+        light(
+          variant((s) => {
+            s.script = null;
+            s.scriptVersion = null;
+          }),
+          "script",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.script.none" });
+      expect(
+        light(
+          variant((s) => (s.script!.archived = true)),
+          "script",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.script.archived" });
+      expect(
+        light(
+          variant((s) => {
+            s.script!.latestProduction = null;
+            s.scriptVersion = null;
+          }),
+          "script",
+        ),
+      ).toMatchObject({
         light: "red",
         reason: "summary.reasons.script.noProduction",
         fix: "/designer/scripts/5/generate",
       });
-      expect(light(variant((s) => (s.scriptVersion = null)), "script")).toMatchObject({ light: "red", reason: "summary.reasons.script.noVersion" });
+      expect(
+        light(
+          variant((s) => (s.scriptVersion = null)),
+          "script",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.script.noVersion" });
     });
 
     it("is red when the picked version is a development one or another script's", () => {
-      expect(light(variant((s) => (s.scriptVersion!.kind = "development")), "script")).toMatchObject({ light: "red", reason: "summary.reasons.script.notProduction" });
-      expect(light(variant((s) => (s.scriptVersion!.scriptId = 99)), "script")).toMatchObject({ light: "red", reason: "summary.reasons.script.notProduction" });
+      expect(
+        light(
+          variant((s) => (s.scriptVersion!.kind = "development")),
+          "script",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.script.notProduction" });
+      expect(
+        light(
+          variant((s) => (s.scriptVersion!.scriptId = 99)),
+          "script",
+        ),
+      ).toMatchObject({ light: "red", reason: "summary.reasons.script.notProduction" });
     });
 
     it("is orange when a newer production version exists than the one picked", () => {
-      const e = light(variant((s) => (s.script!.latestProduction = { id: 60, number: 3 })), "script");
+      const e = light(
+        variant((s) => (s.script!.latestProduction = { id: 60, number: 3 })),
+        "script",
+      );
       expect(e).toMatchObject({ light: "orange", reason: "summary.reasons.script.newerVersion", params: { picked: 2, latest: 3 } });
       expect(light(complete(), "script")).toMatchObject({ light: "green", params: { name: "Accueil", number: 2 } });
     });
@@ -188,29 +373,72 @@ describe("campaign summary rules", () => {
 
   describe("customer file", () => {
     it("is green «not used» when the version has none", () => {
-      expect(light(variant((s) => (s.customerFile = null)), "customerFile")).toMatchObject({ light: "green", reason: "summary.reasons.customerFile.notUsed" });
+      expect(
+        light(
+          variant((s) => (s.customerFile = null)),
+          "customerFile",
+        ),
+      ).toMatchObject({ light: "green", reason: "summary.reasons.customerFile.notUsed" });
     });
 
     it("is red when its table is missing or lacks a mapped column", () => {
-      expect(light(variant((s) => (s.customerFile!.tableColumns = null)), "customerFile")).toMatchObject({
+      expect(
+        light(
+          variant((s) => (s.customerFile!.tableColumns = null)),
+          "customerFile",
+        ),
+      ).toMatchObject({
         light: "red",
         reason: "summary.reasons.customerFile.tableMissing",
         params: { table: "clients.C_SOLDES" },
         fix: "/designer/scripts/5/customer-file",
       });
-      expect(light(variant((s) => (s.customerFile!.mappedColumns = ["NOM", "VILLE"])), "customerFile")).toMatchObject({ light: "red", params: { columns: "VILLE" } });
+      expect(
+        light(
+          variant((s) => (s.customerFile!.mappedColumns = ["NOM", "VILLE"])),
+          "customerFile",
+        ),
+      ).toMatchObject({ light: "red", params: { columns: "VILLE" } });
     });
 
     it("is orange when script objects are not connected", () => {
-      expect(light(variant((s) => (s.customerFile!.unmappedObjects = ["EMAIL"])), "customerFile")).toMatchObject({ light: "orange", params: { objects: "EMAIL" } });
+      expect(
+        light(
+          variant((s) => (s.customerFile!.unmappedObjects = ["EMAIL"])),
+          "customerFile",
+        ),
+      ).toMatchObject({ light: "orange", params: { objects: "EMAIL" } });
     });
   });
 
   it("qualifications: red without group, archived or without status; orange without a Positive status", () => {
-    expect(light(variant((s) => (s.qualificationGroup = null)), "qualifications")).toMatchObject({ light: "red", reason: "summary.reasons.qualifications.none" });
-    expect(light(variant((s) => (s.qualificationGroup!.archived = true)), "qualifications")).toMatchObject({ light: "red", reason: "summary.reasons.qualifications.archived" });
-    expect(light(variant((s) => { s.qualificationGroup!.statuses = 0; s.qualificationGroup!.positive = 0; }), "qualifications")).toMatchObject({ light: "red", reason: "summary.reasons.qualifications.noStatus" });
-    expect(light(variant((s) => (s.qualificationGroup!.positive = 0)), "qualifications")).toMatchObject({ light: "orange", reason: "summary.reasons.qualifications.noPositive", fix: "/admin/qualifications/4" });
+    expect(
+      light(
+        variant((s) => (s.qualificationGroup = null)),
+        "qualifications",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.qualifications.none" });
+    expect(
+      light(
+        variant((s) => (s.qualificationGroup!.archived = true)),
+        "qualifications",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.qualifications.archived" });
+    expect(
+      light(
+        variant((s) => {
+          s.qualificationGroup!.statuses = 0;
+          s.qualificationGroup!.positive = 0;
+        }),
+        "qualifications",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.qualifications.noStatus" });
+    expect(
+      light(
+        variant((s) => (s.qualificationGroup!.positive = 0)),
+        "qualifications",
+      ),
+    ).toMatchObject({ light: "orange", reason: "summary.reasons.qualifications.noPositive", fix: "/admin/qualifications/4" });
   });
 
   it("agenda: green, not used yet", () => {
@@ -232,19 +460,50 @@ describe("campaign summary rules", () => {
     expect(describeElement(t, light(booking, "agenda"))).toBe(
       "Le script « Accueil » prend des rendez-vous (RDV, Prendre RDV) mais aucun agenda n'est configuré : carnet d'adresses et planning de commerciaux (étapes 13 à 15)",
     );
-    expect(light(variant((s) => { s.scriptAgendaUse = ["RDV"]; s.agendaConfigured = true; }), "agenda")).toMatchObject({ light: "green", reason: "summary.reasons.agenda.ok" });
+    expect(
+      light(
+        variant((s) => {
+          s.scriptAgendaUse = ["RDV"];
+          s.agendaConfigured = true;
+        }),
+        "agenda",
+      ),
+    ).toMatchObject({ light: "green", reason: "summary.reasons.agenda.ok" });
   });
 
   it("skills and agents: red when nobody can work the campaign, orange with a single agent", () => {
-    expect(light(variant((s) => (s.eligibleAgents = 0)), "skills")).toMatchObject({
+    expect(
+      light(
+        variant((s) => (s.eligibleAgents = 0)),
+        "skills",
+      ),
+    ).toMatchObject({
       light: "red",
       reason: "summary.reasons.skills.noQualifiedAgent",
       params: { skills: "Français ≥ 3", count: 0 },
       fix: "/admin/campaigns/7?tab=skills",
     });
-    expect(light(variant((s) => { s.requiredSkills = []; s.eligibleAgents = 0; }), "skills")).toMatchObject({ light: "red", reason: "summary.reasons.skills.noAgent", fix: "/admin/agents" });
-    expect(light(variant((s) => (s.eligibleAgents = 1)), "skills")).toMatchObject({ light: "orange", reason: "summary.reasons.skills.fewAgents" });
-    expect(light(variant((s) => (s.requiredSkills = [])), "skills")).toMatchObject({ light: "green", reason: "summary.reasons.skills.okNoSkill", params: { count: 5 } });
+    expect(
+      light(
+        variant((s) => {
+          s.requiredSkills = [];
+          s.eligibleAgents = 0;
+        }),
+        "skills",
+      ),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.skills.noAgent", fix: "/admin/agents" });
+    expect(
+      light(
+        variant((s) => (s.eligibleAgents = 1)),
+        "skills",
+      ),
+    ).toMatchObject({ light: "orange", reason: "summary.reasons.skills.fewAgents" });
+    expect(
+      light(
+        variant((s) => (s.requiredSkills = [])),
+        "skills",
+      ),
+    ).toMatchObject({ light: "green", reason: "summary.reasons.skills.okNoSkill", params: { count: 5 } });
   });
 });
 

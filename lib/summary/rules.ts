@@ -4,7 +4,14 @@
 import { daySlots } from "@/lib/calendars/hours";
 import { parseQuery } from "@/lib/networks/twitter/query";
 import { fixLinks } from "./links";
-import { requiredCredentials, type CampaignSnapshot, type CampaignSummary, type Light, type SummaryElement, type SummaryElementKey } from "./types";
+import {
+  requiredCredentials,
+  type CampaignSnapshot,
+  type CampaignSummary,
+  type Light,
+  type SummaryElement,
+  type SummaryElementKey,
+} from "./types";
 
 export type { CampaignSnapshot, CampaignSummary, Light, SummaryElement };
 
@@ -62,7 +69,8 @@ function schedule(s: CampaignSnapshot): SummaryElement {
   const sc = s.schedule;
   if (!sc) return element("schedule", "green", "alwaysOpen", fix);
   if (sc.archived) return element("schedule", "red", "archived", fix, { name: sc.name });
-  if (!sc.days.some((d) => daySlots(d).length > 0)) return element("schedule", "red", "noOpenSlot", fixLinks.schedule(sc.id), { name: sc.name });
+  if (!sc.days.some((d) => daySlots(d).length > 0))
+    return element("schedule", "red", "noOpenSlot", fixLinks.schedule(sc.id), { name: sc.name });
   return element("schedule", "green", "ok", fix, { name: sc.name });
 }
 
@@ -98,7 +106,8 @@ function blacklists(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "reception");
   if (s.blacklists.length === 0) return element("blacklists", "green", "none", fix);
   const archived = s.blacklists.filter((b) => b.archived);
-  if (archived.length) return element("blacklists", "orange", "archived", fix, { names: archived.map((b) => b.name).join(", "), count: archived.length });
+  if (archived.length)
+    return element("blacklists", "orange", "archived", fix, { names: archived.map((b) => b.name).join(", "), count: archived.length });
   return element("blacklists", "green", "ok", fix, { count: s.blacklists.length });
 }
 
@@ -150,7 +159,8 @@ function qualifications(s: CampaignSnapshot): SummaryElement {
 function agenda(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "relation");
   if (s.scriptAgendaUse.length === 0) return element("agenda", "green", "notUsed", fix);
-  if (!s.agendaConfigured) return element("agenda", "orange", "scriptBooksNoAgenda", fix, { name: s.script?.name ?? "", uses: s.scriptAgendaUse.join(", ") });
+  if (!s.agendaConfigured)
+    return element("agenda", "orange", "scriptBooksNoAgenda", fix, { name: s.script?.name ?? "", uses: s.scriptAgendaUse.join(", ") });
   return element("agenda", "green", "ok", fix);
 }
 

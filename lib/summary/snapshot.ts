@@ -4,8 +4,26 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { rows } from "@/db/client";
 import {
-  agentSkills, blacklists, campaignBlacklists, campaigns, campaignSkills, distributionRuleGroups, distributionRules, holidayGroups, holidays,
-  platforms, pollCursors, predefinedResponses, qualificationGroups, qualificationStatuses, queues, scripts, scriptVersions, skills, users, workSchedules,
+  agentSkills,
+  blacklists,
+  campaignBlacklists,
+  campaigns,
+  campaignSkills,
+  distributionRuleGroups,
+  distributionRules,
+  holidayGroups,
+  holidays,
+  platforms,
+  pollCursors,
+  predefinedResponses,
+  qualificationGroups,
+  qualificationStatuses,
+  queues,
+  scripts,
+  scriptVersions,
+  skills,
+  users,
+  workSchedules,
   type EncryptedSecret,
 } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secrets";
@@ -19,12 +37,16 @@ export type { CampaignSnapshot };
 const archived = (at: Date | null) => at !== null;
 
 /** Which credential fields are filled; the values never leave this function. */
-function credentialFlags(type: CampaignSnapshot["type"], secret: EncryptedSecret | null): Pick<CampaignSnapshot, "credentials" | "credentialsUnreadable"> {
+function credentialFlags(
+  type: CampaignSnapshot["type"],
+  secret: EncryptedSecret | null,
+): Pick<CampaignSnapshot, "credentials" | "credentialsUnreadable"> {
   if (!secret) return { credentials: null, credentialsUnreadable: false };
   try {
     const values = decryptSecret<Record<string, unknown>>(secret);
     const flags: Record<string, boolean> = {};
-    for (const field of requiredCredentials[type]) flags[field] = typeof values[field] === "string" && (values[field] as string).trim() !== "";
+    for (const field of requiredCredentials[type])
+      flags[field] = typeof values[field] === "string" && (values[field] as string).trim() !== "";
     return { credentials: flags, credentialsUnreadable: false };
   } catch {
     return { credentials: null, credentialsUnreadable: true };
@@ -68,15 +90,37 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
   if (campaignIds && campaignIds.length === 0) return [];
   const base = await db
     .select({
-      id: campaigns.id, name: campaigns.name, type: campaigns.type, state: campaigns.state, credentials: campaigns.credentials, searchQuery: campaigns.searchQuery,
-      platformId: platforms.id, platformName: platforms.name,
-      queueId: queues.id, queueCode: queues.code, queueArchivedAt: queues.archivedAt,
-      scriptId: scripts.id, scriptName: scripts.name, scriptArchivedAt: scripts.archivedAt,
-      versionId: scriptVersions.id, versionNumber: scriptVersions.number, versionKind: scriptVersions.kind, versionScriptId: scriptVersions.scriptId,
-      groupId: qualificationGroups.id, groupName: qualificationGroups.name, groupArchivedAt: qualificationGroups.archivedAt,
-      scheduleId: workSchedules.id, scheduleName: workSchedules.name, scheduleArchivedAt: workSchedules.archivedAt, scheduleDays: workSchedules.days,
-      holidayGroupId: holidayGroups.id, holidayGroupName: holidayGroups.name, holidayGroupArchivedAt: holidayGroups.archivedAt,
-      distributionId: distributionRuleGroups.id, distributionName: distributionRuleGroups.name, distributionArchivedAt: distributionRuleGroups.archivedAt,
+      id: campaigns.id,
+      name: campaigns.name,
+      type: campaigns.type,
+      state: campaigns.state,
+      credentials: campaigns.credentials,
+      searchQuery: campaigns.searchQuery,
+      platformId: platforms.id,
+      platformName: platforms.name,
+      queueId: queues.id,
+      queueCode: queues.code,
+      queueArchivedAt: queues.archivedAt,
+      scriptId: scripts.id,
+      scriptName: scripts.name,
+      scriptArchivedAt: scripts.archivedAt,
+      versionId: scriptVersions.id,
+      versionNumber: scriptVersions.number,
+      versionKind: scriptVersions.kind,
+      versionScriptId: scriptVersions.scriptId,
+      groupId: qualificationGroups.id,
+      groupName: qualificationGroups.name,
+      groupArchivedAt: qualificationGroups.archivedAt,
+      scheduleId: workSchedules.id,
+      scheduleName: workSchedules.name,
+      scheduleArchivedAt: workSchedules.archivedAt,
+      scheduleDays: workSchedules.days,
+      holidayGroupId: holidayGroups.id,
+      holidayGroupName: holidayGroups.name,
+      holidayGroupArchivedAt: holidayGroups.archivedAt,
+      distributionId: distributionRuleGroups.id,
+      distributionName: distributionRuleGroups.name,
+      distributionArchivedAt: distributionRuleGroups.archivedAt,
       lastError: pollCursors.lastError,
     })
     .from(campaigns)
@@ -106,7 +150,11 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
   const [latest, versions, statusCounts, holidayCounts, ruleCounts, lists, responses, required, levels, [{ agents }]] = await Promise.all([
     scriptIds.length
       ? db
-          .selectDistinctOn([scriptVersions.scriptId], { scriptId: scriptVersions.scriptId, id: scriptVersions.id, number: scriptVersions.number })
+          .selectDistinctOn([scriptVersions.scriptId], {
+            scriptId: scriptVersions.scriptId,
+            id: scriptVersions.id,
+            number: scriptVersions.number,
+          })
           .from(scriptVersions)
           .where(and(eq(scriptVersions.kind, "production"), inArray(scriptVersions.scriptId, scriptIds)))
           .orderBy(scriptVersions.scriptId, desc(scriptVersions.number))
@@ -129,10 +177,18 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
           .groupBy(qualificationStatuses.groupId)
       : none,
     holidayGroupIds.length
-      ? db.select({ groupId: holidays.groupId, n: count() }).from(holidays).where(inArray(holidays.groupId, holidayGroupIds)).groupBy(holidays.groupId)
+      ? db
+          .select({ groupId: holidays.groupId, n: count() })
+          .from(holidays)
+          .where(inArray(holidays.groupId, holidayGroupIds))
+          .groupBy(holidays.groupId)
       : none,
     distributionIds.length
-      ? db.select({ groupId: distributionRules.groupId, n: count() }).from(distributionRules).where(inArray(distributionRules.groupId, distributionIds)).groupBy(distributionRules.groupId)
+      ? db
+          .select({ groupId: distributionRules.groupId, n: count() })
+          .from(distributionRules)
+          .where(inArray(distributionRules.groupId, distributionIds))
+          .groupBy(distributionRules.groupId)
       : none,
     db
       .select({ campaignId: campaignBlacklists.campaignId, id: blacklists.id, name: blacklists.name, archivedAt: blacklists.archivedAt })
@@ -140,7 +196,11 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       .innerJoin(blacklists, eq(blacklists.id, campaignBlacklists.blacklistId))
       .where(inArray(campaignBlacklists.campaignId, ids))
       .orderBy(asc(blacklists.name)),
-    db.select({ campaignId: predefinedResponses.campaignId, n: count() }).from(predefinedResponses).where(inArray(predefinedResponses.campaignId, ids)).groupBy(predefinedResponses.campaignId),
+    db
+      .select({ campaignId: predefinedResponses.campaignId, n: count() })
+      .from(predefinedResponses)
+      .where(inArray(predefinedResponses.campaignId, ids))
+      .groupBy(predefinedResponses.campaignId),
     db
       .select({ campaignId: campaignSkills.campaignId, skillId: skills.id, name: skills.name, minLevel: campaignSkills.minLevel })
       .from(campaignSkills)
@@ -151,14 +211,25 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       .select({ userId: agentSkills.userId, skillId: agentSkills.skillId, level: agentSkills.level })
       .from(agentSkills)
       .innerJoin(users, and(eq(users.id, agentSkills.userId), eq(users.role, "agent"), isNull(users.archivedAt)))
-      .where(inArray(agentSkills.skillId, db.selectDistinct({ skillId: campaignSkills.skillId }).from(campaignSkills).where(inArray(campaignSkills.campaignId, ids)))),
-    db.select({ agents: count() }).from(users).where(and(eq(users.role, "agent"), isNull(users.archivedAt))),
+      .where(
+        inArray(
+          agentSkills.skillId,
+          db.selectDistinct({ skillId: campaignSkills.skillId }).from(campaignSkills).where(inArray(campaignSkills.campaignId, ids)),
+        ),
+      ),
+    db
+      .select({ agents: count() })
+      .from(users)
+      .where(and(eq(users.role, "agent"), isNull(users.archivedAt))),
   ]);
 
   // Each version is parsed once, not once per campaign using it.
   const agendaByVersion = new Map(versions.map((v) => [v.id, scriptAgendaUse(v.model)]));
   const files = versions.filter((v) => v.customerFile !== null);
-  const tables = await customerFileTables(db, files.map((f) => f.customerFile!));
+  const tables = await customerFileTables(
+    db,
+    files.map((f) => f.customerFile!),
+  );
   const latestByScript = new Map(latest.map((v) => [v.scriptId, v]));
   const fileByVersion = new Map(files.map((f) => [f.id, f]));
   const statusesByGroup = new Map(statusCounts.map((s) => [s.groupId, s]));
@@ -188,9 +259,15 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       queue: c.queueId !== null ? { id: c.queueId, code: c.queueCode!, archived: archived(c.queueArchivedAt) } : null,
       script:
         c.scriptId !== null
-          ? { id: c.scriptId, name: c.scriptName!, archived: archived(c.scriptArchivedAt), latestProduction: pick(latestByScript.get(c.scriptId)) }
+          ? {
+              id: c.scriptId,
+              name: c.scriptName!,
+              archived: archived(c.scriptArchivedAt),
+              latestProduction: pick(latestByScript.get(c.scriptId)),
+            }
           : null,
-      scriptVersion: c.versionId !== null ? { id: c.versionId, number: c.versionNumber!, kind: c.versionKind!, scriptId: c.versionScriptId! } : null,
+      scriptVersion:
+        c.versionId !== null ? { id: c.versionId, number: c.versionNumber!, kind: c.versionKind!, scriptId: c.versionScriptId! } : null,
       customerFile: cf
         ? {
             schemaName: cf.schemaName,
@@ -204,16 +281,35 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       agendaConfigured: false,
       qualificationGroup:
         c.groupId !== null
-          ? { id: c.groupId, name: c.groupName!, archived: archived(c.groupArchivedAt), statuses: statuses?.statuses ?? 0, positive: statuses?.positive ?? 0 }
+          ? {
+              id: c.groupId,
+              name: c.groupName!,
+              archived: archived(c.groupArchivedAt),
+              statuses: statuses?.statuses ?? 0,
+              positive: statuses?.positive ?? 0,
+            }
           : null,
-      schedule: c.scheduleId !== null ? { id: c.scheduleId, name: c.scheduleName!, archived: archived(c.scheduleArchivedAt), days: c.scheduleDays! } : null,
+      schedule:
+        c.scheduleId !== null
+          ? { id: c.scheduleId, name: c.scheduleName!, archived: archived(c.scheduleArchivedAt), days: c.scheduleDays! }
+          : null,
       holidayGroup:
         c.holidayGroupId !== null
-          ? { id: c.holidayGroupId, name: c.holidayGroupName!, archived: archived(c.holidayGroupArchivedAt), holidays: holidaysByGroup.get(c.holidayGroupId) ?? 0 }
+          ? {
+              id: c.holidayGroupId,
+              name: c.holidayGroupName!,
+              archived: archived(c.holidayGroupArchivedAt),
+              holidays: holidaysByGroup.get(c.holidayGroupId) ?? 0,
+            }
           : null,
       distributionGroup:
         c.distributionId !== null
-          ? { id: c.distributionId, name: c.distributionName!, archived: archived(c.distributionArchivedAt), rules: rulesByGroup.get(c.distributionId) ?? 0 }
+          ? {
+              id: c.distributionId,
+              name: c.distributionName!,
+              archived: archived(c.distributionArchivedAt),
+              rules: rulesByGroup.get(c.distributionId) ?? 0,
+            }
           : null,
       blacklists: (listsByCampaign.get(c.id) ?? []).map((l) => ({ id: l.id, name: l.name, archived: archived(l.archivedAt) })),
       predefinedResponses: responsesByCampaign.get(c.id) ?? 0,
@@ -245,7 +341,10 @@ function countQualifiedAgents(
   const counts = new Map<number, number>();
   const bySet = new Map<string, number>();
   for (const [campaignId, needs] of byKey(required, (r) => r.campaignId)) {
-    const key = needs.map((n) => `${n.skillId}:${n.minLevel}`).sort().join(",");
+    const key = needs
+      .map((n) => `${n.skillId}:${n.minLevel}`)
+      .sort()
+      .join(",");
     let n = bySet.get(key);
     if (n === undefined) {
       n = 0;
@@ -261,7 +360,9 @@ function countQualifiedAgents(
 async function customerFileTables(db: Db | Tx, files: { schemaName: string; tableName: string }[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (files.length === 0) return result;
-  const wanted = JSON.stringify([...new Map(files.map((f) => [`${f.schemaName}.${f.tableName}`, { s: f.schemaName, t: f.tableName }])).values()]);
+  const wanted = JSON.stringify([
+    ...new Map(files.map((f) => [`${f.schemaName}.${f.tableName}`, { s: f.schemaName, t: f.tableName }])).values(),
+  ]);
   const found = await rows<{ table_schema: string; table_name: string; column_name: string }>(
     db,
     sql`select c.table_schema, c.table_name, c.column_name

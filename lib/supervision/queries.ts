@@ -18,7 +18,13 @@ export async function boardScope(viewer: Principal): Promise<BoardScope> {
     .select({ name: supervisionGroups.name })
     .from(supervisionGroupMembers)
     .innerJoin(supervisionGroups, eq(supervisionGroups.id, supervisionGroupMembers.groupId))
-    .where(and(eq(supervisionGroupMembers.userId, viewer.id), eq(supervisionGroupMembers.role, "supervisor"), isNull(supervisionGroups.archivedAt)))
+    .where(
+      and(
+        eq(supervisionGroupMembers.userId, viewer.id),
+        eq(supervisionGroupMembers.role, "supervisor"),
+        isNull(supervisionGroups.archivedAt),
+      ),
+    )
     .orderBy(asc(supervisionGroups.name));
   return { kind: "groups", groups: rows.map((r) => r.name) };
 }

@@ -4,8 +4,24 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { archiveSchema } from "@/lib/admin/common.schema";
 import { getTranslator } from "@/lib/i18n/server";
-import { customerFileSchema, generateSchema, renameScriptSchema, saveDraftSchema, saveVariablesSchema, scriptIdSchema, scriptNameSchema } from "@/lib/scripts/script.schema";
-import { createScript, duplicateScript, generateScript, renameScript, saveDraft, saveVariables, setScriptArchived } from "@/lib/scripts/mutations";
+import {
+  customerFileSchema,
+  generateSchema,
+  renameScriptSchema,
+  saveDraftSchema,
+  saveVariablesSchema,
+  scriptIdSchema,
+  scriptNameSchema,
+} from "@/lib/scripts/script.schema";
+import {
+  createScript,
+  duplicateScript,
+  generateScript,
+  renameScript,
+  saveDraft,
+  saveVariables,
+  setScriptArchived,
+} from "@/lib/scripts/mutations";
 import { previewCustomerFile, saveCustomerFile } from "@/lib/scripts/customer-file-mutations";
 
 // Every designer mutation: permission "designer.access", input parsed by the shared schemas.

@@ -55,11 +55,21 @@ export default async function DesignerHome({ searchParams }: { searchParams: Pro
                 <Td className="font-medium">
                   {s.name} {s.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
                 </Td>
-                <Td>{s.production ? <Badge variant="green">{t("designer.home.productionN", { n: s.production })}</Badge> : <span className="text-fg-muted">{t("designer.home.noProduction")}</span>}</Td>
+                <Td>
+                  {s.production ? (
+                    <Badge variant="green">{t("designer.home.productionN", { n: s.production })}</Badge>
+                  ) : (
+                    <span className="text-fg-muted">{t("designer.home.noProduction")}</span>
+                  )}
+                </Td>
                 <Td>{format.dateTime(s.updatedAt)}</Td>
                 <Td>
                   <div className="flex flex-wrap items-center gap-1">
-                    <Link href={`/designer/scripts/${s.id}`} className={buttonClassName({ size: "sm", variant: "secondary" })} aria-label={`${t("designer.home.edit")} ${s.name}`}>
+                    <Link
+                      href={`/designer/scripts/${s.id}`}
+                      className={buttonClassName({ size: "sm", variant: "secondary" })}
+                      aria-label={`${t("designer.home.edit")} ${s.name}`}
+                    >
                       {t("designer.home.edit")}
                     </Link>
                     <RenameButton id={s.id} name={s.name} />

@@ -45,7 +45,9 @@ export default async function SupervisionPage() {
                       {a.name} <span className="text-fg-muted">({a.login})</span>
                     </Td>
                     <Td>
-                      <Badge dot variant={a.state === "ready" ? "green" : a.state === "paused" ? "orange" : "neutral"}>{t(stateKey[a.state] ?? "workspace.offline")}</Badge>
+                      <Badge dot variant={a.state === "ready" ? "green" : a.state === "paused" ? "orange" : "neutral"}>
+                        {t(stateKey[a.state] ?? "workspace.offline")}
+                      </Badge>
                     </Td>
                     <Td>{a.handling}</Td>
                     <Td>{a.closedToday}</Td>

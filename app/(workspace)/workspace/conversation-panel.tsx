@@ -15,7 +15,11 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { qualifyAction, sendReplyAction } from "./actions";
 
-const categoryKey = { positive: "qualification.categories.positive", argued: "qualification.categories.argued", not_argued: "qualification.categories.notArgued" } as const;
+const categoryKey = {
+  positive: "qualification.categories.positive",
+  argued: "qualification.categories.argued",
+  not_argued: "qualification.categories.notArgued",
+} as const;
 
 /** `timeZone`: the campaign's, in which the thread's times are shown. */
 export function ConversationPanel({ conversation, timeZone }: { conversation: CurrentConversation; timeZone?: string }) {
@@ -42,7 +46,9 @@ export function ConversationPanel({ conversation, timeZone }: { conversation: Cu
               >
                 <p className="text-xs text-fg-muted">
                   {m.authorName} · {format.dateTime(m.networkAt ?? m.at, { style: "dateTimeSeconds", timeZone })}
-                  {m.direction === "out" && m.sendState !== "sent" ? ` · ${t(`workspace.sendState.${m.sendState ?? "sending"}` as MessageKey)}` : ""}
+                  {m.direction === "out" && m.sendState !== "sent"
+                    ? ` · ${t(`workspace.sendState.${m.sendState ?? "sending"}` as MessageKey)}`
+                    : ""}
                 </p>
                 {/* Network content is untrusted: rendered as text, never as HTML. */}
                 <p className="whitespace-pre-wrap break-words">{m.text}</p>
@@ -83,7 +89,12 @@ function ReplyForm({ conversationId }: { conversationId: number }) {
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-2" noValidate>
-      <FormField label={t("workspace.reply")} htmlFor="reply-text" error={error && t(error as MessageKey)} hint={t("workspace.characterCount", { count: text.length, max: 280 })}>
+      <FormField
+        label={t("workspace.reply")}
+        htmlFor="reply-text"
+        error={error && t(error as MessageKey)}
+        hint={t("workspace.characterCount", { count: text.length, max: 280 })}
+      >
         <Textarea
           rows={3}
           placeholder={t("workspace.replyPlaceholder")}
@@ -150,7 +161,12 @@ function QualifyForm({
             </Select>
           </FormField>
           {subStatuses.length > 0 ? (
-            <FormField label={t("qualifications.workspace.subStatus")} htmlFor="qualification-detail" error={subError && t(subError as MessageKey)} required>
+            <FormField
+              label={t("qualifications.workspace.subStatus")}
+              htmlFor="qualification-detail"
+              error={subError && t(subError as MessageKey)}
+              required
+            >
               <Select
                 key={statusId}
                 placeholder={t("qualifications.workspace.chooseSubStatus")}

@@ -13,10 +13,21 @@ import { defaults } from "./en/defaults";
 import { audit } from "./en/audit";
 import { designer } from "./en/designer";
 
-
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
-  adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  adminCommon,
+  queues,
+  campaigns,
+  summary,
+  databases,
+  hr,
+  schedules,
+  qualifications,
+  blacklists,
+  distribution,
+  defaults,
+  audit,
+  designer,
   meta: {
     description: "Social-media contact center",
   },

@@ -17,7 +17,19 @@ import { designer } from "./fr/designer";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
-  adminCommon, queues, campaigns, summary, databases, hr, schedules, qualifications, blacklists, distribution, defaults, audit, designer,
+  adminCommon,
+  queues,
+  campaigns,
+  summary,
+  databases,
+  hr,
+  schedules,
+  qualifications,
+  blacklists,
+  distribution,
+  defaults,
+  audit,
+  designer,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },
@@ -119,8 +131,7 @@ export const fr = {
   },
   simulator: {
     title: "Simulateur réseaux",
-    description:
-      "Publiez des messages comme un internaute et suivez les réponses envoyées par les campagnes.",
+    description: "Publiez des messages comme un internaute et suivez les réponses envoyées par les campagnes.",
     postAsCustomer: "Publier en tant qu'internaute",
     handle: "Identifiant (@handle)",
     displayName: "Nom affiché",
@@ -177,8 +188,7 @@ export const fr = {
   },
   admin: {
     title: "Administration",
-    description:
-      "Configurez vos campagnes de réseaux sociaux, leurs files d'attente et leurs paramètres communs.",
+    description: "Configurez vos campagnes de réseaux sociaux, leurs files d'attente et leurs paramètres communs.",
     campaigns: "Campagnes",
     campaignsDescription: "Configuration des campagnes Twitter et Facebook.",
     queues: "Files d'attente",

@@ -38,7 +38,11 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): NetworkA
 
     /** Reads the campaign's page with its token: proves the token, the app secret and the page id together. */
     async verify(): Promise<NetworkAccount> {
-      const res = await graph.get<{ id: string; name: string }>(encodeURIComponent(credentials.pageId), { fields: "id,name" }, "account check");
+      const res = await graph.get<{ id: string; name: string }>(
+        encodeURIComponent(credentials.pageId),
+        { fields: "id,name" },
+        "account check",
+      );
       return { id: res.data.id, handle: res.data.id, name: res.data.name };
     },
   };

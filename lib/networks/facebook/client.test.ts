@@ -40,8 +40,22 @@ const noUsage = { business: [] };
 describe("Graph error bodies → NetworkError kinds", () => {
   const cases: Array<[number, number, number | undefined, string, string, string | undefined]> = [
     [400, 190, undefined, "Invalid OAuth access token - Cannot parse access token", "unauthorized", "token_invalid"],
-    [400, 190, 463, "Error validating access token: Session has expired on Tuesday, 10-Jun-25 03:00:00 PDT.", "unauthorized", "token_expired"],
-    [400, 190, 460, "Error validating access token: The session has been invalidated because the user changed their password", "unauthorized", "token_invalid"],
+    [
+      400,
+      190,
+      463,
+      "Error validating access token: Session has expired on Tuesday, 10-Jun-25 03:00:00 PDT.",
+      "unauthorized",
+      "token_expired",
+    ],
+    [
+      400,
+      190,
+      460,
+      "Error validating access token: The session has been invalidated because the user changed their password",
+      "unauthorized",
+      "token_invalid",
+    ],
     [400, 100, undefined, "Invalid appsecret_proof provided in the API argument", "unauthorized", "app_secret_invalid"],
     [400, 100, 33, "Unsupported get request. Object with ID '1' does not exist", "invalid_request", "not_found"],
     [400, 100, undefined, "(#100) Tried accessing nonexisting field (x) on node type (Page)", "invalid_request", undefined],
@@ -66,7 +80,9 @@ describe("Graph error bodies → NetworkError kinds", () => {
 
   it("takes retryAt from estimated_time_to_regain_access, with a prudent default without one", () => {
     const now = Date.now();
-    const usage = { business: [{ objectId: "1", type: "pages", callCount: 100, totalTime: 10, totalCputime: 10, estimatedTimeToRegainAccess: 7 }] };
+    const usage = {
+      business: [{ objectId: "1", type: "pages", callCount: 100, totalTime: 10, totalCputime: 10, estimatedTimeToRegainAccess: 7 }],
+    };
     const estimated = graphFailure(403, { code: 80001, message: "x" }, usage, "test");
     expect(estimated.retryAt!.getTime() - now).toBeGreaterThanOrEqual(7 * 60_000 - 50);
     expect(estimated.retryAt!.getTime() - now).toBeLessThan(7 * 60_000 + 1_000);
@@ -158,6 +174,9 @@ describe("facebook client against the simulator", () => {
 
   it("says clearly that replies are not there yet", async () => {
     const { adapter } = await setup();
-    await expect(adapter.reply({ inReplyToId: "1", text: "x" })).rejects.toMatchObject({ kind: "server", message: expect.stringContaining("not implemented") });
+    await expect(adapter.reply({ inReplyToId: "1", text: "x" })).rejects.toMatchObject({
+      kind: "server",
+      message: expect.stringContaining("not implemented"),
+    });
   });
 });

@@ -153,11 +153,7 @@ export function createTwitterAdapter(options: TwitterAdapterOptions): NetworkAda
 
     async verify(): Promise<NetworkAccount> {
       try {
-        const res = await clients.user.v2.get<{ data: { id: string; username: string; name: string } }>(
-          "users/me",
-          undefined,
-          { timeout },
-        );
+        const res = await clients.user.v2.get<{ data: { id: string; username: string; name: string } }>("users/me", undefined, { timeout });
         return { id: res.data.id, handle: res.data.username, name: res.data.name };
       } catch (e) {
         throw toNetworkError(e, "account check");

@@ -82,6 +82,8 @@ export function isStaleSinceIdError(e: unknown): boolean {
   const data = e.data as { errors?: Array<{ parameters?: Record<string, unknown>; message?: string }> };
   // Only the "too old" complaint: a malformed since_id is a bug that retrying would hide.
   return Boolean(
-    data?.errors?.some((err) => err.parameters && "since_id" in err.parameters && /must be a tweet id created after/i.test(err.message ?? "")),
+    data?.errors?.some(
+      (err) => err.parameters && "since_id" in err.parameters && /must be a tweet id created after/i.test(err.message ?? ""),
+    ),
   );
 }

@@ -12,9 +12,7 @@ export type QueryNode =
   | { type: "hashtag" | "mention" | "from" | "to" | "lang"; value: string; pos: number }
   | { type: "is"; value: "reply" | "retweet" | "quote"; pos: number };
 
-export type ParseResult =
-  | { ok: true; ast: QueryNode }
-  | { ok: false; error: string; position: number /* 0-based offset in the query */ };
+export type ParseResult = { ok: true; ast: QueryNode } | { ok: false; error: string; position: number /* 0-based offset in the query */ };
 
 export interface MatchableTweet {
   text: string;
@@ -27,7 +25,12 @@ export interface MatchableTweet {
 }
 
 class QuerySyntaxError extends Error {
-  constructor(message: string, readonly position: number) { super(message); }
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+  }
 }
 
 type Token =

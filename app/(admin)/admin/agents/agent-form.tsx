@@ -25,7 +25,15 @@ export interface AgentFormAccount {
   profile: AgentProfileValues;
 }
 
-export function AgentForm({ agent, skillTree, groups }: { agent?: AgentFormAccount; skillTree: SkillTree; groups: { id: number; name: string }[] }) {
+export function AgentForm({
+  agent,
+  skillTree,
+  groups,
+}: {
+  agent?: AgentFormAccount;
+  skillTree: SkillTree;
+  groups: { id: number; name: string }[];
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -63,10 +71,22 @@ export function AgentForm({ agent, skillTree, groups }: { agent?: AgentFormAccou
           groups={groups}
           accountFields={
             <div className="grid max-w-2xl gap-4 sm:grid-cols-[10rem_1fr]">
-              <FormField label={t("hr.agents.code")} htmlFor="code" error={msg(errors.code?.message)} hint={t("hr.agents.codeHint")} required>
+              <FormField
+                label={t("hr.agents.code")}
+                htmlFor="code"
+                error={msg(errors.code?.message)}
+                hint={t("hr.agents.codeHint")}
+                required
+              >
                 <Input autoComplete="off" inputMode="numeric" maxLength={4} {...form.register("code")} />
               </FormField>
-              <FormField label={t("hr.agents.name")} htmlFor="name" error={msg(errors.name?.message)} required hint={agent ? undefined : t("hr.agents.passwordHint")}>
+              <FormField
+                label={t("hr.agents.name")}
+                htmlFor="name"
+                error={msg(errors.name?.message)}
+                required
+                hint={agent ? undefined : t("hr.agents.passwordHint")}
+              >
                 <Input autoComplete="off" {...form.register("name")} />
               </FormField>
             </div>

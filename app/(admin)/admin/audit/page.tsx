@@ -63,7 +63,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </form>
       }
       columns={[
-        { key: "at", header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => format.dateTime(e.at, { style: "dateTimeSeconds" }) },
+        {
+          key: "at",
+          header: t("audit.when"),
+          className: "whitespace-nowrap",
+          cell: (e) => format.dateTime(e.at, { style: "dateTimeSeconds" }),
+        },
         { key: "who", header: t("audit.who"), cell: (e) => e.userLogin },
         { key: "action", header: t("audit.action"), cell: (e) => <Badge>{t(`audit.actions.${e.action}` as MessageKey)}</Badge> },
         {

@@ -58,7 +58,13 @@ export function BlacklistForm({
       <FormField label={t("blacklists.name")} htmlFor="name" error={msg(errors.name?.message)} required>
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
-      <FormField label={t("blacklists.database")} htmlFor="databaseId" error={msg(errors.databaseId?.message)} hint={t("blacklists.databaseHint")} required>
+      <FormField
+        label={t("blacklists.database")}
+        htmlFor="databaseId"
+        error={msg(errors.databaseId?.message)}
+        hint={t("blacklists.databaseHint")}
+        required
+      >
         <Select placeholder={t("blacklists.chooseDatabase")} {...form.register("databaseId", { valueAsNumber: true })}>
           {databases.map((d) => (
             <option key={d.id} value={d.id}>

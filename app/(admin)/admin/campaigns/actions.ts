@@ -64,7 +64,9 @@ export const saveSkillsAction = defineAction("admin.access", skillsSchema, async
 
 export const testConnectionAction = defineAction("admin.access", testConnectionSchema, async (input) => testCampaignConnection(input));
 
-export const demoCredentialsAction = defineAction("admin.access", demoCredentialsSchema, async (input) => demoCredentialsForCampaign(input));
+export const demoCredentialsAction = defineAction("admin.access", demoCredentialsSchema, async (input) =>
+  demoCredentialsForCampaign(input),
+);
 
 export const previewSearchAction = defineAction("admin.access", previewSearchSchema, async (input) => previewSearch(input));
 

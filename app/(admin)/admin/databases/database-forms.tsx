@@ -30,7 +30,13 @@ export function CreateDatabaseForm() {
         }
       })}
     >
-      <FormField label={t("databases.name")} htmlFor="db-name" error={errors.name?.message && t(errors.name.message as MessageKey)} hint={t("databases.nameHint")} required>
+      <FormField
+        label={t("databases.name")}
+        htmlFor="db-name"
+        error={errors.name?.message && t(errors.name.message as MessageKey)}
+        hint={t("databases.nameHint")}
+        required
+      >
         <Input autoComplete="off" className="w-72" {...form.register("name")} />
       </FormField>
       <Button type="submit" loading={isSubmitting} className="mb-5">

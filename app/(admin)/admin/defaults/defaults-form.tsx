@@ -53,7 +53,12 @@ export function DefaultsForm({
       })}
     >
       {fields.map((f) => (
-        <FormField key={f.name} label={t(f.label)} htmlFor={f.name} error={errors[f.name]?.message && t(errors[f.name]!.message as MessageKey)}>
+        <FormField
+          key={f.name}
+          label={t(f.label)}
+          htmlFor={f.name}
+          error={errors[f.name]?.message && t(errors[f.name]!.message as MessageKey)}
+        >
           <Select {...form.register(f.name)}>
             <option value="">{t(f.empty)}</option>
             {options[f.name].map((o) => (

@@ -12,9 +12,19 @@ export default async function DefaultsPage() {
     <div className="space-y-4">
       <PageHeader title={t("defaults.title")} description={t("defaults.description")} />
       <DefaultsForm
-        values={{ databaseId: defaults.databaseId, qualificationGroupId: defaults.qualificationGroupId, scheduleId: defaults.scheduleId, holidayGroupId: defaults.holidayGroupId }}
+        values={{
+          databaseId: defaults.databaseId,
+          qualificationGroupId: defaults.qualificationGroupId,
+          scheduleId: defaults.scheduleId,
+          holidayGroupId: defaults.holidayGroupId,
+        }}
         version={defaults.updatedAt ? defaults.updatedAt.toISOString() : undefined}
-        options={{ databaseId: options.databases, qualificationGroupId: options.groups, scheduleId: options.schedules, holidayGroupId: options.holidays }}
+        options={{
+          databaseId: options.databases,
+          qualificationGroupId: options.groups,
+          scheduleId: options.schedules,
+          holidayGroupId: options.holidays,
+        }}
       />
     </div>
   );

@@ -42,7 +42,9 @@ export function DistributionGroupForm({ group, skills }: { group?: GroupValues; 
   const listError = errors.rules?.root?.message ?? errors.rules?.message;
 
   async function onSubmit(values: DistributionGroupValues) {
-    const result = group?.id ? await updateDistributionGroupAction({ ...values, id: group.id, version: group.version }) : await createDistributionGroupAction(values);
+    const result = group?.id
+      ? await updateDistributionGroupAction({ ...values, id: group.id, version: group.version })
+      : await createDistributionGroupAction(values);
     if (report(result, { form, success: group ? "adminCommon.saved" : "adminCommon.created" })) {
       form.reset(form.getValues());
       router.push("/admin/distribution-rules");

@@ -45,10 +45,14 @@ export function RuleFields({
   const base = `rules.${index}` as const;
   const errors = form.formState.errors.rules?.[index];
   const msg = (m?: string) => (m ? t(m as MessageKey) : undefined);
-  const [element, value, skillGroupId] = useWatch({ control: form.control, name: [`${base}.element`, `${base}.value`, `${base}.skillGroupId`] });
+  const [element, value, skillGroupId] = useWatch({
+    control: form.control,
+    name: [`${base}.element`, `${base}.value`, `${base}.skillGroupId`],
+  });
   const groupSkills = skills.find((g) => g.id === skillGroupId)?.skills ?? [];
   const languages = element === "lang" ? listValues((value ?? "").toLowerCase()) : [];
-  const languageNames = languages.length > 0 && languages.every(isLanguageCode) ? languages.map((c) => languageName(c, locale)).join(", ") : null;
+  const languageNames =
+    languages.length > 0 && languages.every(isLanguageCode) ? languages.map((c) => languageName(c, locale)).join(", ") : null;
 
   const elementField = form.register(`${base}.element`, {
     onChange: (e: { target: { value: RuleElement } }) => {
@@ -104,7 +108,11 @@ export function RuleFields({
           label={t("distribution.rule.value")}
           htmlFor={`${base}.value`}
           error={msg(errors?.value?.message)}
-          hint={languageNames ? t("distribution.rule.languages", { names: languageNames, count: languages.length }) : t(`distribution.hints.${element ?? "lang"}`)}
+          hint={
+            languageNames
+              ? t("distribution.rule.languages", { names: languageNames, count: languages.length })
+              : t(`distribution.hints.${element ?? "lang"}`)
+          }
           required
         >
           {element === "network" ? (
@@ -121,10 +129,20 @@ export function RuleFields({
               <option value="false">{t("distribution.privacy.false")}</option>
             </Select>
           ) : (
-            <Input key={element} autoComplete="off" inputMode={element === "followers" ? "numeric" : undefined} {...form.register(`${base}.value`)} />
+            <Input
+              key={element}
+              autoComplete="off"
+              inputMode={element === "followers" ? "numeric" : undefined}
+              {...form.register(`${base}.value`)}
+            />
           )}
         </FormField>
-        <FormField label={t("distribution.rule.skillGroup")} htmlFor={`${base}.skillGroupId`} error={msg(errors?.skillGroupId?.message)} required>
+        <FormField
+          label={t("distribution.rule.skillGroup")}
+          htmlFor={`${base}.skillGroupId`}
+          error={msg(errors?.skillGroupId?.message)}
+          required
+        >
           <Select placeholder={t("distribution.rule.chooseSkillGroup")} {...skillGroupField}>
             {skills.map((g) => (
               <option key={g.id} value={g.id}>
@@ -134,7 +152,11 @@ export function RuleFields({
           </Select>
         </FormField>
         <FormField label={t("distribution.rule.skill")} htmlFor={`${base}.skillId`} error={msg(errors?.skillId?.message)} required>
-          <Select key={skillGroupId} placeholder={t("distribution.rule.chooseSkill")} {...form.register(`${base}.skillId`, { setValueAs: toNumber })}>
+          <Select
+            key={skillGroupId}
+            placeholder={t("distribution.rule.chooseSkill")}
+            {...form.register(`${base}.skillId`, { setValueAs: toNumber })}
+          >
             {groupSkills.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

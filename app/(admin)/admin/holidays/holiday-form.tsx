@@ -4,7 +4,13 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { holidayGroupSchema, holidayPartValues, type HolidayGroupInput, type HolidayGroupValues, type HolidayInput } from "@/lib/calendars/holiday.schema";
+import {
+  holidayGroupSchema,
+  holidayPartValues,
+  type HolidayGroupInput,
+  type HolidayGroupValues,
+  type HolidayInput,
+} from "@/lib/calendars/holiday.schema";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
@@ -18,7 +24,12 @@ import { createHolidayGroupAction, updateHolidayGroupAction } from "./actions";
 import { SoundField, type SoundInfo } from "./sound-field";
 
 export interface HolidayGroupFormProps {
-  group?: { id: number; name: string; version: string; holidays: (HolidayInput & { soundName: string | null; soundSize: number | null })[] };
+  group?: {
+    id: number;
+    name: string;
+    version: string;
+    holidays: (HolidayInput & { soundName: string | null; soundSize: number | null })[];
+  };
 }
 
 const blankHoliday = (): HolidayInput => ({ label: "", date: "", recurring: false, part: "full", soundId: null });
@@ -37,7 +48,11 @@ export function HolidayGroupForm({ group }: HolidayGroupFormProps) {
   const list = useFieldArray({ control: form.control, name: "holidays" });
   // File names and sizes of the sounds in the form, by id (the form values only hold the id).
   const [sounds, setSounds] = useState<Record<number, SoundInfo>>(() =>
-    Object.fromEntries((group?.holidays ?? []).filter((h) => h.soundId).map((h) => [h.soundId, { id: h.soundId!, fileName: h.soundName ?? "", size: h.soundSize ?? 0 }])),
+    Object.fromEntries(
+      (group?.holidays ?? [])
+        .filter((h) => h.soundId)
+        .map((h) => [h.soundId, { id: h.soundId!, fileName: h.soundName ?? "", size: h.soundSize ?? 0 }]),
+    ),
   );
   const { errors, isSubmitting, isDirty } = form.formState;
   useUnsavedWarning(isDirty && !isSubmitting);
@@ -46,7 +61,9 @@ export function HolidayGroupForm({ group }: HolidayGroupFormProps) {
   const soundIds = watched?.map((h) => h.soundId ?? null) ?? [];
 
   async function onSubmit(values: HolidayGroupValues) {
-    const result = group ? await updateHolidayGroupAction({ ...values, id: group.id, version: group.version }) : await createHolidayGroupAction(values);
+    const result = group
+      ? await updateHolidayGroupAction({ ...values, id: group.id, version: group.version })
+      : await createHolidayGroupAction(values);
     if (report(result, { form, success: group ? "adminCommon.saved" : "adminCommon.created" })) {
       form.reset(values);
       router.push("/admin/holidays");

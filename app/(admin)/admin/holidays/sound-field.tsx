@@ -74,7 +74,13 @@ export function SoundField({
       </label>
       {sound ? (
         <div className="flex flex-wrap items-center gap-2">
-          <audio controls preload="none" src={`/api/holidays/sound/${sound.id}`} aria-label={t("schedules.holidays.soundPlayer", { name: sound.fileName })} className="h-9 max-w-64" />
+          <audio
+            controls
+            preload="none"
+            src={`/api/holidays/sound/${sound.id}`}
+            aria-label={t("schedules.holidays.soundPlayer", { name: sound.fileName })}
+            className="h-9 max-w-64"
+          />
           <span className="text-xs text-fg-muted">
             {sound.fileName} ({t("schedules.holidays.soundSize", { kb: Math.max(1, Math.round(sound.size / 1024)) })})
           </span>

@@ -4,7 +4,11 @@ import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { qualificationGroupSchema, type QualificationGroupInput, type QualificationGroupValues } from "@/lib/qualifications/qualification.schema";
+import {
+  qualificationGroupSchema,
+  type QualificationGroupInput,
+  type QualificationGroupValues,
+} from "@/lib/qualifications/qualification.schema";
 import { currencyCodes, currencyLabel } from "@/lib/qualifications/currencies";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -45,7 +49,9 @@ export function QualificationGroupForm({ group }: { group?: QualificationGroupFo
   }
 
   async function onSubmit(values: QualificationGroupValues) {
-    const result = group?.id ? await updateQualificationGroupAction({ ...values, id: group.id, version: group.version }) : await createQualificationGroupAction(values);
+    const result = group?.id
+      ? await updateQualificationGroupAction({ ...values, id: group.id, version: group.version })
+      : await createQualificationGroupAction(values);
     if (report(result, { form, success: group ? "adminCommon.saved" : "adminCommon.created" })) {
       form.reset(form.getValues());
       router.push("/admin/qualifications");
@@ -56,7 +62,11 @@ export function QualificationGroupForm({ group }: { group?: QualificationGroupFo
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit, (e: FieldErrors<QualificationGroupInput>) => showErrors(Object.keys(e)))} className="max-w-5xl space-y-4" noValidate>
+    <form
+      onSubmit={form.handleSubmit(onSubmit, (e: FieldErrors<QualificationGroupInput>) => showErrors(Object.keys(e)))}
+      className="max-w-5xl space-y-4"
+      noValidate
+    >
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList>
           <TabsTrigger value="general">{t("qualifications.tabs.general")}</TabsTrigger>
@@ -67,7 +77,13 @@ export function QualificationGroupForm({ group }: { group?: QualificationGroupFo
           <FormField label={t("qualifications.name")} htmlFor="name" error={msg(errors.name?.message)} required>
             <Input autoComplete="off" {...form.register("name")} />
           </FormField>
-          <FormField label={t("qualifications.currency")} htmlFor="currency" error={msg(errors.currency?.message)} hint={t("qualifications.currencyHint")} required>
+          <FormField
+            label={t("qualifications.currency")}
+            htmlFor="currency"
+            error={msg(errors.currency?.message)}
+            hint={t("qualifications.currencyHint")}
+            required
+          >
             <Select {...form.register("currency")}>
               {currencies.map((c) => (
                 <option key={c.code} value={c.code}>

@@ -14,9 +14,21 @@ import { ReorderButtons } from "@/components/admin/reorder-buttons";
 
 type Form = UseFormReturn<QualificationGroupInput, unknown, QualificationGroupValues>;
 
-const categoryLabel = { positive: "qualification.categories.positive", argued: "qualification.categories.argued", not_argued: "qualification.categories.notArgued" } as const;
+const categoryLabel = {
+  positive: "qualification.categories.positive",
+  argued: "qualification.categories.argued",
+  not_argued: "qualification.categories.notArgued",
+} as const;
 
-export const emptyStatus = { code: "", label: "", category: "positive", benefit: "0", quotaValidation: false, quota: null, subStatuses: [] } as const;
+export const emptyStatus = {
+  code: "",
+  label: "",
+  category: "positive",
+  benefit: "0",
+  quotaValidation: false,
+  quota: null,
+  subStatuses: [],
+} as const;
 
 /** An empty number field is "no value"; anything else is parsed, NaN then fails validation. */
 const optionalNumber = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
@@ -56,14 +68,29 @@ export function StatusList({ form }: { form: Form }) {
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <Button variant="secondary" onClick={() => statuses.append({ ...emptyStatus, subStatuses: [] }, { focusName: `statuses.${statuses.fields.length}.code` })}>
+      <Button
+        variant="secondary"
+        onClick={() => statuses.append({ ...emptyStatus, subStatuses: [] }, { focusName: `statuses.${statuses.fields.length}.code` })}
+      >
         {t("qualifications.status.add")}
       </Button>
     </div>
   );
 }
 
-function StatusFields({ form, index, count, onMove, onRemove }: { form: Form; index: number; count: number; onMove: (from: number, to: number) => void; onRemove: () => void }) {
+function StatusFields({
+  form,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
+  form: Form;
+  index: number;
+  count: number;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+}) {
   const t = useT();
   const n = index + 1;
   const base = `statuses.${index}` as const;
@@ -95,7 +122,13 @@ function StatusFields({ form, index, count, onMove, onRemove }: { form: Form; in
         <FormField label={t("qualifications.status.code")} htmlFor={`${base}.code`} error={msg(errors?.code?.message)} required>
           <Input autoComplete="off" {...form.register(`${base}.code`)} />
         </FormField>
-        <FormField label={t("qualifications.status.label")} htmlFor={`${base}.label`} error={msg(errors?.label?.message)} required className="lg:col-span-2">
+        <FormField
+          label={t("qualifications.status.label")}
+          htmlFor={`${base}.label`}
+          error={msg(errors?.label?.message)}
+          required
+          className="lg:col-span-2"
+        >
           <Input autoComplete="off" {...form.register(`${base}.label`)} />
         </FormField>
         <FormField label={t("qualifications.status.category")} htmlFor={`${base}.category`} error={msg(errors?.category?.message)} required>
@@ -107,7 +140,12 @@ function StatusFields({ form, index, count, onMove, onRemove }: { form: Form; in
             ))}
           </Select>
         </FormField>
-        <FormField label={t("qualifications.status.benefit")} htmlFor={`${base}.benefit`} error={msg(errors?.benefit?.message)} hint={t("qualifications.status.benefitHint")}>
+        <FormField
+          label={t("qualifications.status.benefit")}
+          htmlFor={`${base}.benefit`}
+          error={msg(errors?.benefit?.message)}
+          hint={t("qualifications.status.benefitHint")}
+        >
           <Input inputMode="decimal" autoComplete="off" {...form.register(`${base}.benefit`)} />
         </FormField>
         <div className="flex items-end pb-2">
@@ -121,8 +159,19 @@ function StatusFields({ form, index, count, onMove, onRemove }: { form: Form; in
             })}
           />
         </div>
-        <FormField label={t("qualifications.status.quota")} htmlFor={`${base}.quota`} error={msg(errors?.quota?.message)} hint={t("qualifications.status.quotaHint")}>
-          <Input type="number" min={1} step={1} disabled={!quotaValidation} {...form.register(`${base}.quota`, { setValueAs: optionalNumber })} />
+        <FormField
+          label={t("qualifications.status.quota")}
+          htmlFor={`${base}.quota`}
+          error={msg(errors?.quota?.message)}
+          hint={t("qualifications.status.quotaHint")}
+        >
+          <Input
+            type="number"
+            min={1}
+            step={1}
+            disabled={!quotaValidation}
+            {...form.register(`${base}.quota`, { setValueAs: optionalNumber })}
+          />
         </FormField>
       </div>
       <div className="space-y-2 border-t border-border pt-3">
@@ -136,10 +185,21 @@ function StatusFields({ form, index, count, onMove, onRemove }: { form: Form; in
               <li key={field.key}>
                 <fieldset className="flex flex-wrap items-end gap-3" data-testid="sub-status">
                   <legend className="sr-only">{t("qualifications.sub.legend", names)}</legend>
-                  <FormField label={t("qualifications.sub.code")} htmlFor={`${subBase}.code`} error={msg(subErrors?.code?.message)} required>
+                  <FormField
+                    label={t("qualifications.sub.code")}
+                    htmlFor={`${subBase}.code`}
+                    error={msg(subErrors?.code?.message)}
+                    required
+                  >
                     <Input autoComplete="off" {...form.register(`${subBase}.code`)} />
                   </FormField>
-                  <FormField label={t("qualifications.sub.label")} htmlFor={`${subBase}.label`} error={msg(subErrors?.label?.message)} required className="min-w-64 flex-1">
+                  <FormField
+                    label={t("qualifications.sub.label")}
+                    htmlFor={`${subBase}.label`}
+                    error={msg(subErrors?.label?.message)}
+                    required
+                    className="min-w-64 flex-1"
+                  >
                     <Input autoComplete="off" {...form.register(`${subBase}.label`)} />
                   </FormField>
                   <div className="flex gap-2 pb-0.5">
@@ -151,7 +211,12 @@ function StatusFields({ form, index, count, onMove, onRemove }: { form: Form; in
                       upLabel={t("qualifications.sub.moveUp", names)}
                       downLabel={t("qualifications.sub.moveDown", names)}
                     />
-                    <Button size="sm" variant="ghost" aria-label={t("qualifications.sub.removeNamed", names)} onClick={() => subs.remove(j)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("qualifications.sub.removeNamed", names)}
+                      onClick={() => subs.remove(j)}
+                    >
                       {t("qualifications.status.remove")}
                     </Button>
                   </div>

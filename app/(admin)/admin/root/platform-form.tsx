@@ -16,7 +16,13 @@ import { createPlatformAction, updatePlatformAction } from "./actions";
 type Platform = { id: number; name: string; twitterBaseUrl: string; facebookBaseUrl: string; version: string };
 
 /** A publishing platform: where the campaigns' network clients send their requests. */
-export function PlatformForm({ platform, defaults }: { platform?: Platform; defaults?: { twitterBaseUrl: string; facebookBaseUrl: string } }) {
+export function PlatformForm({
+  platform,
+  defaults,
+}: {
+  platform?: Platform;
+  defaults?: { twitterBaseUrl: string; facebookBaseUrl: string };
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -33,7 +39,9 @@ export function PlatformForm({ platform, defaults }: { platform?: Platform; defa
   const msg = (m?: string) => (m ? t(m as MessageKey) : undefined);
 
   async function onSubmit(values: PlatformInput) {
-    const result = platform ? await updatePlatformAction({ ...values, id: platform.id, version: platform.version }) : await createPlatformAction(values);
+    const result = platform
+      ? await updatePlatformAction({ ...values, id: platform.id, version: platform.version })
+      : await createPlatformAction(values);
     if (report(result, { form, success: platform ? "adminCommon.saved" : "adminCommon.created" })) {
       form.reset(form.getValues());
       router.push("/admin/root");
@@ -46,10 +54,22 @@ export function PlatformForm({ platform, defaults }: { platform?: Platform; defa
       <FormField label={t("campaigns.root.platformName")} htmlFor="name" error={msg(errors.name?.message)} required>
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
-      <FormField label={t("campaigns.root.twitterBaseUrl")} htmlFor="twitterBaseUrl" error={msg(errors.twitterBaseUrl?.message)} hint={t("campaigns.root.twitterBaseUrlHint")} required>
+      <FormField
+        label={t("campaigns.root.twitterBaseUrl")}
+        htmlFor="twitterBaseUrl"
+        error={msg(errors.twitterBaseUrl?.message)}
+        hint={t("campaigns.root.twitterBaseUrlHint")}
+        required
+      >
         <Input type="url" autoComplete="off" spellCheck={false} {...form.register("twitterBaseUrl")} />
       </FormField>
-      <FormField label={t("campaigns.root.facebookBaseUrl")} htmlFor="facebookBaseUrl" error={msg(errors.facebookBaseUrl?.message)} hint={t("campaigns.root.facebookBaseUrlHint")} required>
+      <FormField
+        label={t("campaigns.root.facebookBaseUrl")}
+        htmlFor="facebookBaseUrl"
+        error={msg(errors.facebookBaseUrl?.message)}
+        hint={t("campaigns.root.facebookBaseUrlHint")}
+        required
+      >
         <Input type="url" autoComplete="off" spellCheck={false} {...form.register("facebookBaseUrl")} />
       </FormField>
       <div className="flex gap-2">

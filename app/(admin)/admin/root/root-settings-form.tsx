@@ -81,9 +81,18 @@ export function RootSettingsForm({ settings, timeZones }: { settings: Settings; 
             label={t("campaigns.root.smtpPassword")}
             htmlFor="smtpPassword"
             error={msg(errors.smtpPassword?.message)}
-            hint={settings.smtpPasswordSet ? t("campaigns.general.secretSet", { masked: settings.smtpPasswordMasked }) : t("campaigns.general.secretUnset")}
+            hint={
+              settings.smtpPasswordSet
+                ? t("campaigns.general.secretSet", { masked: settings.smtpPasswordMasked })
+                : t("campaigns.general.secretUnset")
+            }
           >
-            <Input type="password" autoComplete="new-password" placeholder={settings.smtpPasswordMasked} {...form.register("smtpPassword")} />
+            <Input
+              type="password"
+              autoComplete="new-password"
+              placeholder={settings.smtpPasswordMasked}
+              {...form.register("smtpPassword")}
+            />
           </FormField>
           <div />
           <FormField label={t("campaigns.root.smtpFrom")} htmlFor="smtpFrom" error={msg(errors.smtpFrom?.message)}>
@@ -98,7 +107,12 @@ export function RootSettingsForm({ settings, timeZones }: { settings: Settings; 
           <CardTitle>{t("campaigns.root.timeZone")}</CardTitle>
         </CardHeader>
         <CardContent className="max-w-2xl">
-          <FormField label={t("campaigns.root.defaultTimeZone")} htmlFor="defaultTimeZone" error={msg(errors.defaultTimeZone?.message)} hint={t("campaigns.root.defaultTimeZoneHint")}>
+          <FormField
+            label={t("campaigns.root.defaultTimeZone")}
+            htmlFor="defaultTimeZone"
+            error={msg(errors.defaultTimeZone?.message)}
+            hint={t("campaigns.root.defaultTimeZoneHint")}
+          >
             <Select {...form.register("defaultTimeZone")}>
               {timeZones.map((z) => (
                 <option key={z} value={z}>

@@ -15,13 +15,22 @@ import { Badge } from "@/components/ui/badge";
 
 const weekSchema = z.array(scheduleDaySchema).length(7);
 
-type Outcome = { kind: "result"; result: OpenResult } | { kind: "message"; key: "schedules.check.fixFirst" | "schedules.check.invalidMoment" };
+type Outcome =
+  { kind: "result"; result: OpenResult } | { kind: "message"; key: "schedules.check.fixFirst" | "schedules.check.invalidMoment" };
 
 /**
  * "Would it be open at …?" on the schedule as typed, with the same function ingestion uses, so the
  * admin can try a slot boundary or a holiday before saving.
  */
-export function OpenCheck({ days, timeZone, holidayGroups }: { days: ScheduleDay[]; timeZone: string; holidayGroups: { id: number; name: string; holidays: HolidayRule[] }[] }) {
+export function OpenCheck({
+  days,
+  timeZone,
+  holidayGroups,
+}: {
+  days: ScheduleDay[];
+  timeZone: string;
+  holidayGroups: { id: number; name: string; holidays: HolidayRule[] }[];
+}) {
   const t = useT();
   const [date, setDate] = useState("");
   const [time, setTime] = useState("");

@@ -43,7 +43,9 @@ export function ScheduleForm({ schedule, timeZones, holidayGroups }: ScheduleFor
   const [days, timeZone] = useWatch({ control: form.control, name: ["days", "timeZone"] });
 
   async function onSubmit(values: ScheduleValues) {
-    const result = schedule ? await updateScheduleAction({ ...values, id: schedule.id, version: schedule.version }) : await createScheduleAction(values);
+    const result = schedule
+      ? await updateScheduleAction({ ...values, id: schedule.id, version: schedule.version })
+      : await createScheduleAction(values);
     if (report(result, { form, success: schedule ? "adminCommon.saved" : "adminCommon.created" })) {
       form.reset(values);
       router.push("/admin/schedules");
@@ -53,7 +55,8 @@ export function ScheduleForm({ schedule, timeZones, holidayGroups }: ScheduleFor
 
   function copyMonday() {
     const monday = form.getValues("days.0");
-    for (let i = 1; i <= 4; i++) form.setValue(`days.${i}`, { ...monday }, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    for (let i = 1; i <= 4; i++)
+      form.setValue(`days.${i}`, { ...monday }, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
   }
 
   return (
@@ -63,7 +66,13 @@ export function ScheduleForm({ schedule, timeZones, holidayGroups }: ScheduleFor
           <FormField label={t("schedules.name")} htmlFor="name" error={msg(errors.name?.message)} required>
             <Input autoComplete="off" {...form.register("name")} />
           </FormField>
-          <FormField label={t("schedules.timeZone")} htmlFor="timeZone" error={msg(errors.timeZone?.message)} hint={t("schedules.timeZoneHint")} required>
+          <FormField
+            label={t("schedules.timeZone")}
+            htmlFor="timeZone"
+            error={msg(errors.timeZone?.message)}
+            hint={t("schedules.timeZoneHint")}
+            required
+          >
             <Select {...form.register("timeZone")}>
               {timeZones.map((zone) => (
                 <option key={zone} value={zone}>

@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { archiveSchema } from "@/lib/admin/common.schema";
 import { skillGroupSchema, skillGroupUpdateSchema, skillSchema, skillUpdateSchema } from "@/lib/hr/skill.schema";
-import { createSkill, createSkillGroup, setSkillArchived, setSkillGroupArchived, updateSkill, updateSkillGroup } from "@/lib/hr/skill-mutations";
+import {
+  createSkill,
+  createSkillGroup,
+  setSkillArchived,
+  setSkillGroupArchived,
+  updateSkill,
+  updateSkillGroup,
+} from "@/lib/hr/skill-mutations";
 
 export const createSkillGroupAction = defineAction("admin.access", skillGroupSchema, async (input, user) => {
   const row = await createSkillGroup(user, input);

@@ -25,7 +25,19 @@ interface Editable {
  * One dialog for the four forms of the page (group or skill, new or existing): both carry a
  * name and a description, validated by the same rules as their actions.
  */
-export function SkillDialog({ kind, item, groupId, title, trigger }: { kind: "group" | "skill"; item?: Editable; groupId?: number; title: string; trigger: ReactNode }) {
+export function SkillDialog({
+  kind,
+  item,
+  groupId,
+  title,
+  trigger,
+}: {
+  kind: "group" | "skill";
+  item?: Editable;
+  groupId?: number;
+  title: string;
+  trigger: ReactNode;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();

@@ -28,7 +28,12 @@ export function SupervisionGroupForm({
   const report = useActionFeedback();
   const form = useForm<SupervisionGroupInput>({
     resolver: zodResolver(supervisionGroupSchema),
-    defaultValues: { name: group?.name ?? "", description: group?.description ?? "", supervisorIds: group?.supervisorIds ?? [], agentIds: group?.agentIds ?? [] },
+    defaultValues: {
+      name: group?.name ?? "",
+      description: group?.description ?? "",
+      supervisorIds: group?.supervisorIds ?? [],
+      agentIds: group?.agentIds ?? [],
+    },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   useUnsavedWarning(isDirty && !isSubmitting);
@@ -36,7 +41,9 @@ export function SupervisionGroupForm({
   const [supervisorIds, agentIds] = useWatch({ control: form.control, name: ["supervisorIds", "agentIds"] });
 
   async function onSubmit(values: SupervisionGroupInput) {
-    const result = group ? await updateSupervisionGroupAction({ ...values, id: group.id, version: group.version }) : await createSupervisionGroupAction(values);
+    const result = group
+      ? await updateSupervisionGroupAction({ ...values, id: group.id, version: group.version })
+      : await createSupervisionGroupAction(values);
     if (report(result, { form, success: group ? "adminCommon.saved" : "adminCommon.created" })) {
       form.reset(values);
       router.push("/admin/supervision-groups");

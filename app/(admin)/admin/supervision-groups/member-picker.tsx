@@ -47,7 +47,14 @@ export function MemberPicker({
       ) : (
         <>
           <div className="flex flex-wrap items-center gap-2">
-            <Input id={`${id}-filter`} aria-label={`${t("hr.groups.filterAgents")} — ${legend}`} placeholder={t("adminCommon.searchPlaceholder")} className="w-56" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <Input
+              id={`${id}-filter`}
+              aria-label={`${t("hr.groups.filterAgents")} — ${legend}`}
+              placeholder={t("adminCommon.searchPlaceholder")}
+              className="w-56"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
             <Button size="sm" variant="ghost" onClick={() => onChange([...new Set([...value, ...selectable])])}>
               {t("hr.groups.selectShown")}
             </Button>

@@ -62,10 +62,22 @@ export function SupervisorForm({ supervisor, groups }: { supervisor?: Supervisor
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="max-w-2xl space-y-6" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t("hr.supervisors.login")} htmlFor="login" error={msg(errors.login?.message)} hint={t("hr.supervisors.loginHint")} required>
+        <FormField
+          label={t("hr.supervisors.login")}
+          htmlFor="login"
+          error={msg(errors.login?.message)}
+          hint={t("hr.supervisors.loginHint")}
+          required
+        >
           <Input autoComplete="off" autoCapitalize="none" {...form.register("login")} />
         </FormField>
-        <FormField label={t("hr.supervisors.name")} htmlFor="name" error={msg(errors.name?.message)} required hint={supervisor ? undefined : t("hr.agents.passwordHint")}>
+        <FormField
+          label={t("hr.supervisors.name")}
+          htmlFor="name"
+          error={msg(errors.name?.message)}
+          required
+          hint={supervisor ? undefined : t("hr.agents.passwordHint")}
+        >
           <Input autoComplete="off" {...form.register("name")} />
         </FormField>
       </div>
@@ -77,7 +89,12 @@ export function SupervisorForm({ supervisor, groups }: { supervisor?: Supervisor
         control={form.control}
         name="supervisionRights"
         render={({ field }) => (
-          <CheckboxGroup legend={t("hr.rightsTab.supervision")} options={supervisionRights.map((r) => ({ value: r, label: t(`hr.rightsTab.supervisionRights.${r}`) }))} value={field.value} onChange={field.onChange} />
+          <CheckboxGroup
+            legend={t("hr.rightsTab.supervision")}
+            options={supervisionRights.map((r) => ({ value: r, label: t(`hr.rightsTab.supervisionRights.${r}`) }))}
+            value={field.value}
+            onChange={field.onChange}
+          />
         )}
       />
       <Controller

@@ -2,7 +2,8 @@ import type { Messages } from "../../types";
 
 export const blacklists: Messages["blacklists"] = {
   title: "Blacklists",
-  description_: "The keywords of a blacklist are blacklisted in the conversations and messages of the campaigns that use it. Import them from a file.",
+  description_:
+    "The keywords of a blacklist are blacklisted in the conversations and messages of the campaigns that use it. Import them from a file.",
   new: "New blacklist",
   editTitle: "Blacklist “{name}”",
   name: "Name",

@@ -100,7 +100,7 @@ export const campaigns: Messages["campaigns"] = {
     assignmentTimeoutSeconds: "Assignment removal (seconds)",
     assignmentTimeoutSecondsHint: "A message assigned and not handled within this time goes back to the queue.",
     searchQuery: "Search new messages by keyword",
-    searchQueryHint: "X search syntax: words, \"phrases\", OR, -exclusion, #hashtag, @mention, from:, to:, lang:, is:reply…",
+    searchQueryHint: 'X search syntax: words, "phrases", OR, -exclusion, #hashtag, @mention, from:, to:, lang:, is:reply…',
     queryError: "Invalid query (position {position}): {error}",
     preview: "What would it find now?",
     previewEmpty: "No message matches right now.",

@@ -145,7 +145,7 @@ export const designer: Messages["designer"] = {
     to: "Recipient",
     agendaObject: "Agenda object",
     noAgenda: "Add an “Agenda” object to the script first.",
-    newVariable: "New variable (value \"\")",
+    newVariable: 'New variable (value "")',
     addVariable: "Create the variable",
     types: {
       goToPage: "Go to page",
@@ -185,7 +185,8 @@ export const designer: Messages["designer"] = {
     summaryTitle: "Customer file summary",
     summaryTable: "Table {table} in database “{database}”",
     summaryNewTable: "The table will be created with the system columns (id, contact_guid, created_at, updated_at).",
-    summaryRows: "The table exists: {rows, plural, =0 {it is empty, its columns are kept} one {its row and columns are kept} other {its # rows and columns are kept}}.",
+    summaryRows:
+      "The table exists: {rows, plural, =0 {it is empty, its columns are kept} one {its row and columns are kept} other {its # rows and columns are kept}}.",
     summaryAdd: "Columns added: {columns}",
     summaryKeep: "Columns already there: {columns}",
     summaryUnmapped: "Columns kept, not connected: {columns}",
@@ -213,7 +214,7 @@ export const designer: Messages["designer"] = {
     apply: "Apply",
     applied: "Variables saved",
     system: "$INDICE and $GUID_CONTACT_ID are provided by Relais: they are not in the list.",
-    actionsOnly: "A variable used only in actions can be added by hand, with the value \"\".",
+    actionsOnly: 'A variable used only in actions can be added by hand, with the value "".',
     empty: "No variable: click “Auto-create variables”.",
     name: "Variable",
     source: "Source",
@@ -297,7 +298,11 @@ export const designer: Messages["designer"] = {
     ended: "Conversation ended.",
     fixFields: "Fix these fields: {fields}",
     problems: { required: "Required field", pattern: "Wrong format", minLength: "Too short", maxLength: "Too long" },
-    errors: { tooManySteps: "The script loops: the action was stopped.", ended: "The conversation has ended.", invalidFields: "Some fields need fixing." },
+    errors: {
+      tooManySteps: "The script loops: the action was stopped.",
+      ended: "The conversation has ended.",
+      invalidFields: "Some fields need fixing.",
+    },
   },
   errors: {
     nameFormat: "Capitals, digits and _ only (e.g. CUSTOMER_NAME)",
@@ -306,6 +311,7 @@ export const designer: Messages["designer"] = {
     lengthRange: "The minimum length exceeds the maximum",
     sourceRef: "Choose the source field",
     duplicateName: "This name is already used",
-    conflict: "Someone else saved this script (draft #{version}) since you opened it: your changes were not saved. Reload the page to see their version.",
+    conflict:
+      "Someone else saved this script (draft #{version}) since you opened it: your changes were not saved. Reload the page to see their version.",
   },
 };

@@ -2,7 +2,8 @@ import type { Messages } from "../../types";
 
 export const distribution: Messages["distribution"] = {
   title: "Distribution rules",
-  description_: "Rule groups that route messages first to agents with the right skill profile. A campaign uses one group (\"Reception\" tab).",
+  description_:
+    'Rule groups that route messages first to agents with the right skill profile. A campaign uses one group ("Reception" tab).',
   new: "New rule group",
   editTitle: "Rule group {name}",
   empty: "No distribution rule group yet.",
@@ -11,7 +12,8 @@ export const distribution: Messages["distribution"] = {
   ruleCount: "Rules",
   updatedAt: "Updated",
   rulesTitle: "Rules",
-  orderNote: "Rules are evaluated in order: the first one matching the message gives the required skill. When none matches, the message goes to any available agent.",
+  orderNote:
+    "Rules are evaluated in order: the first one matching the message gives the required skill. When none matches, the message goes to any available agent.",
   noSkills: "No skill available: first create skills in Human resources › Skills.",
   rule: {
     legend: "Rule {n}",
@@ -47,8 +49,8 @@ export const distribution: Messages["distribution"] = {
     lte: "at most (≤)",
   },
   hints: {
-    lang: "ISO 639-1 language code (e.g. fr, en); several separated by commas for \"one of\".",
-    keyword: "Word or phrase, ignoring case and accents; several separated by commas for \"one of\".",
+    lang: 'ISO 639-1 language code (e.g. fr, en); several separated by commas for "one of".',
+    keyword: 'Word or phrase, ignoring case and accents; several separated by commas for "one of".',
     network: "Network the message comes from.",
     private: "Private (direct) message or public one (tweet, comment).",
     followers: "Whole number, zero or more.",

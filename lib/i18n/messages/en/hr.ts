@@ -4,7 +4,8 @@ export const hr: Messages["hr"] = {
   rightNames: { supervision: "Supervision", reporting: "Reporting" },
   skills: {
     title: "Skills",
-    description_: "Skills are grouped in skill groups. Agents hold them at a level from 1 to 10; distribution rules and campaigns may require a minimum level.",
+    description_:
+      "Skills are grouped in skill groups. Agents hold them at a level from 1 to 10; distribution rules and campaigns may require a minimum level.",
     newGroup: "New skill group",
     editGroup: "Edit group “{name}”",
     newSkill: "New skill in “{group}”",
@@ -22,7 +23,8 @@ export const hr: Messages["hr"] = {
   },
   agents: {
     title: "Agent management",
-    description_: "Each agent signs in with their agent code (4 digits) and a generated password. An archived account can no longer sign in.",
+    description_:
+      "Each agent signs in with their agent code (4 digits) and a generated password. An archived account can no longer sign in.",
     new: "New agent",
     editTitle: "Agent {code} — {name}",
     code: "Agent code",
@@ -133,7 +135,8 @@ export const hr: Messages["hr"] = {
   },
   wizard: {
     title: "HR wizard",
-    description_: "Create many agent accounts at once from a range of codes, with a common profile. If a code is already taken, no account is created.",
+    description_:
+      "Create many agent accounts at once from a range of codes, with a common profile. If a code is already taken, no account is created.",
     accounts: "Accounts to create",
     range: "Agent codes",
     rangeHint: "A range such as 2000-2049, or codes separated by commas (100 accounts at most).",
@@ -153,7 +156,8 @@ export const hr: Messages["hr"] = {
   },
   supervisors: {
     title: "Supervisors",
-    description_: "A supervisor is a supervisor account or an agent given the Supervision right. They only see the agents of their supervision groups.",
+    description_:
+      "A supervisor is a supervisor account or an agent given the Supervision right. They only see the agents of their supervision groups.",
     new: "New supervisor",
     editTitle: "Supervisor {login}",
     login: "Login",
@@ -190,7 +194,8 @@ export const hr: Messages["hr"] = {
   board: {
     scope: "Agents of your groups: {groups}",
     noGroupTitle: "You supervise no group",
-    noGroupText: "A supervisor only sees the agents of their supervision groups. Ask an administrator to add you as the supervisor of a group.",
+    noGroupText:
+      "A supervisor only sees the agents of their supervision groups. Ask an administrator to add you as the supervisor of a group.",
     noAgents: "No agent in your groups.",
   },
   errors: {
@@ -218,6 +223,7 @@ export const hr: Messages["hr"] = {
     unknownGroup: "One of the chosen groups no longer exists or was archived",
     invalidMembers: "One of the chosen accounts no longer exists or no longer has the required right",
     memberTwice: "An account cannot be both supervisor and agent of the group",
-    agentBusy: "This agent is handling {count, plural, one {# conversation: wait until it is closed} other {# conversations: wait until they are closed}} before archiving",
+    agentBusy:
+      "This agent is handling {count, plural, one {# conversation: wait until it is closed} other {# conversations: wait until they are closed}} before archiving",
   },
 };

@@ -12,7 +12,8 @@ export const schedules: Messages["schedules"] = {
   alwaysClosed: "No open day",
   empty: "No work schedule yet. Create one for your campaigns' service hours.",
   week: "Weekly hours",
-  weekHint: "Two slots per day as HH:MM (closing up to 24:00). For continuous hours fill only the first slot and leave 0 or nothing in the second. A day without a slot is closed.",
+  weekHint:
+    "Two slots per day as HH:MM (closing up to 24:00). For continuous hours fill only the first slot and leave 0 or nothing in the second. A day without a slot is closed.",
   day: "Day",
   open1: "Opens 1",
   close1: "Closes 1",

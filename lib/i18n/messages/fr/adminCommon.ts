@@ -16,7 +16,8 @@ export const adminCommon = {
   archivedToast: "Archivé",
   restoredToast: "Restauré",
   confirmArchiveTitle: "Archiver « {name} » ?",
-  confirmArchiveText: "L'objet n'apparaîtra plus dans les listes ni dans les choix des campagnes. L'historique est conservé et il pourra être restauré.",
+  confirmArchiveText:
+    "L'objet n'apparaîtra plus dans les listes ni dans les choix des campagnes. L'historique est conservé et il pourra être restauré.",
   unsavedChanges: "Des modifications ne sont pas enregistrées. Quitter quand même ?",
   pagination: "Pagination",
   noResults: "Aucun résultat pour cette recherche.",

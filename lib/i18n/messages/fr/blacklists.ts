@@ -1,6 +1,7 @@
 export const blacklists = {
   title: "Listes noires",
-  description_: "Les mots-clés d'une liste noire sont blacklistés dans les conversations et messages des campagnes qui l'utilisent. Importez-les depuis un fichier.",
+  description_:
+    "Les mots-clés d'une liste noire sont blacklistés dans les conversations et messages des campagnes qui l'utilisent. Importez-les depuis un fichier.",
   new: "Nouvelle liste noire",
   editTitle: "Liste noire « {name} »",
   name: "Nom",
@@ -49,7 +50,8 @@ export const blacklists = {
       unclosedQuote: "guillemet jamais fermé",
       badQuote: "texte après un guillemet fermant",
     },
-    omitted: "{count, plural, one {# autre ligne non affichée} other {# autres lignes non affichées}} (les lignes ignorées ou refusées sont affichées en premier).",
+    omitted:
+      "{count, plural, one {# autre ligne non affichée} other {# autres lignes non affichées}} (les lignes ignorées ou refusées sont affichées en premier).",
   },
   errors: {
     nameTooLong: "100 caractères au maximum",

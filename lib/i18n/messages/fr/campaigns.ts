@@ -66,7 +66,8 @@ export const campaigns = {
     testHint: "Utilise les valeurs saisies, ou celles enregistrées pour les champs laissés vides. Rien n'est enregistré.",
     useAccount: "Utiliser le compte @{handle}",
     fillDemo: "Remplir avec les identifiants de démo du simulateur",
-    fillDemoHint: "Cette plateforme est le simulateur réseaux : son application de démo (aussi affichée sur la page Simulateur réseaux) remplit les champs ci-dessus.",
+    fillDemoHint:
+      "Cette plateforme est le simulateur réseaux : son application de démo (aussi affichée sur la page Simulateur réseaux) remplit les champs ci-dessus.",
     demoFilled: "Identifiants de démo saisis : testez la connexion, puis enregistrez.",
   },
   connection: {
@@ -99,7 +100,7 @@ export const campaigns = {
     assignmentTimeoutSeconds: "Suppression des affectations de messages (secondes)",
     assignmentTimeoutSecondsHint: "Un message affecté et non traité dans ce délai retourne dans la file.",
     searchQuery: "Rechercher les nouveaux messages par mot clé",
-    searchQueryHint: "Syntaxe de recherche X : mots, \"expressions\", OR, -exclusion, #hashtag, @mention, from:, to:, lang:, is:reply…",
+    searchQueryHint: 'Syntaxe de recherche X : mots, "expressions", OR, -exclusion, #hashtag, @mention, from:, to:, lang:, is:reply…',
     queryError: "Requête invalide (position {position}) : {error}",
     preview: "Que trouverait-elle maintenant ?",
     previewEmpty: "Aucun message ne correspond en ce moment.",
@@ -217,7 +218,8 @@ export const campaigns = {
     queryTooLong: "512 caractères au maximum",
     level: "Un niveau de 1 à 10",
     language: "Choisissez une langue",
-    conflict: "Un autre administrateur a enregistré cet onglet entre-temps. Rechargez la page pour voir ses modifications, puis refaites les vôtres.",
+    conflict:
+      "Un autre administrateur a enregistré cet onglet entre-temps. Rechargez la page pour voir ses modifications, puis refaites les vôtres.",
     unavailable: "Ce choix n'existe plus ou a été archivé",
     scriptNotProduction: "Ce script n'a pas de version de production",
     noPlatform: "Choisissez d'abord une plateforme de publication",

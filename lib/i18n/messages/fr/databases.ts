@@ -1,6 +1,7 @@
 export const databases = {
   title: "Bases de données",
-  description: "Chaque base de données est un schéma PostgreSQL géré par Relais ; les fichiers clients, carnets d'adresses et listes noires y sont rangés.",
+  description:
+    "Chaque base de données est un schéma PostgreSQL géré par Relais ; les fichiers clients, carnets d'adresses et listes noires y sont rangés.",
   name: "Nom",
   nameHint: "2 à 40 caractères : lettres, chiffres et _, en commençant par une lettre.",
   schema: "Schéma PostgreSQL",

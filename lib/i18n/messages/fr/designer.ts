@@ -2,7 +2,8 @@
 export const designer = {
   home: {
     title: "Interface Designer",
-    description: "Montez les scripts écran (argumentaires) qui guident les agents, leur fichier clients et leurs variables, puis générez-les.",
+    description:
+      "Montez les scripts écran (argumentaires) qui guident les agents, leur fichier clients et leurs variables, puis générez-les.",
     newScript: "Créer un nouveau script",
     empty: "Aucun script pour l'instant.",
     name: "Nom du script",
@@ -144,7 +145,7 @@ export const designer = {
     to: "Destinataire",
     agendaObject: "Objet agenda",
     noAgenda: "Ajoutez d'abord un objet « Agenda » au script.",
-    newVariable: "Nouvelle variable (valeur \"\")",
+    newVariable: 'Nouvelle variable (valeur "")',
     addVariable: "Créer la variable",
     types: {
       goToPage: "Aller à la page",
@@ -159,7 +160,8 @@ export const designer = {
   },
   customerFile: {
     title: "Fichier clients",
-    description: "Choisissez la connexion (base de données) et la table de données où seront gardées les informations saisies dans le script.",
+    description:
+      "Choisissez la connexion (base de données) et la table de données où seront gardées les informations saisies dans le script.",
     database: "Connexion",
     chooseDatabase: "Choisissez une base de données",
     noDatabase: "Aucune base de données n'existe encore : créez-en une dans l'Administration.",
@@ -184,7 +186,8 @@ export const designer = {
     summaryTitle: "Résumé du fichier clients",
     summaryTable: "Table {table} dans la base « {database} »",
     summaryNewTable: "La table sera créée avec les colonnes système (id, contact_guid, created_at, updated_at).",
-    summaryRows: "La table existe : {rows, plural, =0 {elle est vide, ses colonnes sont conservées} one {sa ligne et ses colonnes sont conservées} other {ses # lignes et ses colonnes sont conservées}}.",
+    summaryRows:
+      "La table existe : {rows, plural, =0 {elle est vide, ses colonnes sont conservées} one {sa ligne et ses colonnes sont conservées} other {ses # lignes et ses colonnes sont conservées}}.",
     summaryAdd: "Colonnes ajoutées : {columns}",
     summaryKeep: "Colonnes déjà présentes : {columns}",
     summaryUnmapped: "Colonnes conservées, non connectées : {columns}",
@@ -212,7 +215,7 @@ export const designer = {
     apply: "Appliquer",
     applied: "Variables enregistrées",
     system: "$INDICE et $GUID_CONTACT_ID sont fournies par Relais : elles ne sont pas dans la liste.",
-    actionsOnly: "Une variable utilisée seulement dans des actions peut être ajoutée à la main, avec la valeur \"\".",
+    actionsOnly: 'Une variable utilisée seulement dans des actions peut être ajoutée à la main, avec la valeur "".',
     empty: "Aucune variable : cliquez sur « Création Auto Variable ».",
     name: "Variable",
     source: "Source",
@@ -229,12 +232,18 @@ export const designer = {
       message: "Champ du message",
       agent: "Champ de l'agent",
     },
-    messageFields: { authorName: "Nom de l'auteur", authorHandle: "Identifiant (@) de l'auteur", text: "Texte du message", network: "Réseau" },
+    messageFields: {
+      authorName: "Nom de l'auteur",
+      authorHandle: "Identifiant (@) de l'auteur",
+      text: "Texte du message",
+      network: "Réseau",
+    },
     agentFields: { name: "Nom de l'agent", code: "Code agent" },
   },
   generate: {
     title: "Générer le script",
-    description: "Générez le script enregistré : en Production pour le rendre disponible aux campagnes, ou en Développement pour le tester en circuit fermé.",
+    description:
+      "Générez le script enregistré : en Production pour le rendre disponible aux campagnes, ou en Développement pour le tester en circuit fermé.",
     mode: "Mode",
     production: "Production",
     productionHint: "Version immuable et numérotée, proposée dans la configuration des campagnes.",
@@ -296,7 +305,11 @@ export const designer = {
     ended: "Conversation terminée.",
     fixFields: "Corrigez les champs : {fields}",
     problems: { required: "Champ obligatoire", pattern: "Format incorrect", minLength: "Trop court", maxLength: "Trop long" },
-    errors: { tooManySteps: "Le script tourne en boucle : l'action a été arrêtée.", ended: "La conversation est terminée.", invalidFields: "Certains champs sont à corriger." },
+    errors: {
+      tooManySteps: "Le script tourne en boucle : l'action a été arrêtée.",
+      ended: "La conversation est terminée.",
+      invalidFields: "Certains champs sont à corriger.",
+    },
   },
   errors: {
     nameFormat: "Majuscules, chiffres et _ uniquement (ex. NOM_CLIENT)",

@@ -1,6 +1,7 @@
 export const distribution = {
   title: "Règles de distribution",
-  description_: "Groupes de règles qui distribuent les coms en priorité aux agents ayant le bon profil de compétences. Une campagne utilise un groupe (onglet « Réception »).",
+  description_:
+    "Groupes de règles qui distribuent les coms en priorité aux agents ayant le bon profil de compétences. Une campagne utilise un groupe (onglet « Réception »).",
   new: "Nouveau groupe de règles",
   editTitle: "Groupe de règles {name}",
   empty: "Aucun groupe de règles de distribution.",
@@ -9,7 +10,8 @@ export const distribution = {
   ruleCount: "Règles",
   updatedAt: "Modifié le",
   rulesTitle: "Règles",
-  orderNote: "Les règles sont évaluées dans l'ordre : la première qui correspond au message désigne la compétence requise. Sans règle correspondante, la com va à tout agent disponible.",
+  orderNote:
+    "Les règles sont évaluées dans l'ordre : la première qui correspond au message désigne la compétence requise. Sans règle correspondante, la com va à tout agent disponible.",
   noSkills: "Aucune compétence disponible : créez d'abord des compétences dans Ressources Humaines › Compétences.",
   rule: {
     legend: "Règle {n}",

@@ -3,7 +3,8 @@ export const hr = {
   rightNames: { supervision: "Supervision", reporting: "Reporting" },
   skills: {
     title: "Compétences",
-    description_: "Les compétences sont rangées en groupes de compétences. Les agents les détiennent à un niveau de 1 à 10 ; les règles de distribution et les campagnes peuvent exiger un niveau minimum.",
+    description_:
+      "Les compétences sont rangées en groupes de compétences. Les agents les détiennent à un niveau de 1 à 10 ; les règles de distribution et les campagnes peuvent exiger un niveau minimum.",
     newGroup: "Nouveau groupe de compétences",
     editGroup: "Modifier le groupe « {name} »",
     newSkill: "Nouvelle compétence dans « {group} »",
@@ -21,7 +22,8 @@ export const hr = {
   },
   agents: {
     title: "Gestion des Agents",
-    description_: "Chaque agent se connecte avec son code agent (4 chiffres) et un mot de passe généré. Un compte archivé ne peut plus se connecter.",
+    description_:
+      "Chaque agent se connecte avec son code agent (4 chiffres) et un mot de passe généré. Un compte archivé ne peut plus se connecter.",
     new: "Nouvel agent",
     editTitle: "Agent {code} — {name}",
     code: "Code agent",
@@ -132,7 +134,8 @@ export const hr = {
   },
   wizard: {
     title: "Assistant Ressources Humaines",
-    description_: "Créez plusieurs comptes agents d'un coup à partir d'une plage de codes, avec un profil commun. Si un code est déjà pris, aucun compte n'est créé.",
+    description_:
+      "Créez plusieurs comptes agents d'un coup à partir d'une plage de codes, avec un profil commun. Si un code est déjà pris, aucun compte n'est créé.",
     accounts: "Comptes à créer",
     range: "Codes agents",
     rangeHint: "Une plage comme 2000-2049, ou des codes séparés par des virgules (100 comptes au plus).",
@@ -152,7 +155,8 @@ export const hr = {
   },
   supervisors: {
     title: "Superviseurs",
-    description_: "Un superviseur est un compte superviseur ou un agent ayant le droit Supervision. Il ne voit que les agents de ses groupes de supervision.",
+    description_:
+      "Un superviseur est un compte superviseur ou un agent ayant le droit Supervision. Il ne voit que les agents de ses groupes de supervision.",
     new: "Nouveau superviseur",
     editTitle: "Superviseur {login}",
     login: "Identifiant",
@@ -189,7 +193,8 @@ export const hr = {
   board: {
     scope: "Agents de vos groupes : {groups}",
     noGroupTitle: "Vous ne supervisez aucun groupe",
-    noGroupText: "Un superviseur ne voit que les agents de ses groupes de supervision. Demandez à un administrateur de vous ajouter comme superviseur d'un groupe.",
+    noGroupText:
+      "Un superviseur ne voit que les agents de ses groupes de supervision. Demandez à un administrateur de vous ajouter comme superviseur d'un groupe.",
     noAgents: "Aucun agent dans vos groupes.",
   },
   errors: {
@@ -217,6 +222,7 @@ export const hr = {
     unknownGroup: "Un des groupes choisis n'existe plus ou a été archivé",
     invalidMembers: "Un des comptes choisis n'existe plus ou n'a plus le droit requis",
     memberTwice: "Un compte ne peut pas être à la fois superviseur et agent du groupe",
-    agentBusy: "{count, plural, one {Cet agent traite # conversation : attendez sa clôture} other {Cet agent traite # conversations : attendez leur clôture}} avant de l'archiver",
+    agentBusy:
+      "{count, plural, one {Cet agent traite # conversation : attendez sa clôture} other {Cet agent traite # conversations : attendez leur clôture}} avant de l'archiver",
   },
 } as const;

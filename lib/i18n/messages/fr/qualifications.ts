@@ -1,6 +1,7 @@
 export const qualifications = {
   title: "Statuts d'appels",
-  description_: "Groupes de qualifications (statuts d'appels) que les agents choisissent pour clôturer une conversation. Une campagne utilise un groupe.",
+  description_:
+    "Groupes de qualifications (statuts d'appels) que les agents choisissent pour clôturer une conversation. Une campagne utilise un groupe.",
   new: "Nouveau groupe de qualifications",
   editTitle: "Groupe de qualifications {name}",
   empty: "Aucun groupe de qualifications. Créez-en un pour vos campagnes.",

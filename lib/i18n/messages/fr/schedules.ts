@@ -1,7 +1,8 @@
 // Work schedules («Plannings de travail») and holiday groups («Jours fériés»).
 export const schedules = {
   title: "Plannings de travail",
-  description_: "Les horaires de service d'une campagne : en dehors des créneaux du planning, elle n'est pas active. Sans planning, elle fonctionne à toute heure.",
+  description_:
+    "Les horaires de service d'une campagne : en dehors des créneaux du planning, elle n'est pas active. Sans planning, elle fonctionne à toute heure.",
   new: "Nouveau planning",
   editTitle: "Planning « {name} »",
   name: "Nom du planning",
@@ -11,7 +12,8 @@ export const schedules = {
   alwaysClosed: "Aucun jour ouvert",
   empty: "Aucun planning de travail. Créez-en un pour les horaires de service de vos campagnes.",
   week: "Horaires de la semaine",
-  weekHint: "Deux créneaux par jour au format HH:MM (fermeture jusqu'à 24:00). Pour des horaires continus, remplissez seulement le premier créneau et laissez 0 ou vide dans le second. Un jour sans créneau est fermé.",
+  weekHint:
+    "Deux créneaux par jour au format HH:MM (fermeture jusqu'à 24:00). Pour des horaires continus, remplissez seulement le premier créneau et laissez 0 ou vide dans le second. Un jour sans créneau est fermé.",
   day: "Jour",
   open1: "Ouverture 1",
   close1: "Fermeture 1",

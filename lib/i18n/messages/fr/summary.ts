@@ -126,7 +126,8 @@ export const summary = {
     },
     skills: {
       ok: "{count, plural, one {# agent a les compétences requises} other {# agents ont les compétences requises}} ({skills})",
-      okNoSkill: "Aucune compétence requise : {count, plural, one {# agent peut travailler} other {# agents peuvent travailler}} sur la campagne",
+      okNoSkill:
+        "Aucune compétence requise : {count, plural, one {# agent peut travailler} other {# agents peuvent travailler}} sur la campagne",
       noAgent: "Aucun agent ne peut travailler sur cette campagne : créez des comptes agents",
       noQualifiedAgent: "Aucun agent ne peut travailler sur cette campagne (compétences requises : {skills})",
       fewAgents: "Un seul agent peut travailler sur cette campagne",

@@ -21,12 +21,19 @@ export default async function EditAgentPage({ params }: { params: Promise<{ id: 
       <PageHeader
         title={
           <>
-            {t("hr.agents.editTitle", { code: agent.login, name: agent.name })} {agent.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
+            {t("hr.agents.editTitle", { code: agent.login, name: agent.name })}{" "}
+            {agent.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
           </>
         }
-        actions={agent.archivedAt ? null : <RegeneratePasswordButton id={agent.id} login={agent.login} action={regenerateAgentPasswordAction} />}
+        actions={
+          agent.archivedAt ? null : <RegeneratePasswordButton id={agent.id} login={agent.login} action={regenerateAgentPasswordAction} />
+        }
       />
-      <AgentForm agent={{ id: agent.id, code: agent.login, name: agent.name, version: agent.updatedAt.toISOString(), profile: agent.profile }} skillTree={tree} groups={groups} />
+      <AgentForm
+        agent={{ id: agent.id, code: agent.login, name: agent.name, version: agent.updatedAt.toISOString(), profile: agent.profile }}
+        skillTree={tree}
+        groups={groups}
+      />
     </div>
   );
 }

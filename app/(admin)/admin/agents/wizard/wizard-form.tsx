@@ -56,10 +56,22 @@ export function WizardForm({ skillTree, groups }: { skillTree: SkillTree; groups
             <CardTitle>{t("hr.wizard.accounts")}</CardTitle>
           </CardHeader>
           <CardContent className="grid max-w-3xl gap-4 sm:grid-cols-2">
-            <FormField label={t("hr.wizard.range")} htmlFor="range" error={msg(errors.range?.message)} hint={t("hr.wizard.rangeHint")} required>
+            <FormField
+              label={t("hr.wizard.range")}
+              htmlFor="range"
+              error={msg(errors.range?.message)}
+              hint={t("hr.wizard.rangeHint")}
+              required
+            >
               <Input autoComplete="off" placeholder="2000-2049" {...form.register("range")} />
             </FormField>
-            <FormField label={t("hr.wizard.namePattern")} htmlFor="namePattern" error={msg(errors.namePattern?.message)} hint={t("hr.wizard.namePatternHint")} required>
+            <FormField
+              label={t("hr.wizard.namePattern")}
+              htmlFor="namePattern"
+              error={msg(errors.namePattern?.message)}
+              hint={t("hr.wizard.namePatternHint")}
+              required
+            >
               <Input autoComplete="off" {...form.register("namePattern")} />
             </FormField>
             <p className="text-sm text-fg-muted sm:col-span-2" aria-live="polite" data-testid="wizard-preview">

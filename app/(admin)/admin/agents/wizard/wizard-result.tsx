@@ -26,7 +26,11 @@ export function WizardResult({ accounts, onAgain }: { accounts: CreatedAccount[]
   useUnsavedWarning(true);
 
   function download() {
-    const csv = buildCredentialsCsv(accounts, [t("hr.wizard.csvLogin"), t("hr.wizard.csvName"), t("hr.wizard.csvPassword")], locale === "fr" ? ";" : ",");
+    const csv = buildCredentialsCsv(
+      accounts,
+      [t("hr.wizard.csvLogin"), t("hr.wizard.csvName"), t("hr.wizard.csvPassword")],
+      locale === "fr" ? ";" : ",",
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;

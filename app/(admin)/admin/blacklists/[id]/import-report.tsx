@@ -19,12 +19,16 @@ export function ImportReportView({ report }: { report: SentReport }) {
     <section aria-label={t("blacklists.import.reportTitle", { file: report.fileName })} className="space-y-3">
       <h3 className="text-sm font-semibold">{t("blacklists.import.reportTitle", { file: report.fileName })}</h3>
       <p role="status" className={report.imported ? "text-sm text-fg" : "text-sm font-medium text-danger"}>
-        {report.imported ? t("blacklists.import.imported", { added: report.counts.added }) : t("blacklists.import.refused", { count: report.counts.refused })}
+        {report.imported
+          ? t("blacklists.import.imported", { added: report.counts.added })
+          : t("blacklists.import.refused", { count: report.counts.refused })}
       </p>
       <ul className="flex flex-wrap gap-2 text-sm">
         {counts.map((k) => (
           <li key={k}>
-            <Badge variant={k === "added" ? "green" : k === "refused" ? "red" : "neutral"}>{t(`blacklists.import.counts.${k}`, { count: report.counts[k] })}</Badge>
+            <Badge variant={k === "added" ? "green" : k === "refused" ? "red" : "neutral"}>
+              {t(`blacklists.import.counts.${k}`, { count: report.counts[k] })}
+            </Badge>
           </li>
         ))}
       </ul>
@@ -49,7 +53,9 @@ export function ImportReportView({ report }: { report: SentReport }) {
           ))}
         </TBody>
       </Table>
-      {report.omittedLines > 0 ? <p className="text-sm text-fg-muted">{t("blacklists.import.omitted", { count: report.omittedLines })}</p> : null}
+      {report.omittedLines > 0 ? (
+        <p className="text-sm text-fg-muted">{t("blacklists.import.omitted", { count: report.omittedLines })}</p>
+      ) : null}
     </section>
   );
 }

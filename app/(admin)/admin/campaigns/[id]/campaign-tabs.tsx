@@ -63,7 +63,10 @@ export function CampaignTabs({
 
   // Stable per tab, so the forms' effects reporting their dirty state run only when it changes.
   const onDirty = useMemo(
-    () => Object.fromEntries(campaignTabs.map((name) => [name, (value: boolean) => setDirty((d) => (d[name] === value ? d : { ...d, [name]: value }))])) as Record<CampaignTab, (value: boolean) => void>,
+    () =>
+      Object.fromEntries(
+        campaignTabs.map((name) => [name, (value: boolean) => setDirty((d) => (d[name] === value ? d : { ...d, [name]: value }))]),
+      ) as Record<CampaignTab, (value: boolean) => void>,
     [],
   );
 
@@ -82,7 +85,12 @@ export function CampaignTabs({
         ))}
       </TabsList>
       <TabsContent value="general" forceMount className="data-[state=inactive]:hidden">
-        <GeneralTab campaign={campaign} platforms={options.platforms} simulatorPlatformIds={simulatorPlatformIds} onDirty={onDirty.general} />
+        <GeneralTab
+          campaign={campaign}
+          platforms={options.platforms}
+          simulatorPlatformIds={simulatorPlatformIds}
+          onDirty={onDirty.general}
+        />
       </TabsContent>
       <TabsContent value="reception" forceMount className="space-y-8 data-[state=inactive]:hidden">
         <ReceptionTab campaign={campaign} options={options} onDirty={onDirty.reception} />

@@ -21,7 +21,10 @@ import { demoCredentialsAction, saveGeneralAction, testConnectionAction } from "
 import { SecretInput } from "./secret-input";
 import { ConnectionReportView } from "./connection-report";
 
-const SECRETS = { twitter: ["apiKey", "apiSecret", "accessToken", "accessSecret", "bearerToken"], facebook: ["appSecret", "pageAccessToken"] } as const;
+const SECRETS = {
+  twitter: ["apiKey", "apiSecret", "accessToken", "accessSecret", "bearerToken"],
+  facebook: ["appSecret", "pageAccessToken"],
+} as const;
 
 function initialValues(c: CampaignForEdit): GeneralInput {
   return {
@@ -88,7 +91,19 @@ export function GeneralTab({
     setTesting(true);
     setConnection(null);
     const v = form.getValues();
-    const result = await testConnectionAction({ id: campaign.id, platformId: v.platformId, apiKey: v.apiKey, apiSecret: v.apiSecret, accessToken: v.accessToken, accessSecret: v.accessSecret, bearerToken: v.bearerToken, appId: v.appId, appSecret: v.appSecret, pageAccessToken: v.pageAccessToken, pageId: v.pageId });
+    const result = await testConnectionAction({
+      id: campaign.id,
+      platformId: v.platformId,
+      apiKey: v.apiKey,
+      apiSecret: v.apiSecret,
+      accessToken: v.accessToken,
+      accessSecret: v.accessSecret,
+      bearerToken: v.bearerToken,
+      appId: v.appId,
+      appSecret: v.appSecret,
+      pageAccessToken: v.pageAccessToken,
+      pageId: v.pageId,
+    });
     setTesting(false);
     if (report(result, { form })) setConnection(result.data);
   }
@@ -106,10 +121,26 @@ export function GeneralTab({
   }
 
   const secret = (field: SecretField) => (
-    <SecretInput key={field} id={field} label={t(`campaigns.general.${field}`)} view={campaign.credentials.secrets[field]} error={msg(errors[field]?.message)} registration={form.register(field)} />
+    <SecretInput
+      key={field}
+      id={field}
+      label={t(`campaigns.general.${field}`)}
+      view={campaign.credentials.secrets[field]}
+      error={msg(errors[field]?.message)}
+      registration={form.register(field)}
+    />
   );
-  const text = (field: "appId" | "pageId" | "accountHandle" | "accountId" | "canvasPage" | "canvasUrl" | "acceptancePage", hint?: MessageKey) => (
-    <FormField key={field} label={t(`campaigns.general.${field}`)} htmlFor={field} error={msg(errors[field]?.message)} hint={hint ? t(hint) : undefined}>
+  const text = (
+    field: "appId" | "pageId" | "accountHandle" | "accountId" | "canvasPage" | "canvasUrl" | "acceptancePage",
+    hint?: MessageKey,
+  ) => (
+    <FormField
+      key={field}
+      label={t(`campaigns.general.${field}`)}
+      htmlFor={field}
+      error={msg(errors[field]?.message)}
+      hint={hint ? t(hint) : undefined}
+    >
       <Input autoComplete="off" spellCheck={false} {...form.register(field)} />
     </FormField>
   );
@@ -119,7 +150,12 @@ export function GeneralTab({
       <FormField label={t("campaigns.name")} htmlFor="name" error={msg(errors.name?.message)} required>
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
-      <FormField label={t("campaigns.general.platform")} htmlFor="platformId" error={msg(errors.platformId?.message)} hint={t("campaigns.general.platformHint")}>
+      <FormField
+        label={t("campaigns.general.platform")}
+        htmlFor="platformId"
+        error={msg(errors.platformId?.message)}
+        hint={t("campaigns.general.platformHint")}
+      >
         <Select {...form.register("platformId")}>
           <option value="">{t("campaigns.general.noPlatform")}</option>
           {platforms.map((p) => (
@@ -130,7 +166,9 @@ export function GeneralTab({
         </Select>
       </FormField>
       <fieldset className="space-y-4 rounded-panel border border-border p-4">
-        <legend className="px-1 text-sm font-semibold">{t(type === "twitter" ? "campaigns.general.twitterApp" : "campaigns.general.facebookApp")}</legend>
+        <legend className="px-1 text-sm font-semibold">
+          {t(type === "twitter" ? "campaigns.general.twitterApp" : "campaigns.general.facebookApp")}
+        </legend>
         {onSimulator ? (
           <div className="space-y-1 rounded-control border border-accent/30 bg-accent-soft p-3">
             <Button type="button" size="sm" variant="secondary" loading={filling} onClick={fillDemo}>
@@ -161,7 +199,9 @@ export function GeneralTab({
           </Button>
           <p className="text-xs text-fg-muted">{t("campaigns.general.testHint")}</p>
           {connection ? <ConnectionReportView report={connection} /> : null}
-          {connection?.ok && type === "twitter" && (form.getValues("accountHandle") !== connection.account.handle || form.getValues("accountId") !== connection.account.id) ? (
+          {connection?.ok &&
+          type === "twitter" &&
+          (form.getValues("accountHandle") !== connection.account.handle || form.getValues("accountId") !== connection.account.id) ? (
             <Button
               type="button"
               size="sm"

@@ -13,7 +13,13 @@ import { useActionFeedback } from "@/components/admin/use-action-feedback";
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /** The campaign's hold music: upload (wav/mp3/ogg, ≤ 2 MB), listen, remove. */
-export function HoldMusic({ campaignId, current }: { campaignId: number; current: { fileName: string; size: number; version: string } | null }) {
+export function HoldMusic({
+  campaignId,
+  current,
+}: {
+  campaignId: number;
+  current: { fileName: string; size: number; version: string } | null;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -69,7 +75,12 @@ export function HoldMusic({ campaignId, current }: { campaignId: number; current
       ) : (
         <p className="text-sm text-fg-muted">{t("campaigns.relation.holdMusicNone")}</p>
       )}
-      <FormField label={t("campaigns.relation.holdMusicFile")} htmlFor="hold-music-file" hint={t("campaigns.relation.holdMusicHint")} error={error ?? undefined}>
+      <FormField
+        label={t("campaigns.relation.holdMusicFile")}
+        htmlFor="hold-music-file"
+        hint={t("campaigns.relation.holdMusicHint")}
+        error={error ?? undefined}
+      >
         <input
           ref={input}
           type="file"

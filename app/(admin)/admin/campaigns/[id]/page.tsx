@@ -41,21 +41,29 @@ export default async function CampaignPage({
   const timeZone = await campaignTimeZone(id);
   return (
     <TimeZoneScope timeZone={timeZone}>
-    <div className="space-y-4">
-      {/* The summary and the state change in the background (other admins, the summary job). */}
-      <LiveRefresh />
-      <PageHeader
-        title={campaign.name}
-        description={t("campaigns.pageDescription", { type: t(`campaigns.types.${campaign.type}`) })}
-        actions={<StateButtons id={campaign.id} name={campaign.name} state={campaign.state} />}
-      />
-      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <CampaignTabs initialTab={tab} campaign={campaign} options={options} responses={responses} templates={templates} holdMusic={holdMusic} simulatorPlatformIds={simulatorPlatforms} />
-        <aside aria-label={t("campaigns.summaryColumn")}>
-          <SummaryPanel campaignId={campaign.id} />
-        </aside>
+      <div className="space-y-4">
+        {/* The summary and the state change in the background (other admins, the summary job). */}
+        <LiveRefresh />
+        <PageHeader
+          title={campaign.name}
+          description={t("campaigns.pageDescription", { type: t(`campaigns.types.${campaign.type}`) })}
+          actions={<StateButtons id={campaign.id} name={campaign.name} state={campaign.state} />}
+        />
+        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+          <CampaignTabs
+            initialTab={tab}
+            campaign={campaign}
+            options={options}
+            responses={responses}
+            templates={templates}
+            holdMusic={holdMusic}
+            simulatorPlatformIds={simulatorPlatforms}
+          />
+          <aside aria-label={t("campaigns.summaryColumn")}>
+            <SummaryPanel campaignId={campaign.id} />
+          </aside>
+        </div>
       </div>
-    </div>
     </TimeZoneScope>
   );
 }

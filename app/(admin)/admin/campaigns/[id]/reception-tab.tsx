@@ -42,7 +42,15 @@ function initialValues(c: CampaignForEdit): ReceptionInput {
 type Choice = "queueId" | "scheduleId" | "holidayGroupId" | "distributionGroupId";
 type NumberField = "queuePriority" | "pollIntervalSeconds" | "assignmentTimeoutSeconds" | "callbackDeadlineMinutes";
 
-export function ReceptionTab({ campaign, options, onDirty }: { campaign: CampaignForEdit; options: CampaignOptions; onDirty: (dirty: boolean) => void }) {
+export function ReceptionTab({
+  campaign,
+  options,
+  onDirty,
+}: {
+  campaign: CampaignForEdit;
+  options: CampaignOptions;
+  onDirty: (dirty: boolean) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -76,7 +84,13 @@ export function ReceptionTab({ campaign, options, onDirty }: { campaign: Campaig
     </FormField>
   );
   const number = (name: NumberField, min: number, max: number) => (
-    <FormField label={t(`campaigns.reception.${name}`)} htmlFor={name} error={msg(errors[name]?.message)} hint={t(`campaigns.reception.${name}Hint`)} required>
+    <FormField
+      label={t(`campaigns.reception.${name}`)}
+      htmlFor={name}
+      error={msg(errors[name]?.message)}
+      hint={t(`campaigns.reception.${name}Hint`)}
+      required
+    >
       <Input type="number" inputMode="numeric" min={min} max={max} className="w-40" {...form.register(name)} />
     </FormField>
   );
@@ -88,9 +102,18 @@ export function ReceptionTab({ campaign, options, onDirty }: { campaign: Campaig
         {number("queuePriority", 1, 9)}
       </div>
       {number("pollIntervalSeconds", 10, 86_400)}
-      {campaign.type === "facebook" ? <Checkbox label={t("campaigns.reception.checkComments")} {...form.register("checkComments")} /> : null}
+      {campaign.type === "facebook" ? (
+        <Checkbox label={t("campaigns.reception.checkComments")} {...form.register("checkComments")} />
+      ) : null}
       {number("assignmentTimeoutSeconds", 10, 86_400)}
-      {campaign.type === "twitter" ? <SearchQueryField campaignId={campaign.id} query={query} error={msg(errors.searchQuery?.message)} registration={form.register("searchQuery")} /> : null}
+      {campaign.type === "twitter" ? (
+        <SearchQueryField
+          campaignId={campaign.id}
+          query={query}
+          error={msg(errors.searchQuery?.message)}
+          registration={form.register("searchQuery")}
+        />
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {choice("scheduleId", options.schedules, "campaigns.reception.noSchedule")}
         {choice("holidayGroupId", options.holidays, "campaigns.none")}

@@ -19,7 +19,15 @@ import { saveRelationAction } from "../actions";
 
 const idOrEmpty = (v: number | null) => (v === null ? "" : String(v));
 
-export function RelationTab({ campaign, options, onDirty }: { campaign: CampaignForEdit; options: CampaignOptions; onDirty: (dirty: boolean) => void }) {
+export function RelationTab({
+  campaign,
+  options,
+  onDirty,
+}: {
+  campaign: CampaignForEdit;
+  options: CampaignOptions;
+  onDirty: (dirty: boolean) => void;
+}) {
   const t = useT();
   const format = useFormat();
   const router = useRouter();
@@ -56,7 +64,12 @@ export function RelationTab({ campaign, options, onDirty }: { campaign: Campaign
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="max-w-2xl space-y-5" noValidate aria-label={t("campaigns.tabs.relation")}>
-      <FormField label={t("campaigns.relation.script")} htmlFor="scriptId" error={msg(errors.scriptId?.message)} hint={t("campaigns.relation.scriptHint")}>
+      <FormField
+        label={t("campaigns.relation.script")}
+        htmlFor="scriptId"
+        error={msg(errors.scriptId?.message)}
+        hint={t("campaigns.relation.scriptHint")}
+      >
         <Select
           {...form.register("scriptId", {
             // A new script starts on its latest production version.
@@ -84,7 +97,11 @@ export function RelationTab({ campaign, options, onDirty }: { campaign: Campaign
           </Select>
         </FormField>
       ) : null}
-      <FormField label={t("campaigns.relation.qualificationGroup")} htmlFor="qualificationGroupId" error={msg(errors.qualificationGroupId?.message)}>
+      <FormField
+        label={t("campaigns.relation.qualificationGroup")}
+        htmlFor="qualificationGroupId"
+        error={msg(errors.qualificationGroupId?.message)}
+      >
         <Select {...form.register("qualificationGroupId")}>
           <option value="">{t("campaigns.none")}</option>
           {options.qualification.map((q) => (
@@ -96,7 +113,12 @@ export function RelationTab({ campaign, options, onDirty }: { campaign: Campaign
       </FormField>
       <fieldset className="space-y-4 rounded-panel border border-border p-4">
         <legend className="px-1 text-sm font-semibold">{t("campaigns.relation.sideActions")}</legend>
-        <FormField label={t("campaigns.relation.numberDisplay")} htmlFor="numberDisplay" error={msg(errors.numberDisplay?.message)} hint={t("campaigns.relation.numberDisplayHint")}>
+        <FormField
+          label={t("campaigns.relation.numberDisplay")}
+          htmlFor="numberDisplay"
+          error={msg(errors.numberDisplay?.message)}
+          hint={t("campaigns.relation.numberDisplayHint")}
+        >
           <Input autoComplete="off" className="max-w-xs" {...form.register("numberDisplay")} />
         </FormField>
       </fieldset>

@@ -16,7 +16,17 @@ import { previewSearchAction } from "../actions";
  * The X keyword search: checked as typed with the parser the simulator searches with (the error
  * points at its position), and a preview of what it would find now, without saving anything.
  */
-export function SearchQueryField({ campaignId, query, error, registration }: { campaignId: number; query: string; error?: string; registration: UseFormRegisterReturn }) {
+export function SearchQueryField({
+  campaignId,
+  query,
+  error,
+  registration,
+}: {
+  campaignId: number;
+  query: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+}) {
   const t = useT();
   const format = useFormat();
   const report = useActionFeedback();

@@ -10,7 +10,19 @@ import { Input } from "@/components/ui/input";
  * A write-only secret: the page only knows whether it is set and its mask. Typing replaces it;
  * leaving the field empty keeps the stored value.
  */
-export function SecretInput({ id, label, view, error, registration }: { id: string; label: string; view: SecretView | undefined; error?: string; registration: UseFormRegisterReturn }) {
+export function SecretInput({
+  id,
+  label,
+  view,
+  error,
+  registration,
+}: {
+  id: string;
+  label: string;
+  view: SecretView | undefined;
+  error?: string;
+  registration: UseFormRegisterReturn;
+}) {
   const t = useT();
   const hint = view?.set ? t("campaigns.general.secretSet", { masked: view.masked }) : t("campaigns.general.secretUnset");
   return (

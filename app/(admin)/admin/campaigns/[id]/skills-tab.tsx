@@ -18,7 +18,15 @@ import { saveSkillsAction } from "../actions";
 const LEVELS = Array.from({ length: 10 }, (_, i) => i + 1);
 
 /** «Compétences»: the minimum level of each skill an agent needs to work the campaign. */
-export function SkillsTab({ campaign, groups, onDirty }: { campaign: CampaignForEdit; groups: CampaignOptions["skillGroups"]; onDirty: (dirty: boolean) => void }) {
+export function SkillsTab({
+  campaign,
+  groups,
+  onDirty,
+}: {
+  campaign: CampaignForEdit;
+  groups: CampaignOptions["skillGroups"];
+  onDirty: (dirty: boolean) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -28,7 +36,11 @@ export function SkillsTab({ campaign, groups, onDirty }: { campaign: CampaignFor
   const rows = groups.flatMap((g) => g.skills.map((s) => ({ group: g, skill: s })));
   const form = useForm<SkillsInput>({
     resolver: zodResolver(skillsSchema),
-    defaultValues: { id: campaign.id, version: campaign.versions.skills ?? 0, skills: rows.map((r) => ({ skillId: r.skill.id, minLevel: String(current.get(r.skill.id) ?? "") })) },
+    defaultValues: {
+      id: campaign.id,
+      version: campaign.versions.skills ?? 0,
+      skills: rows.map((r) => ({ skillId: r.skill.id, minLevel: String(current.get(r.skill.id) ?? "") })),
+    },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   useUnsavedWarning(isDirty && !isSubmitting);
@@ -59,7 +71,12 @@ export function SkillsTab({ campaign, groups, onDirty }: { campaign: CampaignFor
                 <label htmlFor={`skill-${s.id}`} className="text-sm">
                   {s.name}
                 </label>
-                <Select id={`skill-${s.id}`} className="w-44" aria-invalid={error ? true : undefined} {...form.register(`skills.${i}.minLevel`)}>
+                <Select
+                  id={`skill-${s.id}`}
+                  className="w-44"
+                  aria-invalid={error ? true : undefined}
+                  {...form.register(`skills.${i}.minLevel`)}
+                >
                   <option value="">{t("campaigns.skills.notRequired")}</option>
                   {LEVELS.map((l) => (
                     <option key={l} value={l}>

@@ -14,13 +14,23 @@ import { useActionFeedback } from "@/components/admin/use-action-feedback";
 import { useUnsavedWarning } from "@/components/admin/use-unsaved-warning";
 import { createCampaignAction } from "../actions";
 
-export function CreateCampaignForm({ databases, defaultDatabaseId }: { databases: { id: number; name: string }[]; defaultDatabaseId: number | null }) {
+export function CreateCampaignForm({
+  databases,
+  defaultDatabaseId,
+}: {
+  databases: { id: number; name: string }[];
+  defaultDatabaseId: number | null;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
   const form = useForm<CreateCampaignInput>({
     resolver: zodResolver(createCampaignSchema),
-    defaultValues: { type: "twitter", name: "", databaseId: defaultDatabaseId === null ? "" : String(defaultDatabaseId) } as CreateCampaignInput,
+    defaultValues: {
+      type: "twitter",
+      name: "",
+      databaseId: defaultDatabaseId === null ? "" : String(defaultDatabaseId),
+    } as CreateCampaignInput,
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   useUnsavedWarning(isDirty && !isSubmitting);
@@ -51,7 +61,12 @@ export function CreateCampaignForm({ databases, defaultDatabaseId }: { databases
       <FormField label={t("campaigns.name")} htmlFor="name" error={msg(errors.name?.message)} hint={t("campaigns.nameHint")} required>
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
-      <FormField label={t("campaigns.database")} htmlFor="databaseId" error={msg(errors.databaseId?.message)} hint={t("campaigns.databaseHint")}>
+      <FormField
+        label={t("campaigns.database")}
+        htmlFor="databaseId"
+        error={msg(errors.databaseId?.message)}
+        hint={t("campaigns.databaseHint")}
+      >
         <Select {...form.register("databaseId")}>
           <option value="">{t("campaigns.none")}</option>
           {databases.map((d) => (

@@ -19,7 +19,15 @@ export default async function EditHolidayGroupPage({ params }: { params: Promise
           id: group.id,
           name: group.name,
           version: group.updatedAt.toISOString(),
-          holidays: group.holidays.map(({ label, date, recurring, part, soundId, soundName, soundSize }) => ({ label, date, recurring, part, soundId, soundName, soundSize })),
+          holidays: group.holidays.map(({ label, date, recurring, part, soundId, soundName, soundSize }) => ({
+            label,
+            date,
+            recurring,
+            part,
+            soundId,
+            soundName,
+            soundSize,
+          })),
         }}
       />
     </div>

@@ -20,7 +20,10 @@ export default async function EditQualificationGroupPage({ params }: { params: P
           version: group.updatedAt.toISOString(),
           name: group.name,
           currency: group.currency,
-          statuses: group.statuses.map((s) => ({ ...s, subStatuses: s.subStatuses.map((sub) => ({ id: sub.id, code: sub.code, label: sub.label })) })),
+          statuses: group.statuses.map((s) => ({
+            ...s,
+            subStatuses: s.subStatuses.map((sub) => ({ id: sub.id, code: sub.code, label: sub.label })),
+          })),
         }}
       />
     </div>

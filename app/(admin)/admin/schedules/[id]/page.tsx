@@ -20,7 +20,13 @@ export default async function EditSchedulePage({ params }: { params: Promise<{ i
     <div className="space-y-4">
       <PageHeader title={t("schedules.editTitle", { name: schedule.name })} />
       <ScheduleForm
-        schedule={{ id: schedule.id, name: schedule.name, timeZone: schedule.timeZone, days: schedule.days, version: schedule.updatedAt.toISOString() }}
+        schedule={{
+          id: schedule.id,
+          name: schedule.name,
+          timeZone: schedule.timeZone,
+          days: schedule.days,
+          version: schedule.updatedAt.toISOString(),
+        }}
         timeZones={zones}
         holidayGroups={await holidayGroupsForCheck()}
       />

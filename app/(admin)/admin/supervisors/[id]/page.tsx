@@ -21,10 +21,15 @@ export default async function EditSupervisorPage({ params }: { params: Promise<{
       <PageHeader
         title={
           <>
-            {t("hr.supervisors.editTitle", { login: supervisor.login })} {supervisor.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
+            {t("hr.supervisors.editTitle", { login: supervisor.login })}{" "}
+            {supervisor.archivedAt ? <Badge>{t("adminCommon.archived")}</Badge> : null}
           </>
         }
-        actions={supervisor.archivedAt ? null : <RegeneratePasswordButton id={supervisor.id} login={supervisor.login} action={regenerateSupervisorPasswordAction} />}
+        actions={
+          supervisor.archivedAt ? null : (
+            <RegeneratePasswordButton id={supervisor.id} login={supervisor.login} action={regenerateSupervisorPasswordAction} />
+          )
+        }
       />
       <SupervisorForm
         groups={groups}

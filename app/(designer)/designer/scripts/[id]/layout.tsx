@@ -14,7 +14,10 @@ export default async function ScriptLayout({ children, params }: { children: Rea
   if (!script) notFound();
   return (
     <div className="space-y-4">
-      <PageHeader title={t("designer.script.title", { name: script.name })} description={script.archivedAt ? t("designer.script.archived") : undefined} />
+      <PageHeader
+        title={t("designer.script.title", { name: script.name })}
+        description={script.archivedAt ? t("designer.script.archived") : undefined}
+      />
       <ScriptNav id={script.id} />
       {children}
     </div>

@@ -27,7 +27,10 @@ export function ScriptNav({ id }: { id: number }) {
             key={s.path}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", active ? "border-accent text-accent-soft-fg" : "border-transparent text-fg-muted hover:text-fg")}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              active ? "border-accent text-accent-soft-fg" : "border-transparent text-fg-muted hover:text-fg",
+            )}
           >
             {t(s.label)}
           </Link>

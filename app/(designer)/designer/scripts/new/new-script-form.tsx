@@ -24,7 +24,13 @@ export function NewScriptForm() {
   }
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="max-w-lg space-y-4" noValidate>
-      <FormField label={t("designer.home.name")} htmlFor="name" error={error ? t(error as MessageKey) : undefined} hint={t("designer.new.nameHint")} required>
+      <FormField
+        label={t("designer.home.name")}
+        htmlFor="name"
+        error={error ? t(error as MessageKey) : undefined}
+        hint={t("designer.new.nameHint")}
+        required
+      >
         <Input autoComplete="off" autoFocus {...form.register("name")} />
       </FormField>
       <div className="flex gap-2">

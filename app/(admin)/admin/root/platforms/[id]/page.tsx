@@ -15,7 +15,13 @@ export default async function EditPlatformPage({ params }: { params: Promise<{ i
     <div className="space-y-4">
       <PageHeader title={t("campaigns.root.editPlatform", { name: platform.name })} />
       <PlatformForm
-        platform={{ id: platform.id, name: platform.name, twitterBaseUrl: platform.twitterBaseUrl, facebookBaseUrl: platform.facebookBaseUrl, version: platform.updatedAt.toISOString() }}
+        platform={{
+          id: platform.id,
+          name: platform.name,
+          twitterBaseUrl: platform.twitterBaseUrl,
+          facebookBaseUrl: platform.facebookBaseUrl,
+          version: platform.updatedAt.toISOString(),
+        }}
       />
     </div>
   );

@@ -37,7 +37,12 @@ export function CustomerFileForm({ scriptId, objects, databases, current }: Prop
     current
       ? objects.map((o) => {
           const col = current.mapping.columns.find((c) => c.objectId === o.id);
-          return { ...o, type: columnTypeFor(o.kind)!, keep: Boolean(col) || !current.mapping.excluded.includes(o.id), column: col?.column ?? null };
+          return {
+            ...o,
+            type: columnTypeFor(o.kind)!,
+            keep: Boolean(col) || !current.mapping.excluded.includes(o.id),
+            column: col?.column ?? null,
+          };
         })
       : null,
   );
@@ -85,32 +90,65 @@ export function CustomerFileForm({ scriptId, objects, databases, current }: Prop
             ))}
           </Select>
         </FormField>
-        <FormField label={t("designer.customerFile.tableName")} htmlFor="cf-table" hint={t("designer.customerFile.tableHint")} error={tableError ?? undefined} required>
-          <Input value={tableName} placeholder="C_xxx" maxLength={63} autoComplete="off" className="font-mono" onChange={(e) => setTableName(e.target.value)} />
+        <FormField
+          label={t("designer.customerFile.tableName")}
+          htmlFor="cf-table"
+          hint={t("designer.customerFile.tableHint")}
+          error={tableError ?? undefined}
+          required
+        >
+          <Input
+            value={tableName}
+            placeholder="C_xxx"
+            maxLength={63}
+            autoComplete="off"
+            className="font-mono"
+            onChange={(e) => setTableName(e.target.value)}
+          />
         </FormField>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => setRows(objects.map((o) => ({ ...o, type: columnTypeFor(o.kind)!, keep: true, column: null })))}>
+        <Button
+          variant="secondary"
+          onClick={() => setRows(objects.map((o) => ({ ...o, type: columnTypeFor(o.kind)!, keep: true, column: null })))}
+        >
           {t("designer.customerFile.selectAll")}
         </Button>
-        <Button variant="secondary" disabled={!rows} onClick={() => setRows((rs) => rs && rs.map((r) => ({ ...r, column: r.keep ? r.name : null })))}>
+        <Button
+          variant="secondary"
+          disabled={!rows}
+          onClick={() => setRows((rs) => rs && rs.map((r) => ({ ...r, column: r.keep ? r.name : null })))}
+        >
           {t("designer.customerFile.connectAll")}
         </Button>
         <Button onClick={askSummary} disabled={!rows || objects.length === 0}>
           {t("designer.customerFile.save")}
         </Button>
       </div>
-      {message ? <p role="alert" className="text-sm text-danger">{message}</p> : null}
+      {message ? (
+        <p role="alert" className="text-sm text-danger">
+          {message}
+        </p>
+      ) : null}
       {objects.length === 0 ? (
         <p className="text-sm text-fg-muted">{t("designer.customerFile.noObjects")}</p>
       ) : rows ? (
-        <MappingTable rows={rows} onToggle={(id, keep) => setRows((rs) => rs && rs.map((r) => (r.id === id ? { ...r, keep, column: keep ? r.column : null } : r)))} />
+        <MappingTable
+          rows={rows}
+          onToggle={(id, keep) => setRows((rs) => rs && rs.map((r) => (r.id === id ? { ...r, keep, column: keep ? r.column : null } : r)))}
+        />
       ) : (
         <p className="text-sm text-fg-muted">{t("designer.customerFile.selectFirst")}</p>
       )}
       {current ? <TableColumns tableName={current.tableName} columns={current.columns} mapping={current.mapping} /> : null}
       {plan ? (
-        <SummaryDialog plan={plan} table={tableName.trim()} database={databases.find((d) => d.id === databaseId)?.name ?? ""} onConfirm={save} onClose={() => setPlan(null)} />
+        <SummaryDialog
+          plan={plan}
+          table={tableName.trim()}
+          database={databases.find((d) => d.id === databaseId)?.name ?? ""}
+          onConfirm={save}
+          onClose={() => setPlan(null)}
+        />
       ) : null}
     </div>
   );

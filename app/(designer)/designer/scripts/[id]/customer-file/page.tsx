@@ -15,7 +15,9 @@ export default async function CustomerFilePage({ params }: { params: Promise<{ i
   const script = await getScript(Number((await params).id));
   if (!script) notFound();
   const [databases, current] = await Promise.all([databaseOptions(), getCustomerFile(script.id)]);
-  const objects = script.model.pages.flatMap((p) => p.objects.filter((o) => dataKinds.includes(o.kind)).map((o) => ({ id: o.id, name: o.name, kind: o.kind, page: p.name })));
+  const objects = script.model.pages.flatMap((p) =>
+    p.objects.filter((o) => dataKinds.includes(o.kind)).map((o) => ({ id: o.id, name: o.name, kind: o.kind, page: p.name })),
+  );
   return (
     <div className="space-y-4">
       <div>
@@ -36,7 +38,11 @@ export default async function CustomerFilePage({ params }: { params: Promise<{ i
           scriptId={script.id}
           objects={objects}
           databases={databases.map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault }))}
-          current={current ? { databaseId: current.databaseId, tableName: current.tableName, mapping: current.mapping, columns: current.columns } : null}
+          current={
+            current
+              ? { databaseId: current.databaseId, tableName: current.tableName, mapping: current.mapping, columns: current.columns }
+              : null
+          }
         />
       )}
     </div>

@@ -7,7 +7,15 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 
 /** The real table as PostgreSQL has it: old columns stay, shown as not connected. */
-export function TableColumns({ tableName, columns, mapping }: { tableName: string; columns: { name: string; type: string }[]; mapping: CustomerFileMapping }) {
+export function TableColumns({
+  tableName,
+  columns,
+  mapping,
+}: {
+  tableName: string;
+  columns: { name: string; type: string }[];
+  mapping: CustomerFileMapping;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="cf-current" className="space-y-2">

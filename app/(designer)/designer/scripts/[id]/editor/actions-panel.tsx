@@ -15,7 +15,13 @@ export function ActionsPanel({ model, edit }: { model: ScriptModel; edit: Edit }
   const t = useT();
   const [newVar, setNewVar] = useState("");
   const variables = [...knownNames(model)].sort();
-  const newVarError = newVar && (!VARIABLE_NAME.test(newVar) ? t("designer.errors.nameFormat") : variables.includes(newVar) ? t("designer.errors.duplicateName") : null);
+  const newVarError =
+    newVar &&
+    (!VARIABLE_NAME.test(newVar)
+      ? t("designer.errors.nameFormat")
+      : variables.includes(newVar)
+        ? t("designer.errors.duplicateName")
+        : null);
 
   function addVariable() {
     if (!newVar || newVarError) return;
@@ -31,7 +37,12 @@ export function ActionsPanel({ model, edit }: { model: ScriptModel; edit: Edit }
           {t("designer.actions.title")}
         </h2>
         <p className="text-xs text-fg-muted">{t("designer.actions.description")}</p>
-        <Button size="sm" variant="secondary" className="ml-auto" onClick={() => edit((m) => addAction(m, t("designer.editor.newActionName", { n: m.actions.length + 1 })).model)}>
+        <Button
+          size="sm"
+          variant="secondary"
+          className="ml-auto"
+          onClick={() => edit((m) => addAction(m, t("designer.editor.newActionName", { n: m.actions.length + 1 })).model)}
+        >
           {t("designer.actions.add")}
         </Button>
       </div>
@@ -40,12 +51,22 @@ export function ActionsPanel({ model, edit }: { model: ScriptModel; edit: Edit }
           <label htmlFor="new-variable" className="block text-xs font-medium">
             {t("designer.actions.newVariable")}
           </label>
-          <Input id="new-variable" value={newVar} className="w-56 font-mono" aria-invalid={newVarError ? true : undefined} onChange={(e) => setNewVar(e.target.value.toUpperCase())} />
+          <Input
+            id="new-variable"
+            value={newVar}
+            className="w-56 font-mono"
+            aria-invalid={newVarError ? true : undefined}
+            onChange={(e) => setNewVar(e.target.value.toUpperCase())}
+          />
         </div>
         <Button size="sm" variant="secondary" onClick={addVariable} disabled={!newVar || Boolean(newVarError)}>
           {t("designer.actions.addVariable")}
         </Button>
-        {newVarError ? <p role="alert" className="text-xs text-danger">{newVarError}</p> : null}
+        {newVarError ? (
+          <p role="alert" className="text-xs text-danger">
+            {newVarError}
+          </p>
+        ) : null}
       </div>
       {model.actions.length === 0 ? <p className="text-sm text-fg-muted">{t("designer.actions.empty")}</p> : null}
       <ul className="space-y-3">
@@ -56,7 +77,12 @@ export function ActionsPanel({ model, edit }: { model: ScriptModel; edit: Edit }
                 <label htmlFor={`action-name-${a.id}`} className="block text-xs font-medium">
                   {t("designer.actions.name")}
                 </label>
-                <Input id={`action-name-${a.id}`} value={a.name} maxLength={80} onChange={(e) => edit((m) => updateAction(m, a.id, { name: e.target.value }))} />
+                <Input
+                  id={`action-name-${a.id}`}
+                  value={a.name}
+                  maxLength={80}
+                  onChange={(e) => edit((m) => updateAction(m, a.id, { name: e.target.value }))}
+                />
               </div>
               <Button size="sm" variant="ghost" className="text-danger" onClick={() => edit((m) => deleteAction(m, a.id))}>
                 {t("designer.actions.delete")}

@@ -8,7 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
-type Props = { label: string; idPrefix: string; commands: Command[]; model: ScriptModel; variables: string[]; depth: number; onChange: (commands: Command[]) => void };
+type Props = {
+  label: string;
+  idPrefix: string;
+  commands: Command[];
+  model: ScriptModel;
+  variables: string[];
+  depth: number;
+  onChange: (commands: Command[]) => void;
+};
 
 const MAX_DEPTH = 4;
 
@@ -35,7 +43,13 @@ export function CommandList({ label, idPrefix, commands, model, variables, depth
   function editor(c: Command, i: number) {
     const id = (key: string) => `${idPrefix}-${i}-${key}`;
     const variableSelect = (value: string, onPick: (v: string) => void) => (
-      <Select id={id("variable")} value={value} onChange={(e) => onPick(e.target.value)} className="h-8 w-44" placeholder={variables.length ? undefined : "—"}>
+      <Select
+        id={id("variable")}
+        value={value}
+        onChange={(e) => onPick(e.target.value)}
+        className="h-8 w-44"
+        placeholder={variables.length ? undefined : "—"}
+      >
         {!variables.includes(value) && value ? <option value={value}>${value} ?</option> : null}
         {variables.map((v) => (
           <option key={v} value={v}>
@@ -46,58 +60,121 @@ export function CommandList({ label, idPrefix, commands, model, variables, depth
     );
     switch (c.type) {
       case "goToPage":
-        return field(i, "page", t("designer.actions.page"), (
+        return field(
+          i,
+          "page",
+          t("designer.actions.page"),
           <Select id={id("page")} value={c.pageId} onChange={(e) => set(i, { ...c, pageId: e.target.value })} className="h-8 w-44">
             {model.pages.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
-          </Select>
-        ));
+          </Select>,
+        );
       case "setVariable":
         return (
           <>
-            {field(i, "variable", t("designer.actions.variable"), variableSelect(c.variable, (v) => set(i, { ...c, variable: v })))}
-            {field(i, "value", t("designer.actions.value"), <Input id={id("value")} value={c.value} className="h-8 w-48" onChange={(e) => set(i, { ...c, value: e.target.value })} />)}
+            {field(
+              i,
+              "variable",
+              t("designer.actions.variable"),
+              variableSelect(c.variable, (v) => set(i, { ...c, variable: v })),
+            )}
+            {field(
+              i,
+              "value",
+              t("designer.actions.value"),
+              <Input id={id("value")} value={c.value} className="h-8 w-48" onChange={(e) => set(i, { ...c, value: e.target.value })} />,
+            )}
           </>
         );
       case "ifEquals":
         return (
           <>
-            {field(i, "variable", t("designer.actions.variable"), variableSelect(c.variable, (v) => set(i, { ...c, variable: v })))}
-            {field(i, "equals", t("designer.actions.equals"), <Input id={id("equals")} value={c.equals} className="h-8 w-40" onChange={(e) => set(i, { ...c, equals: e.target.value })} />)}
+            {field(
+              i,
+              "variable",
+              t("designer.actions.variable"),
+              variableSelect(c.variable, (v) => set(i, { ...c, variable: v })),
+            )}
+            {field(
+              i,
+              "equals",
+              t("designer.actions.equals"),
+              <Input id={id("equals")} value={c.equals} className="h-8 w-40" onChange={(e) => set(i, { ...c, equals: e.target.value })} />,
+            )}
             <div className="basis-full space-y-2 border-l-2 border-border pl-3">
               {(["then", "else"] as const).map((branch) => (
                 <div key={branch}>
                   <p className="text-xs font-semibold">{t(`designer.actions.${branch}`)}</p>
-                  <CommandList label={`${label} — ${t(`designer.actions.${branch}`)}`} idPrefix={`${idPrefix}-${i}-${branch}`} commands={c[branch]} model={model} variables={variables} depth={depth + 1} onChange={(list) => set(i, { ...c, [branch]: list })} />
+                  <CommandList
+                    label={`${label} — ${t(`designer.actions.${branch}`)}`}
+                    idPrefix={`${idPrefix}-${i}-${branch}`}
+                    commands={c[branch]}
+                    model={model}
+                    variables={variables}
+                    depth={depth + 1}
+                    onChange={(list) => set(i, { ...c, [branch]: list })}
+                  />
                 </div>
               ))}
             </div>
           </>
         );
       case "qualify":
-        return field(i, "status", t("designer.actions.status"), <Input id={id("status")} value={c.status} maxLength={40} className="h-8 w-40" onChange={(e) => set(i, { ...c, status: e.target.value })} />);
+        return field(
+          i,
+          "status",
+          t("designer.actions.status"),
+          <Input
+            id={id("status")}
+            value={c.status}
+            maxLength={40}
+            className="h-8 w-40"
+            onChange={(e) => set(i, { ...c, status: e.target.value })}
+          />,
+        );
       case "sendEmail":
         return (
           <>
-            {field(i, "template", t("designer.actions.template"), <Input id={id("template")} value={c.template} maxLength={80} className="h-8 w-44" onChange={(e) => set(i, { ...c, template: e.target.value })} />)}
-            {field(i, "to", t("designer.actions.to"), <Input id={id("to")} value={c.to} className="h-8 w-44" onChange={(e) => set(i, { ...c, to: e.target.value })} />)}
+            {field(
+              i,
+              "template",
+              t("designer.actions.template"),
+              <Input
+                id={id("template")}
+                value={c.template}
+                maxLength={80}
+                className="h-8 w-44"
+                onChange={(e) => set(i, { ...c, template: e.target.value })}
+              />,
+            )}
+            {field(
+              i,
+              "to",
+              t("designer.actions.to"),
+              <Input id={id("to")} value={c.to} className="h-8 w-44" onChange={(e) => set(i, { ...c, to: e.target.value })} />,
+            )}
           </>
         );
       case "bookAppointment":
-        return agendas.length
-          ? field(i, "agenda", t("designer.actions.agendaObject"), (
-              <Select id={id("agenda")} value={c.objectId} onChange={(e) => set(i, { ...c, objectId: e.target.value })} className="h-8 w-44">
-                {agendas.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </Select>
-            ))
-          : <p className="text-xs text-danger">{t("designer.actions.noAgenda")}</p>;
+        return agendas.length ? (
+          field(
+            i,
+            "agenda",
+            t("designer.actions.agendaObject"),
+            <Select id={id("agenda")} value={c.objectId} onChange={(e) => set(i, { ...c, objectId: e.target.value })} className="h-8 w-44">
+              {agendas.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>,
+          )
+        ) : (
+          <p className="text-xs text-danger">{t("designer.actions.noAgenda")}</p>
+        );
       default:
         return null;
     }
@@ -112,8 +189,24 @@ export function CommandList({ label, idPrefix, commands, model, variables, depth
             <span className="text-xs font-semibold">{t(`designer.actions.types.${c.type}`)}</span>
             {editor(c, i)}
             <span className="ml-auto flex gap-1">
-              <Button size="sm" variant="ghost" disabled={i === 0} aria-label={`${t("designer.editor.moveUp")} ${i + 1}`} onClick={() => onChange(swap(commands, i, i - 1))}>↑</Button>
-              <Button size="sm" variant="ghost" disabled={i === commands.length - 1} aria-label={`${t("designer.editor.moveDown")} ${i + 1}`} onClick={() => onChange(swap(commands, i, i + 1))}>↓</Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={i === 0}
+                aria-label={`${t("designer.editor.moveUp")} ${i + 1}`}
+                onClick={() => onChange(swap(commands, i, i - 1))}
+              >
+                ↑
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={i === commands.length - 1}
+                aria-label={`${t("designer.editor.moveDown")} ${i + 1}`}
+                onClick={() => onChange(swap(commands, i, i + 1))}
+              >
+                ↓
+              </Button>
               <Button size="sm" variant="ghost" onClick={() => onChange(commands.filter((_, j) => j !== i))}>
                 {t("designer.actions.remove")}
               </Button>

@@ -31,7 +31,9 @@ export function ObjectProperties({ model, objectId, edit }: { model: ScriptModel
   if (!found) {
     return (
       <aside aria-labelledby="props-title" className="space-y-2 rounded-panel border border-border bg-surface p-3">
-        <h2 id="props-title" className="text-sm font-semibold">{t("designer.props.title")}</h2>
+        <h2 id="props-title" className="text-sm font-semibold">
+          {t("designer.props.title")}
+        </h2>
         <p className="text-sm text-fg-muted">{t("designer.props.noSelection")}</p>
       </aside>
     );
@@ -40,7 +42,11 @@ export function ObjectProperties({ model, objectId, edit }: { model: ScriptModel
   const set = (patch: Partial<ScriptObject>) => edit((m) => updateObject(m, o.id, patch));
   const isData = dataKinds.includes(o.kind);
   const duplicate = model.pages.flatMap((p) => p.objects).some((x) => x.id !== o.id && x.name === o.name);
-  const nameError = !OBJECT_NAME.test(o.name) ? t("designer.errors.nameFormat") : duplicate ? t("designer.errors.duplicateName") : undefined;
+  const nameError = !OBJECT_NAME.test(o.name)
+    ? t("designer.errors.nameFormat")
+    : duplicate
+      ? t("designer.errors.duplicateName")
+      : undefined;
   const variables = [...knownNames(model)].filter((n) => n !== o.name).sort();
 
   return (
@@ -50,7 +56,12 @@ export function ObjectProperties({ model, objectId, edit }: { model: ScriptModel
       </h2>
       <Group title={t("designer.props.general")}>
         <FormField label={t("designer.props.name")} htmlFor="prop-name" hint={t("designer.props.nameHint")} error={nameError} required>
-          <Input value={o.name} maxLength={63} onChange={(e) => set({ name: e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, "_") })} className="font-mono" />
+          <Input
+            value={o.name}
+            maxLength={63}
+            onChange={(e) => set({ name: e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, "_") })}
+            className="font-mono"
+          />
         </FormField>
         <FormField label={t("designer.props.label")} htmlFor="prop-label">
           <Input value={o.label} maxLength={500} onChange={(e) => set({ label: e.target.value })} />
@@ -74,7 +85,9 @@ export function ObjectProperties({ model, objectId, edit }: { model: ScriptModel
             <p className="text-xs text-fg-muted">{t("designer.props.evaluateHint")}</p>
           </div>
         ) : null}
-        {isData ? <Checkbox label={t("designer.props.required")} checked={o.required} onChange={(e) => set({ required: e.target.checked })} /> : null}
+        {isData ? (
+          <Checkbox label={t("designer.props.required")} checked={o.required} onChange={(e) => set({ required: e.target.checked })} />
+        ) : null}
         {o.kind === "button" ? (
           <FormField label={t("designer.props.action")} htmlFor="prop-action">
             <Select value={o.actionId ?? ""} onChange={(e) => set({ actionId: e.target.value || null })}>
@@ -125,7 +138,12 @@ export function ObjectProperties({ model, objectId, edit }: { model: ScriptModel
       </Group>
       <Group title={t("designer.props.visibility")}>
         <FormField label={t("designer.props.visibleIf")} htmlFor="prop-visible-var">
-          <Select value={o.visibleWhen?.variable ?? ""} onChange={(e) => set({ visibleWhen: e.target.value ? { variable: e.target.value, equals: o.visibleWhen?.equals ?? "" } : null })}>
+          <Select
+            value={o.visibleWhen?.variable ?? ""}
+            onChange={(e) =>
+              set({ visibleWhen: e.target.value ? { variable: e.target.value, equals: o.visibleWhen?.equals ?? "" } : null })
+            }
+          >
             <option value="">{t("designer.props.always")}</option>
             {variables.map((n) => (
               <option key={n} value={n}>
@@ -136,7 +154,10 @@ export function ObjectProperties({ model, objectId, edit }: { model: ScriptModel
         </FormField>
         {o.visibleWhen ? (
           <FormField label={t("designer.props.equals")} htmlFor="prop-visible-eq">
-            <Input value={o.visibleWhen.equals} onChange={(e) => set({ visibleWhen: { variable: o.visibleWhen!.variable, equals: e.target.value } })} />
+            <Input
+              value={o.visibleWhen.equals}
+              onChange={(e) => set({ visibleWhen: { variable: o.visibleWhen!.variable, equals: e.target.value } })}
+            />
           </FormField>
         ) : null}
       </Group>

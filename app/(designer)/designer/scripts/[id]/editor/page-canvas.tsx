@@ -14,19 +14,32 @@ import type { Edit } from "./script-editor";
  * The page's objects on the 12-column grid. Objects are shown inert; each one's overlay button
  * selects it, and the move/resize buttons (or Alt + arrows) place it: no mouse needed.
  */
-export function PageCanvas({ page, selected, onSelect, edit }: { page: ScriptPage; selected: string | null; onSelect: (id: string | null) => void; edit: Edit }) {
+export function PageCanvas({
+  page,
+  selected,
+  onSelect,
+  edit,
+}: {
+  page: ScriptPage;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  edit: Edit;
+}) {
   const t = useT();
   const [kind, setKind] = useState<ObjectKind>("input");
   const current = page.objects.find((o) => o.id === selected) ?? null;
 
   function add() {
     let created = "";
-    if (edit((m) => {
-      // A text's body is its content; a heading above it would only repeat the kind.
-      const r = addObject(m, page.id, kind, kind === "label" ? "" : t(`designer.editor.kinds.${kind}`));
-      created = r.objectId;
-      return r.model;
-    })) onSelect(created);
+    if (
+      edit((m) => {
+        // A text's body is its content; a heading above it would only repeat the kind.
+        const r = addObject(m, page.id, kind, kind === "label" ? "" : t(`designer.editor.kinds.${kind}`));
+        created = r.objectId;
+        return r.model;
+      })
+    )
+      onSelect(created);
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -42,7 +55,11 @@ export function PageCanvas({ page, selected, onSelect, edit }: { page: ScriptPag
   const move = (d: { row?: number; col?: number; width?: number }) => current && edit((m) => moveObject(m, current.id, d));
 
   return (
-    <section aria-labelledby="canvas-title" className="min-w-0 space-y-3 rounded-panel border border-border bg-surface p-3" onKeyDown={onKeyDown}>
+    <section
+      aria-labelledby="canvas-title"
+      className="min-w-0 space-y-3 rounded-panel border border-border bg-surface p-3"
+      onKeyDown={onKeyDown}
+    >
       <h2 id="canvas-title" className="text-sm font-semibold">
         {t("designer.editor.objectsOf", { page: page.name })}
       </h2>
@@ -66,26 +83,48 @@ export function PageCanvas({ page, selected, onSelect, edit }: { page: ScriptPag
       {current ? (
         <div role="toolbar" aria-label={current.name} className="flex flex-wrap items-center gap-1 rounded-control bg-surface-muted p-1">
           <span className="px-2 text-xs font-medium">{current.name}</span>
-          <Button size="sm" variant="ghost" onClick={() => move({ col: -1 })}>← {t("designer.editor.moveLeft")}</Button>
-          <Button size="sm" variant="ghost" onClick={() => move({ col: 1 })}>→ {t("designer.editor.moveRight")}</Button>
-          <Button size="sm" variant="ghost" onClick={() => move({ row: -1 })}>↑ {t("designer.editor.moveUpObject")}</Button>
-          <Button size="sm" variant="ghost" onClick={() => move({ row: 1 })}>↓ {t("designer.editor.moveDownObject")}</Button>
-          <Button size="sm" variant="ghost" onClick={() => move({ width: 1 })}>{t("designer.editor.wider")}</Button>
-          <Button size="sm" variant="ghost" onClick={() => move({ width: -1 })}>{t("designer.editor.narrower")}</Button>
-          <Button size="sm" variant="ghost" className="text-danger" onClick={() => edit((m) => deleteObject(m, current.id)) && onSelect(null)}>
+          <Button size="sm" variant="ghost" onClick={() => move({ col: -1 })}>
+            ← {t("designer.editor.moveLeft")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => move({ col: 1 })}>
+            → {t("designer.editor.moveRight")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => move({ row: -1 })}>
+            ↑ {t("designer.editor.moveUpObject")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => move({ row: 1 })}>
+            ↓ {t("designer.editor.moveDownObject")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => move({ width: 1 })}>
+            {t("designer.editor.wider")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => move({ width: -1 })}>
+            {t("designer.editor.narrower")}
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-danger"
+            onClick={() => edit((m) => deleteObject(m, current.id)) && onSelect(null)}
+          >
             {t("designer.editor.deleteObject")}
           </Button>
         </div>
       ) : null}
       <p className="text-xs text-fg-muted">{t("designer.editor.keyboardHint")}</p>
       {page.objects.length === 0 ? (
-        <p className="rounded-control border border-dashed border-border-strong p-6 text-center text-sm text-fg-muted">{t("designer.editor.emptyPage")}</p>
+        <p className="rounded-control border border-dashed border-border-strong p-6 text-center text-sm text-fg-muted">
+          {t("designer.editor.emptyPage")}
+        </p>
       ) : (
         <ol className="grid grid-cols-12 gap-2" aria-label={t("designer.editor.objectsOf", { page: page.name })}>
           {orderedObjects(page).map((o) => (
             <li
               key={o.id}
-              className={cn("relative min-w-0 rounded-control border p-2", o.id === selected ? "border-accent ring-2 ring-accent/40" : "border-border")}
+              className={cn(
+                "relative min-w-0 rounded-control border p-2",
+                o.id === selected ? "border-accent ring-2 ring-accent/40" : "border-border",
+              )}
               style={{ gridColumn: `${o.layout.col + 1} / span ${o.layout.width}`, gridRow: o.layout.row + 1 }}
             >
               <div className="pointer-events-none" aria-hidden="true">

@@ -11,7 +11,17 @@ import { cn } from "@/components/ui/cn";
 import type { Edit } from "./script-editor";
 
 /** Pages of the script: the first one is where the script starts. */
-export function PagesPanel({ model, pageId, onSelect, edit }: { model: ScriptModel; pageId: string; onSelect: (id: string) => void; edit: Edit }) {
+export function PagesPanel({
+  model,
+  pageId,
+  onSelect,
+  edit,
+}: {
+  model: ScriptModel;
+  pageId: string;
+  onSelect: (id: string) => void;
+  edit: Edit;
+}) {
   const t = useT();
   const page = model.pages.find((p) => p.id === pageId);
   const index = model.pages.findIndex((p) => p.id === pageId);
@@ -38,7 +48,10 @@ export function PagesPanel({ model, pageId, onSelect, edit }: { model: ScriptMod
               type="button"
               onClick={() => onSelect(p.id)}
               aria-current={p.id === pageId ? "true" : undefined}
-              className={cn("w-full rounded-control px-2 py-1 text-left text-sm", p.id === pageId ? "bg-accent-soft font-medium text-accent-soft-fg" : "hover:bg-surface-muted")}
+              className={cn(
+                "w-full rounded-control px-2 py-1 text-left text-sm",
+                p.id === pageId ? "bg-accent-soft font-medium text-accent-soft-fg" : "hover:bg-surface-muted",
+              )}
             >
               {i + 1}. {p.name}
               {i === 0 ? <span className="sr-only"> ({t("designer.editor.startPage")})</span> : null}
@@ -54,11 +67,20 @@ export function PagesPanel({ model, pageId, onSelect, edit }: { model: ScriptMod
           <label className="block text-xs font-medium" htmlFor="page-name">
             {t("designer.editor.pageName")}
           </label>
-          <Input id="page-name" value={page.name} maxLength={80} onChange={(e) => edit((m) => updatePage(m, page.id, { name: e.target.value }))} />
+          <Input
+            id="page-name"
+            value={page.name}
+            maxLength={80}
+            onChange={(e) => edit((m) => updatePage(m, page.id, { name: e.target.value }))}
+          />
           <label className="block text-xs font-medium" htmlFor="page-on-enter">
             {t("designer.editor.onEnter")}
           </label>
-          <Select id="page-on-enter" value={page.onEnter ?? ""} onChange={(e) => edit((m) => updatePage(m, page.id, { onEnter: e.target.value || null }))}>
+          <Select
+            id="page-on-enter"
+            value={page.onEnter ?? ""}
+            onChange={(e) => edit((m) => updatePage(m, page.id, { onEnter: e.target.value || null }))}
+          >
             <option value="">{t("designer.editor.none")}</option>
             {model.actions.map((a) => (
               <option key={a.id} value={a.id}>
@@ -67,10 +89,22 @@ export function PagesPanel({ model, pageId, onSelect, edit }: { model: ScriptMod
             ))}
           </Select>
           <div className="flex flex-wrap gap-1">
-            <Button size="sm" variant="ghost" disabled={index <= 0} onClick={() => edit((m) => movePage(m, page.id, -1))} aria-label={t("designer.editor.moveUpNamed", { name: page.name })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={index <= 0}
+              onClick={() => edit((m) => movePage(m, page.id, -1))}
+              aria-label={t("designer.editor.moveUpNamed", { name: page.name })}
+            >
               ↑ {t("designer.editor.moveUp")}
             </Button>
-            <Button size="sm" variant="ghost" disabled={index >= model.pages.length - 1} onClick={() => edit((m) => movePage(m, page.id, 1))} aria-label={t("designer.editor.moveDownNamed", { name: page.name })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={index >= model.pages.length - 1}
+              onClick={() => edit((m) => movePage(m, page.id, 1))}
+              aria-label={t("designer.editor.moveDownNamed", { name: page.name })}
+            >
               ↓ {t("designer.editor.moveDown")}
             </Button>
           </div>

@@ -23,7 +23,17 @@ export type Edit = (change: (m: ScriptModel) => ScriptModel) => boolean;
 /** The script editor: the model is edited in the browser and saved as a whole, with the draft lock. */
 type CustomerFileInfo = Parameters<typeof validateForGeneration>[1];
 
-export function ScriptEditor({ id, initialModel, initialVersion, customerFile }: { id: number; initialModel: ScriptModel; initialVersion: number; customerFile: CustomerFileInfo }) {
+export function ScriptEditor({
+  id,
+  initialModel,
+  initialVersion,
+  customerFile,
+}: {
+  id: number;
+  initialModel: ScriptModel;
+  initialVersion: number;
+  customerFile: CustomerFileInfo;
+}) {
   const t = useT();
   const { toast } = useToast();
   const [model, setModel] = useState(initialModel);
@@ -119,7 +129,15 @@ export function ScriptEditor({ id, initialModel, initialVersion, customerFile }:
         </details>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[13rem_minmax(0,1fr)_20rem]">
-        <PagesPanel model={model} pageId={page?.id ?? ""} onSelect={(p) => { setPageId(p); setSelected(null); }} edit={edit} />
+        <PagesPanel
+          model={model}
+          pageId={page?.id ?? ""}
+          onSelect={(p) => {
+            setPageId(p);
+            setSelected(null);
+          }}
+          edit={edit}
+        />
         {page ? <PageCanvas page={page} selected={selected} onSelect={setSelected} edit={edit} /> : <div />}
         <ObjectProperties model={model} objectId={selected} edit={edit} />
       </div>

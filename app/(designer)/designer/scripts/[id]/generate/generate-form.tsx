@@ -30,7 +30,10 @@ export function GenerateForm({ id, draftVersion }: { id: number; draftVersion: n
       return;
     }
     setProblems([]);
-    toast({ title: t("designer.generate.generated", { kind: t(`designer.generate.kinds.${result.data.kind}`), number: result.data.number }), variant: "success" });
+    toast({
+      title: t("designer.generate.generated", { kind: t(`designer.generate.kinds.${result.data.kind}`), number: result.data.number }),
+      variant: "success",
+    });
     router.refresh();
   }
 

@@ -5,7 +5,13 @@ import { getTranslator } from "@/lib/i18n/server";
 import { Select } from "@/components/ui/select";
 import { PreviewRunner } from "./preview-runner";
 
-export default async function PreviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> }) {
+export default async function PreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ version?: string }>;
+}) {
   await requirePage("designer.access");
   const { t } = await getTranslator();
   const script = await getScript(Number((await params).id));

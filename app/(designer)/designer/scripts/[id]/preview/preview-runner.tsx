@@ -25,7 +25,11 @@ export function PreviewRunner({ model }: { model: ScriptModel }) {
   function describe(e: Effect): string {
     switch (e.type) {
       case "saveCustomerFile":
-        return t("designer.preview.effects.saveCustomerFile", { values: Object.entries(e.values).map(([k, v]) => `${k}=${formatValue(v)}`).join(", ") });
+        return t("designer.preview.effects.saveCustomerFile", {
+          values: Object.entries(e.values)
+            .map(([k, v]) => `${k}=${formatValue(v)}`)
+            .join(", "),
+        });
       case "qualify":
         return t("designer.preview.effects.qualify", { status: e.status });
       case "sendEmail":
@@ -76,7 +80,13 @@ export function PreviewRunner({ model }: { model: ScriptModel }) {
         </section>
       </aside>
       <div className="rounded-panel border border-border bg-surface p-4">
-        <ScriptRenderer key={running.key} model={model} variables={running.values} mode="preview" onCommand={(e) => setEffects((list) => [...list, e])} />
+        <ScriptRenderer
+          key={running.key}
+          model={model}
+          variables={running.values}
+          mode="preview"
+          onCommand={(e) => setEffects((list) => [...list, e])}
+        />
       </div>
     </div>
   );

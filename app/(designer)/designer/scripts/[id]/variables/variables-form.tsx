@@ -2,7 +2,15 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { agentFields, messageFields, VARIABLE_NAME, variableSourceKinds, type ScriptModel, type ScriptVariable, type VariableSourceKind } from "@/lib/scripts/model";
+import {
+  agentFields,
+  messageFields,
+  VARIABLE_NAME,
+  variableSourceKinds,
+  type ScriptModel,
+  type ScriptVariable,
+  type VariableSourceKind,
+} from "@/lib/scripts/model";
 import { autoCreateVariables } from "@/lib/scripts/variables";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
@@ -15,7 +23,17 @@ import { useUnsavedWarning } from "@/components/admin/use-unsaved-warning";
 import { saveVariablesAction } from "../../../actions";
 
 /** Step 3: «Création Auto Variable», sources, values, «Appliquer». */
-export function VariablesForm({ id, model, draftVersion, columns }: { id: number; model: ScriptModel; draftVersion: number; columns: string[] | null }) {
+export function VariablesForm({
+  id,
+  model,
+  draftVersion,
+  columns,
+}: {
+  id: number;
+  model: ScriptModel;
+  draftVersion: number;
+  columns: string[] | null;
+}) {
   const t = useT();
   const router = useRouter();
   const { toast } = useToast();
@@ -31,7 +49,13 @@ export function VariablesForm({ id, model, draftVersion, columns }: { id: number
     setDirty(true);
   };
   const update = (i: number, patch: Partial<ScriptVariable>) => change(vars.map((v, j) => (j === i ? { ...v, ...patch } : v)));
-  const newError = newName && (!VARIABLE_NAME.test(newName) ? t("designer.errors.nameFormat") : vars.some((v) => v.name === newName) ? t("designer.errors.duplicateName") : null);
+  const newError =
+    newName &&
+    (!VARIABLE_NAME.test(newName)
+      ? t("designer.errors.nameFormat")
+      : vars.some((v) => v.name === newName)
+        ? t("designer.errors.duplicateName")
+        : null);
 
   function autoCreate() {
     const next = autoCreateVariables({ ...model, variables: vars }, columns ?? []);
@@ -67,7 +91,13 @@ export function VariablesForm({ id, model, draftVersion, columns }: { id: number
           <label htmlFor="var-new" className="block text-xs font-medium">
             {t("designer.variables.newName")}
           </label>
-          <Input id="var-new" value={newName} className="w-56 font-mono" aria-invalid={newError ? true : undefined} onChange={(e) => setNewName(e.target.value.toUpperCase())} />
+          <Input
+            id="var-new"
+            value={newName}
+            className="w-56 font-mono"
+            aria-invalid={newError ? true : undefined}
+            onChange={(e) => setNewName(e.target.value.toUpperCase())}
+          />
         </div>
         <Button
           variant="secondary"
@@ -79,7 +109,11 @@ export function VariablesForm({ id, model, draftVersion, columns }: { id: number
         >
           {t("designer.variables.add")}
         </Button>
-        {newError ? <p role="alert" className="text-xs text-danger">{newError}</p> : null}
+        {newError ? (
+          <p role="alert" className="text-xs text-danger">
+            {newError}
+          </p>
+        ) : null}
         <Button className="ml-auto" onClick={apply} loading={saving}>
           {t("designer.variables.apply")}
         </Button>
@@ -122,7 +156,12 @@ export function VariablesForm({ id, model, draftVersion, columns }: { id: number
                   {v.source === "constant" ? (
                     <span className="text-fg-muted">—</span>
                   ) : (
-                    <Select aria-label={`${t("designer.variables.ref")} $${v.name}`} value={v.ref} onChange={(e) => update(i, { ref: e.target.value })} placeholder={v.source === "customerFile" ? t("designer.variables.chooseColumn") : undefined}>
+                    <Select
+                      aria-label={`${t("designer.variables.ref")} $${v.name}`}
+                      value={v.ref}
+                      onChange={(e) => update(i, { ref: e.target.value })}
+                      placeholder={v.source === "customerFile" ? t("designer.variables.chooseColumn") : undefined}
+                    >
                       {refs(v.source).map((r) => (
                         <option key={r.value} value={r.value}>
                           {r.label}
@@ -132,7 +171,11 @@ export function VariablesForm({ id, model, draftVersion, columns }: { id: number
                   )}
                 </Td>
                 <Td>
-                  <Input aria-label={`${t("designer.variables.defaultValue")} $${v.name}`} value={v.defaultValue} onChange={(e) => update(i, { defaultValue: e.target.value })} />
+                  <Input
+                    aria-label={`${t("designer.variables.defaultValue")} $${v.name}`}
+                    value={v.defaultValue}
+                    onChange={(e) => update(i, { defaultValue: e.target.value })}
+                  />
                 </Td>
                 <Td>
                   <Button size="sm" variant="ghost" onClick={() => change(vars.filter((_, j) => j !== i))}>
