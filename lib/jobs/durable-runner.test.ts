@@ -4,6 +4,7 @@ import { jobRuns } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
 import { setupTestDatabase } from "@/tests/db";
 import { EmbeddedRunner, type RunnerOptions } from "./runner";
+import { pruneHistory } from "./store";
 import type { JobDefinition } from "./types";
 
 // Time is the runners' injected clock, moved by hand: nothing here waits for a real delay, so
@@ -243,5 +244,29 @@ describe("durable embedded runner (database)", () => {
     await r.send(routing("past"));
     await r.idle();
     expect(after).toBe(1);
+  });
+
+  it("history older than a day is pruned (and the tables vacuumed), recent and pending runs are kept", async () => {
+    const job: JobDefinition = { id: "prune-me", triggers: [{ event: "relais/routing.requested" }], async handler() {} };
+    const r = runner([job]);
+    await r.send(routing("old"));
+    await r.idle();
+    clock.advance(25 * 60 * MINUTE);
+    await r.send(routing("recent"));
+    await r.idle();
+    const pending = { ...routing("later"), ts: clock.now().getTime() + 60 * MINUTE };
+    await r.send(pending);
+    await r.idle();
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      await pruneHistory(db.handle.db, clock.now(), 24 * 60 * MINUTE);
+    } finally {
+      console.warn = warn;
+    }
+    const left = await runsOf(job.id);
+    expect(left.map((x) => String(x.eventData.reason)).sort()).toEqual(["later", "recent"]);
+    expect(warnings).toEqual([]);
   });
 });

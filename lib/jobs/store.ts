@@ -361,4 +361,12 @@ export async function pruneHistory(db: Db, now: Date, keepMs: number): Promise<v
   const before = new Date(now.getTime() - keepMs);
   await db.delete(events).where(lt(events.dispatchedAt, before));
   await db.delete(jobRuns).where(and(inArray(jobRuns.state, ["done", "failed"]), lt(jobRuns.finishedAt, before)));
+  // The per-second poll cron writes a run a second. PGlite runs PostgreSQL in single-user mode,
+  // where autovacuum never runs, so without this the two tables and their indexes would only grow.
+  // On a server it is cheap and redundant with autovacuum.
+  try {
+    await db.execute(sql`vacuum job_runs, events`);
+  } catch (err) {
+    console.warn("[jobs] vacuum after pruning failed:", err instanceof Error ? err.message : err);
+  }
 }
