@@ -1,8 +1,9 @@
 /**
  * `npm start`: the embedded default in one command. Builds when the build is missing or older
  * than the sources, prepares the secrets, starts the network simulator (embedded default or
- * RELAIS_DEMO=1) in this process and then the Next.js server, whose instrumentation migrates,
- * seeds and starts the job runner. `--build-only` stops after the build (benchmarks use it).
+ * RELAIS_DEMO=1) in this process, initialises a fresh embedded data folder in a short-lived child
+ * (`--prepare-database`), and then starts the Next.js server, whose instrumentation migrates, seeds
+ * and starts the job runner. `--build-only` stops after the build (benchmarks use it).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
  *   compiler once it has run for this budget. PGlite runs thousands of PostgreSQL functions a few
  *   times each at start; optimizing them all cost ~30 MB of compiler memory for code run once.
  *   Really hot functions (a large query's executor loop) still get optimized within milliseconds;
- *   bench/campaign-summary.ts's steady runs are as fast, its first run ~20 % slower;
+ *   bench/campaign-summary.ts's steady runs are about as fast, its first run ~20 % slower;
  * - MALLOC_ARENA_MAX=2: the compiler threads each left a glibc malloc arena of 25–50 MB behind;
  *   two arenas hold the same work in less.
  */
