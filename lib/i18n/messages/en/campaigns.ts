@@ -67,7 +67,7 @@ export const campaigns: Messages["campaigns"] = {
     testHint: "Uses the values typed, or the saved ones for fields left empty. Nothing is saved.",
     useAccount: "Use the account @{handle}",
     fillDemo: "Fill with the simulator's demo credentials",
-    fillDemoHint: "This platform is the network simulator: its demo app (also shown on the Network simulator page) fills the fields above.",
+    fillDemoHint: "This platform is the network simulator: its demo app (also shown on the Network simulator page) fills the fields below.",
     demoFilled: "Demo credentials filled in: test the connection, then save.",
   },
   connection: {

@@ -67,7 +67,7 @@ export const campaigns = {
     useAccount: "Utiliser le compte @{handle}",
     fillDemo: "Remplir avec les identifiants de démo du simulateur",
     fillDemoHint:
-      "Cette plateforme est le simulateur réseaux : son application de démo (aussi affichée sur la page Simulateur réseaux) remplit les champs ci-dessus.",
+      "Cette plateforme est le simulateur réseaux : son application de démo (aussi affichée sur la page Simulateur réseaux) remplit les champs ci-dessous.",
     demoFilled: "Identifiants de démo saisis : testez la connexion, puis enregistrez.",
   },
   connection: {
