@@ -63,6 +63,12 @@ async function run(label: string, handle: DatabaseHandle) {
     `    of which loadCampaignSnapshots(): min ${fmt(load.min)}, median ${fmt(load.median)}; rules (pure): min ${fmt(rules.min)}, median ${fmt(rules.median)}`,
   );
   console.log(`  computeCampaignSummary(one campaign) (${RUNS * 3} runs): min ${fmt(one.min)}, median ${fmt(one.median)}`);
+  // Baseline: the pure rules over the same snapshots, without the database.
+  const engine = label.startsWith("PGlite") ? "pglite" : "postgres";
+  console.log(
+    `RESULT campaign-summary engine=${engine} campaigns=${ids.length} first_ms=${firstMs.toFixed(0)} steady_median_ms=${steady.median.toFixed(0)} ` +
+      `load_median_ms=${load.median.toFixed(0)} rules_baseline_median_ms=${rules.median.toFixed(1)} one_median_ms=${one.median.toFixed(1)}`,
+  );
   setDatabase(undefined);
 }
 

@@ -71,7 +71,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(label: string, runs: number, f: () => unknown) {
+function time(label: string, runs: number, f: () => unknown): number {
   f();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -82,6 +82,7 @@ function time(label: string, runs: number, f: () => unknown) {
   console.log(
     `${label.padEnd(44)} median ${median(samples).toFixed(2)} ms  (min ${Math.min(...samples).toFixed(2)}, max ${Math.max(...samples).toFixed(2)}, ${runs} runs)`,
   );
+  return median(samples);
 }
 
 async function browserFigures(model: ScriptModel) {
@@ -190,10 +191,16 @@ async function main() {
   console.log(
     `Script: ${model.pages.length} pages × ${objects / model.pages.length} objects = ${objects} objects, ${model.actions.length} actions; JSON ${(json.length / 1024).toFixed(1)} KiB`,
   );
-  time("JSON.parse + migrate + zod parse", 30, () => parseScriptModel(JSON.parse(json)));
-  time("generation checks (validateForGeneration)", 30, () => validateForGeneration(model, null));
-  time("open = parse + validate", 30, () => validateForGeneration(parseScriptModel(JSON.parse(json)), null));
-  time("start a run (startScript)", 30, () => startScript(model, { NOM: "Dupont" }));
+  // Baseline: JSON.parse of the same document alone, which any storage of the script would pay.
+  const baseline = time("JSON.parse alone (baseline)", 30, () => JSON.parse(json));
+  const parse = time("JSON.parse + migrate + zod parse", 30, () => parseScriptModel(JSON.parse(json)));
+  const validate = time("generation checks (validateForGeneration)", 30, () => validateForGeneration(model, null));
+  const open = time("open = parse + validate", 30, () => validateForGeneration(parseScriptModel(JSON.parse(json)), null));
+  const start = time("start a run (startScript)", 30, () => startScript(model, { NOM: "Dupont" }));
+  console.log(
+    `RESULT designer-open engine=node objects=${objects} json_parse_baseline_ms=${baseline.toFixed(2)} parse_ms=${parse.toFixed(2)} ` +
+      `validate_ms=${validate.toFixed(2)} open_ms=${open.toFixed(2)} start_ms=${start.toFixed(2)}`,
+  );
   if (process.argv.includes("--browser")) await browserFigures(model);
 }
 
