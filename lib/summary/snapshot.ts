@@ -74,6 +74,15 @@ function scriptAgendaUse(model: unknown): string[] {
   return parsed.success ? agendaUse(parsed.data) : [];
 }
 
+// Generated script versions are immutable (a database trigger refuses updates), so what a version
+// books is parsed once per process, not on every summary run (the 5-minute cron reads them all).
+const agendaUseCache = new Map<number, string[]>();
+function agendaUseOfVersion(id: number, model: unknown): string[] {
+  let use = agendaUseCache.get(id);
+  if (!use) agendaUseCache.set(id, (use = scriptAgendaUse(model)));
+  return use;
+}
+
 function byKey<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
   for (const item of list) {
@@ -224,7 +233,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
   ]);
 
   // Each version is parsed once, not once per campaign using it.
-  const agendaByVersion = new Map(versions.map((v) => [v.id, scriptAgendaUse(v.model)]));
+  const agendaByVersion = new Map(versions.map((v) => [v.id, agendaUseOfVersion(v.id, v.model)]));
   const files = versions.filter((v) => v.customerFile !== null);
   const tables = await customerFileTables(
     db,
