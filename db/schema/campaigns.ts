@@ -10,7 +10,7 @@ import { blacklists } from "./blacklists";
 import { scripts, scriptVersions } from "./scripts";
 import { skills } from "./hr";
 import { conversations } from "./conversations";
-import { pollCursors } from "./ingestion";
+import { campaignSources, pollCursors } from "./ingestion";
 import { adminNotifications, campaignSummaries } from "./summary";
 
 // A publishing platform (root configuration): where the network clients send their requests.
@@ -60,6 +60,12 @@ export const campaigns = pgTable("campaigns", {
   holidayGroupId: integer("holiday_group_id").references(() => holidayGroups.id),
   distributionGroupId: integer("distribution_group_id").references(() => distributionRuleGroups.id),
   callbackDeadlineMinutes: integer("callback_deadline_minutes").notNull().default(1440),
+  // Routing: how long a conversation waits for an agent holding the skills its distribution
+  // rule asked for before it is offered to every eligible agent (overflow).
+  preferredWaitSeconds: integer("preferred_wait_seconds").notNull().default(60),
+  // Read cost: optional monthly budget of network reads (US cents, 2026 X prices); polling of a
+  // source stops before the campaign would exceed it.
+  monthlyReadBudgetCents: integer("monthly_read_budget_cents"),
   // «Relation Client»
   scriptId: integer("script_id").references(() => scripts.id),
   scriptVersionId: integer("script_version_id").references(() => scriptVersions.id),
@@ -191,6 +197,7 @@ export const campaignsRelations = relations(campaigns, ({ one, many }) => ({
   script: one(scripts, { fields: [campaigns.scriptId], references: [scripts.id] }),
   scriptVersion: one(scriptVersions, { fields: [campaigns.scriptVersionId], references: [scriptVersions.id] }),
   pollCursor: one(pollCursors),
+  sources: many(campaignSources),
   summary: one(campaignSummaries),
   holdMusic: one(campaignHoldMusic),
   predefinedResponses: many(predefinedResponses),

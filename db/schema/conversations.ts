@@ -1,13 +1,26 @@
-import { relations } from "drizzle-orm";
-import { pgTable, serial, text, timestamp, integer, numeric, boolean, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import { pgTable, serial, text, timestamp, integer, numeric, boolean, jsonb, uniqueIndex, index } from "drizzle-orm/pg-core";
 import { campaigns } from "./campaigns";
 import { queues } from "./queues";
 import { qualificationStatuses, type QualificationCategory } from "./qualifications";
 import { users } from "./auth";
 import { scriptVersions } from "./scripts";
 
-export const conversationStatuses = ["waiting", "assigned", "closed"] as const;
+/**
+ * `held`: stored outside the campaign's service hours or on a holiday, queued at opening.
+ * `filtered`: matched a blacklist term, never queued unless an administrator releases it.
+ * `waiting`: in the queue since `waiting_since`. `assigned`: offered to or accepted by an agent
+ * (the open `assignments` row says which).
+ */
+export const conversationStatuses = ["waiting", "assigned", "closed", "held", "filtered"] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
+
+/** How the first message reached the campaign (what answers the network allows depends on it). */
+export const conversationChannels = ["keyword", "mention", "dm", "messenger", "comment"] as const;
+export type ConversationChannel = (typeof conversationChannels)[number];
+
+/** The skills (and minimum levels) a distribution rule asked for: `[{ skillId, minLevel }]`. */
+export type RequestedSkill = { skillId: number; minLevel: number };
 
 export const conversations = pgTable(
   "conversations",
@@ -24,6 +37,19 @@ export const conversations = pgTable(
     authorHandle: text("author_handle").notNull(),
     authorName: text("author_name").notNull(),
     isPrivate: boolean("is_private").notNull().default(false),
+    channel: text("channel").$type<ConversationChannel>().notNull().default("keyword"),
+    // Classification, done once on the first message (lib/ingestion/classify.ts).
+    language: text("language"),
+    authorFollowers: integer("author_followers"),
+    filteredTerm: text("filtered_term"),
+    filteredBlacklistId: integer("filtered_blacklist_id"),
+    releasedBy: integer("released_by").references(() => users.id),
+    releasedAt: timestamp("released_at", { withTimezone: true }),
+    requestedSkills: jsonb("requested_skills").$type<RequestedSkill[]>().notNull().default([]),
+    matchedRuleId: integer("matched_rule_id"),
+    // When the conversation (last) entered the queue; a requeue after a timeout keeps it, so the
+    // customer keeps his place. Null while held or filtered: those never count as waiting.
+    waitingSince: timestamp("waiting_since", { withTimezone: true }),
     status: text("status").$type<ConversationStatus>().notNull().default("waiting"),
     priority: integer("priority").notNull().default(0),
     assignedAgentId: integer("assigned_agent_id").references(() => users.id),
@@ -47,6 +73,16 @@ export const conversations = pgTable(
   },
   (t) => [
     index("conversations_waiting_idx").on(t.status, t.queueId, t.priority, t.createdAt),
+    // The queue order routing reads: priority first, then waiting time.
+    index("conversations_queue_order_idx")
+      .on(t.priority.desc(), t.waitingSince, t.id)
+      .where(sql`${t.status} = 'waiting'`),
+    index("conversations_held_idx")
+      .on(t.campaignId, t.createdAt)
+      .where(sql`${t.status} = 'held'`),
+    index("conversations_filtered_idx")
+      .on(t.campaignId, t.createdAt)
+      .where(sql`${t.status} = 'filtered'`),
     index("conversations_agent_idx").on(t.assignedAgentId, t.status),
     index("conversations_thread_idx").on(t.campaignId, t.threadId),
   ],
@@ -77,6 +113,10 @@ export const messages = pgTable(
     authorHandle: text("author_handle").notNull(),
     authorName: text("author_name").notNull(),
     lang: text("lang"),
+    // Inbound: the source that read it (lib/ingestion); null for outbound.
+    sourceKind: text("source_kind"),
+    // Inbound X posts: whether the post mentions or quotes the campaign account (2026 reply rule).
+    mentionsAccount: boolean("mentions_account"),
     // Outbound only: the key the browser sent, so a double click or a retry never posts twice.
     requestKey: text("request_key"),
     sendState: text("send_state").$type<OutboundState>(),
@@ -105,10 +145,66 @@ export const conversationsRelations = relations(conversations, ({ one, many }) =
   qualifier: one(users, { fields: [conversations.qualifiedBy], references: [users.id], relationName: "qualifier" }),
   scriptVersion: one(scriptVersions, { fields: [conversations.scriptVersionId], references: [scriptVersions.id] }),
   messages: many(messages),
+  assignments: many(assignments),
 }));
 
 export const messagesRelations = relations(messages, ({ one }) => ({
   conversation: one(conversations, { fields: [messages.conversationId], references: [conversations.id] }),
   campaign: one(campaigns, { fields: [messages.campaignId], references: [campaigns.id] }),
   sender: one(users, { fields: [messages.sentBy], references: [users.id] }),
+}));
+
+export const assignmentStates = ["offered", "accepted", "ended"] as const;
+export type AssignmentState = (typeof assignmentStates)[number];
+export const assignmentEndReasons = ["qualified", "timed_out", "released", "reassigned", "agent_left", "callback"] as const;
+export type AssignmentEndReason = (typeof assignmentEndReasons)[number];
+/** Why routing chose this agent: a distribution rule's skill, the overflow after the wait, or no rule. */
+export const assignmentWhys = ["rule", "overflow", "any", "reassigned", "callback"] as const;
+export type AssignmentWhy = (typeof assignmentWhys)[number];
+
+/**
+ * Every offer of a conversation to an agent. At most one open row (ended_at null) per
+ * conversation, enforced by a unique partial index, so no conversation is ever with two agents.
+ */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => users.id),
+    state: text("state").$type<AssignmentState>().notNull().default("offered"),
+    why: text("why").$type<AssignmentWhy>().notNull(),
+    ruleId: integer("rule_id"),
+    skillId: integer("skill_id"),
+    level: integer("level"),
+    offeredAt: timestamp("offered_at", { withTimezone: true }).notNull().defaultNow(),
+    // An offer not acted on by then goes back to the queue (campaign's assignment removal timeout).
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: text("end_reason").$type<AssignmentEndReason>(),
+    endedBy: integer("ended_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("assignments_open_conversation_uq")
+      .on(t.conversationId)
+      .where(sql`${t.endedAt} is null`),
+    index("assignments_agent_open_idx")
+      .on(t.agentId)
+      .where(sql`${t.endedAt} is null`),
+    index("assignments_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.state} = 'offered' and ${t.endedAt} is null`),
+    index("assignments_conversation_idx").on(t.conversationId, t.offeredAt),
+  ],
+);
+export type Assignment = typeof assignments.$inferSelect;
+
+export const assignmentsRelations = relations(assignments, ({ one }) => ({
+  conversation: one(conversations, { fields: [assignments.conversationId], references: [conversations.id] }),
+  agent: one(users, { fields: [assignments.agentId], references: [users.id] }),
 }));

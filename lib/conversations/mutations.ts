@@ -13,6 +13,7 @@ import {
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
+import { endAssignment } from "@/lib/routing/assignments";
 import { emit } from "@/lib/events/emit";
 import type { QualifyInput, ReplyInput } from "./workspace.schema";
 
@@ -147,6 +148,7 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
       .where(and(eq(conversations.id, c.id), eq(conversations.status, "assigned"), eq(conversations.assignedAgentId, agentId)))
       .returning({ id: conversations.id });
     if (closed.length === 0) throw new ActionError("workspace.errors.notYours");
+    await endAssignment(tx, { conversationId: c.id, reason: "qualified", endedBy: agentId });
     await emit(tx, { name: "relais/conversation.closed", data: { conversationId: c.id, agentId } });
   });
 }

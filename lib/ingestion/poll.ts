@@ -142,7 +142,10 @@ async function storeInbound(
         authorHandle: m.authorHandle,
         authorName: m.authorName,
         isPrivate: m.isPrivate,
+        channel: m.channel ?? (m.isPrivate ? (campaign.type === "facebook" ? "messenger" : "dm") : "keyword"),
+        authorFollowers: m.authorFollowers ?? null,
         scriptVersionId: campaign.scriptVersionId,
+        waitingSince: new Date(),
       })
       .returning({ id: conversations.id });
     conversationId = created.id;

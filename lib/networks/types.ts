@@ -3,8 +3,15 @@
 
 export type NetworkKind = "twitter" | "facebook";
 
+export type { SourceKind } from "@/db/schema/ingestion";
+import type { SourceKind } from "@/db/schema/ingestion";
+import type { ConversationChannel } from "@/db/schema/conversations";
+
 export interface InboundMessage {
   externalId: string;
+  /** Which source read it; decides the conversation's channel and what answers are allowed. */
+  sourceKind?: SourceKind;
+  channel?: ConversationChannel;
   /** Conversation key: for a tweet, its conversation_id (or its own id when it starts one). */
   threadId: string;
   text: string;
@@ -14,6 +21,10 @@ export interface InboundMessage {
   authorLang?: string;
   createdAt: Date;
   isPrivate: boolean;
+  /** The author's follower count where the network gives it (distribution rules use it). */
+  authorFollowers?: number;
+  /** X posts: the post mentions or quotes the campaign account (the 2026 public-reply rule). */
+  mentionsAccount?: boolean;
   inReplyToId?: string;
   raw?: unknown;
 }
