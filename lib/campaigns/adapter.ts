@@ -35,6 +35,8 @@ export interface AdapterSpec {
   accountId?: string | null;
   /** Pages read per search; the admin preview reads one. */
   maxPages?: number;
+  /** Facebook: also read comments on the page's posts («Réception»). */
+  checkComments?: boolean;
   timeoutMs?: number;
 }
 
@@ -53,6 +55,8 @@ export function buildAdapter(spec: AdapterSpec): NetworkAdapter {
         pageAccessToken: c.pageAccessToken,
         pageId: c.pageId,
       },
+      checkComments: spec.checkComments,
+      maxPages: spec.maxPages,
       timeoutMs: spec.timeoutMs,
     });
   }
@@ -74,7 +78,11 @@ export function buildAdapter(spec: AdapterSpec): NetworkAdapter {
 }
 
 /** Builds the network client of a campaign from its platform's base URLs and its credentials. */
-export async function adapterForCampaign(db: Db, campaignId: number): Promise<{ campaign: Campaign; adapter: NetworkAdapter }> {
+export async function adapterForCampaign(
+  db: Db,
+  campaignId: number,
+  options: { pageCap?: number } = {},
+): Promise<{ campaign: Campaign; adapter: NetworkAdapter }> {
   const [row] = await db
     .select({ campaign: campaigns, twitterBaseUrl: platforms.twitterBaseUrl, facebookBaseUrl: platforms.facebookBaseUrl })
     .from(campaigns)
@@ -93,6 +101,8 @@ export async function adapterForCampaign(db: Db, campaignId: number): Promise<{ 
     credentials: decryptSecret<StoredCredentials>(campaign.credentials),
     searchQuery: campaign.searchQuery,
     accountId: campaign.accountId,
+    checkComments: campaign.checkComments,
+    maxPages: options.pageCap,
   });
   return { campaign, adapter };
 }

@@ -1,9 +1,24 @@
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { campaigns, conversations, messages, pollCursors } from "@/db/schema";
-import { adapterForCampaign } from "@/lib/campaigns/adapter";
-import { NetworkError, type InboundMessage } from "@/lib/networks/types";
+import { eq, sql } from "drizzle-orm";
+import { getDb, rows, type Db, type Tx } from "@/db/client";
+import { campaigns, campaignSources, pollCursors, type CampaignSource, type SourceErrorKind } from "@/db/schema";
+import { adapterForCampaign, CampaignNotReadyError } from "@/lib/campaigns/adapter";
+import { NetworkError, type NetworkAdapter, type SourceFetchResult, type SourceKind } from "@/lib/networks/types";
 import { emit } from "@/lib/events/emit";
+import { readCostCents, startOfNextMonth, usageMonth, worstPageCostCents } from "./cost";
+import { storeBatch, type StoreCounts } from "./store";
+
+export interface SourcePollResult {
+  kind: SourceKind;
+  status: "polled" | "failed" | "skipped" | "budget";
+  fetched: number;
+  newMessages: number;
+  newConversations: number;
+  /** False while a burst larger than the page cap is still being drained. */
+  caughtUp: boolean;
+  calls: number;
+  error?: string;
+  errorKind?: SourceErrorKind;
+}
 
 export interface PollResult {
   campaignId: number;
@@ -12,161 +27,275 @@ export interface PollResult {
   newMessages: number;
   newConversations: number;
   error?: string;
+  sources: SourcePollResult[];
 }
+
+export interface PollOptions {
+  /** Pages read at most per source and poll (default 10): the rest of a burst waits for the next poll. */
+  pageCap?: number;
+  now?: () => Date;
+}
+
+export const DEFAULT_PAGE_CAP = 10;
+const MAX_BACKOFF_MS = 15 * 60_000;
+// Swapped for lib/clock.ts's now() when it lands (tests shift it).
+const systemNow = () => new Date();
 
 /**
  * Claims the running campaigns whose check interval has elapsed by pushing their next poll
- * forward, so that a second scheduler tick (or a second host) does not poll them again.
+ * forward, so that a second scheduler tick (or a second host) does not poll them again. The
+ * per-source rows (campaign_sources) then say which sources of a claimed campaign are due.
  */
 export async function claimDueCampaigns(now = new Date()): Promise<number[]> {
   const db = await getDb();
-  const running = await db
-    .select({ id: campaigns.id, interval: campaigns.pollIntervalSeconds })
-    .from(campaigns)
-    .leftJoin(pollCursors, eq(pollCursors.campaignId, campaigns.id))
-    .where(
-      and(
-        eq(campaigns.state, "running"),
-        isNull(campaigns.archivedAt),
-        or(isNull(pollCursors.nextPollAt), lte(pollCursors.nextPollAt, now)),
-      ),
-    );
-  const claimed: number[] = [];
-  for (const c of running) {
-    const next = new Date(now.getTime() + c.interval * 1000);
-    const updated = await db
-      .insert(pollCursors)
-      .values({ campaignId: c.id, nextPollAt: next })
-      .onConflictDoUpdate({
-        target: pollCursors.campaignId,
-        set: { nextPollAt: next },
-        where: or(isNull(pollCursors.nextPollAt), lte(pollCursors.nextPollAt, now)),
-      })
-      .returning({ id: pollCursors.campaignId });
-    if (updated.length > 0) claimed.push(c.id);
-  }
-  return claimed;
+  const at = now.toISOString();
+  // One statement: a second tick or host racing this one claims nothing the first one did.
+  const claimed = await rows<{ id: number }>(
+    db,
+    sql`insert into poll_cursors (campaign_id, next_poll_at)
+        select c.id, ${at}::timestamptz + make_interval(secs => c.poll_interval_seconds)
+        from campaigns c left join poll_cursors p on p.campaign_id = c.id
+        where c.state = 'running' and c.archived_at is null and (p.next_poll_at is null or p.next_poll_at <= ${at}::timestamptz)
+        on conflict (campaign_id) do update set next_poll_at = excluded.next_poll_at
+        where poll_cursors.next_poll_at is null or poll_cursors.next_poll_at <= ${at}::timestamptz
+        returning campaign_id as id`,
+  );
+  return claimed.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
+const errorKindOf = (e: unknown): SourceErrorKind => {
+  if (!(e instanceof NetworkError)) return "server";
+  switch (e.kind) {
+    case "rate_limited":
+    case "unauthorized":
+    case "forbidden":
+    case "unreachable":
+    case "malformed":
+      return e.kind;
+    default:
+      return "server";
+  }
+};
+
+/** When a source is read next, from what the network said about its limits and what happened. */
+function nextPollAfterSuccess(now: Date, intervalMs: number, fetched: SourceFetchResult, kind: SourceKind): Date {
+  const rl = fetched.rateLimit;
+  let wait = fetched.caughtUp ? intervalMs : 0;
+  if (rl) {
+    const left = Math.max(0, rl.resetAt.getTime() - now.getTime());
+    if (rl.remaining <= 0) wait = Math.max(wait, left);
+    else if (kind.startsWith("x_")) {
+      // Spread the calls left over the window, so that a drain never runs into a 429.
+      wait = Math.max(wait, Math.ceil((left / rl.remaining) * fetched.calls));
+    } else if (rl.remaining < 10) wait = Math.max(wait, left); // Facebook: percent of the allowance left
+  }
+  return new Date(now.getTime() + wait);
+}
+
+function nextPollAfterFailure(now: Date, intervalMs: number, source: CampaignSource | undefined, e: unknown): Date {
+  if (e instanceof NetworkError && e.kind === "rate_limited") return e.retryAt ?? new Date(now.getTime() + MAX_BACKOFF_MS);
+  // 5xx, timeouts, garbage: back off exponentially from the delay of the previous failure.
+  const previous =
+    source?.lastErrorKind && source.lastPolledAt && source.nextPollAt ? source.nextPollAt.getTime() - source.lastPolledAt.getTime() : 0;
+  const wait = Math.min(MAX_BACKOFF_MS, Math.max(intervalMs, previous * 2));
+  return new Date(now.getTime() + wait);
+}
+
+function monthCost(s: CampaignSource, month: string): number {
+  if (s.usageMonth !== month) return 0;
+  return readCostCents(s.kind, { posts: s.postsRead, users: s.usersRead, dmEvents: s.dmEventsRead });
+}
+
+type CampaignRow = Awaited<ReturnType<typeof adapterForCampaign>>["campaign"];
+
 /**
- * Reads what is new for one campaign and stores each message exactly once. The cursor is saved
- * in the same transaction as the messages, so a crash between the network read and the commit
- * re-reads the same messages next time, and the unique index makes that harmless.
+ * Reads what is new for every source of one campaign and stores each message exactly once.
+ * Each source is fetched on its own (one failing never stops the others) and committed in its
+ * own short transaction together with its position, so a crash between the network read and
+ * the commit re-reads the same messages next time, and the unique index makes that harmless.
  */
-export async function pollCampaign(campaignId: number): Promise<PollResult> {
+export async function pollCampaign(campaignId: number, options: PollOptions = {}): Promise<PollResult> {
   const db = await getDb();
-  const base: PollResult = { campaignId, status: "skipped", fetched: 0, newMessages: 0, newConversations: 0 };
+  const clock = options.now ?? systemNow;
+  const pageCap = Math.max(1, options.pageCap ?? DEFAULT_PAGE_CAP);
+  const base: PollResult = { campaignId, status: "skipped", fetched: 0, newMessages: 0, newConversations: 0, sources: [] };
   const [state] = await db
     .select({ state: campaigns.state, archivedAt: campaigns.archivedAt })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId));
   if (!state || state.state !== "running" || state.archivedAt) return base;
 
-  const { campaign, adapter } = await adapterForCampaign(db, campaignId);
-  const [cursorRow] = await db.select().from(pollCursors).where(eq(pollCursors.campaignId, campaignId));
-
-  let fetched: Awaited<ReturnType<typeof adapter.fetchNew>>;
+  let campaign: CampaignRow;
+  let adapter: NetworkAdapter;
   try {
-    fetched = await adapter.fetchNew(cursorRow?.cursor ?? null);
+    ({ campaign, adapter } = await adapterForCampaign(db, campaignId, { pageCap }));
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const retryAt = err instanceof NetworkError && err.retryAt ? err.retryAt : undefined;
-    await db
-      .insert(pollCursors)
-      .values({ campaignId, lastError: message, lastPolledAt: new Date(), nextPollAt: retryAt })
-      .onConflictDoUpdate({
-        target: pollCursors.campaignId,
-        set: { lastError: message, lastPolledAt: new Date(), ...(retryAt ? { nextPollAt: retryAt } : {}) },
-      });
-    return { ...base, status: "failed", error: message };
+    if (!(err instanceof CampaignNotReadyError)) throw err;
+    await recordCampaignError(db, campaignId, err.message, clock());
+    return { ...base, status: "failed", error: err.message };
   }
 
-  const counts = await db.transaction(async (tx) => {
-    // Serialises ingestion of one campaign across hosts for the length of this transaction.
-    await tx.execute(sql`select pg_advisory_xact_lock(1, ${campaignId})`);
-    let newMessages = 0;
-    let newConversations = 0;
-    for (const m of fetched.messages) {
-      const stored = await storeInbound(tx, campaign, m);
-      if (stored === "new-conversation") newConversations++;
-      if (stored !== "duplicate") newMessages++;
-    }
-    const cursor = fetched.cursor ?? cursorRow?.cursor ?? null;
-    await tx
-      .insert(pollCursors)
-      .values({ campaignId, cursor, lastPolledAt: new Date(), lastError: null, messagesRead: fetched.messages.length })
-      .onConflictDoUpdate({
-        target: pollCursors.campaignId,
-        set: {
-          cursor,
-          lastPolledAt: new Date(),
-          lastError: null,
-          messagesRead: sql`${pollCursors.messagesRead} + ${fetched.messages.length}`,
-        },
-      });
-    return { newMessages, newConversations };
-  });
-  return { ...base, status: "polled", fetched: fetched.messages.length, ...counts };
+  const kinds = adapter.sources();
+  const sourceRows = await ensureSources(db, campaignId, kinds);
+  const month = usageMonth(clock());
+  let spent = sourceRows.reduce((sum, r) => sum + monthCost(r, month), 0);
+  const budget = campaign.monthlyReadBudgetCents;
+  const intervalMs = campaign.pollIntervalSeconds * 1000;
+
+  // Network reads run side by side; the commits go one after the other (PGlite has one connection).
+  let commits: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = commits.then(fn, fn);
+    commits = run.catch(() => undefined);
+    return run;
+  };
+
+  const results = await Promise.all(
+    kinds.map(async (kind): Promise<SourcePollResult> => {
+      const row = sourceRows.find((r) => r.kind === kind)!;
+      const empty = { kind, fetched: 0, newMessages: 0, newConversations: 0, calls: 0, caughtUp: !row.pageToken };
+      const now = clock();
+      if (row.nextPollAt && row.nextPollAt > now) return { ...empty, status: "skipped", errorKind: row.lastErrorKind ?? undefined };
+
+      // The monthly read budget: read no more pages than the worst case the budget still covers.
+      let cap = pageCap;
+      const worst = worstPageCostCents(kind);
+      if (budget !== null && worst > 0) {
+        cap = Math.min(pageCap, Math.floor((budget - spent) / worst));
+        if (cap < 1) {
+          const message = `monthly read budget reached (${(spent / 100).toFixed(2)} of ${(budget / 100).toFixed(2)} USD)`;
+          await serial(() => recordFailure(db, row, "budget", message, startOfNextMonth(now), now));
+          return { ...empty, status: "budget", error: message, errorKind: "budget" };
+        }
+        spent += cap * worst; // reserved, so that two sources cannot both spend the last part
+      }
+
+      let fetched: SourceFetchResult;
+      try {
+        fetched = await adapter.fetchSource(kind, { cursor: row.cursor, pageToken: row.pageToken, pendingCursor: row.pendingCursor }, { pageCap: cap });
+      } catch (err) {
+        if (budget !== null) spent -= cap * worst;
+        const message = err instanceof Error ? err.message : String(err);
+        const kindOfError = errorKindOf(err);
+        const at = clock();
+        await serial(() => recordFailure(db, row, kindOfError, message, nextPollAfterFailure(at, intervalMs, row, err), at));
+        return { ...empty, status: "failed", error: message, errorKind: kindOfError };
+      }
+      if (budget !== null) spent += readCostCents(kind, fetched.reads) - cap * worst;
+
+      const counts = await serial(() => commitSource(db, campaign, row, fetched, month, intervalMs, clock));
+      return {
+        kind,
+        status: "polled",
+        fetched: fetched.messages.length,
+        newMessages: counts.newMessages,
+        newConversations: counts.newConversations,
+        caughtUp: fetched.caughtUp,
+        calls: fetched.calls,
+      };
+    }),
+  );
+  await commits;
+
+  // The campaign is claimed again when its earliest source is due (a drain goes on at once).
+  const fresh = await db.select({ next: campaignSources.nextPollAt }).from(campaignSources).where(eq(campaignSources.campaignId, campaignId));
+  const now = clock();
+  const earliest = Math.min(...fresh.map((f) => f.next?.getTime() ?? now.getTime()));
+  const next = new Date(Math.max(now.getTime() + 1000, Math.min(earliest, now.getTime() + intervalMs)));
+  await db
+    .insert(pollCursors)
+    .values({ campaignId, lastPolledAt: now, lastError: null, nextPollAt: next })
+    .onConflictDoUpdate({ target: pollCursors.campaignId, set: { lastPolledAt: now, lastError: null, nextPollAt: next } });
+
+  const sum = (f: (r: SourcePollResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const failed = results.filter((r) => r.status === "failed" || r.status === "budget");
+  return {
+    campaignId,
+    status: failed.length > 0 && failed.length === results.filter((r) => r.status !== "skipped").length ? "failed" : "polled",
+    fetched: sum((r) => r.fetched),
+    newMessages: sum((r) => r.newMessages),
+    newConversations: sum((r) => r.newConversations),
+    ...(failed.length ? { error: failed.map((f) => `${f.kind}: ${f.error}`).join("; ") } : {}),
+    sources: results,
+  };
 }
 
-type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0];
-
-async function storeInbound(
-  tx: Tx,
-  campaign: { id: number; queueId: number | null; type: string; scriptVersionId: number | null },
-  m: InboundMessage,
-): Promise<"duplicate" | "new-conversation" | "appended"> {
-  const [existing] = await tx
-    .select({ id: messages.id })
-    .from(messages)
-    .where(and(eq(messages.campaignId, campaign.id), eq(messages.direction, "in"), eq(messages.externalId, m.externalId)));
-  if (existing) return "duplicate";
-
-  // A new message in a thread that is still open joins it; otherwise it opens a conversation.
-  const [open] = await tx
-    .select({ id: conversations.id, agentId: conversations.assignedAgentId })
-    .from(conversations)
-    .where(
-      and(eq(conversations.campaignId, campaign.id), eq(conversations.threadId, m.threadId), sql`${conversations.status} <> 'closed'`),
-    );
-  let conversationId = open?.id;
-  if (!conversationId) {
-    const [created] = await tx
-      .insert(conversations)
-      .values({
-        campaignId: campaign.id,
-        queueId: campaign.queueId,
-        network: campaign.type,
-        threadId: m.threadId,
-        authorId: m.authorId,
-        authorHandle: m.authorHandle,
-        authorName: m.authorName,
-        isPrivate: m.isPrivate,
-        channel: m.channel ?? (m.isPrivate ? (campaign.type === "facebook" ? "messenger" : "dm") : "keyword"),
-        authorFollowers: m.authorFollowers ?? null,
-        scriptVersionId: campaign.scriptVersionId,
-        waitingSince: new Date(),
-      })
-      .returning({ id: conversations.id });
-    conversationId = created.id;
+/** The campaign's source rows, created on first poll (one insert for all). */
+async function ensureSources(db: Db, campaignId: number, kinds: SourceKind[]): Promise<CampaignSource[]> {
+  if (kinds.length > 0) {
+    await db
+      .insert(campaignSources)
+      .values(kinds.map((kind) => ({ campaignId, kind })))
+      .onConflictDoNothing();
   }
-  await tx.insert(messages).values({
-    conversationId,
-    campaignId: campaign.id,
-    direction: "in",
-    externalId: m.externalId,
-    text: m.text,
-    authorId: m.authorId,
-    authorHandle: m.authorHandle,
-    authorName: m.authorName,
-    lang: m.authorLang ?? null,
-    networkCreatedAt: m.createdAt,
+  return db.select().from(campaignSources).where(eq(campaignSources.campaignId, campaignId));
+}
+
+async function recordCampaignError(db: Db, campaignId: number, message: string, now: Date) {
+  await db
+    .insert(pollCursors)
+    .values({ campaignId, lastError: message, lastPolledAt: now })
+    .onConflictDoUpdate({ target: pollCursors.campaignId, set: { lastError: message, lastPolledAt: now } });
+}
+
+/** A failed read changes nothing but the source's health: its position stays where it was. */
+async function recordFailure(db: Db, row: CampaignSource, kind: SourceErrorKind, message: string, next: Date, now: Date) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(campaignSources)
+      .set({ lastError: message.slice(0, 2000), lastErrorKind: kind, lastPolledAt: now, nextPollAt: next, updatedAt: now })
+      .where(eq(campaignSources.id, row.id));
+    // The summary shows a source's health: recompute it when that health changes.
+    if (row.lastErrorKind !== kind) await emitSummaryChange(tx, row.campaignId);
   });
-  await tx.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
-  if (open) {
-    await emit(tx, { name: "relais/conversation.updated", data: { conversationId, agentId: open.agentId } });
-    return "appended";
-  }
-  await emit(tx, { name: "relais/conversation.queued", data: { conversationId, campaignId: campaign.id } });
-  return "new-conversation";
+}
+
+async function emitSummaryChange(tx: Tx, campaignId: number) {
+  await emit(tx, { name: "relais/campaign.changed", data: { campaignId } });
+}
+
+/** Stores a source's messages and saves its position, in one short transaction. */
+async function commitSource(
+  db: Db,
+  campaign: CampaignRow,
+  row: CampaignSource,
+  fetched: SourceFetchResult,
+  month: string,
+  intervalMs: number,
+  clock: () => Date,
+): Promise<StoreCounts> {
+  return db.transaction(async (tx) => {
+    // Serialises ingestion of one campaign across hosts for the length of this transaction.
+    await tx.execute(sql`select pg_advisory_xact_lock(1, ${campaign.id})`);
+    const now = clock();
+    const counts = await storeBatch(tx, campaign, fetched.messages, now);
+    const next = nextPollAfterSuccess(now, intervalMs, fetched, row.kind);
+    const { posts, users, dmEvents } = fetched.reads;
+    const sameMonth = sql`${campaignSources.usageMonth} = ${month}`;
+    // Another poller may have moved this source meanwhile: its position then wins (our messages
+    // were stored idempotently all the same), so a position never goes backwards.
+    const unchanged = sql`(${campaignSources.cursor}, ${campaignSources.pageToken}, ${campaignSources.pendingCursor}) is not distinct from (${row.cursor}::text, ${row.pageToken}::text, ${row.pendingCursor}::text)`;
+    const p = fetched.position;
+    await tx
+      .update(campaignSources)
+      .set({
+        cursor: sql`case when ${unchanged} then ${p.cursor}::text else ${campaignSources.cursor} end`,
+        pageToken: sql`case when ${unchanged} then ${p.pageToken}::text else ${campaignSources.pageToken} end`,
+        pendingCursor: sql`case when ${unchanged} then ${p.pendingCursor}::text else ${campaignSources.pendingCursor} end`,
+        lastPolledAt: now,
+        lastSuccessAt: now,
+        lastError: null,
+        lastErrorKind: null,
+        nextPollAt: next,
+        usageMonth: month,
+        postsRead: sql`case when ${sameMonth} then ${campaignSources.postsRead} + ${posts} else ${posts} end`,
+        usersRead: sql`case when ${sameMonth} then ${campaignSources.usersRead} + ${users} else ${users} end`,
+        dmEventsRead: sql`case when ${sameMonth} then ${campaignSources.dmEventsRead} + ${dmEvents} else ${dmEvents} end`,
+        messagesStored: sql`${campaignSources.messagesStored} + ${counts.newMessages}`,
+        updatedAt: now,
+      })
+      .where(eq(campaignSources.id, row.id));
+    if (row.lastErrorKind) await emitSummaryChange(tx, campaign.id);
+    return counts;
+  });
 }

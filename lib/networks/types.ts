@@ -53,14 +53,65 @@ export interface NetworkAccount {
   name: string;
 }
 
+/**
+ * Where one source stands. `cursor` is the caught-up "newest seen" position (since_id, a Graph
+ * time mark); `pageToken` is set while a burst larger than one poll's page cap is being drained
+ * (X pagination token, Graph `after` cursor); `pendingCursor` is the burst's newest position,
+ * which becomes `cursor` once the drain is over. Opaque strings for the poller.
+ */
+export interface SourcePosition {
+  cursor: string | null;
+  pageToken: string | null;
+  pendingCursor: string | null;
+}
+
+/** Resources a fetch read, as X bills them (post, user, DM event reads). */
+export interface ReadCounts {
+  posts: number;
+  users: number;
+  dmEvents: number;
+}
+
+export interface SourceFetchResult {
+  /** Oldest first within this fetch. */
+  messages: InboundMessage[];
+  /** The position to save in the same transaction as the messages. */
+  position: SourcePosition;
+  /** False while a burst is still being drained (the next poll continues from `position`). */
+  caughtUp: boolean;
+  reads: ReadCounts;
+  /** HTTP calls made (pages read). */
+  calls: number;
+  rateLimit?: RateLimitInfo;
+}
+
+export interface SourceFetchOptions {
+  /** Pages read at most in this fetch; the rest of a burst waits for the next poll. */
+  pageCap: number;
+}
+
 export interface NetworkAdapter {
   kind: NetworkKind;
+  /** The sources this campaign reads (X: search when a query is set, mentions, DMs; Facebook: Messenger, comments if asked). */
+  sources(): SourceKind[];
+  /** Reads one source from its position. Throws a NetworkError (nothing partial) on failure. */
+  fetchSource(kind: SourceKind, position: SourcePosition, options: SourceFetchOptions): Promise<SourceFetchResult>;
+  /** Keyword search from a since_id, for the admin preview (one burst, capped). */
   fetchNew(cursor: string | null): Promise<FetchResult>;
   reply(input: { inReplyToId: string; text: string }): Promise<{ externalId: string }>;
   verify(): Promise<NetworkAccount>;
 }
 
-export type NetworkErrorKind = "rate_limited" | "unauthorized" | "forbidden" | "duplicate" | "invalid_request" | "unreachable" | "server";
+export type NetworkErrorKind =
+  | "rate_limited"
+  | "unauthorized"
+  | "forbidden"
+  | "duplicate"
+  | "invalid_request"
+  | "unreachable"
+  | "server"
+  /** The network answered 2xx with a body that is not what its API documents. */
+  | "malformed";
 
 /**
  * A finer, network-independent cause where the network tells it, so the UI can say exactly what

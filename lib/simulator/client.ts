@@ -1,6 +1,6 @@
 // Typed client for the simulator's /_sim/ control API, used server-side by Relais' /simulator
 // page and by tests. It never talks to the X API routes: the real adapters do that.
-import type { SimTweetView } from "./control";
+import type { SimDmView, SimTweetView } from "./control";
 import type { SimFbCommentView, SimFbMessageView } from "./facebook-control";
 import type { FbPost } from "./facebook-state";
 import type { FaultEndpoint, FaultStatus, PendingFault } from "./limits";
@@ -8,6 +8,7 @@ import type { TrafficRequest, TrafficRun } from "./traffic";
 
 export type {
   SimTweetView,
+  SimDmView,
   SimFbCommentView,
   SimFbMessageView,
   FbPost,
@@ -24,6 +25,15 @@ export interface CustomerTweetInput {
   text: string;
   lang?: string;
   inReplyToId?: string;
+  followers?: number;
+}
+
+/** A customer writing a DM to an app's account (the demo account unless toHandle is given). */
+export interface CustomerDmInput {
+  authorHandle: string;
+  authorName?: string;
+  text: string;
+  toHandle?: string;
 }
 
 /** A customer writing to a page on Messenger (the demo page unless pageId is given). */
@@ -94,6 +104,9 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
     listTweets: async (limit?: number) =>
       (await call<{ tweets: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/tweets${limit ? `?limit=${limit}` : ""}`, undefined, opts))
         .tweets,
+    postCustomerDm: (input: CustomerDmInput) => call<{ id: string; dm: SimDmView }>(baseUrl, "POST", "_sim/twitter/dms", input, opts),
+    listDms: async (limit?: number) =>
+      (await call<{ dms: SimDmView[] }>(baseUrl, "GET", `_sim/twitter/dms${limit ? `?limit=${limit}` : ""}`, undefined, opts)).dms,
     listReplies: async (limit?: number) =>
       (await call<{ replies: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/replies${limit ? `?limit=${limit}` : ""}`, undefined, opts))
         .replies,

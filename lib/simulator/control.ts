@@ -11,7 +11,8 @@ import {
   type FaultStatus,
   type RateLimiter,
 } from "./limits";
-import type { SimStore, SimTweet } from "./state";
+import type { SimDm, SimStore, SimTweet } from "./state";
+import { DEMO_ACCOUNT } from "./demo";
 import { type TrafficGenerator, validateTraffic } from "./traffic";
 
 // The /_sim/ API: what trainers (through Relais' /simulator page), scripts and tests use to play
@@ -57,6 +58,56 @@ function view(store: SimStore, t: SimTweet): SimTweetView {
   };
 }
 
+export interface SimDmView {
+  id: string;
+  text: string;
+  senderHandle: string;
+  senderName: string;
+  recipientHandle: string;
+  conversationId: string;
+  createdAt: string;
+  fromApp: boolean;
+}
+
+function dmView(store: SimStore, d: SimDm): SimDmView {
+  const sender = store.user(d.senderId);
+  return {
+    id: d.id,
+    text: d.text,
+    senderHandle: sender?.handle ?? "",
+    senderName: sender?.name ?? "",
+    recipientHandle: store.user(d.recipientId)?.handle ?? "",
+    conversationId: d.conversationId,
+    createdAt: d.createdAt,
+    fromApp: Boolean(d.appId),
+  };
+}
+
+/** A customer writing a direct message to an app's account (the demo account unless toHandle says otherwise). */
+function postCustomerDm(ctx: ControlContext, input: Record<string, unknown>, res: ServerResponse): void {
+  const { authorHandle, authorName, text, toHandle } = input;
+  if (typeof authorHandle !== "string" || !HANDLE_RE.test(authorHandle)) {
+    return fail(res, 400, "authorHandle must be an X handle: 1 to 15 letters, digits or underscores");
+  }
+  if (typeof text !== "string" || !text.trim() || [...text].length > 10_000) {
+    return fail(res, 400, "text is required and must be at most 10000 characters");
+  }
+  if (authorName !== undefined && (typeof authorName !== "string" || authorName.length > 50)) {
+    return fail(res, 400, "authorName must be a string of at most 50 characters");
+  }
+  const recipient = ctx.store.userByHandle(typeof toHandle === "string" && toHandle ? toHandle : DEMO_ACCOUNT.handle);
+  if (!recipient || !ctx.store.allApps.some((a) => a.accountId === recipient.id)) {
+    return fail(res, 404, `toHandle ${String(toHandle)} is not an app's account`);
+  }
+  const existing = ctx.store.userByHandle(authorHandle);
+  if (existing && ctx.store.allApps.some((a) => a.accountId === existing.id)) {
+    return fail(res, 400, `@${existing.handle} is an app's account; it sends through POST /2/dm_conversations`);
+  }
+  const sender = ctx.store.ensureUser(authorHandle, authorName as string | undefined);
+  const dm = ctx.store.addDm({ sender, recipientId: recipient.id, text });
+  sendJson(res, 201, { id: dm.id, dm: dmView(ctx.store, dm) });
+}
+
 function fail(res: ServerResponse, status: number, error: string): void {
   sendJson(res, status, { error });
 }
@@ -68,7 +119,10 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 function postCustomerTweet(ctx: ControlContext, input: Record<string, unknown>, res: ServerResponse): void {
-  const { authorHandle, authorName, text, lang, inReplyToId } = input;
+  const { authorHandle, authorName, text, lang, inReplyToId, followers } = input;
+  if (followers !== undefined && (!Number.isInteger(followers) || (followers as number) < 0)) {
+    return fail(res, 400, "followers must be a whole number of at least 0");
+  }
   if (typeof authorHandle !== "string" || !HANDLE_RE.test(authorHandle)) {
     return fail(res, 400, "authorHandle must be an X handle: 1 to 15 letters, digits or underscores");
   }
@@ -88,7 +142,12 @@ function postCustomerTweet(ctx: ControlContext, input: Record<string, unknown>, 
   if (existing && ctx.store.allApps.some((a) => a.accountId === existing.id)) {
     return fail(res, 400, `@${existing.handle} is an app's account; it posts through POST /2/tweets`);
   }
-  const author = ctx.store.ensureUser(authorHandle, authorName as string | undefined, lang as string | undefined);
+  const author = ctx.store.ensureUser(
+    authorHandle,
+    authorName as string | undefined,
+    lang as string | undefined,
+    followers as number | undefined,
+  );
   const tweet = ctx.store.addTweet({
     author,
     text,
@@ -143,6 +202,14 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
       case "GET /_sim/twitter/tweets": {
         const tweets = ctx.store.tweetsNewestFirst().slice(0, listLimit(url));
         sendJson(res, 200, { tweets: tweets.map((t) => view(ctx.store, t)) });
+        return true;
+      }
+      case "POST /_sim/twitter/dms":
+        postCustomerDm(ctx, await body(req), res);
+        return true;
+      case "GET /_sim/twitter/dms": {
+        const dms = ctx.store.dmsNewestFirst().slice(0, listLimit(url));
+        sendJson(res, 200, { dms: dms.map((d) => dmView(ctx.store, d)) });
         return true;
       }
       case "GET /_sim/twitter/replies": {

@@ -4,7 +4,7 @@ import { commentsEdge, conversationsEdge, feedEdge, messagesEdge, type EdgeOutco
 import { usageHeaders, type FacebookMeter, type UsageReport } from "./facebook-limits";
 import type { FbApp, FbPage, FbToken } from "./facebook-state";
 import { fbtraceId, graphErrors, type GraphFailure } from "./graph-errors";
-import { sendJson } from "./http";
+import { sendJson, sendMalformed } from "./http";
 import type { FaultEndpoint, FaultQueue, FaultStatus } from "./limits";
 import type { SimStore } from "./state";
 
@@ -118,7 +118,7 @@ function send(res: ServerResponse, outcome: EdgeOutcome, headers: Record<string,
 }
 
 function faultOutcome(
-  fault: Exclude<FaultStatus, "timeout">,
+  fault: Exclude<FaultStatus, "timeout" | "malformed">,
   caller: Caller,
   usage: UsageReport,
 ): { outcome: GraphFailure; headers?: Record<string, string> } {
@@ -179,6 +179,10 @@ export async function handleFacebook(ctx: FacebookContext, req: IncomingMessage,
   const fault = ctx.faults.take(target.endpoint);
   if (fault === "timeout") {
     ctx.hold(res);
+    return true;
+  }
+  if (fault === "malformed") {
+    sendMalformed(res, headers);
     return true;
   }
   const injected = fault === null ? null : faultOutcome(fault, caller, usage);

@@ -77,3 +77,10 @@ export const xProblems = {
   }),
   notFound: () => ({ errors: [{ message: "Sorry, that page does not exist", code: 34 }] }),
 };
+
+/** A 200 whose JSON body stops in the middle (injected "malformed" fault). */
+export function sendMalformed(res: ServerResponse, headers: Record<string, string | number> = {}): void {
+  const payload = '{"data":[{"id":"1","text":"cut';
+  res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload), ...headers });
+  res.end(payload);
+}

@@ -6,13 +6,16 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-export type RateLimitBucket = "search" | "searchUser" | "post" | "me";
+export type RateLimitBucket = "search" | "searchUser" | "mentions" | "mentionsUser" | "dmRead" | "post" | "me";
 export type RateLimitConfig = Record<RateLimitBucket, RateLimitRule>;
 
 /** X's published per-15-minute limits (search per app and per user, posting and users/me per user). */
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   search: { limit: 450, windowSeconds: 900 },
   searchUser: { limit: 300, windowSeconds: 900 },
+  mentions: { limit: 450, windowSeconds: 900 },
+  mentionsUser: { limit: 300, windowSeconds: 900 },
+  dmRead: { limit: 15, windowSeconds: 900 },
   post: { limit: 100, windowSeconds: 900 },
   me: { limit: 75, windowSeconds: 900 },
 };
@@ -82,16 +85,17 @@ export class RateLimiter {
   }
 }
 
-export const X_FAULT_ENDPOINTS = ["search", "post", "me"] as const;
+export const X_FAULT_ENDPOINTS = ["search", "mentions", "dm-events", "post", "me"] as const;
 export const FACEBOOK_FAULT_ENDPOINTS = ["facebook-page", "facebook-conversations", "facebook-feed", "facebook-comments"] as const;
 export const FAULT_ENDPOINTS = [...X_FAULT_ENDPOINTS, ...FACEBOOK_FAULT_ENDPOINTS] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 /**
  * "timeout" holds the request without answering until the client gives up. On Facebook routes 401
  * is Graph's invalid-token error (190), 429 its page throttling (32), and "expired_token" (Facebook
- * only: X user tokens do not expire) the 190/463 expired-session error.
+ * only: X user tokens do not expire) the 190/463 expired-session error. "malformed" answers 200
+ * with a body cut in the middle, as a proxy dropping the connection might.
  */
-export const FAULT_STATUSES = [429, 500, 503, 401, "timeout", "expired_token"] as const;
+export const FAULT_STATUSES = [429, 500, 503, 401, "timeout", "expired_token", "malformed"] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 export function faultApplies(endpoint: FaultEndpoint, status: FaultStatus): boolean {

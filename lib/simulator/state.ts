@@ -10,6 +10,25 @@ export interface SimUser {
   name: string;
   lang?: string;
   createdAt: string;
+  /** public_metrics.followers_count; distribution rules read it. */
+  followers?: number;
+}
+
+/** A direct message (X's MessageCreate event) between a customer and an app's account. */
+export interface SimDm {
+  id: string;
+  text: string;
+  senderId: string;
+  recipientId: string;
+  /** One-to-one conversation id: `{smallerId}-{largerId}`. */
+  conversationId: string;
+  createdAt: string;
+  /** Set when an app sent it (what Relais sent), unset for customers. */
+  appId?: string;
+}
+
+export function dmConversationId(a: string, b: string): string {
+  return compareIds(a, b) <= 0 ? `${a}-${b}` : `${b}-${a}`;
 }
 
 export interface SimTweet {
@@ -31,6 +50,8 @@ interface PersistedState {
   apps: SimApp[];
   users: SimUser[];
   tweets: SimTweet[];
+  /** Absent in files written before the simulator spoke DMs. */
+  dms?: SimDm[];
   /** Absent in files written before the simulator spoke Facebook. */
   facebook?: FacebookPersisted;
 }
@@ -62,6 +83,8 @@ export class SimStore {
   /** Ascending by id, which is also posting order. */
   private tweetList: SimTweet[] = [];
   private tweetsById = new Map<string, SimTweet>();
+  /** Ascending by id. */
+  private dmList: SimDm[] = [];
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   readonly facebook = new FacebookState(
@@ -89,6 +112,7 @@ export class SimStore {
     for (const app of state.apps ?? []) store.apps.set(app.id, app);
     for (const user of state.users ?? []) store.putUser(user);
     for (const tweet of state.tweets ?? []) store.putTweet(tweet);
+    store.dmList = state.dms ?? [];
     store.facebook.load(state.facebook);
     store.seed();
     return store;
@@ -135,11 +159,12 @@ export class SimStore {
   }
 
   /** Finds a customer by handle, creating them on first post like a new X account would appear. */
-  ensureUser(handle: string, name?: string, lang?: string): SimUser {
+  ensureUser(handle: string, name?: string, lang?: string, followers?: number): SimUser {
     const existing = this.userByHandle(handle);
     if (existing) {
       if (name && name !== existing.name) existing.name = name;
       if (lang) existing.lang = lang;
+      if (followers !== undefined) existing.followers = followers;
       return existing;
     }
     const user: SimUser = {
@@ -148,6 +173,7 @@ export class SimStore {
       name: name || handle.replace(/^@/, ""),
       lang,
       createdAt: new Date().toISOString(),
+      ...(followers !== undefined ? { followers } : {}),
     };
     this.putUser(user);
     this.scheduleSave();
@@ -181,12 +207,35 @@ export class SimStore {
     return tweet;
   }
 
+  /** Newest first, like GET /2/dm_events. */
+  dmsNewestFirst(): SimDm[] {
+    return [...this.dmList].reverse();
+  }
+
+  addDm(input: { sender: SimUser; recipientId: string; text: string; appId?: string }): SimDm {
+    const id = this.nextId();
+    const dm: SimDm = {
+      id,
+      text: input.text,
+      senderId: input.sender.id,
+      recipientId: input.recipientId,
+      conversationId: dmConversationId(input.sender.id, input.recipientId),
+      createdAt: new Date(Math.max(Date.now(), snowflakeTime(id))).toISOString(),
+      ...(input.appId ? { appId: input.appId } : {}),
+    };
+    this.dmList.push(dm);
+    if (this.dmList.length > MAX_TWEETS) this.dmList.shift();
+    this.scheduleSave();
+    return dm;
+  }
+
   reset(): void {
     // lastId survives a reset so ids stay increasing for clients that kept a since_id.
     this.users.clear();
     this.usersByHandle.clear();
     this.tweetList = [];
     this.tweetsById.clear();
+    this.dmList = [];
     this.apps.clear();
     this.seed();
     this.facebook.reset();
@@ -216,6 +265,7 @@ export class SimStore {
       apps: [...this.apps.values()].filter((a) => a.id !== DEMO_APP.id),
       users: [...this.users.values()],
       tweets: this.tweetList,
+      dms: this.dmList,
       facebook: this.facebook.toJSON(),
     };
     const body = JSON.stringify(state);

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, type AuthContext } from "./auth";
-import { BodyError, readJson, sendJson, xProblems } from "./http";
+import { BodyError, readJson, sendJson, sendMalformed, xProblems } from "./http";
 import type { FaultEndpoint, FaultQueue, RateLimitBucket, RateLimiter } from "./limits";
 import type { SimStore, SimTweet } from "./state";
 import { renderUser, searchRecent } from "./x-search";
+import { dmEvents, mentionsTimeline } from "./x-timelines";
 
 export interface XContext {
   store: SimStore;
@@ -39,6 +40,22 @@ const routes: Route[] = [
     userContextOnly: false,
     bucket: (auth) => (auth.kind === "user" ? ["searchUser", auth.accountId] : ["search", auth.app.id]),
     run: async (ctx, _auth, _req, url) => searchRecent(ctx.store, url.searchParams),
+  },
+  {
+    method: "GET",
+    path: "/2/users/:id/mentions",
+    endpoint: "mentions",
+    userContextOnly: false,
+    bucket: (auth) => (auth.kind === "user" ? ["mentionsUser", auth.accountId] : ["mentions", auth.app.id]),
+    run: async (ctx, _auth, _req, url) => mentionsTimeline(ctx.store, decodeURIComponent(url.pathname.split("/")[3] ?? ""), url.searchParams),
+  },
+  {
+    method: "GET",
+    path: "/2/dm_events",
+    endpoint: "dm-events",
+    userContextOnly: true,
+    bucket: (auth) => ["dmRead", auth.app.accountId],
+    run: async (ctx, auth, _req, url) => dmEvents(ctx.store, auth.app.accountId, url.searchParams),
   },
   {
     method: "POST",
@@ -138,7 +155,8 @@ async function createTweet(ctx: XContext, accountId: string, appId: string, req:
 /** Serves the X API v2 subset; returns false when the path is not an X route. */
 export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (!url.pathname.startsWith("/2/")) return false;
-  const route = routes.find((r) => r.path === url.pathname.replace(/\/+$/, "") && r.method === req.method);
+  const path = url.pathname.replace(/\/+$/, "").replace(/^\/2\/users\/[^/]+\/mentions$/, "/2/users/:id/mentions");
+  const route = routes.find((r) => r.path === path && r.method === req.method);
   if (!route) {
     sendJson(res, 404, xProblems.notFound());
     return true;
@@ -173,6 +191,10 @@ export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerRe
   }
   if (fault === 500 || fault === 503) {
     sendJson(res, fault, xProblems.serverError(fault), decision.headers);
+    return true;
+  }
+  if (fault === "malformed") {
+    sendMalformed(res, decision.headers);
     return true;
   }
   const outcome = await route.run(ctx, auth, req, url);

@@ -161,11 +161,34 @@ export function renderUser(user: SimUser, fields: string[]): Record<string, unkn
   if (fields.includes("description")) out.description = "";
   if (fields.includes("protected")) out.protected = false;
   if (fields.includes("verified")) out.verified = false;
+  if (fields.includes("public_metrics")) out.public_metrics = followerMetrics(user);
   return out;
 }
 
-export function renderTweet(t: SimTweet, fields: string[], expansions: string[]): Record<string, unknown> {
+/** A stable, plausible follower count for customers nobody gave one. */
+function followerMetrics(user: SimUser) {
+  const h = createHash("sha1").update(user.id).digest();
+  const followers = user.followers ?? h.readUInt16BE(0) % 5000;
+  return { followers_count: followers, following_count: h.readUInt16BE(2) % 1000, tweet_count: h.readUInt16BE(4) % 10000, listed_count: 0 };
+}
+
+/** entities.mentions of a post: every @handle in its text, with the user's id when known. */
+function mentionEntities(text: string, store?: SimStore) {
+  const out: Array<{ start: number; end: number; username: string; id?: string }> = [];
+  for (const m of text.matchAll(/(^|[^A-Za-z0-9_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])/g)) {
+    const start = (m.index ?? 0) + m[1].length;
+    const user = store?.userByHandle(m[2]);
+    out.push({ start, end: start + m[2].length + 1, username: m[2], ...(user ? { id: user.id } : {}) });
+  }
+  return out;
+}
+
+export function renderTweet(t: SimTweet, fields: string[], expansions: string[], store?: SimStore): Record<string, unknown> {
   const out: Record<string, unknown> = { id: t.id, text: t.text, edit_history_tweet_ids: [t.id] };
+  if (fields.includes("entities")) {
+    const mentions = mentionEntities(t.text, store);
+    if (mentions.length) out.entities = { mentions };
+  }
   // X adds an expanded field to the object even when tweet.fields did not ask for it.
   if (fields.includes("author_id") || expansions.includes("author_id")) out.author_id = t.authorId;
   if (fields.includes("created_at")) out.created_at = t.createdAt;
@@ -268,6 +291,6 @@ export function searchRecent(store: SimStore, params: URLSearchParams, now = Dat
   if (more) meta.next_token = encodeToken(hits[hits.length - 1].id, query);
   return {
     status: 200,
-    body: { data: hits.map((t) => renderTweet(t, fields, expansions)), ...(Object.keys(includes).length ? { includes } : {}), meta },
+    body: { data: hits.map((t) => renderTweet(t, fields, expansions, store)), ...(Object.keys(includes).length ? { includes } : {}), meta },
   };
 }

@@ -1,6 +1,7 @@
 import { NetworkError, type NetworkAccount, type NetworkAdapter } from "../types";
 import { createGraphClient, type FacebookCredentials, type GraphClient } from "./client";
 import { pollPage } from "./poll";
+import { createFacebookSources } from "./sources";
 
 export interface FacebookAdapterOptions {
   credentials: FacebookCredentials;
@@ -25,9 +26,13 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): NetworkA
     recentPosts: Math.min(100, Math.max(1, options.recentPosts ?? 10)),
   };
 
+  const read = createFacebookSources(graph, pollOptions);
+
   return {
     kind: "facebook",
     graph,
+    sources: read.sources,
+    fetchSource: read.fetchSource,
 
     fetchNew: (cursor) => pollPage(graph, cursor, pollOptions),
 

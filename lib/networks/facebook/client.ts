@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { graphFailure, transportFailure, type GraphErrorFields } from "./errors";
+import { NetworkError } from "../types";
 
 // A typed fetch client for the Graph API (no maintained SDK fits a server that only reads a
 // page's inbox and answers). Everything goes through the page access token; the app secret only
@@ -155,7 +156,10 @@ export function createGraphClient(credentials: FacebookCredentials, options: Gra
     const parsed = json(raw);
     const usage = parseUsage(res.headers);
     if (!res.ok) throw graphFailure(res.status, (parsed as { error?: GraphErrorFields } | undefined)?.error, usage, action);
-    if (parsed === undefined) throw graphFailure(res.status >= 500 ? res.status : 502, undefined, usage, action, "the answer was not JSON");
+    if (parsed === undefined) {
+      if (res.status >= 500) throw graphFailure(res.status, undefined, usage, action, "the answer was not JSON");
+      throw new NetworkError("malformed", `Facebook ${action}: the answer is not valid JSON`, { status: res.status });
+    }
     return { data: parsed as T, status: res.status, usage };
   }
 

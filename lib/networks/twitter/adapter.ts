@@ -2,6 +2,7 @@ import type { TwitterApi, TwitterRateLimit } from "twitter-api-v2";
 import type { FetchResult, InboundMessage, NetworkAccount, NetworkAdapter, RateLimitInfo } from "../types";
 import { createTwitterClients, type TwitterCredentials } from "./client";
 import { isStaleSinceIdError, toNetworkError } from "./errors";
+import { createTwitterSources } from "./sources";
 
 export interface TwitterAdapterOptions {
   credentials: TwitterCredentials;
@@ -117,9 +118,13 @@ export function createTwitterAdapter(options: TwitterAdapterOptions): NetworkAda
     };
   }
 
+  const read = createTwitterSources({ clients, searchQuery, timeoutMs: timeout, ownAccountId: ownId });
+
   return {
     kind: "twitter",
     clients,
+    sources: read.sources,
+    fetchSource: read.fetchSource,
 
     async fetchNew(cursor) {
       try {

@@ -61,6 +61,10 @@ export function toNetworkError(e: unknown, action: string): NetworkError {
     return new NetworkError("invalid_request", msg, { status, detail, cause: e });
   }
   if (e instanceof ApiPartialResponseError) {
+    // The whole body arrived but is not JSON: the network (or a proxy) answered garbage.
+    if (e.responseError instanceof SyntaxError) {
+      return new NetworkError("malformed", `X ${action}: the answer is not valid JSON`, { cause: e });
+    }
     return new NetworkError("unreachable", `X ${action}: the connection dropped mid-response`, { cause: e });
   }
   if (e instanceof ApiRequestError) {
