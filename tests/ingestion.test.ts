@@ -1,11 +1,18 @@
 import { describe, it, expect } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { campaigns, conversations, messages, pollCursors, scriptVersions } from "@/db/schema";
+import { and } from "drizzle-orm";
+import { campaigns, campaignSources, conversations, messages, pollCursors, scriptVersions } from "@/db/schema";
 import { claimDueCampaigns, pollCampaign } from "@/lib/ingestion/poll";
 import { setupDemoWorkspace } from "./demo-fixture";
 
 describe("polling a Twitter campaign", () => {
   const w = setupDemoWorkspace();
+
+  const searchSource = () =>
+    w.db
+      .select()
+      .from(campaignSources)
+      .where(and(eq(campaignSources.campaignId, w.state.campaignId), eq(campaignSources.kind, "x_search")));
 
   const countRows = async () => ({
     conversations: (await w.db.select({ n: count() }).from(conversations))[0].n,
@@ -28,12 +35,12 @@ describe("polling a Twitter campaign", () => {
 
     const [conv] = await w.db.select().from(conversations);
     expect(conv).toMatchObject({ status: "waiting", authorHandle: "claire_b", authorName: "Claire B.", network: "twitter" });
-    const [cursor] = await w.db.select().from(pollCursors).where(eq(pollCursors.campaignId, w.state.campaignId));
-    expect(cursor.cursor).toBe(posted.id);
+    const [search] = await searchSource();
+    expect(search.cursor).toBe(posted.id);
   });
 
   it("re-reading messages after a lost cursor stores nothing twice", async () => {
-    await w.db.update(pollCursors).set({ cursor: null }).where(eq(pollCursors.campaignId, w.state.campaignId));
+    await w.db.update(campaignSources).set({ cursor: null }).where(eq(campaignSources.kind, "x_search"));
     const again = await pollCampaign(w.state.campaignId);
     expect(again.fetched).toBeGreaterThan(0);
     expect(again.newMessages).toBe(0);
@@ -48,17 +55,19 @@ describe("polling a Twitter campaign", () => {
     expect(await countRows()).toEqual({ conversations: 1, messages: 2 });
   });
 
-  it("records a network failure and keeps the cursor where it was", async () => {
-    const [before] = await w.db.select().from(pollCursors);
+  it("records a network failure on the search source and keeps its cursor where it was", async () => {
+    const [before] = await searchSource();
     await w.sim.injectFault({ endpoint: "search", status: 503, count: 1 });
     const result = await pollCampaign(w.state.campaignId);
-    expect(result.status).toBe("failed");
-    const [after] = await w.db.select().from(pollCursors);
+    expect(result.sources.find((s) => s.kind === "x_search")).toMatchObject({ status: "failed", errorKind: "server" });
+    const [after] = await searchSource();
     expect(after.cursor).toBe(before.cursor);
     expect(after.lastError).toBeTruthy();
-    // The next poll works again and clears the error.
-    expect((await pollCampaign(w.state.campaignId)).status).toBe("polled");
-    expect((await w.db.select().from(pollCursors))[0].lastError).toBeNull();
+    // After the backoff the next poll works again and clears the error.
+    const later = new Date(after.nextPollAt!.getTime() + 1);
+    expect((await pollCampaign(w.state.campaignId, { now: () => later })).sources.find((s) => s.kind === "x_search")?.status).toBe("polled");
+    expect((await searchSource())[0].lastError).toBeNull();
+    await w.db.update(campaignSources).set({ nextPollAt: null });
   });
 
   it("claims a due campaign once per check interval", async () => {

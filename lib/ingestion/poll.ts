@@ -77,17 +77,22 @@ const errorKindOf = (e: unknown): SourceErrorKind => {
   }
 };
 
-/** When a source is read next, from what the network said about its limits and what happened. */
+/**
+ * The earliest a source may be read again after a good read: at once, unless the network's
+ * limits say to wait (the campaign's check interval is applied by the campaign claim).
+ */
 function nextPollAfterSuccess(now: Date, intervalMs: number, fetched: SourceFetchResult, kind: SourceKind): Date {
   const rl = fetched.rateLimit;
-  let wait = fetched.caughtUp ? intervalMs : 0;
+  let wait = 0;
   if (rl) {
     const left = Math.max(0, rl.resetAt.getTime() - now.getTime());
-    if (rl.remaining <= 0) wait = Math.max(wait, left);
+    if (rl.remaining <= 0) wait = left;
     else if (kind.startsWith("x_")) {
-      // Spread the calls left over the window, so that a drain never runs into a 429.
-      wait = Math.max(wait, Math.ceil((left / rl.remaining) * fetched.calls));
-    } else if (rl.remaining < 10) wait = Math.max(wait, left); // Facebook: percent of the allowance left
+      // Spread the calls left over the window (a drain, or a tight limit such as DM reads'
+      // 15 per 15 minutes), so that polling never runs into a 429.
+      const spread = Math.ceil((left / rl.remaining) * fetched.calls);
+      if (!fetched.caughtUp || spread > intervalMs) wait = spread;
+    } else if (rl.remaining < 10) wait = left; // Facebook: percent of the allowance left
   }
   return new Date(now.getTime() + wait);
 }
@@ -197,11 +202,15 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
   );
   await commits;
 
-  // The campaign is claimed again when its earliest source is due (a drain goes on at once).
-  const fresh = await db.select({ next: campaignSources.nextPollAt }).from(campaignSources).where(eq(campaignSources.campaignId, campaignId));
+  // The campaign is claimed again after its check interval, or as soon as its limits allow while
+  // a source is still draining a burst.
+  const fresh = await db
+    .select({ next: campaignSources.nextPollAt, pageToken: campaignSources.pageToken })
+    .from(campaignSources)
+    .where(eq(campaignSources.campaignId, campaignId));
   const now = clock();
-  const earliest = Math.min(...fresh.map((f) => f.next?.getTime() ?? now.getTime()));
-  const next = new Date(Math.max(now.getTime() + 1000, Math.min(earliest, now.getTime() + intervalMs)));
+  const draining = fresh.filter((f) => f.pageToken !== null).map((f) => f.next?.getTime() ?? now.getTime());
+  const next = new Date(Math.min(now.getTime() + intervalMs, Math.max(now.getTime() + 1000, ...(draining.length ? [Math.min(...draining)] : [Infinity]))));
   await db
     .insert(pollCursors)
     .values({ campaignId, lastPolledAt: now, lastError: null, nextPollAt: next })
