@@ -65,7 +65,9 @@ describe("polling a Twitter campaign", () => {
     expect(after.lastError).toBeTruthy();
     // After the backoff the next poll works again and clears the error.
     const later = new Date(after.nextPollAt!.getTime() + 1);
-    expect((await pollCampaign(w.state.campaignId, { now: () => later })).sources.find((s) => s.kind === "x_search")?.status).toBe("polled");
+    expect((await pollCampaign(w.state.campaignId, { now: () => later })).sources.find((s) => s.kind === "x_search")?.status).toBe(
+      "polled",
+    );
     expect((await searchSource())[0].lastError).toBeNull();
     await w.db.update(campaignSources).set({ nextPollAt: null });
   });

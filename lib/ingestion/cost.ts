@@ -14,7 +14,9 @@ export function readCostCents(kind: SourceKind, reads: ReadCounts): number {
 /** The most one page of a source can cost: 100 items and 100 authors. */
 export function worstPageCostCents(kind: SourceKind): number {
   if (!isBilled(kind)) return 0;
-  return kind === "x_dms" ? 100 * (X_READ_PRICES_CENTS.dmEvent + X_READ_PRICES_CENTS.user) : 100 * (X_READ_PRICES_CENTS.post + X_READ_PRICES_CENTS.user);
+  return kind === "x_dms"
+    ? 100 * (X_READ_PRICES_CENTS.dmEvent + X_READ_PRICES_CENTS.user)
+    : 100 * (X_READ_PRICES_CENTS.post + X_READ_PRICES_CENTS.user);
 }
 
 /** The billing month a moment belongs to (UTC), as campaign_sources.usage_month stores it. */

@@ -177,7 +177,11 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
 
       let fetched: SourceFetchResult;
       try {
-        fetched = await adapter.fetchSource(kind, { cursor: row.cursor, pageToken: row.pageToken, pendingCursor: row.pendingCursor }, { pageCap: cap });
+        fetched = await adapter.fetchSource(
+          kind,
+          { cursor: row.cursor, pageToken: row.pageToken, pendingCursor: row.pendingCursor },
+          { pageCap: cap },
+        );
       } catch (err) {
         if (budget !== null) spent -= cap * worst;
         const message = err instanceof Error ? err.message : String(err);
@@ -210,7 +214,9 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
     .where(eq(campaignSources.campaignId, campaignId));
   const now = clock();
   const draining = fresh.filter((f) => f.pageToken !== null).map((f) => f.next?.getTime() ?? now.getTime());
-  const next = new Date(Math.min(now.getTime() + intervalMs, Math.max(now.getTime() + 1000, ...(draining.length ? [Math.min(...draining)] : [Infinity]))));
+  const next = new Date(
+    Math.min(now.getTime() + intervalMs, Math.max(now.getTime() + 1000, ...(draining.length ? [Math.min(...draining)] : [Infinity]))),
+  );
   await db
     .insert(pollCursors)
     .values({ campaignId, lastPolledAt: now, lastError: null, nextPollAt: next })

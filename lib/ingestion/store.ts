@@ -103,7 +103,8 @@ export async function storeBatch(
         .returning({ id: conversations.id, threadId: conversations.threadId, status: conversations.status });
       for (const r of inserted) {
         created.set(r.threadId, r.id);
-        if (r.status === "waiting") events.push({ name: "relais/conversation.queued", data: { conversationId: r.id, campaignId: campaign.id } });
+        if (r.status === "waiting")
+          events.push({ name: "relais/conversation.queued", data: { conversationId: r.id, campaignId: campaign.id } });
       }
     }
   }

@@ -47,7 +47,8 @@ const routes: Route[] = [
     endpoint: "mentions",
     userContextOnly: false,
     bucket: (auth) => (auth.kind === "user" ? ["mentionsUser", auth.accountId] : ["mentions", auth.app.id]),
-    run: async (ctx, _auth, _req, url) => mentionsTimeline(ctx.store, decodeURIComponent(url.pathname.split("/")[3] ?? ""), url.searchParams),
+    run: async (ctx, _auth, _req, url) =>
+      mentionsTimeline(ctx.store, decodeURIComponent(url.pathname.split("/")[3] ?? ""), url.searchParams),
   },
   {
     method: "GET",

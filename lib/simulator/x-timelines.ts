@@ -37,12 +37,18 @@ function checkParams(params: URLSearchParams, allowed: string[], min: number, ma
   const errors: ParamError[] = [];
   for (const key of new Set(params.keys())) {
     if (!allowed.includes(key)) {
-      errors.push({ parameters: { [key]: params.getAll(key) }, message: `The query parameter [${key}] is not one of [${allowed.join(",")}]` });
+      errors.push({
+        parameters: { [key]: params.getAll(key) },
+        message: `The query parameter [${key}] is not one of [${allowed.join(",")}]`,
+      });
     }
   }
   const m = params.get("max_results");
   if (m !== null && (!/^\d+$/.test(m) || Number(m) < min || Number(m) > max)) {
-    errors.push({ parameters: { max_results: [m] }, message: `The \`max_results\` query parameter value [${m}] is not between ${min} and ${max}` });
+    errors.push({
+      parameters: { max_results: [m] },
+      message: `The \`max_results\` query parameter value [${m}] is not between ${min} and ${max}`,
+    });
   }
   for (const name of ["since_id", "until_id"]) {
     const v = params.get(name);
@@ -63,7 +69,12 @@ function page<T extends { id: string }>(
   const token = params.get("pagination_token");
   const boundary = token ? decodeToken(token, scope) : null;
   if (token && !boundary) {
-    return { error: { parameters: { pagination_token: [token] }, message: `The \`pagination_token\` query parameter value [${token}] is not valid` } };
+    return {
+      error: {
+        parameters: { pagination_token: [token] },
+        message: `The \`pagination_token\` query parameter value [${token}] is not valid`,
+      },
+    };
   }
   const sinceId = params.get("since_id");
   const untilId = params.get("until_id");
@@ -109,13 +120,26 @@ const MENTION_PARAMS = [
 
 export function mentionsTimeline(store: SimStore, userId: string, params: URLSearchParams): TimelineOutcome {
   const errors = checkParams(params, MENTION_PARAMS, 5, 100);
-  if (!ID_RE.test(userId)) errors.push({ parameters: { id: [userId] }, message: `The \`id\` query parameter value [${userId}] does not match ^[0-9]{1,19}$` });
+  if (!ID_RE.test(userId))
+    errors.push({ parameters: { id: [userId] }, message: `The \`id\` query parameter value [${userId}] does not match ^[0-9]{1,19}$` });
   if (errors.length) return { status: 400, body: xProblems.invalidRequest(errors) };
   const user = store.user(userId);
   if (!user) {
     return {
       status: 200,
-      body: { errors: [{ value: userId, detail: `Could not find user with id: [${userId}].`, title: "Not Found Error", resource_type: "user", parameter: "id", resource_id: userId, type: "https://api.twitter.com/2/problems/resource-not-found" }] },
+      body: {
+        errors: [
+          {
+            value: userId,
+            detail: `Could not find user with id: [${userId}].`,
+            title: "Not Found Error",
+            resource_type: "user",
+            parameter: "id",
+            resource_id: userId,
+            type: "https://api.twitter.com/2/problems/resource-not-found",
+          },
+        ],
+      },
     };
   }
   const paged = page(
@@ -137,8 +161,27 @@ export function mentionsTimeline(store: SimStore, userId: string, params: URLSea
   return { status: 200, body };
 }
 
-const DM_PARAMS = ["max_results", "pagination_token", "event_types", "dm_event.fields", "expansions", "user.fields", "media.fields", "tweet.fields"];
-const DM_FIELDS = ["id", "text", "event_type", "created_at", "dm_conversation_id", "sender_id", "participant_ids", "referenced_tweets", "attachments"];
+const DM_PARAMS = [
+  "max_results",
+  "pagination_token",
+  "event_types",
+  "dm_event.fields",
+  "expansions",
+  "user.fields",
+  "media.fields",
+  "tweet.fields",
+];
+const DM_FIELDS = [
+  "id",
+  "text",
+  "event_type",
+  "created_at",
+  "dm_conversation_id",
+  "sender_id",
+  "participant_ids",
+  "referenced_tweets",
+  "attachments",
+];
 
 function renderDm(dm: SimDm, fields: string[], expansions: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { id: dm.id, event_type: "MessageCreate", text: dm.text };
@@ -153,11 +196,18 @@ function renderDm(dm: SimDm, fields: string[], expansions: string[]): Record<str
 export function dmEvents(store: SimStore, accountId: string, params: URLSearchParams, now = Date.now()): TimelineOutcome {
   const errors = checkParams(params, DM_PARAMS, 1, 100);
   for (const f of listParam(params, "dm_event.fields")) {
-    if (!DM_FIELDS.includes(f)) errors.push({ parameters: { "dm_event.fields": [f] }, message: `The \`dm_event.fields\` query parameter value [${f}] is not one of [${DM_FIELDS.join(",")}]` });
+    if (!DM_FIELDS.includes(f))
+      errors.push({
+        parameters: { "dm_event.fields": [f] },
+        message: `The \`dm_event.fields\` query parameter value [${f}] is not one of [${DM_FIELDS.join(",")}]`,
+      });
   }
   const types = listParam(params, "event_types");
   if (types.some((t) => !["MessageCreate", "ParticipantsJoin", "ParticipantsLeave"].includes(t))) {
-    errors.push({ parameters: { event_types: types }, message: "The `event_types` query parameter value is not one of [MessageCreate,ParticipantsJoin,ParticipantsLeave]" });
+    errors.push({
+      parameters: { event_types: types },
+      message: "The `event_types` query parameter value is not one of [MessageCreate,ParticipantsJoin,ParticipantsLeave]",
+    });
   }
   if (errors.length) return { status: 400, body: xProblems.invalidRequest(errors) };
   const windowStart = now - 30 * 24 * 3600 * 1000;

@@ -95,7 +95,10 @@ const isDm = (d: XDmEvent) => d.event_type !== "MessageCreate" || typeof d.text 
 
 function isInvalidToken(e: unknown): boolean {
   const err = e as { code?: number; data?: { errors?: Array<{ parameters?: Record<string, unknown> }> } };
-  return err?.code === 400 && Boolean(err.data?.errors?.some((x) => x.parameters && ("pagination_token" in x.parameters || "next_token" in x.parameters)));
+  return (
+    err?.code === 400 &&
+    Boolean(err.data?.errors?.some((x) => x.parameters && ("pagination_token" in x.parameters || "next_token" in x.parameters)))
+  );
 }
 
 export function createTwitterSources(options: TwitterSourceOptions) {
@@ -249,7 +252,13 @@ export function createTwitterSources(options: TwitterSourceOptions) {
     const cap = Math.max(1, pageCap);
     try {
       if (kind === "x_search") {
-        const base = { query: searchQuery, max_results: 100, expansions: "author_id", "user.fields": USER_FIELDS, "tweet.fields": TWEET_FIELDS };
+        const base = {
+          query: searchQuery,
+          max_results: 100,
+          expansions: "author_id",
+          "user.fields": USER_FIELDS,
+          "tweet.fields": TWEET_FIELDS,
+        };
         return await drain<XTweet>(
           kind,
           position,
