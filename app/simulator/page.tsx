@@ -1,12 +1,20 @@
 import { requirePage } from "@/lib/auth/session";
 import { simulatorEnabled, simulatorUrl } from "@/lib/config/env";
-import { createSimulatorClient, type SimTweetView } from "@/lib/simulator/client";
+import {
+  createSimulatorClient,
+  type FbPost,
+  type SimDmView,
+  type SimFbCommentView,
+  type SimFbMessageView,
+  type SimTweetView,
+} from "@/lib/simulator/client";
+import { DEMO_ACCOUNT } from "@/lib/simulator/demo";
 import { getFormat, getTranslator } from "@/lib/i18n/server";
 import type { Format } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { PostTweetForm } from "./post-tweet-form";
+import { CustomerMessageForm } from "./customer-message-form";
 import { AutoRefresh } from "./auto-refresh";
 import { DemoCredentials } from "./demo-credentials";
 
@@ -16,12 +24,35 @@ export default async function SimulatorPage() {
   const format = await getFormat();
   const client = createSimulatorClient(simulatorUrl());
   let tweets: SimTweetView[] = [];
+  let dms: SimDmView[] = [];
+  let fbMessages: SimFbMessageView[] = [];
+  let comments: SimFbCommentView[] = [];
+  let posts: FbPost[] = [];
   let unreachable = false;
   try {
-    tweets = await client.listTweets(100);
+    [tweets, dms, fbMessages, comments, posts] = await Promise.all([
+      client.listTweets(100),
+      client.listDms(50),
+      client.listFacebookMessages(50),
+      client.listFacebookComments(50),
+      client.listPagePosts(20),
+    ]);
   } catch {
     unreachable = true;
   }
+  const facebook = [
+    ...fbMessages.map((m) => ({
+      id: m.id,
+      kind: "messenger" as const,
+      who: m.fromName,
+      text: m.text,
+      at: m.createdAt,
+      fromPage: m.fromPage,
+    })),
+    ...comments
+      .filter((c) => !c.deleted)
+      .map((c) => ({ id: c.id, kind: "comment" as const, who: c.fromName, text: c.text, at: c.createdAt, fromPage: c.fromApp })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   const customers = tweets.filter((tw) => !tw.fromApp);
   const replies = tweets.filter((tw) => tw.fromApp);
   return (
@@ -40,11 +71,58 @@ export default async function SimulatorPage() {
             <CardTitle>{t("simulator.postAsCustomer")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <PostTweetForm />
+            <CustomerMessageForm posts={posts.map((p) => ({ id: p.id, text: p.message }))} accountHandle={DEMO_ACCOUNT.handle} />
           </CardContent>
         </Card>
         <TweetList title={t("simulator.tweets")} empty={t("simulator.noTweets")} tweets={customers} testId="sim-tweets" format={format} />
         <TweetList title={t("simulator.replies")} empty={t("simulator.noReplies")} tweets={replies} testId="sim-replies" format={format} />
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              {t("simulator.dms")} <Badge>{dms.length}</Badge>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {dms.length === 0 ? (
+              <p className="text-sm text-fg-muted">{t("simulator.noDms")}</p>
+            ) : (
+              <ul className="space-y-3" data-testid="sim-dms">
+                {dms.map((d) => (
+                  <li key={d.id} className="rounded-control border border-border p-2">
+                    <p className="text-xs text-fg-muted">
+                      {d.senderName} @{d.senderHandle} → @{d.recipientHandle} · {format.dateTime(d.createdAt, { style: "dateTimeSeconds" })}
+                    </p>
+                    <p className="whitespace-pre-wrap break-words">{d.text}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>
+              {t("simulator.facebook")} <Badge>{facebook.length}</Badge>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {facebook.length === 0 ? (
+              <p className="text-sm text-fg-muted">{t("simulator.noFacebook")}</p>
+            ) : (
+              <ul className="space-y-3" data-testid="sim-facebook">
+                {facebook.map((m) => (
+                  <li key={m.id} className="rounded-control border border-border p-2">
+                    <p className="text-xs text-fg-muted">
+                      <Badge>{m.kind === "messenger" ? t("simulator.messengerLabel") : t("simulator.commentLabel")}</Badge> {m.who} ·{" "}
+                      {format.dateTime(m.at, { style: "dateTimeSeconds" })}
+                    </p>
+                    <p className="whitespace-pre-wrap break-words">{m.text}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
       </div>
     </div>
   );

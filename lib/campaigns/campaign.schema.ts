@@ -88,6 +88,25 @@ export const searchQueryField = z
   .default("")
   .refine((q) => q === "" || parseQuery(q).ok, "campaigns.errors.querySyntax");
 
+/** A monthly read budget in US dollars (cents at most), blank for none; stored in cents. */
+const budgetDollars = z.preprocess(
+  (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? v.trim().replace(",", ".") : v),
+  z
+    .union([
+      z.null(),
+      z
+        .string()
+        .regex(/^\d{1,7}(\.\d{1,2})?$/, "campaigns.errors.readBudget")
+        .transform((v) => Math.round(Number(v) * 100)),
+      z
+        .number({ error: "campaigns.errors.readBudget" })
+        .min(0, "campaigns.errors.readBudget")
+        .max(1_000_000, "campaigns.errors.readBudget")
+        .transform((v) => Math.round(v * 100)),
+    ])
+    .refine((v) => v === null || v <= 100_000_000, "campaigns.errors.readBudget"),
+);
+
 export const receptionSchema = z.object({
   id,
   version: tabVersion,
@@ -102,6 +121,9 @@ export const receptionSchema = z.object({
   distributionGroupId: optionalId,
   blacklistIds: z.array(id).max(200).default([]),
   callbackDeadlineMinutes: intBetween(1, 525_600, "campaigns.errors.callbackDeadline"),
+  // Read by routing: how long a conversation waits for an agent with the skills its rule asked for.
+  preferredWaitSeconds: intBetween(0, 86_400, "campaigns.errors.preferredWait").default(60),
+  monthlyReadBudget: budgetDollars.default(null),
 });
 export type ReceptionInput = z.input<typeof receptionSchema>;
 

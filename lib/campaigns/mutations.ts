@@ -100,6 +100,8 @@ export async function saveReception(actor: AuditActor, input: z.output<typeof re
           holidayGroupId: input.holidayGroupId,
           distributionGroupId: input.distributionGroupId,
           callbackDeadlineMinutes: input.callbackDeadlineMinutes,
+          preferredWaitSeconds: input.preferredWaitSeconds,
+          monthlyReadBudgetCents: input.monthlyReadBudget,
         },
         auditBefore: { blacklistIds: previous.map((p) => p.id).sort((a, b) => a - b) },
         auditAfter: { blacklistIds },

@@ -104,6 +104,8 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
     listTweets: async (limit?: number) =>
       (await call<{ tweets: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/tweets${limit ? `?limit=${limit}` : ""}`, undefined, opts))
         .tweets,
+    postCustomerTweets: (tweets: CustomerTweetInput[]) =>
+      call<{ ids: string[] }>(baseUrl, "POST", "_sim/twitter/tweets/bulk", { tweets }, opts),
     postCustomerDm: (input: CustomerDmInput) => call<{ id: string; dm: SimDmView }>(baseUrl, "POST", "_sim/twitter/dms", input, opts),
     listDms: async (limit?: number) =>
       (await call<{ dms: SimDmView[] }>(baseUrl, "GET", `_sim/twitter/dms${limit ? `?limit=${limit}` : ""}`, undefined, opts)).dms,
@@ -128,6 +130,8 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
       ).messages,
     postPagePost: (input: { text: string; pageId?: string }) =>
       call<{ id: string; post: FbPost }>(baseUrl, "POST", "_sim/facebook/posts", input, opts),
+    listPagePosts: async (limit?: number) =>
+      (await call<{ posts: FbPost[] }>(baseUrl, "GET", `_sim/facebook/posts${limit ? `?limit=${limit}` : ""}`, undefined, opts)).posts,
     postCustomerComment: (input: CustomerCommentInput) =>
       call<{ id: string; comment: SimFbCommentView }>(baseUrl, "POST", "_sim/facebook/comments", input, opts),
     listFacebookComments: async (limit?: number) =>

@@ -157,6 +157,22 @@ function postCustomerTweet(ctx: ControlContext, input: Record<string, unknown>, 
   sendJson(res, 201, { id: tweet.id, tweet: view(ctx.store, tweet) });
 }
 
+/** Many customer posts in one call (load tests, benchmarks); all or nothing. */
+function postCustomerTweets(ctx: ControlContext, input: Record<string, unknown>, res: ServerResponse): void {
+  const list = input.tweets;
+  if (!Array.isArray(list) || list.length === 0 || list.length > 5000) return fail(res, 400, "tweets must be a list of 1 to 5000 posts");
+  for (const t of list as Array<Record<string, unknown>>) {
+    if (!t || typeof t.authorHandle !== "string" || !HANDLE_RE.test(t.authorHandle)) return fail(res, 400, "every post needs an X handle");
+    if (typeof t.text !== "string" || !t.text.trim() || [...t.text].length > 280)
+      return fail(res, 400, "every post needs a text of at most 280 characters");
+  }
+  const ids = (list as Array<{ authorHandle: string; authorName?: string; text: string; lang?: string }>).map((t) => {
+    const author = ctx.store.ensureUser(t.authorHandle, typeof t.authorName === "string" ? t.authorName : undefined);
+    return ctx.store.addTweet({ author, text: t.text, lang: typeof t.lang === "string" ? t.lang : undefined }).id;
+  });
+  sendJson(res, 201, { ids });
+}
+
 function injectFault(ctx: ControlContext, input: Record<string, unknown>, res: ServerResponse): void {
   const { endpoint, status } = input;
   const count = input.count === undefined ? 1 : Number(input.count);
@@ -204,6 +220,9 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         sendJson(res, 200, { tweets: tweets.map((t) => view(ctx.store, t)) });
         return true;
       }
+      case "POST /_sim/twitter/tweets/bulk":
+        postCustomerTweets(ctx, await body(req), res);
+        return true;
       case "POST /_sim/twitter/dms":
         postCustomerDm(ctx, await body(req), res);
         return true;

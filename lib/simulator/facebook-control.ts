@@ -121,6 +121,11 @@ export async function handleFacebookControl(fb: FacebookState, req: IncomingMess
     }
     return true;
   }
+  if (route === "GET /_sim/facebook/posts") {
+    const posts = fb.toJSON().posts.slice().reverse().slice(0, listLimit(url));
+    sendJson(res, 200, { posts });
+    return true;
+  }
   if (route === "POST /_sim/facebook/comments") {
     const input = await body(req);
     const name = text(input.authorName, MAX_NAME);

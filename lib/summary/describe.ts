@@ -1,6 +1,6 @@
 // Turns stored summary elements and notifications into words. Rules and stored rows hold keys only
 // (they are computed once for every reader's language); the few parameters that are keys too
-// (credential fields, element names) are translated here.
+// (credential fields, element names, source kinds) are translated here.
 import type { MessageKey, MessageParams, Translate } from "@/lib/i18n/translate";
 import type { SummaryElement } from "./types";
 
@@ -25,6 +25,7 @@ export function elementName(t: Translate, element: string): string {
 export function describeElement(t: Translate, element: Pick<SummaryElement, "reason" | "params">): string {
   const params: MessageParams = { ...(element.params ?? {}) };
   if (params.fields !== undefined) params.fields = translateList(t, "summary.credentialFields", params.fields);
+  if (params.sources !== undefined) params.sources = translateList(t, "summary.sourceKinds", params.sources);
   return t(element.reason as MessageKey, params);
 }
 

@@ -57,6 +57,28 @@ function search(s: CampaignSnapshot): SummaryElement {
   return element("search", "green", "ok", fix, { query });
 }
 
+/**
+ * Each source of the campaign (X search, mentions, DMs; Messenger, comments) is polled on its
+ * own: a refused token is red (nothing can be read until someone renews it, and the campaign
+ * stops), a source failing for another reason or stopped by the read budget is orange.
+ */
+function sources(s: CampaignSnapshot): SummaryElement {
+  const fix = tab(s, "general");
+  const list = s.sources ?? [];
+  const label = (kinds: string[]) => kinds.join(", ");
+  const refused = list.filter((x) => x.errorKind === "unauthorized" || x.errorKind === "forbidden");
+  if (refused.length)
+    return element("sources", "red", "tokenRefused", fix, { sources: label(refused.map((x) => x.kind)), error: refused[0].error ?? "" });
+  const budget = list.filter((x) => x.errorKind === "budget");
+  if (budget.length)
+    return element("sources", "orange", "budgetReached", tab(s, "reception"), { sources: label(budget.map((x) => x.kind)) });
+  const failing = list.filter((x) => x.errorKind);
+  if (failing.length)
+    return element("sources", "orange", "failing", fix, { sources: label(failing.map((x) => x.kind)), error: failing[0].error ?? "" });
+  if (list.length === 0) return element("sources", "green", "notPolled", fix);
+  return element("sources", "green", "ok", fix, { count: list.length });
+}
+
 function queue(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "reception");
   if (!s.queue) return element("queue", "red", "none", fix);
@@ -182,6 +204,7 @@ export function computeSummary(snapshot: CampaignSnapshot): CampaignSummary {
   const elements = [
     general(snapshot),
     ...(snapshot.type === "twitter" ? [search(snapshot)] : []),
+    sources(snapshot),
     queue(snapshot),
     schedule(snapshot),
     holidays(snapshot),

@@ -15,6 +15,7 @@ import {
   holidays,
   platforms,
   pollCursors,
+  campaignSources,
   predefinedResponses,
   qualificationGroups,
   qualificationStatuses,
@@ -251,6 +252,18 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
   // Parsed once per version, not once per campaign using it.
   const unmappedByVersion = new Map(files.map((f) => [f.id, unmappedObjects(f.model, f.customerFile!.mapping)]));
 
+  const sourceRows = await db
+    .select({
+      campaignId: campaignSources.campaignId,
+      kind: campaignSources.kind,
+      errorKind: campaignSources.lastErrorKind,
+      error: campaignSources.lastError,
+    })
+    .from(campaignSources)
+    .where(inArray(campaignSources.campaignId, ids))
+    .orderBy(asc(campaignSources.id));
+  const sourcesByCampaign = byKey(sourceRows, (r) => r.campaignId);
+
   return base.map((c): CampaignSnapshot => {
     const file = c.versionId !== null ? fileByVersion.get(c.versionId) : undefined;
     const cf = file?.customerFile;
@@ -265,6 +278,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       ...credentialFlags(c.type, c.credentials),
       lastNetworkError: c.lastError,
       searchQuery: c.searchQuery,
+      sources: (sourcesByCampaign.get(c.id) ?? []).map(({ kind, errorKind, error }) => ({ kind, errorKind, error })),
       queue: c.queueId !== null ? { id: c.queueId, code: c.queueCode!, archived: archived(c.queueArchivedAt) } : null,
       script:
         c.scriptId !== null

@@ -9,6 +9,7 @@ export type { Light, SummaryElement };
 export const summaryElementKeys = [
   "general",
   "search",
+  "sources",
   "queue",
   "schedule",
   "holidays",
@@ -52,6 +53,8 @@ export interface CampaignSnapshot {
   /** The error of the last contact with the network (last poll), null when it succeeded or never ran. */
   lastNetworkError: string | null;
   searchQuery: string;
+  /** Health of each polling source (campaign_sources); absent or empty before the first poll. */
+  sources?: SourceHealth[];
   queue: { id: number; code: string; archived: boolean } | null;
   script: (Named & { latestProduction: { id: number; number: number } | null }) | null;
   /** The version the campaign picked (agents run it). */
@@ -83,6 +86,12 @@ export interface CampaignSnapshot {
   requiredSkills: { skillId: number; name: string; minLevel: number }[];
   /** Non-archived agents holding every required skill at its minimum level (all agents when none is required). */
   eligibleAgents: number;
+}
+
+export interface SourceHealth {
+  kind: string;
+  errorKind: string | null;
+  error: string | null;
 }
 
 export interface CampaignSummary {

@@ -3,6 +3,7 @@ import { adminCommon } from "./en/adminCommon";
 import { queues } from "./en/queues";
 import { campaigns } from "./en/campaigns";
 import { summary } from "./en/summary";
+import { ingestion } from "./en/ingestion";
 import { databases } from "./en/databases";
 import { hr } from "./en/hr";
 import { schedules } from "./en/schedules";
@@ -19,6 +20,7 @@ export const en: Messages = {
   queues,
   campaigns,
   summary,
+  ingestion,
   databases,
   hr,
   schedules,
@@ -130,6 +132,23 @@ export const en: Messages = {
   simulator: {
     title: "Network simulator",
     description: "Post messages as a customer and follow the replies sent by campaigns.",
+    kind: "Kind of message",
+    kinds: {
+      tweet: "Public tweet",
+      mention: "Mention of @{handle}",
+      dm: "Direct message to @{handle}",
+      messenger: "Messenger message to the page",
+      comment: "Comment on a page post",
+    },
+    pagePost: "Post",
+    newPost: "New post…",
+    newPostText: "Text of the new post",
+    dms: "X direct messages",
+    noDms: "No direct message.",
+    facebook: "Facebook (demo page)",
+    noFacebook: "No Messenger message or comment.",
+    messengerLabel: "Messenger",
+    commentLabel: "Comment",
     postAsCustomer: "Post as a customer",
     handle: "Handle (@handle)",
     displayName: "Display name",
@@ -151,6 +170,11 @@ export const en: Messages = {
       copyLabel: "Copy: {field}",
     },
     errors: {
+      kind: "Choose a kind of message",
+      nameRequired: "Type the display name",
+      textTooLongFacebook: "2,000 characters at most",
+      postTooLong: "500 characters at most",
+      postRequired: "Type the text of the new post",
       handle: "1 to 15 letters, digits or _",
       name: "50 characters at most",
       textEmpty: "Type the tweet's text",

@@ -5,6 +5,7 @@ import { adminCommon } from "./fr/adminCommon";
 import { queues } from "./fr/queues";
 import { campaigns } from "./fr/campaigns";
 import { summary } from "./fr/summary";
+import { ingestion } from "./fr/ingestion";
 import { databases } from "./fr/databases";
 import { hr } from "./fr/hr";
 import { schedules } from "./fr/schedules";
@@ -21,6 +22,7 @@ export const fr = {
   queues,
   campaigns,
   summary,
+  ingestion,
   databases,
   hr,
   schedules,
@@ -132,6 +134,23 @@ export const fr = {
   simulator: {
     title: "Simulateur réseaux",
     description: "Publiez des messages comme un internaute et suivez les réponses envoyées par les campagnes.",
+    kind: "Type de message",
+    kinds: {
+      tweet: "Tweet public",
+      mention: "Mention de @{handle}",
+      dm: "Message privé à @{handle}",
+      messenger: "Message Messenger à la page",
+      comment: "Commentaire sur une publication de la page",
+    },
+    pagePost: "Publication",
+    newPost: "Nouvelle publication…",
+    newPostText: "Texte de la nouvelle publication",
+    dms: "Messages privés X",
+    noDms: "Aucun message privé.",
+    facebook: "Facebook (page de démo)",
+    noFacebook: "Aucun message Messenger ni commentaire.",
+    messengerLabel: "Messenger",
+    commentLabel: "Commentaire",
     postAsCustomer: "Publier en tant qu'internaute",
     handle: "Identifiant (@handle)",
     displayName: "Nom affiché",
@@ -153,6 +172,11 @@ export const fr = {
       copyLabel: "Copier : {field}",
     },
     errors: {
+      kind: "Choisissez un type de message",
+      nameRequired: "Saisissez le nom affiché",
+      textTooLongFacebook: "2 000 caractères au plus",
+      postTooLong: "500 caractères au plus",
+      postRequired: "Saisissez le texte de la nouvelle publication",
       handle: "1 à 15 lettres, chiffres ou _",
       name: "50 caractères au maximum",
       textEmpty: "Saisissez le texte du tweet",

@@ -112,6 +112,11 @@ export const campaigns: Messages["campaigns"] = {
     blacklists: "Keyword blacklists",
     noBlacklists: "No blacklist. Create some in “Blacklists”.",
     callbackDeadlineMinutes: "Callback deadline (minutes)",
+    preferredWaitSeconds: "Preferred wait before overflow (seconds)",
+    preferredWaitSecondsHint:
+      "How long a message waits for an agent with the skills its distribution rule asks for before any eligible agent may take it.",
+    monthlyReadBudget: "Monthly read budget (USD)",
+    monthlyReadBudgetHint: "Estimated at X's 2026 read prices; polling of a source stops before it would exceed it. Blank: no budget.",
     callbackDeadlineMinutesHint: "Longest delay to call a customer back.",
   },
   responses: {
@@ -213,6 +218,8 @@ export const campaigns: Messages["campaigns"] = {
     priority: "A whole number from 1 to 9",
     pollInterval: "A whole number of seconds, at least 10 (24 h at most)",
     assignmentTimeout: "A whole number of seconds, from 10 to 86,400",
+    preferredWait: "A whole number of seconds, from 0 to 86,400",
+    readBudget: "An amount in dollars such as 25 or 12.50, at most 1,000,000; blank for no budget",
     callbackDeadline: "A whole number of minutes, from 1 to 525,600",
     querySyntax: "Invalid search query",
     queryTooLong: "512 characters at most",

@@ -26,6 +26,7 @@ export const summary: Messages["summary"] = {
   },
   elements: {
     general: "General",
+    sources: "Message sources",
     search: "Keyword search",
     queue: "Queue",
     schedule: "Service hours",
@@ -38,6 +39,13 @@ export const summary: Messages["summary"] = {
     qualifications: "Qualifications",
     agenda: "Agenda",
     skills: "Skills and agents",
+  },
+  sourceKinds: {
+    x_search: "keyword search",
+    x_mentions: "mentions",
+    x_dms: "direct messages",
+    fb_messenger: "Messenger",
+    fb_comments: "page comments",
   },
   credentialFields: {
     apiKey: "API key",
@@ -59,6 +67,13 @@ export const summary: Messages["summary"] = {
       noCredentials: "The app configuration is not filled in",
       missingCredentials: "Incomplete app configuration: {fields}",
       connectionFailing: "The last exchange with the network failed: {error}",
+    },
+    sources: {
+      ok: "{count, plural, one {# source polled} other {# sources polled}} without error",
+      notPolled: "Not polled yet",
+      tokenRefused: "The network refuses the token ({sources}): renew the token. {error}",
+      budgetReached: "Monthly read budget reached: {sources} no longer polled until next month",
+      failing: "Failing: {sources} — {error}",
     },
     search: {
       ok: "Search “{query}”",

@@ -112,6 +112,12 @@ export const campaigns = {
     blacklists: "Liste noire de mots clés",
     noBlacklists: "Aucune liste noire. Créez-en dans « Listes noires ».",
     callbackDeadlineMinutes: "Dates butoirs de rappels (minutes)",
+    preferredWaitSeconds: "Attente préférée avant débordement (secondes)",
+    preferredWaitSecondsHint:
+      "Durée pendant laquelle un message attend un agent ayant les compétences demandées par sa règle de distribution, avant que tout agent éligible puisse le prendre.",
+    monthlyReadBudget: "Budget mensuel de lecture (USD)",
+    monthlyReadBudgetHint:
+      "Estimé aux tarifs de lecture X 2026 ; le relevé d'une source s'arrête avant de le dépasser. Vide : pas de budget.",
     callbackDeadlineMinutesHint: "Délai maximal pour rappeler un internaute.",
   },
   responses: {
@@ -213,6 +219,8 @@ export const campaigns = {
     priority: "Un nombre entier de 1 à 9",
     pollInterval: "Un nombre entier de secondes, 10 au moins (24 h au plus)",
     assignmentTimeout: "Un nombre entier de secondes, de 10 à 86 400",
+    preferredWait: "Un nombre entier de secondes, de 0 à 86 400",
+    readBudget: "Un montant en dollars comme 25 ou 12.50, au plus 1 000 000 ; vide pour aucun budget",
     callbackDeadline: "Un nombre entier de minutes, de 1 à 525 600",
     querySyntax: "Requête de recherche invalide",
     queryTooLong: "512 caractères au maximum",

@@ -25,6 +25,7 @@ export const summary = {
   },
   elements: {
     general: "Général",
+    sources: "Sources des messages",
     search: "Recherche par mot clé",
     queue: "File d'attente",
     schedule: "Horaires de service",
@@ -37,6 +38,13 @@ export const summary = {
     qualifications: "Qualifications",
     agenda: "Agenda",
     skills: "Compétences et agents",
+  },
+  sourceKinds: {
+    x_search: "recherche par mot-clé",
+    x_mentions: "mentions",
+    x_dms: "messages privés",
+    fb_messenger: "Messenger",
+    fb_comments: "commentaires de la page",
   },
   credentialFields: {
     apiKey: "clé API",
@@ -58,6 +66,13 @@ export const summary = {
       noCredentials: "La configuration de l'application n'est pas renseignée",
       missingCredentials: "Configuration de l'application incomplète : {fields}",
       connectionFailing: "Le dernier échange avec le réseau a échoué : {error}",
+    },
+    sources: {
+      ok: "{count, plural, one {# source relevée} other {# sources relevées}} sans erreur",
+      notPolled: "Pas encore relevées",
+      tokenRefused: "Le réseau refuse le jeton ({sources}) : renouvelez le jeton. {error}",
+      budgetReached: "Budget mensuel de lecture atteint : {sources} ne sont plus relevées avant le mois prochain",
+      failing: "En échec : {sources} — {error}",
     },
     search: {
       ok: "Recherche « {query} »",

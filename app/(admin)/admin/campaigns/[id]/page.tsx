@@ -13,6 +13,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { SummaryPanel } from "@/components/summary/summary-panel";
 import { CampaignTabs } from "./campaign-tabs";
 import { StateButtons } from "./state-buttons";
+import { SourcesPanel } from "./sources-panel";
 
 export default async function CampaignPage({
   params,
@@ -59,8 +60,9 @@ export default async function CampaignPage({
             holdMusic={holdMusic}
             simulatorPlatformIds={simulatorPlatforms}
           />
-          <aside aria-label={t("campaigns.summaryColumn")}>
+          <aside aria-label={t("campaigns.summaryColumn")} className="space-y-6">
             <SummaryPanel campaignId={campaign.id} />
+            <SourcesPanel campaignId={campaign.id} />
           </aside>
         </div>
       </div>

@@ -36,11 +36,14 @@ function initialValues(c: CampaignForEdit): ReceptionInput {
     distributionGroupId: idOrEmpty(c.distributionGroupId),
     blacklistIds: c.blacklistIds,
     callbackDeadlineMinutes: String(c.callbackDeadlineMinutes),
+    preferredWaitSeconds: String(c.preferredWaitSeconds),
+    monthlyReadBudget: c.monthlyReadBudgetCents === null ? "" : (c.monthlyReadBudgetCents / 100).toFixed(2),
   };
 }
 
 type Choice = "queueId" | "scheduleId" | "holidayGroupId" | "distributionGroupId";
-type NumberField = "queuePriority" | "pollIntervalSeconds" | "assignmentTimeoutSeconds" | "callbackDeadlineMinutes";
+type NumberField =
+  "queuePriority" | "pollIntervalSeconds" | "assignmentTimeoutSeconds" | "callbackDeadlineMinutes" | "preferredWaitSeconds";
 
 export function ReceptionTab({
   campaign,
@@ -106,6 +109,7 @@ export function ReceptionTab({
         <Checkbox label={t("campaigns.reception.checkComments")} {...form.register("checkComments")} />
       ) : null}
       {number("assignmentTimeoutSeconds", 10, 86_400)}
+      {number("preferredWaitSeconds", 0, 86_400)}
       {campaign.type === "twitter" ? (
         <SearchQueryField
           campaignId={campaign.id}
@@ -147,6 +151,16 @@ export function ReceptionTab({
         {errors.blacklistIds ? <p className="text-xs font-medium text-danger">{msg(errors.blacklistIds.message)}</p> : null}
       </fieldset>
       {number("callbackDeadlineMinutes", 1, 525_600)}
+      {campaign.type === "twitter" ? (
+        <FormField
+          label={t("campaigns.reception.monthlyReadBudget")}
+          htmlFor="monthlyReadBudget"
+          error={msg(errors.monthlyReadBudget?.message)}
+          hint={t("campaigns.reception.monthlyReadBudgetHint")}
+        >
+          <Input inputMode="decimal" autoComplete="off" className="w-40" {...form.register("monthlyReadBudget")} />
+        </FormField>
+      ) : null}
       <Button type="submit" loading={isSubmitting}>
         {t("common.save")}
       </Button>

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import { test, expect, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Issue 9, ingestion: a trainer posts on /simulator as a customer of the demo Facebook page (a
+// Messenger message and a comment on a page post); a running Facebook campaign reads both
+// sources and stores each as a conversation, and its page lists the sources with their reads.
+
+const FACEBOOK = {
+  appId: "900000000000001",
+  appSecret: "sim-demo-facebook-app-secret",
+  pageAccessToken: "EAASimDemoRelaisPageAccessToken",
+  pageId: "104000000000001",
+};
+
+const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+}
+
+async function save(page: Page) {
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(page.getByText("Modifications enregistrées").first()).toBeVisible();
+}
+
+async function postAsCustomer(page: Page, kind: RegExp, fill: Record<string, string>) {
+  await page.goto("/simulator");
+  await page.getByRole("radio", { name: kind }).check();
+  for (const [label, value] of Object.entries(fill)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "Publier" }).click();
+  await expect(page.getByText("Message publié").first()).toBeVisible();
+}
+
+test("a Messenger message and a comment posted on /simulator each become a conversation of a Facebook campaign", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  const stamp = Date.now();
+
+  // A Facebook campaign on the demo page, reading comments, checked every 10 s.
+  await admin.goto("/admin/campaigns");
+  await admin.getByRole("link", { name: "Ajout", exact: true }).click();
+  await admin.getByLabel("Facebook", { exact: true }).check();
+  await admin.getByLabel("Nom de la campagne").fill("E2E Facebook réception");
+  await admin.getByRole("button", { name: "Valider" }).click();
+  await expect(admin).toHaveURL(/\/admin\/campaigns\/\d+$/);
+  const campaignUrl = admin.url();
+  await admin.getByLabel("Clé API (identifiant de l'application)").fill(FACEBOOK.appId);
+  await admin.getByLabel("Clé secrète", { exact: true }).fill(FACEBOOK.appSecret);
+  await admin.getByLabel("Accès token (jeton de la page)").fill(FACEBOOK.pageAccessToken);
+  await admin.getByLabel("Identifiant de la page").fill(FACEBOOK.pageId);
+  await save(admin);
+
+  await admin.getByRole("tab", { name: "Réception" }).click();
+  await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
+  await admin.getByLabel("Vérification des nouveaux messages (secondes)").fill("10");
+  await admin.getByLabel(/Vérification des nouveaux messages dans les publications/).check();
+  // The two new fields of «Réception»: validated as typed.
+  await admin.getByLabel("Attente préférée avant débordement (secondes)").fill("-3");
+  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(admin.getByText("Un nombre entier de secondes, de 0 à 86 400")).toBeVisible();
+  await admin.getByLabel("Attente préférée avant débordement (secondes)").fill("45");
+  await save(admin);
+
+  await admin.getByRole("tab", { name: "Relation Client" }).click();
+  await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
+  await expect(admin.getByLabel("Version de production", { exact: true })).toBeVisible();
+  await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
+  await save(admin);
+  await admin.getByRole("button", { name: "Démarrer" }).click();
+  await expect(admin.getByText("Démarrée", { exact: true })).toBeVisible();
+
+  // The trainer writes as two customers of the page.
+  const trainer = await signIn(browser, "admin");
+  await postAsCustomer(trainer, /Message Messenger à la page/, {
+    "Nom affiché": "Louise Martin",
+    Texte: `Bonjour, ma carte ne marche plus ${stamp}`,
+  });
+  await postAsCustomer(trainer, /Commentaire sur une publication/, {
+    "Nom affiché": "Paul Durand",
+    Texte: `Et le dimanche, vous ouvrez ? ${stamp}`,
+  });
+  const facebook = trainer.getByTestId("sim-facebook");
+  await expect(facebook).toContainText(`ma carte ne marche plus ${stamp}`);
+  await expect(facebook).toContainText(`vous ouvrez ? ${stamp}`);
+  await shoot(trainer, "simulator");
+
+  // The campaign reads both sources: each message stored once, as its own conversation.
+  await admin.goto(campaignUrl);
+  const panel = admin.getByTestId("sources-panel");
+  await expect(panel.locator('[data-source="fb_messenger"]')).toContainText(/[1-9]\d* messages? enregistrés?/, { timeout: 30_000 });
+  await expect(panel.locator('[data-source="fb_comments"]')).toContainText(/[1-9]\d* messages? enregistrés?/, { timeout: 30_000 });
+  await expect(panel.locator('[data-source="fb_messenger"] [data-light]')).toHaveAttribute("data-light", "green");
+  await expect(panel).toContainText("lectures non facturées");
+  await expect(admin.locator('[data-testid="campaign-summary"] li[data-element="sources"]')).toHaveAttribute("data-light", "green");
+  await shoot(admin, "campaign-sources");
+
+  // Stop it again, so that the other journeys' routing is unchanged.
+  await admin.getByRole("button", { name: "Arrêter" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "Arrêter" }).click();
+  await expect(admin.getByText("Arrêtée", { exact: true })).toBeVisible();
+});
