@@ -4,11 +4,19 @@
 //
 // CONTRACT (issue 9): ingestion calls `loadClassifier` once per poll transaction and
 // `classify` for each message that opens a conversation; it stores every field of the
-// result on the conversation row. This first version only chooses `waiting`; the
-// classification work replaces the body, not the signatures.
+// result on the conversation row (waiting_since = now only when the status is `waiting`).
+// Everything that costs is done in `loadClassifier` (reading the lists, rules and calendar,
+// indexing the terms); `classify` is pure and reads no clock.
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import type { ConversationStatus, RequestedSkill } from "@/db/schema";
+import { blacklists, blacklistWords, campaignBlacklists, campaigns, distributionRules, type ConversationStatus, type RequestedSkill } from "@/db/schema";
 import type { InboundMessage, NetworkKind } from "@/lib/networks/types";
+import { isOpenAt, type CalendarConfig } from "@/lib/calendars/hours";
+import { loadCalendar } from "@/lib/calendars/open";
+import { now as clockNow } from "@/lib/clock";
+import { messageLanguage } from "./language";
+import { compileRules, type StoredRule } from "./rules";
+import { buildTermIndex, prepareText } from "./term-index";
 
 export interface Classification {
   status: Extract<ConversationStatus, "waiting" | "held" | "filtered">;
@@ -23,15 +31,92 @@ export interface CampaignClassifier {
   classify(message: InboundMessage, network: NetworkKind): Classification;
 }
 
-export async function loadClassifier(_db: Db | Tx, _campaignId: number, _now: Date = new Date()): Promise<CampaignClassifier> {
+/** What a classifier is built from: the campaign's configuration as read at the poll. */
+export interface ClassifierSpec {
+  /** Every term of the campaign's blacklists, as typed, with its list. */
+  terms: readonly { term: string; blacklistId: number }[];
+  /** The campaign's distribution rules in their group's order. */
+  rules: readonly StoredRule[];
+  /** Whether the campaign is open (schedule and holidays) at the poll's instant. */
+  open: boolean;
+}
+
+/** The pure half: compiles the spec once, then classifies any number of messages. */
+export function buildClassifier(spec: ClassifierSpec): CampaignClassifier {
+  const blacklist = buildTermIndex(spec.terms.map(({ term, blacklistId }) => ({ term, value: { term, blacklistId } })));
+  const matchRule = compileRules(spec.rules);
+  const gate: Classification["status"] = spec.open ? "waiting" : "held";
   return {
-    classify: (m) => ({
-      status: "waiting",
-      language: m.authorLang ?? null,
-      filteredTerm: null,
-      filteredBlacklistId: null,
-      requestedSkills: [],
-      matchedRuleId: null,
-    }),
+    classify(m, network) {
+      const prepared = prepareText(m.text);
+      const hit = blacklist.size > 0 ? blacklist.first(prepared) : null;
+      const language = messageLanguage(m.authorLang, m.text);
+      const rule =
+        spec.rules.length > 0
+          ? matchRule({
+              lang: language,
+              network,
+              isPrivate: m.isPrivate,
+              authorFollowers: m.authorFollowers ?? null,
+              text: m.text,
+              prepared,
+            })
+          : null;
+      return {
+        // A filtered message keeps its rule's skills: released, it is routed like any other.
+        status: hit ? "filtered" : gate,
+        language,
+        filteredTerm: hit?.term ?? null,
+        filteredBlacklistId: hit?.blacklistId ?? null,
+        requestedSkills: rule ? [{ skillId: rule.skillId, minLevel: rule.minLevel }] : [],
+        matchedRuleId: rule?.ruleId ?? null,
+      };
+    },
   };
+}
+
+/** The campaign's blacklist terms (active lists only), with their list. */
+export async function campaignBlacklistTerms(db: Db | Tx, campaignId: number): Promise<{ term: string; blacklistId: number }[]> {
+  return db
+    .select({ term: blacklistWords.word, blacklistId: blacklistWords.blacklistId })
+    .from(campaignBlacklists)
+    .innerJoin(blacklists, and(eq(blacklists.id, campaignBlacklists.blacklistId), isNull(blacklists.archivedAt)))
+    .innerJoin(blacklistWords, eq(blacklistWords.blacklistId, blacklists.id))
+    .where(eq(campaignBlacklists.campaignId, campaignId))
+    .orderBy(asc(blacklists.id), asc(blacklistWords.id));
+}
+
+/** The campaign's calendar (schedule and holidays, in the schedule's zone), read in `db`. */
+export async function campaignCalendar(db: Db | Tx, campaignId: number): Promise<CalendarConfig | null> {
+  const [campaign] = await db
+    .select({ scheduleId: campaigns.scheduleId, holidayGroupId: campaigns.holidayGroupId })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  if (!campaign) return null;
+  return loadCalendar(campaign.scheduleId, campaign.holidayGroupId, db);
+}
+
+export async function loadClassifier(db: Db | Tx, campaignId: number, now: Date = clockNow()): Promise<CampaignClassifier> {
+  const [campaign] = await db
+    .select({ distributionGroupId: campaigns.distributionGroupId })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  // Sequential on purpose: a transaction is one connection (PGlite has only one).
+  const terms = await campaignBlacklistTerms(db, campaignId);
+  const rules: StoredRule[] = campaign?.distributionGroupId
+    ? await db
+        .select({
+          id: distributionRules.id,
+          element: distributionRules.element,
+          operator: distributionRules.operator,
+          value: distributionRules.value,
+          skillId: distributionRules.skillId,
+          minLevel: distributionRules.minLevel,
+        })
+        .from(distributionRules)
+        .where(eq(distributionRules.groupId, campaign.distributionGroupId))
+        .orderBy(asc(distributionRules.position), asc(distributionRules.id))
+    : [];
+  const calendar = await campaignCalendar(db, campaignId);
+  return buildClassifier({ terms, rules, open: calendar ? isOpenAt(calendar, now).open : true });
 }
