@@ -7,13 +7,22 @@ const slots = (open1 = "", close1 = "", open2 = "", close2 = ""): ScheduleDay =>
 const weekday = slots("09:00", "12:00", "14:00", "18:00");
 // Monday–Friday with a lunch break, Saturday morning, Sunday closed.
 const office = { days: [weekday, weekday, weekday, weekday, weekday, slots("09:00", "12:00"), slots()] };
-const config = (holidays: HolidayRule[] = [], timeZone = "Europe/Paris", schedule: CalendarConfig["schedule"] = office): CalendarConfig => ({
+const config = (
+  holidays: HolidayRule[] = [],
+  timeZone = "Europe/Paris",
+  schedule: CalendarConfig["schedule"] = office,
+): CalendarConfig => ({
   schedule,
   holidays,
   timeZone,
 });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const holiday = (date: string, part: HolidayRule["part"] = "full", recurring = false): HolidayRule => ({ label: "H", date, recurring, part });
+const holiday = (date: string, part: HolidayRule["part"] = "full", recurring = false): HolidayRule => ({
+  label: "H",
+  date,
+  recurring,
+  part,
+});
 
 describe("nextOpeningAt: schedule gaps", () => {
   it("is the instant itself when open", () => {
@@ -33,9 +42,9 @@ describe("nextOpeningAt: schedule gaps", () => {
   });
 
   it("never opens with a schedule without any slot", () => {
-    expect(nextOpeningAt(config([], "Europe/Paris", { days: Array.from({ length: 7 }, () => slots()) }), new Date("2026-12-01T12:00:00Z"))).toBe(
-      null,
-    );
+    expect(
+      nextOpeningAt(config([], "Europe/Paris", { days: Array.from({ length: 7 }, () => slots()) }), new Date("2026-12-01T12:00:00Z")),
+    ).toBe(null);
   });
 });
 
@@ -66,9 +75,9 @@ describe("nextOpeningAt: holidays", () => {
 
   it("opens at noon when a morning holiday ends inside a continuous slot", () => {
     const continuous = { days: Array.from({ length: 7 }, () => slots("08:00", "18:00")) };
-    expect(iso(nextOpeningAt(config([holiday("2026-12-02", "morning")], "Europe/Paris", continuous), new Date("2026-12-02T07:00:00Z")))).toBe(
-      "2026-12-02T11:00:00.000Z",
-    );
+    expect(
+      iso(nextOpeningAt(config([holiday("2026-12-02", "morning")], "Europe/Paris", continuous), new Date("2026-12-02T07:00:00Z"))),
+    ).toBe("2026-12-02T11:00:00.000Z");
   });
 
   it("opens at midnight after a holiday when there is no schedule", () => {

@@ -15,11 +15,7 @@ export { nextOpeningAt } from "./next-open";
  * the schedule's time zone (Europe/Paris without a schedule). Pass the caller's transaction when
  * there is one (PGlite has a single connection: a read outside it would wait for it forever).
  */
-export async function loadCalendar(
-  scheduleId: number | null,
-  holidayGroupId: number | null,
-  dbOrTx?: Db | Tx,
-): Promise<CalendarConfig> {
+export async function loadCalendar(scheduleId: number | null, holidayGroupId: number | null, dbOrTx?: Db | Tx): Promise<CalendarConfig> {
   const db = dbOrTx ?? (await getDb());
   const [schedule] = scheduleId
     ? await db

@@ -104,7 +104,10 @@ describe("distribution rules", () => {
       requestedSkills: [{ skillId: 2, minLevel: 2 }],
       matchedRuleId: kw.id,
     });
-    expect(classifier.classify(message("hello", { authorLang: "en" }), "twitter")).toMatchObject({ requestedSkills: [], matchedRuleId: null });
+    expect(classifier.classify(message("hello", { authorLang: "en" }), "twitter")).toMatchObject({
+      requestedSkills: [],
+      matchedRuleId: null,
+    });
   });
 
   it("routes on the detected language when the network gives none, and not on an unknown one", () => {
@@ -113,9 +116,9 @@ describe("distribution rules", () => {
     expect(c.classify(message("My order did not arrive, please help me"), "facebook").matchedRuleId).toBe(notFr.id);
     expect(c.classify(message("ok"), "facebook").matchedRuleId).toBe(null);
     const inList = rule("lang", "in_list", "es, de");
-    expect(buildClassifier(spec({ rules: [inList] })).classify(message("Hola, mi pedido no ha llegado todavía"), "facebook").matchedRuleId).toBe(
-      inList.id,
-    );
+    expect(
+      buildClassifier(spec({ rules: [inList] })).classify(message("Hola, mi pedido no ha llegado todavía"), "facebook").matchedRuleId,
+    ).toBe(inList.id);
   });
 
   it("matches keywords as whole words or phrases, accents and case ignored, lists and signs included", () => {

@@ -9,7 +9,15 @@
 // indexing the terms); `classify` is pure and reads no clock.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { blacklists, blacklistWords, campaignBlacklists, campaigns, distributionRules, type ConversationStatus, type RequestedSkill } from "@/db/schema";
+import {
+  blacklists,
+  blacklistWords,
+  campaignBlacklists,
+  campaigns,
+  distributionRules,
+  type ConversationStatus,
+  type RequestedSkill,
+} from "@/db/schema";
 import type { InboundMessage, NetworkKind } from "@/lib/networks/types";
 import { isOpenAt, type CalendarConfig } from "@/lib/calendars/hours";
 import { loadCalendar } from "@/lib/calendars/open";

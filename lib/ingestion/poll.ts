@@ -4,6 +4,8 @@ import { campaigns, conversations, messages, pollCursors } from "@/db/schema";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError, type InboundMessage } from "@/lib/networks/types";
 import { emit } from "@/lib/events/emit";
+import { now as clockNow } from "@/lib/clock";
+import { loadClassifier, type CampaignClassifier } from "./classify";
 
 export interface PollResult {
   campaignId: number;
@@ -86,8 +88,11 @@ export async function pollCampaign(campaignId: number): Promise<PollResult> {
     await tx.execute(sql`select pg_advisory_xact_lock(1, ${campaignId})`);
     let newMessages = 0;
     let newConversations = 0;
+    // Classified once per poll (blacklists, rules, calendar read once), then per message.
+    const at = clockNow();
+    const classifier = await loadClassifier(tx, campaignId, at);
     for (const m of fetched.messages) {
-      const stored = await storeInbound(tx, campaign, m);
+      const stored = await storeInbound(tx, campaign, m, classifier, at);
       if (stored === "new-conversation") newConversations++;
       if (stored !== "duplicate") newMessages++;
     }
@@ -113,8 +118,10 @@ type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]
 
 async function storeInbound(
   tx: Tx,
-  campaign: { id: number; queueId: number | null; type: string; scriptVersionId: number | null },
+  campaign: { id: number; queueId: number | null; type: "twitter" | "facebook"; scriptVersionId: number | null; queuePriority: number },
   m: InboundMessage,
+  classifier: CampaignClassifier,
+  at: Date,
 ): Promise<"duplicate" | "new-conversation" | "appended"> {
   const [existing] = await tx
     .select({ id: messages.id })
@@ -130,7 +137,10 @@ async function storeInbound(
       and(eq(conversations.campaignId, campaign.id), eq(conversations.threadId, m.threadId), sql`${conversations.status} <> 'closed'`),
     );
   let conversationId = open?.id;
+  let queued = false;
   if (!conversationId) {
+    const c = classifier.classify(m, campaign.type);
+    queued = c.status === "waiting";
     const [created] = await tx
       .insert(conversations)
       .values({
@@ -145,7 +155,15 @@ async function storeInbound(
         channel: m.channel ?? (m.isPrivate ? (campaign.type === "facebook" ? "messenger" : "dm") : "keyword"),
         authorFollowers: m.authorFollowers ?? null,
         scriptVersionId: campaign.scriptVersionId,
-        waitingSince: new Date(),
+        status: c.status,
+        language: c.language,
+        filteredTerm: c.filteredTerm,
+        filteredBlacklistId: c.filteredBlacklistId,
+        requestedSkills: c.requestedSkills,
+        matchedRuleId: c.matchedRuleId,
+        priority: campaign.queuePriority,
+        // Held and filtered conversations are not waiting: they get a waiting time when queued.
+        waitingSince: queued ? at : null,
       })
       .returning({ id: conversations.id });
     conversationId = created.id;
@@ -167,6 +185,6 @@ async function storeInbound(
     await emit(tx, { name: "relais/conversation.updated", data: { conversationId, agentId: open.agentId } });
     return "appended";
   }
-  await emit(tx, { name: "relais/conversation.queued", data: { conversationId, campaignId: campaign.id } });
+  if (queued) await emit(tx, { name: "relais/conversation.queued", data: { conversationId, campaignId: campaign.id } });
   return "new-conversation";
 }
