@@ -13,6 +13,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { SummaryPanel } from "@/components/summary/summary-panel";
 import { CampaignTabs } from "./campaign-tabs";
 import { StateButtons } from "./state-buttons";
+import { GateCard } from "./gate-card";
 
 export default async function CampaignPage({
   params,
@@ -59,7 +60,8 @@ export default async function CampaignPage({
             holdMusic={holdMusic}
             simulatorPlatformIds={simulatorPlatforms}
           />
-          <aside aria-label={t("campaigns.summaryColumn")}>
+          <aside aria-label={t("campaigns.summaryColumn")} className="space-y-4">
+            <GateCard campaignId={campaign.id} />
             <SummaryPanel campaignId={campaign.id} />
           </aside>
         </div>
