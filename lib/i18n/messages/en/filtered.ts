@@ -10,7 +10,8 @@ export const filtered: Messages["filtered"] = {
   count: "{count, plural, =0 {No filtered message} one {# filtered message} other {# filtered messages}}",
   view: "See filtered messages",
   title: "Filtered — {name}",
-  description: "Messages holding a term of one of the campaign's blacklists: they do not enter the queue. An administrator may release one.",
+  description:
+    "Messages holding a term of one of the campaign's blacklists: they do not enter the queue. An administrator may release one.",
   empty: "No filtered message for this campaign",
   author: "Author",
   text: "Message",
