@@ -126,6 +126,24 @@ describe("classification at ingestion, held until opening, filtered and released
     expect(queuedIds).not.toContain((await byHandle("angry")).id);
   });
 
+  it("applies a word added to a list at the next poll, and stops applying a removed one", async () => {
+    const [added] = await w.db
+      .insert(blacklistWords)
+      .values({ blacklistId: ids.list, word: "Zut", normalized: normalizeWord("Zut") })
+      .returning();
+    await w.sim.postCustomerTweet({ authorHandle: "zut1", text: "relais, zut alors" });
+    await pollCampaign(w.state.campaignId);
+    expect(await byHandle("zut1")).toMatchObject({ status: "filtered", filteredTerm: "Zut" });
+    await w.db.delete(blacklistWords).where(eq(blacklistWords.id, added.id));
+    await w.sim.postCustomerTweet({ authorHandle: "zut2", text: "relais, zut encore" });
+    await pollCampaign(w.state.campaignId);
+    expect((await byHandle("zut2")).status).toBe("waiting");
+    await w.db
+      .update(conversations)
+      .set({ status: "closed" })
+      .where(inArray(conversations.authorHandle, ["zut1", "zut2"]));
+  });
+
   it("lists filtered conversations with their text, term and list", async () => {
     const page = await listFilteredConversations(w.state.campaignId, { page: 1 });
     expect(page.total).toBe(1);
