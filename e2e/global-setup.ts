@@ -34,6 +34,8 @@ export default async function globalSetup() {
     RELAIS_DATA_DIR: dataDir,
     RELAIS_DEMO_PASSWORD: E2E_PASSWORD,
     RELAIS_DEMO_POLL_SECONDS: "2",
+    // The journeys move the server's clock through /api/test/clock (lib/clock.ts).
+    RELAIS_TEST_CLOCK: "1",
   };
   delete env.DATABASE_URL;
 

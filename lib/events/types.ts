@@ -19,6 +19,8 @@ export type RelaisEvent =
   | { name: "relais/campaign.changed"; data: { campaignId?: number } }
   | { name: "relais/campaign.poll"; data: { campaignId: number } }
   | { name: "relais/routing.requested"; data: { reason: string } }
+  // Held conversations may enter the queue: the test clock moved (lib/clock.ts); the cron covers openings.
+  | { name: "relais/held.release"; data: { reason: string } }
   | { name: "relais/config.changed"; data: ConfigChange };
 
 /**

@@ -4,6 +4,7 @@ import { campaigns, campaignSources, pollCursors, type CampaignSource, type Sour
 import { adapterForCampaign, CampaignNotReadyError } from "@/lib/campaigns/adapter";
 import { NetworkError, type NetworkAdapter, type SourceFetchResult, type SourceKind } from "@/lib/networks/types";
 import { emit } from "@/lib/events/emit";
+import { now as clockNow } from "@/lib/clock";
 import { readCostCents, startOfNextMonth, usageMonth, worstPageCostCents } from "./cost";
 import { storeBatch, type StoreCounts } from "./store";
 
@@ -38,8 +39,8 @@ export interface PollOptions {
 
 export const DEFAULT_PAGE_CAP = 10;
 const MAX_BACKOFF_MS = 15 * 60_000;
-// Swapped for lib/clock.ts's now() when it lands (tests shift it).
-const systemNow = () => new Date();
+// The run time's clock (tests shift it).
+const systemNow = () => clockNow();
 
 /**
  * Claims the running campaigns whose check interval has elapsed by pushing their next poll

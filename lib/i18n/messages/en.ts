@@ -13,6 +13,7 @@ import { distribution } from "./en/distribution";
 import { defaults } from "./en/defaults";
 import { audit } from "./en/audit";
 import { designer } from "./en/designer";
+import { filtered } from "./en/filtered";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
   defaults,
   audit,
   designer,
+  filtered,
   meta: {
     description: "Social-media contact center",
   },

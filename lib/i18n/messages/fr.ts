@@ -15,6 +15,7 @@ import { distribution } from "./fr/distribution";
 import { defaults } from "./fr/defaults";
 import { audit } from "./fr/audit";
 import { designer } from "./fr/designer";
+import { filtered } from "./fr/filtered";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -32,6 +33,7 @@ export const fr = {
   defaults,
   audit,
   designer,
+  filtered,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },

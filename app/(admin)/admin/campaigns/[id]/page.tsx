@@ -14,6 +14,7 @@ import { SummaryPanel } from "@/components/summary/summary-panel";
 import { CampaignTabs } from "./campaign-tabs";
 import { StateButtons } from "./state-buttons";
 import { SourcesPanel } from "./sources-panel";
+import { GateCard } from "./gate-card";
 
 export default async function CampaignPage({
   params,
@@ -61,6 +62,7 @@ export default async function CampaignPage({
             simulatorPlatformIds={simulatorPlatforms}
           />
           <aside aria-label={t("campaigns.summaryColumn")} className="space-y-6">
+            <GateCard campaignId={campaign.id} />
             <SummaryPanel campaignId={campaign.id} />
             <SourcesPanel campaignId={campaign.id} />
           </aside>
