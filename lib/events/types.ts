@@ -19,6 +19,8 @@ export type RelaisEvent =
   | { name: "relais/campaign.changed"; data: { campaignId?: number } }
   | { name: "relais/campaign.poll"; data: { campaignId: number } }
   | { name: "relais/routing.requested"; data: { reason: string } }
+  // Offers expire at `at` (epoch seconds): sent delayed until then, wakes the offer timeout job.
+  | { name: "relais/offers.expiring"; data: { at: number } }
   | { name: "relais/config.changed"; data: ConfigChange };
 
 /**
