@@ -58,6 +58,12 @@ export async function setAgentPresence(agentId: number, state: AgentState, at: D
   });
 }
 
+/** Logout: an agent who was present goes Offline (his conversations go back to the queue). */
+export async function agentSignedOut(userId: number): Promise<void> {
+  const { state } = await presenceOf(userId);
+  if (state !== "offline") await setAgentPresence(userId, "offline");
+}
+
 /** A sign of life from the agent's live connection (app/api/stream): keeps him present. */
 export async function heartbeat(agentId: number, at: Date = routingNow()): Promise<void> {
   const db = await getDb();
