@@ -112,6 +112,22 @@ describe("routing", () => {
     expect(widened).toMatchObject([{ conversationId: second, agentId: other, why: "overflow" }]);
   });
 
+  it("reaches a conversation it can route behind many it cannot route yet", async () => {
+    const spanish = await makeSkill(d(), "Spanish");
+    const [agent] = await makeAgents(d(), [{}]);
+    const t = Date.now();
+    await queueConversations(
+      d(),
+      campaignId,
+      Array.from({ length: 130 }, (_, i) => ({
+        requestedSkills: [{ skillId: spanish, minLevel: 1 }],
+        waitingSince: new Date(t - 10_000 + i),
+      })),
+    );
+    const [plain] = await queueConversations(d(), campaignId, [{ waitingSince: new Date(t) }]);
+    expect(await routeWaiting({ batchSize: 20 })).toMatchObject([{ conversationId: plain, agentId: agent, why: "any" }]);
+  });
+
   it("never offers to an agent lacking the campaign's minimum skills or the network", async () => {
     const vip = await makeSkill(d(), "VIP");
     await d().execute(sql`insert into campaign_skills (campaign_id, skill_id, min_level) values (${campaignId}, ${vip}, 3)`);

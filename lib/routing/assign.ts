@@ -24,8 +24,9 @@ export interface RouteOptions {
 }
 
 interface PassState {
-  // Conversations this pass looked at and left waiting (no eligible agent yet): never re-read.
-  seen: number[];
+  // Where the pass is in the queue order: conversations before it were matched or left waiting
+  // (no eligible agent yet), and are not read again by this pass (keyset, not OFFSET or a list).
+  after: { priority: number; waitingSince: string | null; id: number } | null;
   campaigns: Map<number, RoutingCampaign | null>;
   skills: Map<number, Map<number, number>>;
   now: () => Date;
@@ -52,7 +53,7 @@ export async function routeWaiting(options: RouteOptions = {}): Promise<Assignme
   const db = await getDb();
   const limit = options.limit ?? 10_000;
   const batchSize = options.batchSize ?? 50;
-  const state: PassState = { seen: [], campaigns: new Map(), skills: new Map(), now: options.now ?? routingNow };
+  const state: PassState = { after: null, campaigns: new Map(), skills: new Map(), now: options.now ?? routingNow };
   const done: Assignment[] = [];
   while (done.length < limit) {
     const started = performance.now();
@@ -95,25 +96,27 @@ async function routeBatch(tx: Tx, state: PassState, size: number): Promise<{ ass
     requested_skills: RequestedSkill[] | string | null;
     matched_rule_id: number | null;
     waiting_since: unknown;
+    priority: number;
+    ws_key: string | null;
   }>(
     tx,
-    sql`select c.id, c.campaign_id, c.network, c.requested_skills, c.matched_rule_id, c.waiting_since
+    sql`select c.id, c.campaign_id, c.network, c.requested_skills, c.matched_rule_id, c.waiting_since, c.priority,
+               c.waiting_since::text as ws_key
         from conversations c
-        where c.status = 'waiting' and c.id <> all(${intArray(state.seen)}::int[])
+        where c.status = 'waiting' ${afterCursor(state)}
         order by c.priority desc, c.waiting_since, c.id
         limit ${size}
         for update skip locked`,
   );
   if (queued.length === 0) return { assigned: [], stop: true };
+  const last = queued[queued.length - 1];
+  state.after = { priority: int(last.priority), waitingSince: last.ws_key, id: int(last.id) };
 
   await loadCampaigns(tx, state, new Set(queued.map((c) => int(c.campaign_id))));
   const conversations: QueuedConversation[] = [];
   for (const c of queued) {
     const campaign = state.campaigns.get(int(c.campaign_id));
-    if (!campaign) {
-      state.seen.push(int(c.id)); // its campaign is stopped
-      continue;
-    }
+    if (!campaign) continue; // its campaign is stopped
     const requested = typeof c.requested_skills === "string" ? (JSON.parse(c.requested_skills) as RequestedSkill[]) : c.requested_skills;
     conversations.push({
       id: int(c.id),
@@ -190,7 +193,6 @@ async function routeBatch(tx: Tx, state: PassState, size: number): Promise<{ ass
     }
   }
   matches = matches.filter((m) => locked.has(m.choice.agent.id));
-  for (const c of conversations) if (!matches.some((m) => m.conversation.id === c.id)) state.seen.push(c.id);
   if (matches.length === 0) {
     const room = [...pool.values()].some((a) => a.state === "ready" && a.activeCount < a.maxConversations);
     return { assigned: [], stop: !room };
@@ -198,6 +200,17 @@ async function routeBatch(tx: Tx, state: PassState, size: number): Promise<{ ass
 
   const assigned = await writeOffers(tx, matches, state, now);
   return { assigned, stop: false };
+}
+
+/** Rows after the pass's position in the queue order (priority desc, waiting_since asc nulls last, id). */
+function afterCursor(state: PassState) {
+  const a = state.after;
+  if (!a) return sql``;
+  if (a.waitingSince === null)
+    return sql`and (c.priority < ${a.priority} or (c.priority = ${a.priority} and c.waiting_since is null and c.id > ${a.id}))`;
+  const ws = sql`${a.waitingSince}::timestamptz`;
+  return sql`and (c.priority < ${a.priority} or (c.priority = ${a.priority} and (c.waiting_since > ${ws} or c.waiting_since is null
+    or (c.waiting_since = ${ws} and c.id > ${a.id}))))`;
 }
 
 /** Matches in queue order, counting each offer against the agent's room. */
