@@ -33,6 +33,16 @@ async function postTweet(admin: Page, handle: string, text: string) {
   await expect(admin.getByTestId("sim-tweets")).toContainText(text);
 }
 
+/** Screenshots for review (not assertions), at 1280 and 1920 px wide; RELAIS_SHOTS names the folder. */
+async function shots(page: Page, name: string) {
+  const dir = process.env.RELAIS_SHOTS;
+  if (!dir) return;
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+}
+
 async function openReception(admin: Page) {
   await admin.goto("/admin/campaigns");
   await admin.getByRole("link", { name: "Démo Twitter" }).click();
@@ -147,6 +157,8 @@ test("an offer nobody acts on goes to another agent after the campaign's timeout
   await supervisor.goto("/supervision");
   await expect(supervisor.getByTestId("agent-row-1004")).toContainText("@patient_client");
   await expect(supervisor.getByTestId("agent-row-1003")).toContainText("Pause");
+  await shots(supervisor, "supervision");
+  await shots(first, "workspace-paused");
 
   // Going Ready again clears the pause message.
   await first.getByRole("button", { name: "Prêt" }).click();

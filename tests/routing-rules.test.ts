@@ -122,3 +122,18 @@ describe("preference", () => {
     expect(chooseAgent(conv(), [agent(1, { state: "paused" })], campaign, now)).toBeNull();
   });
 });
+
+describe("why a conversation was routed, in words", () => {
+  it("names the rule, the skill and the level, or says overflow / no skill asked, in French and English", async () => {
+    const { translatorFor } = await import("@/lib/i18n/translate");
+    const { routingWhy } = await import("@/app/(supervision)/supervision/routing-why");
+    const base = { agentId: 1, conversationId: 2, authorHandle: "amelie", network: "twitter", state: "offered" as const };
+    const rule = { ...base, why: "rule", level: 5, skillName: "Français", rule: { element: "lang", operator: "equals", value: "fr" } };
+    expect(routingWhy(translatorFor("fr"), rule)).toBe("Règle « Langue de l'internaute est fr » : Français niveau ≥ 5");
+    expect(routingWhy(translatorFor("en"), rule)).toBe("Rule “Author's language is fr”: Français level ≥ 5");
+    expect(routingWhy(translatorFor("fr"), { ...rule, why: "overflow" })).toContain("Débordement");
+    expect(routingWhy(translatorFor("en"), { ...base, why: "any", level: null, skillName: null, rule: null })).toBe(
+      "No skill asked: first available agent",
+    );
+  });
+});
