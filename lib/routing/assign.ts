@@ -166,9 +166,8 @@ async function routeBatch(tx: Tx, state: PassState, size: number): Promise<{ ass
   );
 
   const locked = new Set<number>();
-  let matches: { conversation: QueuedConversation; choice: Choice }[] = [];
   for (let round = 0; round < 5; round++) {
-    matches = match(conversations, pool, state, now);
+    const matches = match(conversations, pool, state, now);
     const need = [...new Set(matches.map((m) => m.choice.agent.id))].filter((id) => !locked.has(id));
     if (need.length === 0) break;
     // Lock the chosen agents; one another transaction holds is skipped, not waited for.
@@ -192,7 +191,9 @@ async function routeBatch(tx: Tx, state: PassState, size: number): Promise<{ ass
       agent.activeCount = int(f.active_count);
     }
   }
-  matches = matches.filter((m) => locked.has(m.choice.agent.id));
+  // The offers made: matched again among the locked agents only, on their fresh rows (what a
+  // round matched before its lock refreshed them may no longer fit).
+  const matches = match(conversations, new Map([...pool].filter(([id]) => locked.has(id))), state, now);
   if (matches.length === 0) {
     const room = [...pool.values()].some((a) => a.state === "ready" && a.activeCount < a.maxConversations);
     return { assigned: [], stop: !room };
