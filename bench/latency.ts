@@ -22,7 +22,7 @@ import type { LiveMessage } from "@/lib/events/types";
 import { makeAgents } from "@/tests/routing-fixture";
 
 process.env.RELAIS_SECRET_KEY ||= "relais-bench-secret-key-0123456789";
-const MESSAGES = 50;
+const MESSAGES = Number(process.env.LATENCY_MESSAGES) || 50;
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

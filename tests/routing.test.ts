@@ -242,6 +242,16 @@ describe("routing", () => {
     expect(p.last).not.toBeNull();
   });
 
+  it("sets the agent Offline when he logs out (next-auth signOut event)", async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const [agent] = await makeAgents(d(), [{}]);
+    const [conv] = await queueConversations(d(), campaignId, [{}]);
+    await routeWaiting();
+    await authOptions.events!.signOut!({ token: { uid: agent }, session: null } as never);
+    expect((await presenceOf(agent)).state).toBe("offline");
+    expect(await conversation(conv)).toMatchObject({ status: "waiting", agent: null });
+  });
+
   it("leaves conversations of a stopped campaign waiting", async () => {
     await makeAgents(d(), [{}]);
     await d().execute(sql`update campaigns set state = 'stopped'`);
