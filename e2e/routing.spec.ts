@@ -97,7 +97,7 @@ test("a French tweet goes to the agent with the French skill while another agent
   await rule.getByLabel("Valeur").fill("fr");
   await rule.getByLabel("Groupe de compétences").selectOption({ label: "Langues routage" });
   await rule.getByLabel("Compétence", { exact: true }).selectOption({ label: "Français" });
-  await rule.getByLabel("Niveau minimum").selectOption("5");
+  await rule.getByLabel("Niveau minimum").fill("5");
   await admin.getByRole("button", { name: "Créer" }).click();
   await expect(admin).toHaveURL(/\/admin\/distribution-rules\/\d+$/);
   await openReception(admin);
