@@ -70,23 +70,25 @@ describe("an agent answers and qualifies a conversation", () => {
   });
 
   it("refuses a qualification from another campaign's group", async () => {
-    const [agentA] = w.state.agents;
+    const [agentA, agentB] = w.state.agents;
     await w.sim.postCustomerTweet({ authorHandle: "lea", text: "relais encore" });
     await pollCampaign(w.state.campaignId);
     await assignWaitingConversations();
-    const conv = await currentConversation(agentA);
+    // Agent B has been idle longer: agent A's idle clock restarted when he closed his conversation.
+    expect(await currentConversation(agentA)).toBeNull();
+    const conv = await currentConversation(agentB);
     expect(conv).not.toBeNull();
-    await expect(qualifyConversation(agentA, { conversationId: conv!.id, statusId: 999_999 })).rejects.toThrow(
+    await expect(qualifyConversation(agentB, { conversationId: conv!.id, statusId: 999_999 })).rejects.toThrow(
       "workspace.errors.qualificationInvalid",
     );
   });
 
   it("reports a network refusal and keeps the reply as failed, without posting", async () => {
-    const [agentA] = w.state.agents;
-    const conv = await currentConversation(agentA);
+    const [, agentB] = w.state.agents;
+    const conv = await currentConversation(agentB);
     await w.sim.injectFault({ endpoint: "post", status: 503, count: 1 });
     const before = (await w.sim.listReplies()).length;
-    await expect(sendReply(agentA, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(
+    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(
       /workspace\.errors\.network\./,
     );
     expect((await w.sim.listReplies()).length).toBe(before);

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./login";
+import { agentSignedOut } from "@/lib/routing/presence";
 
 /** Sign-in errors are codes the login page translates; `locked:<seconds>` carries the wait. */
 export const authOptions: NextAuthOptions = {
@@ -33,6 +34,12 @@ export const authOptions: NextAuthOptions = {
       // Role and rights are read from the database on every server check (lib/auth/session.ts),
       // so the session only carries who the user is.
       return { ...session, uid: token.uid as number };
+    },
+  },
+  events: {
+    // Logging out sets an agent Offline and sends his conversations back to the queue.
+    async signOut({ token }) {
+      if (typeof token?.uid === "number") await agentSignedOut(token.uid);
     },
   },
 };

@@ -1,31 +1,17 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import {
-  agentPresence,
-  campaigns,
-  conversations,
-  messages,
-  qualificationStatuses,
-  qualificationSubStatuses,
-  users,
-  type AgentState,
-} from "@/db/schema";
+import { campaigns, conversations, messages, qualificationStatuses, qualificationSubStatuses, users, type AgentState } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
-import { endAssignment } from "@/lib/routing/assignments";
+import { acceptAssignment, endAssignment } from "@/lib/routing/assignments";
+import { setAgentPresence } from "@/lib/routing/presence";
 import { emit } from "@/lib/events/emit";
 import type { QualifyInput, ReplyInput } from "./workspace.schema";
 
+/** The agent's choice of state; Offline sends his conversations back to the queue (lib/routing/presence.ts). */
 export async function setPresence(agentId: number, state: AgentState): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(agentPresence)
-      .values({ userId: agentId, state, since: new Date() })
-      .onConflictDoUpdate({ target: agentPresence.userId, set: { state, since: new Date() } });
-    await emit(tx, { name: "relais/agent.presence", data: { agentId, state } });
-  });
+  await setAgentPresence(agentId, state);
 }
 
 async function assignedConversation(agentId: number, conversationId: number) {
@@ -93,6 +79,8 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
         .update(messages)
         .set({ sendState: "sent", externalId: posted.externalId, networkCreatedAt: new Date() })
         .where(eq(messages.id, messageId));
+      // Answering is acting on the offer: it no longer times out.
+      await acceptAssignment(tx, c.id, agentId);
       await emit(tx, { name: "relais/conversation.updated", data: { conversationId: c.id, agentId } });
     });
     return { messageId, externalId: posted.externalId };
@@ -148,6 +136,7 @@ export async function qualifyConversation(agentId: number, input: QualifyInput):
       .where(and(eq(conversations.id, c.id), eq(conversations.status, "assigned"), eq(conversations.assignedAgentId, agentId)))
       .returning({ id: conversations.id });
     if (closed.length === 0) throw new ActionError("workspace.errors.notYours");
+    await acceptAssignment(tx, c.id, agentId);
     await endAssignment(tx, { conversationId: c.id, reason: "qualified", endedBy: agentId });
     await emit(tx, { name: "relais/conversation.closed", data: { conversationId: c.id, agentId } });
   });

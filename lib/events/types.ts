@@ -21,6 +21,8 @@ export type RelaisEvent =
   | { name: "relais/routing.requested"; data: { reason: string } }
   // Held conversations may enter the queue: the test clock moved (lib/clock.ts); the cron covers openings.
   | { name: "relais/held.release"; data: { reason: string } }
+  // Offers expire at `at` (epoch seconds): sent delayed until then, wakes the offer timeout job.
+  | { name: "relais/offers.expiring"; data: { at: number } }
   | { name: "relais/config.changed"; data: ConfigChange };
 
 /**

@@ -1,4 +1,4 @@
-import { assignConversationsJob } from "./functions/assign-conversations";
+import { assignConversationsJob, routingTimeoutsJob } from "./functions/assign-conversations";
 import { computeCampaignSummaryJob } from "./functions/compute-campaign-summary";
 import { pollCampaignJob } from "./functions/poll-campaign";
 import { releaseHeldConversationsJob } from "./functions/release-held-conversations";
@@ -12,4 +12,5 @@ export const jobs: JobDefinition[] = [
   computeCampaignSummaryJob,
   summaryFollowsConfigJob,
   releaseHeldConversationsJob,
+  routingTimeoutsJob,
 ];

@@ -1,5 +1,5 @@
 import { and, asc, eq, exists, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, rows } from "@/db/client";
 import { agentPresence, supervisionGroupMembers, supervisionGroups, users } from "@/db/schema";
 import { can, type Principal } from "@/lib/auth/permissions";
 
@@ -63,4 +63,62 @@ export async function agentBoard(viewer: Principal) {
           .where(and(eq(users.role, "agent"), isNull(users.archivedAt), scope.kind === "all" ? undefined : exists(mine)))
           .orderBy(asc(users.login));
   return { scope, agents };
+}
+
+export interface CurrentAssignment {
+  agentId: number;
+  conversationId: number;
+  authorHandle: string;
+  network: string;
+  state: "offered" | "accepted";
+  why: string;
+  level: number | null;
+  skillName: string | null;
+  rule: { element: string; operator: string; value: string } | null;
+}
+
+/** Each agent's open assignments with why routing gave them to him (rule, skill and level, overflow, any). */
+export async function currentAssignments(agentIds: number[]): Promise<Map<number, CurrentAssignment[]>> {
+  const out = new Map<number, CurrentAssignment[]>();
+  if (agentIds.length === 0) return out;
+  const db = await getDb();
+  const list = await rows<{
+    agent_id: number;
+    conversation_id: number;
+    author_handle: string;
+    network: string;
+    state: "offered" | "accepted";
+    why: string;
+    level: number | null;
+    skill_name: string | null;
+    element: string | null;
+    operator: string | null;
+    value: string | null;
+  }>(
+    db,
+    sql`select a.agent_id, a.conversation_id, c.author_handle, c.network, a.state, a.why, a.level, s.name as skill_name,
+               r.element, r.operator, r.value
+        from assignments a
+        join conversations c on c.id = a.conversation_id
+        left join skills s on s.id = a.skill_id
+        left join distribution_rules r on r.id = a.rule_id
+        where a.ended_at is null and a.agent_id = any(${`{${agentIds.join(",")}}`}::int[])
+        order by a.offered_at, a.id`,
+  );
+  for (const r of list) {
+    const agentId = Number(r.agent_id);
+    const item: CurrentAssignment = {
+      agentId,
+      conversationId: Number(r.conversation_id),
+      authorHandle: r.author_handle,
+      network: r.network,
+      state: r.state,
+      why: r.why,
+      level: r.level === null ? null : Number(r.level),
+      skillName: r.skill_name,
+      rule: r.element && r.operator && r.value !== null ? { element: r.element, operator: r.operator, value: r.value } : null,
+    };
+    out.set(agentId, [...(out.get(agentId) ?? []), item]);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { requirePage } from "@/lib/auth/session";
-import { agentBoard } from "@/lib/supervision/queries";
+import { agentBoard, currentAssignments } from "@/lib/supervision/queries";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { CurrentConversations } from "./routing-why";
 
 const stateKey: Record<string, MessageKey> = { ready: "workspace.ready", paused: "workspace.pause", offline: "workspace.offline" };
 
@@ -14,11 +15,12 @@ export default async function SupervisionPage() {
   const viewer = await requirePage("supervision.view");
   const { t } = await getTranslator();
   const [{ scope, agents }, campaigns] = await Promise.all([agentBoard(viewer), listCampaigns()]);
+  const current = await currentAssignments(agents.map((a) => a.id));
   return (
     <div className="space-y-6">
       <LiveRefresh />
       <PageHeader title={t("supervision.title")} description={t("supervision.description")} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
         <section className="space-y-2">
           <h2 className="font-semibold">{t("supervision.agents")}</h2>
           {scope.kind === "groups" && scope.groups.length > 0 ? (
@@ -34,13 +36,13 @@ export default async function SupervisionPage() {
                 <Tr>
                   <Th>{t("supervision.agent")}</Th>
                   <Th>{t("workspace.status")}</Th>
-                  <Th>{t("supervision.handling")}</Th>
+                  <Th>{t("routing.current")}</Th>
                   <Th>{t("supervision.closedToday")}</Th>
                 </Tr>
               </THead>
               <TBody>
                 {agents.map((a) => (
-                  <Tr key={a.id}>
+                  <Tr key={a.id} data-testid={`agent-row-${a.login}`}>
                     <Td>
                       {a.name} <span className="text-fg-muted">({a.login})</span>
                     </Td>
@@ -49,7 +51,9 @@ export default async function SupervisionPage() {
                         {t(stateKey[a.state] ?? "workspace.offline")}
                       </Badge>
                     </Td>
-                    <Td>{a.handling}</Td>
+                    <Td>
+                      <CurrentConversations t={t} list={current.get(a.id) ?? []} />
+                    </Td>
                     <Td>{a.closedToday}</Td>
                   </Tr>
                 ))}

@@ -1,5 +1,6 @@
 import { requirePage } from "@/lib/auth/session";
-import { agentState, currentConversation, waitingCount } from "@/lib/conversations/queries";
+import { currentConversation, waitingCount } from "@/lib/conversations/queries";
+import { NO_ANSWER, presenceOf } from "@/lib/routing/presence";
 import { getTranslator } from "@/lib/i18n/server";
 import { campaignTimeZone } from "@/lib/campaigns/time-zone";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +11,8 @@ import { ConversationPanel } from "./conversation-panel";
 export default async function WorkspacePage() {
   const user = await requirePage("workspace.use");
   const { t } = await getTranslator();
-  const [state, conversation, waiting] = await Promise.all([agentState(user.id), currentConversation(user.id), waitingCount()]);
+  const [presence, conversation, waiting] = await Promise.all([presenceOf(user.id), currentConversation(user.id), waitingCount()]);
+  const state = presence.state;
   return (
     <div className="space-y-6">
       <LiveRefresh />
@@ -19,6 +21,16 @@ export default async function WorkspacePage() {
         description={t("workspace.waitingInQueue", { count: waiting })}
         actions={<PresenceControls state={state} />}
       />
+      {state === "paused" && presence.pauseReason === NO_ANSWER ? (
+        <div
+          role="status"
+          className="rounded-card border border-warning/30 bg-warning-soft p-4 text-warning-soft-fg"
+          data-testid="paused-no-answer"
+        >
+          <p className="font-semibold">{t("routing.pausedNoAnswer.title")}</p>
+          <p className="mt-1 text-sm">{t("routing.pausedNoAnswer.text")}</p>
+        </div>
+      ) : null}
       {conversation ? (
         <ConversationPanel key={conversation.id} conversation={conversation} timeZone={await campaignTimeZone(conversation.campaignId)} />
       ) : (

@@ -1,6 +1,7 @@
 import { can, type Principal } from "@/lib/auth/permissions";
 import { defineRoute } from "@/lib/auth/route";
 import { subscribe } from "@/lib/realtime/bus";
+import { heartbeat as presenceHeartbeat, presenceGraceSeconds } from "@/lib/routing/presence";
 import type { LiveMessage } from "@/lib/events/types";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +39,19 @@ export const GET = defineRoute(["workspace.use", "supervision.view"], {}, ({ req
       unsubscribe = await subscribe((event) => {
         if (visibleTo(user, event)) send(`event: relais\ndata: ${JSON.stringify(event)}\n\n`);
       });
-      heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
+      // An agent's open stream is his live connection: each beat keeps him present (routing sets
+      // him Offline once none came for RELAIS_PRESENCE_GRACE_SECONDS, lib/routing/presence.ts).
+      const beat = () => {
+        if (can(user, "workspace.use")) presenceHeartbeat(user.id).catch(() => {});
+      };
+      beat();
+      heartbeat = setInterval(
+        () => {
+          send(": keep-alive\n\n");
+          beat();
+        },
+        Math.min(20_000, (presenceGraceSeconds() * 1000) / 3),
+      );
       request.signal.addEventListener("abort", () => {
         clearInterval(heartbeat);
         unsubscribe?.();

@@ -14,6 +14,7 @@ import { defaults } from "./en/defaults";
 import { audit } from "./en/audit";
 import { designer } from "./en/designer";
 import { filtered } from "./en/filtered";
+import { routing } from "./en/routing";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -32,6 +33,7 @@ export const en: Messages = {
   audit,
   designer,
   filtered,
+  routing,
   meta: {
     description: "Social-media contact center",
   },

@@ -16,6 +16,7 @@ import { defaults } from "./fr/defaults";
 import { audit } from "./fr/audit";
 import { designer } from "./fr/designer";
 import { filtered } from "./fr/filtered";
+import { routing } from "./fr/routing";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -34,6 +35,7 @@ export const fr = {
   audit,
   designer,
   filtered,
+  routing,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },

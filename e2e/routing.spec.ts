@@ -1,0 +1,171 @@
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Routing journeys: the skills a distribution rule asks for decide who gets a conversation, and
+// an offer nobody acts on moves to another agent. They run one after the other on the demo
+// campaign; other journeys may have left demo agents Ready, so each test first sets the agents
+// it does not use Offline (through their own workspace, as they would).
+
+async function goOffline(browser: Browser, logins: string[]) {
+  for (const login of logins) {
+    const page = await signIn(browser, login);
+    const offline = page.getByRole("button", { name: "Hors ligne" });
+    if (await offline.isVisible()) {
+      await offline.click();
+      await expect(page.getByTestId("presence")).toHaveText("Hors ligne");
+    }
+    await page.context().close();
+  }
+}
+
+async function ready(page: Page) {
+  await page.goto("/workspace");
+  await page.getByRole("button", { name: "Prêt" }).click();
+  await expect(page.getByTestId("presence")).toHaveText("Prêt");
+}
+
+async function postTweet(admin: Page, handle: string, text: string) {
+  await admin.goto("/simulator");
+  await admin.getByLabel("Identifiant (@handle)").fill(handle);
+  await admin.getByLabel("Nom affiché").fill(handle);
+  await admin.getByLabel("Texte").fill(text);
+  await admin.getByRole("button", { name: "Publier" }).click();
+  await expect(admin.getByTestId("sim-tweets")).toContainText(text);
+}
+
+/** Screenshots for review (not assertions), at 1280 and 1920 px wide; RELAIS_SHOTS names the folder. */
+async function shots(page: Page, name: string) {
+  const dir = process.env.RELAIS_SHOTS;
+  if (!dir) return;
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+}
+
+async function openReception(admin: Page) {
+  await admin.goto("/admin/campaigns");
+  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("tab", { name: "Réception" }).click();
+}
+
+async function saveReception(admin: Page) {
+  await admin.getByRole("form", { name: "Réception" }).getByRole("button", { name: "Enregistrer" }).click();
+  await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
+}
+
+// Needs the classification of the classify branch (language detected → distribution rule →
+// requested skills): on a branch without it, the conversation goes to the agent idle longest.
+test("a French tweet goes to the agent with the French skill while another agent is Ready", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await goOffline(browser, ["1000", "1001", "1002", "1004"]);
+  const admin = await signIn(browser, "admin");
+
+  // A skill «Français» and an agent holding it.
+  await admin.goto("/admin/skills");
+  await admin.getByRole("button", { name: "Nouveau groupe de compétences" }).click();
+  let dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Nom du groupe").fill("Langues routage");
+  await dialog.getByRole("button", { name: "Créer" }).click();
+  await expect(dialog).toBeHidden();
+  const group = admin.getByRole("region", { name: "Langues routage" });
+  await group.getByRole("button", { name: "Ajouter une compétence" }).click();
+  dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Nom de la compétence").fill("Français");
+  await dialog.getByRole("button", { name: "Créer" }).click();
+  await expect(group.getByRole("row", { name: /Français/ })).toBeVisible();
+
+  await admin.goto("/admin/agents/new");
+  await admin.getByLabel("Code agent").fill("2700");
+  await admin.getByLabel("Nom").fill("Agente francophone");
+  await admin.getByRole("tab", { name: "Compétences" }).click();
+  await admin.getByRole("checkbox", { name: "Français" }).check();
+  await admin.getByLabel("Niveau de Français").selectOption("8");
+  await admin.getByRole("button", { name: "Créer" }).click();
+  const shown = admin.getByRole("dialog", { name: "Compte 2700 créé" });
+  const password = (await shown.getByTestId("credential-password").textContent())!.trim();
+  await shown.getByRole("button", { name: "J'ai noté le mot de passe" }).click();
+  await expect(admin).toHaveURL(/\/admin\/agents\/\d+$/);
+
+  // A distribution rule «language is fr → Français ≥ 5», used by the campaign.
+  await admin.goto("/admin/distribution-rules/new");
+  await admin.getByLabel("Nom", { exact: true }).fill("Langue des clients");
+  await admin.getByRole("button", { name: "Ajouter une règle" }).click();
+  const rule = admin.getByRole("group", { name: "Règle 1" });
+  await rule.getByLabel("Élément du message").selectOption("lang");
+  await rule.getByLabel("Opérateur").selectOption("equals");
+  await rule.getByLabel("Valeur").fill("fr");
+  await rule.getByLabel("Groupe de compétences").selectOption({ label: "Langues routage" });
+  await rule.getByLabel("Compétence", { exact: true }).selectOption({ label: "Français" });
+  await rule.getByLabel("Niveau minimum").fill("5");
+  await admin.getByRole("button", { name: "Créer" }).click();
+  await expect(admin).toHaveURL(/\/admin\/distribution-rules\/\d+$/);
+  await openReception(admin);
+  await admin.getByLabel("Règles de distribution").selectOption({ label: "Langue des clients" });
+  await saveReception(admin);
+
+  // Agent 1003 goes Ready first (idle longest); the French-speaking agent after him.
+  const other = await signIn(browser, "1003");
+  await ready(other);
+  const french = await signIn(browser, "2700", password);
+  await ready(french);
+
+  const text = `Bonjour relais, je voudrais savoir où en est ma commande passée la semaine dernière, merci beaucoup ${Date.now()}`;
+  await postTweet(admin, "amelie_fr", text);
+  await expect(french.getByTestId("message-in")).toContainText(text, { timeout: 30_000 });
+  await expect(other.getByTestId("no-conversation")).toBeVisible();
+
+  // The supervisor sees why: the rule, the skill and the level.
+  const supervisor = await signIn(browser, "superviseur");
+  await supervisor.goto("/supervision");
+  await expect(supervisor.getByTestId("agent-row-2700")).toContainText("@amelie_fr");
+  await expect(supervisor.getByTestId("agent-row-2700")).toContainText("Règle « Langue de l'internaute est fr » : Français niveau ≥ 5");
+
+  // Back to the campaign's earlier routing for the journeys after this one.
+  await openReception(admin);
+  await admin.getByLabel("Règles de distribution").selectOption({ label: "Aucun(e)" });
+  await saveReception(admin);
+  for (const p of [other, french]) await p.getByRole("button", { name: "Hors ligne" }).click();
+});
+
+test("an offer nobody acts on goes to another agent after the campaign's timeout, and the first agent is paused", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await goOffline(browser, ["1000", "1001", "1002", "1003", "1004"]);
+  const admin = await signIn(browser, "admin");
+  await openReception(admin);
+  const timeout = admin.getByLabel("Suppression des affectations de messages (secondes)");
+  const previous = await timeout.inputValue();
+  await timeout.fill("10");
+  await saveReception(admin);
+
+  const first = await signIn(browser, "1003");
+  await ready(first);
+  const text = `relais, une question sans réponse ${Date.now()}`;
+  await postTweet(admin, "patient_client", text);
+  await expect(first.getByTestId("message-in")).toContainText(text, { timeout: 30_000 });
+
+  // He does nothing: after the timeout the conversation leaves his screen and he is paused, told why.
+  await expect(first.getByTestId("paused-no-answer")).toBeVisible({ timeout: 60_000 });
+  await expect(first.getByTestId("presence")).toHaveText("Pause");
+  await expect(first.getByTestId("no-conversation")).toBeVisible();
+
+  // The next agent to go Ready gets it: it kept its place at the head of the queue.
+  const second = await signIn(browser, "1004");
+  await ready(second);
+  await expect(second.getByTestId("message-in")).toContainText(text, { timeout: 30_000 });
+  const supervisor = await signIn(browser, "superviseur");
+  await supervisor.goto("/supervision");
+  await expect(supervisor.getByTestId("agent-row-1004")).toContainText("@patient_client");
+  await expect(supervisor.getByTestId("agent-row-1003")).toContainText("Pause");
+  await shots(supervisor, "supervision");
+  await shots(first, "workspace-paused");
+
+  // Going Ready again clears the pause message.
+  await first.getByRole("button", { name: "Prêt" }).click();
+  await expect(first.getByTestId("paused-no-answer")).toBeHidden();
+
+  await openReception(admin);
+  await admin.getByLabel("Suppression des affectations de messages (secondes)").fill(previous);
+  await saveReception(admin);
+  for (const p of [first, second]) await p.getByRole("button", { name: "Hors ligne" }).click();
+});
