@@ -19,6 +19,8 @@ export type RelaisEvent =
   | { name: "relais/campaign.changed"; data: { campaignId?: number } }
   | { name: "relais/campaign.poll"; data: { campaignId: number } }
   | { name: "relais/routing.requested"; data: { reason: string } }
+  // Sent with `ts` = the callback's due time: the delayed run gives the conversation back then.
+  | { name: "relais/callback.due"; data: { callbackId: number } }
   | { name: "relais/config.changed"; data: ConfigChange };
 
 /**

@@ -9,7 +9,8 @@ export interface Assignment {
 
 /**
  * Gives each waiting conversation (highest priority, then oldest first) to the ready agent who
- * has been free the longest. One conversation per agent at a time. Both rows are locked with
+ * has been free the longest, up to the agent's profile capacity (max_conversations; the routing
+ * branch replaces this file). Both rows are locked with
  * SKIP LOCKED and the update re-checks `status = 'waiting'`, so a conversation goes to one agent
  * only and an agent gets one conversation, whatever runs in parallel.
  */
@@ -23,7 +24,8 @@ export async function assignWaitingConversations(limit = 500): Promise<Assignmen
         sql`select p.user_id from agent_presence p
             join users u on u.id = p.user_id and u.archived_at is null
             where p.state = 'ready'
-              and not exists (select 1 from conversations c where c.assigned_agent_id = p.user_id and c.status = 'assigned')
+              and (select count(*) from conversations c where c.assigned_agent_id = p.user_id and c.status = 'assigned')
+                  < coalesce((select ap.max_conversations from agent_profiles ap where ap.user_id = p.user_id), 1)
             order by p.since, p.user_id
             limit 1
             for update of p skip locked`,
