@@ -73,6 +73,9 @@ describe("an agent answers and qualifies a conversation", () => {
     const [agentA] = w.state.agents;
     await w.sim.postCustomerTweet({ authorHandle: "lea", text: "relais encore" });
     await pollCampaign(w.state.campaignId);
+    // Closing paused him (his profile is not «Directement Prêt»): he goes Ready again.
+    await setPresence(w.state.agents[1], "paused");
+    await setPresence(agentA, "ready");
     await assignWaitingConversations();
     const conv = await currentConversation(agentA);
     expect(conv).not.toBeNull();

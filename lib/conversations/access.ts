@@ -44,7 +44,7 @@ export async function ownConversation(tx: Tx, agentId: number, conversationId: n
   const at = now();
   await acceptAssignment(tx, c.id, agentId, at);
   await tx.execute(
-    sql`update callbacks set handled_at = ${at} where conversation_id = ${c.id} and handled_at is null and fired_at is not null`,
+    sql`update callbacks set handled_at = ${at.toISOString()} where conversation_id = ${c.id} and handled_at is null and fired_at is not null`,
   );
   return {
     id: c.id,

@@ -40,9 +40,9 @@ export async function scheduleCallback(agentId: number, raw: CallbackInput): Pro
     const [cb] = await rows<{ id: number }>(
       tx,
       sql`insert into callbacks (conversation_id, campaign_id, agent_id, personal, due_at, note)
-          values (${c.id}, ${c.campaignId}, ${agentId}, ${input.personal}, ${due}, ${input.note}) returning id`,
+          values (${c.id}, ${c.campaignId}, ${agentId}, ${input.personal}, ${due.toISOString()}, ${input.note}) returning id`,
     );
-    await tx.execute(sql`update conversations set status = 'scheduled', assigned_agent_id = null, updated_at = ${at} where id = ${c.id}`);
+    await tx.execute(sql`update conversations set status = 'scheduled', assigned_agent_id = null, updated_at = ${at.toISOString()} where id = ${c.id}`);
     await endAssignment(tx, { conversationId: c.id, reason: "callback", endedBy: agentId, at });
     await emit(tx, [
       { name: "relais/conversation.updated", data: { conversationId: c.id, agentId } },
@@ -69,20 +69,20 @@ export async function fireCallback(callbackId: number, db?: Db): Promise<{ fired
     if (!cb) return { fired: false, to: null };
     const at = now();
     const [conv] = await rows<{ status: string }>(tx, sql`select status from conversations where id = ${cb.conversation_id} for update`);
-    await tx.execute(sql`update callbacks set fired_at = ${at} where id = ${cb.id}`);
+    await tx.execute(sql`update callbacks set fired_at = ${at.toISOString()} where id = ${cb.id}`);
     // Someone already took it back (a supervisor, a new message): nothing to give back.
     if (conv?.status !== "scheduled") {
-      await tx.execute(sql`update callbacks set handled_at = ${at} where id = ${cb.id}`);
+      await tx.execute(sql`update callbacks set handled_at = ${at.toISOString()} where id = ${cb.id}`);
       return { fired: false, to: null };
     }
     if (cb.personal) {
       await tx.execute(
-        sql`update conversations set status = 'assigned', assigned_agent_id = ${cb.agent_id}, assigned_at = ${at}, updated_at = ${at}
+        sql`update conversations set status = 'assigned', assigned_agent_id = ${cb.agent_id}, assigned_at = ${at.toISOString()}, updated_at = ${at.toISOString()}
             where id = ${cb.conversation_id}`,
       );
       await tx.execute(
         sql`insert into assignments (conversation_id, agent_id, state, why, offered_at, accepted_at)
-            values (${cb.conversation_id}, ${cb.agent_id}, 'accepted', 'callback', ${at}, ${at})`,
+            values (${cb.conversation_id}, ${cb.agent_id}, 'accepted', 'callback', ${at.toISOString()}, ${at.toISOString()})`,
       );
       await tx.execute(
         sql`insert into agent_presence (user_id, state, active_count) values (${cb.agent_id}, 'offline', 1)
@@ -92,7 +92,7 @@ export async function fireCallback(callbackId: number, db?: Db): Promise<{ fired
       return { fired: true, to: "agent" as const };
     }
     await tx.execute(
-      sql`update conversations set status = 'waiting', waiting_since = ${at}, assigned_agent_id = null, updated_at = ${at}
+      sql`update conversations set status = 'waiting', waiting_since = ${at.toISOString()}, assigned_agent_id = null, updated_at = ${at.toISOString()}
           where id = ${cb.conversation_id}`,
     );
     await emit(tx, { name: "relais/conversation.queued", data: { conversationId: cb.conversation_id, campaignId: cb.campaign_id } });
@@ -127,7 +127,7 @@ export async function overdueCallbacks(at: Date = now(), db?: Db): Promise<Overd
     sql`select b.id, b.conversation_id, k.name as campaign_name, u.name as agent_name, c.author_handle, b.personal, b.due_at
         from callbacks b join conversations c on c.id = b.conversation_id join campaigns k on k.id = b.campaign_id
         join users u on u.id = b.agent_id
-        where b.handled_at is null and b.due_at < ${limit} and c.status <> 'closed'
+        where b.handled_at is null and b.due_at < ${limit.toISOString()} and c.status <> 'closed'
         order by b.due_at`,
   );
   return found.map((r) => ({

@@ -31,6 +31,14 @@ export async function assignWaitingConversations(limit = 500): Promise<Assignmen
             for update of p skip locked`,
       );
       if (!agent) return null;
+      // The count above may come from a snapshot taken before another router committed; with
+      // the agent's row now locked, a fresh statement sees every committed assignment.
+      const [full] = await rows<{ full: boolean }>(
+        tx,
+        sql`select (select count(*) from conversations c where c.assigned_agent_id = ${agent.user_id} and c.status = 'assigned')
+                   >= coalesce((select ap.max_conversations from agent_profiles ap where ap.user_id = ${agent.user_id}), 1) as full`,
+      );
+      if (full?.full) return "retry" as const;
       const [conversation] = await rows<{ id: number }>(
         tx,
         sql`update conversations set status = 'assigned', assigned_agent_id = ${agent.user_id},
@@ -49,6 +57,7 @@ export async function assignWaitingConversations(limit = 500): Promise<Assignmen
       await emit(tx, { name: "relais/conversation.assigned", data: { conversationId: conversation.id, agentId: agent.user_id } });
       return { conversationId: conversation.id, agentId: agent.user_id };
     });
+    if (assigned === "retry") continue;
     if (!assigned) break;
     done.push(assigned);
   }
