@@ -62,7 +62,13 @@ const model: ScriptModelInput = {
       name: "flow",
       commands: [
         { type: "setVariable", variable: "STEP", value: "vu $NOM" },
-        { type: "ifEquals", variable: "VILLE", equals: "Paris", then: [{ type: "setVariable", variable: "ZONE", value: "IDF" }], else: [{ type: "setVariable", variable: "ZONE", value: "PROV" }] },
+        {
+          type: "ifEquals",
+          variable: "VILLE",
+          equals: "Paris",
+          then: [{ type: "setVariable", variable: "ZONE", value: "IDF" }],
+          else: [{ type: "setVariable", variable: "ZONE", value: "PROV" }],
+        },
         { type: "goToPage", pageId: "p2" },
       ],
     },
@@ -88,7 +94,10 @@ describe("agent workspace on the database", () => {
 
   beforeAll(async () => {
     [agentA, agentB] = w.state.agents;
-    await w.db.insert(agentProfiles).values([{ userId: agentA }, { userId: agentB }]).onConflictDoNothing();
+    await w.db
+      .insert(agentProfiles)
+      .values([{ userId: agentA }, { userId: agentB }])
+      .onConflictDoNothing();
     const [database] = await w.db.insert(customerDatabases).values({ name: "Clients démo", schemaName: "db_clients" }).returning();
     const columns = [{ objectId: "o_city", objectName: "VILLE", column: "VILLE", type: "text" as const }];
     await w.db.transaction((tx) => applyCustomerFile(tx, "db_clients", "C_DEMO", columns));
@@ -105,7 +114,9 @@ describe("agent workspace on the database", () => {
       })
       .returning();
     await w.setCampaign({ scriptId: script.id, scriptVersionId: version.id, databaseId: database.id });
-    await w.db.insert(emailTemplates).values({ campaignId: w.state.campaignId, name: "Confirmation", subject: "Merci", body: "Bonjour $NOM" });
+    await w.db
+      .insert(emailTemplates)
+      .values({ campaignId: w.state.campaignId, name: "Confirmation", subject: "Merci", body: "Bonjour $NOM" });
   });
   afterAll(() => setWorkspaceClock(null));
 
@@ -185,7 +196,9 @@ describe("agent workspace on the database", () => {
     const id = (await assignedConversations(agentA))[0].id;
     const [sale] = await w.db.select().from(qualificationStatuses).where(eq(qualificationStatuses.code, "VENTE"));
     const [detail] = await w.db.insert(qualificationSubStatuses).values({ statusId: sale.id, code: "WEB", label: "Vente web" }).returning();
-    await expect(qualifyConversation(agentA, { conversationId: id, statusId: sale.id })).rejects.toThrow("qualifications.errors.subStatusRequired");
+    await expect(qualifyConversation(agentA, { conversationId: id, statusId: sale.id })).rejects.toThrow(
+      "qualifications.errors.subStatusRequired",
+    );
     // The script's qualify command cannot choose a detail: refused the same way.
     await expect(runScriptAction(agentA, { conversationId: id, actionId: "a_sale", state: state({ VILLE: "Paris" }) })).rejects.toThrow(
       "qualifications.errors.subStatusRequired",
@@ -235,7 +248,9 @@ describe("agent workspace on the database", () => {
     await w.setCampaign({ callbackDeadlineMinutes: 60 });
 
     const at = (minutes: number) => new Date(t + minutes * 60_000).toISOString();
-    await expect(scheduleCallback(agentA, { conversationId: c.id, dueAt: at(-1), personal: true })).rejects.toThrow("desk.callback.errors.past");
+    await expect(scheduleCallback(agentA, { conversationId: c.id, dueAt: at(-1), personal: true })).rejects.toThrow(
+      "desk.callback.errors.past",
+    );
     await expect(scheduleCallback(agentA, { conversationId: c.id, dueAt: at(61), personal: true })).rejects.toThrow(
       "desk.callback.errors.afterDeadline",
     );
@@ -260,7 +275,10 @@ describe("agent workspace on the database", () => {
     await runner.idle();
     [conv] = await w.db.select().from(conversations).where(eq(conversations.id, c.id));
     expect(conv).toMatchObject({ status: "assigned", assignedAgentId: agentA });
-    const back = await w.db.select().from(assignments).where(and(eq(assignments.conversationId, c.id), eq(assignments.why, "callback")));
+    const back = await w.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.conversationId, c.id), eq(assignments.why, "callback")));
     expect(back).toHaveLength(1);
     // A second run of the same callback changes nothing.
     expect(await fireCallback(callbackId)).toEqual({ fired: false, to: null });
