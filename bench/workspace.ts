@@ -44,7 +44,11 @@ async function run(engine: "pglite" | "postgres") {
   const teardown = await globalSetup();
   const browser = await chromium.launch({ executablePath: process.env.RELAIS_CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
   try {
-    const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      locale: "fr-FR",
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const loginKb = await jsKb(page, "/login");
     await page.locator('input[name="login"]').fill("1003");
@@ -59,7 +63,8 @@ async function run(engine: "pglite" | "postgres") {
       const w = window as unknown as { __assigned: number[] };
       w.__assigned = [];
       new EventSource("/api/stream").addEventListener("relais", (e) => {
-        if ((JSON.parse((e as MessageEvent).data) as { type: string }).type === "conversation.assigned") w.__assigned.push(performance.now());
+        if ((JSON.parse((e as MessageEvent).data) as { type: string }).type === "conversation.assigned")
+          w.__assigned.push(performance.now());
       });
     });
     await page.waitForTimeout(500);
@@ -73,7 +78,8 @@ async function run(engine: "pglite" | "postgres") {
         w.__shown = null;
         w.__obs?.disconnect();
         w.__obs = new MutationObserver(() => {
-          if (w.__shown === null && document.querySelector('[data-testid="conversation-list"]')?.textContent?.includes(n)) w.__shown = performance.now();
+          if (w.__shown === null && document.querySelector('[data-testid="conversation-list"]')?.textContent?.includes(n))
+            w.__shown = performance.now();
         });
         w.__obs.observe(document.body, { subtree: true, childList: true, characterData: true });
       }, name);
@@ -97,7 +103,9 @@ async function run(engine: "pglite" | "postgres") {
       await panel.getByRole("button", { name: "Qualifier et clôturer" }).click();
       await page.getByTestId("conversation-item").filter({ hasText: name }).waitFor({ state: "detached" });
     }
-    console.log(`RESULT workspace_js engine=${engine} workspace_js_kb=${workspaceKb} login_js_kb=${loginKb} delta_kb=${workspaceKb - loginKb}`);
+    console.log(
+      `RESULT workspace_js engine=${engine} workspace_js_kb=${workspaceKb} login_js_kb=${loginKb} delta_kb=${workspaceKb - loginKb}`,
+    );
     console.log(
       `RESULT workspace_live engine=${engine} runs=${RUNS} event_to_shown_p50_ms=${pct(live, 50)} event_to_shown_p95_ms=${pct(live, 95)} ` +
         `tweet_to_shown_p50_ms=${pct(total, 50)} tweet_to_shown_p95_ms=${pct(total, 95)}`,
