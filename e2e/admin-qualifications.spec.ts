@@ -106,7 +106,7 @@ test("an agent qualifies with a detail the administrator added to a status", asy
   await agent.getByRole("combobox", { name: "Détail" }).selectOption({ label: "Devis envoyé" });
   await agent.getByRole("button", { name: "Qualifier et clôturer" }).click();
   await expect(agent.getByTestId("no-conversation")).toBeVisible();
-  await agent.getByRole("button", { name: "Pause" }).click();
+  // Not «Directement Prêt»: closing the conversation paused the agent.
   await expect(agent.getByTestId("presence")).toHaveText("Pause");
 });
 

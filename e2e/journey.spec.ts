@@ -48,6 +48,7 @@ test("a customer tweets, an agent sees it live, answers it and qualifies it", as
   const supervisor = await signIn(browser, "superviseur");
   await expect(supervisor).toHaveURL(/\/supervision$/);
   const row = supervisor.getByRole("row", { name: /Agent 1000/ });
-  await expect(row).toContainText("Prêt");
+  // Agent 1000's profile is not «Directement Prêt»: closing the conversation paused him.
+  await expect(row).toContainText("Pause");
   await expect(row.getByRole("cell").nth(3)).toHaveText("1");
 });

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, it, expect } from "vitest";
 import { eq } from "drizzle-orm";
-import { conversations, messages, qualificationStatuses } from "@/db/schema";
+import { agentProfiles, conversations, messages, qualificationStatuses } from "@/db/schema";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { assignWaitingConversations } from "@/lib/routing/assign";
 import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
@@ -73,6 +73,9 @@ describe("an agent answers and qualifies a conversation", () => {
     const [agentA, agentB] = w.state.agents;
     await w.sim.postCustomerTweet({ authorHandle: "lea", text: "relais encore" });
     await pollCampaign(w.state.campaignId);
+    // Closing paused him (his profile is not «Directement Prêt»): he goes Ready again.
+    await setPresence(w.state.agents[1], "paused");
+    await setPresence(agentA, "ready");
     await assignWaitingConversations();
     // Agent B has been idle longer: agent A's idle clock restarted when he closed his conversation.
     expect(await currentConversation(agentA)).toBeNull();
@@ -100,18 +103,22 @@ describe("an agent answers and qualifies a conversation", () => {
 describe("routing under contention", () => {
   const w = setupDemoWorkspace();
 
-  it("assigns each conversation to one agent and each agent one conversation, with parallel routers", async () => {
+  it("assigns each conversation to one agent and no agent above his capacity, with parallel routers", async () => {
     for (let i = 0; i < 12; i++) await w.sim.postCustomerTweet({ authorHandle: `client${i}`, text: `relais question ${i}` });
     await pollCampaign(w.state.campaignId);
     for (const agent of w.state.agents) await setPresence(agent, "ready");
+    // The demo's agent 1003 works two conversations at once; the others one.
+    const profiles = await w.db.select({ userId: agentProfiles.userId, max: agentProfiles.maxConversations }).from(agentProfiles);
+    const capacity = (id: number) => profiles.find((p) => p.userId === id)?.max ?? 1;
+    const total = w.state.agents.reduce((n, id) => n + capacity(id), 0);
 
     const results = (await Promise.all([assignWaitingConversations(), assignWaitingConversations(), assignWaitingConversations()])).flat();
-    expect(results).toHaveLength(w.state.agents.length);
-    expect(new Set(results.map((r) => r.agentId)).size).toBe(w.state.agents.length);
-    expect(new Set(results.map((r) => r.conversationId)).size).toBe(w.state.agents.length);
+    expect(results).toHaveLength(total);
+    for (const agent of w.state.agents) expect(results.filter((r) => r.agentId === agent)).toHaveLength(capacity(agent));
+    expect(new Set(results.map((r) => r.conversationId)).size).toBe(total);
 
     const rows = await w.db.select().from(conversations);
-    expect(rows.filter((c) => c.status === "assigned")).toHaveLength(w.state.agents.length);
-    expect(rows.filter((c) => c.status === "waiting")).toHaveLength(12 - w.state.agents.length);
+    expect(rows.filter((c) => c.status === "assigned")).toHaveLength(total);
+    expect(rows.filter((c) => c.status === "waiting")).toHaveLength(12 - total);
   });
 });

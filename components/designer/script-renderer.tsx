@@ -18,13 +18,19 @@ export type ScriptRendererProps = {
   /** Receives every command with an effect outside the script, in order. */
   onCommand: (effect: Effect) => void | Promise<void>;
   onStateChange?: (state: RunState) => void;
+  /**
+   * Live mode: runs a button's action on the server (which re-runs it on the pinned version and
+   * carries out its effects) and returns the resulting state, or null when it refused (the caller
+   * says why). Without it, actions run here and effects go to `onCommand`.
+   */
+  runRemote?: (state: RunState, actionId: string) => Promise<{ state: RunState; error?: RunError } | null>;
 };
 
 /**
  * The one script renderer: the designer's preview and the agent workspace both run scripts
  * through it, so an agent sees exactly what the designer tested. Remount it (key) to restart.
  */
-export function ScriptRenderer({ model, variables, mode, onCommand, onStateChange }: ScriptRendererProps) {
+export function ScriptRenderer({ model, variables, mode, onCommand, onStateChange, runRemote }: ScriptRendererProps) {
   const t = useT();
   const idPrefix = useId().replace(/:/g, "");
   const [start] = useState(() => startScript(model, variables));
@@ -49,8 +55,23 @@ export function ScriptRenderer({ model, variables, mode, onCommand, onStateChang
   const page = model.pages.find((p) => p.id === state.pageId);
   const problems = error?.code === "invalidFields" ? error.fields : {};
 
-  function press(actionId: string | null) {
+  const [busy, setBusy] = useState(false);
+  async function press(actionId: string | null) {
     if (!actionId) return;
+    if (runRemote) {
+      if (busy) return;
+      setBusy(true);
+      try {
+        const remote = await runRemote(state, actionId);
+        if (remote) {
+          setState(remote.state);
+          setError(remote.error);
+        }
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     const result = runAction(model, state, actionId);
     setState(result.state);
     setError(result.error);
@@ -61,7 +82,7 @@ export function ScriptRenderer({ model, variables, mode, onCommand, onStateChang
   const visible = orderedObjects(page).filter((o) => isVisible(o, state.values));
 
   return (
-    <section aria-labelledby={`${idPrefix}-title`} className="space-y-4" data-mode={mode}>
+    <section aria-labelledby={`${idPrefix}-title`} className="space-y-4" data-mode={mode} aria-busy={busy}>
       <div className="flex items-center gap-2">
         <h2 id={`${idPrefix}-title`} className="text-base font-semibold">
           {page.name}
@@ -89,9 +110,9 @@ export function ScriptRenderer({ model, variables, mode, onCommand, onStateChang
               value={state.values[o.name]}
               values={state.values}
               problem={problems[o.name] ?? null}
-              inert={state.ended}
+              inert={state.ended || busy}
               onChange={(v) => setState((s) => setValue(s, o.name, v))}
-              onPress={() => press(o.actionId)}
+              onPress={() => void press(o.actionId)}
             />
           </div>
         ))}

@@ -10,9 +10,9 @@ import { scriptVersions } from "./scripts";
  * `held`: stored outside the campaign's service hours or on a holiday, queued at opening.
  * `filtered`: matched a blacklist term, never queued unless an administrator releases it.
  * `waiting`: in the queue since `waiting_since`. `assigned`: offered to or accepted by an agent
- * (the open `assignments` row says which).
+ * (the open `assignments` row says which). `scheduled`: a callback («rappel») is pending (db/schema/workspace.ts).
  */
-export const conversationStatuses = ["waiting", "assigned", "closed", "held", "filtered"] as const;
+export const conversationStatuses = ["waiting", "assigned", "closed", "held", "filtered", "scheduled"] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
 
 /** How the first message reached the campaign (what answers the network allows depends on it). */

@@ -1,11 +1,13 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
-import { campaigns, conversations, messages, qualificationStatuses, qualificationSubStatuses, users, type AgentState } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { messages, users, type AgentState } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
-import { acceptAssignment, endAssignment } from "@/lib/routing/assignments";
+import { ownConversation } from "./access";
+import { closeQualified } from "./qualify";
 import { setAgentPresence } from "@/lib/routing/presence";
+import { acceptAssignment } from "@/lib/routing/assignments";
 import { emit } from "@/lib/events/emit";
 import type { QualifyInput, ReplyInput } from "./workspace.schema";
 
@@ -14,14 +16,10 @@ export async function setPresence(agentId: number, state: AgentState): Promise<v
   await setAgentPresence(agentId, state);
 }
 
+/** The safety rule (and acting accepts the offer): lib/conversations/access.ts. */
 async function assignedConversation(agentId: number, conversationId: number) {
   const db = await getDb();
-  const [c] = await db
-    .select({ id: conversations.id, campaignId: conversations.campaignId, status: conversations.status })
-    .from(conversations)
-    .where(and(eq(conversations.id, conversationId), eq(conversations.assignedAgentId, agentId)));
-  if (!c || c.status !== "assigned") throw new ActionError("workspace.errors.notYours");
-  return c;
+  return db.transaction((tx) => ownConversation(tx, agentId, conversationId));
 }
 
 /**
@@ -94,64 +92,11 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
   }
 }
 
-/**
- * Qualifies and closes the conversation. The status's code, label, category and benefit (and
- * the chosen detail's code and label) are copied onto the conversation: later edits of the
- * status never change past qualifications.
- */
-export async function qualifyConversation(agentId: number, input: QualifyInput): Promise<void> {
+/** Qualifies and closes the conversation (lib/conversations/qualify.ts), then applies «Directement Prêt». */
+export async function qualifyConversation(agentId: number, input: QualifyInput): Promise<{ state: "ready" | "paused" }> {
   const db = await getDb();
-  const c = await assignedConversation(agentId, input.conversationId);
-  await db.transaction(async (tx) => {
-    const [status] = await tx
-      .select({
-        id: qualificationStatuses.id,
-        code: qualificationStatuses.code,
-        label: qualificationStatuses.label,
-        category: qualificationStatuses.category,
-        benefit: qualificationStatuses.benefit,
-        archivedAt: qualificationStatuses.archivedAt,
-      })
-      .from(qualificationStatuses)
-      .innerJoin(campaigns, eq(campaigns.qualificationGroupId, qualificationStatuses.groupId))
-      .where(and(eq(qualificationStatuses.id, input.statusId), eq(campaigns.id, c.campaignId)));
-    if (!status || status.archivedAt)
-      throw new ActionError("workspace.errors.qualificationInvalid", { statusId: ["workspace.errors.qualificationInvalid"] });
-    const sub = await chosenSubStatus(tx, status.id, input.subStatusId);
-    const closed = await tx
-      .update(conversations)
-      .set({
-        status: "closed",
-        closedAt: new Date(),
-        updatedAt: new Date(),
-        qualificationStatusId: status.id,
-        qualificationCode: status.code,
-        qualificationLabel: status.label,
-        qualificationCategory: status.category,
-        qualificationBenefit: status.benefit,
-        qualificationSubCode: sub?.code ?? null,
-        qualificationSubLabel: sub?.label ?? null,
-        qualifiedBy: agentId,
-      })
-      .where(and(eq(conversations.id, c.id), eq(conversations.status, "assigned"), eq(conversations.assignedAgentId, agentId)))
-      .returning({ id: conversations.id });
-    if (closed.length === 0) throw new ActionError("workspace.errors.notYours");
-    await acceptAssignment(tx, c.id, agentId);
-    await endAssignment(tx, { conversationId: c.id, reason: "qualified", endedBy: agentId });
-    await emit(tx, { name: "relais/conversation.closed", data: { conversationId: c.id, agentId } });
+  return db.transaction(async (tx) => {
+    const c = await ownConversation(tx, agentId, input.conversationId);
+    return closeQualified(tx, agentId, c, { statusId: input.statusId, subStatusId: input.subStatusId });
   });
-}
-
-/** The detail chosen for a status: required when the status has details, refused otherwise. */
-async function chosenSubStatus(tx: Tx, statusId: number, subStatusId: number | undefined) {
-  const subs = await tx
-    .select({ id: qualificationSubStatuses.id, code: qualificationSubStatuses.code, label: qualificationSubStatuses.label })
-    .from(qualificationSubStatuses)
-    .where(and(eq(qualificationSubStatuses.statusId, statusId), isNull(qualificationSubStatuses.archivedAt)));
-  if (subs.length === 0 && subStatusId === undefined) return null;
-  if (subStatusId === undefined)
-    throw new ActionError("qualifications.errors.subStatusRequired", { subStatusId: ["qualifications.errors.subStatusRequired"] });
-  const sub = subs.find((s) => s.id === subStatusId);
-  if (!sub) throw new ActionError("qualifications.errors.subStatusInvalid", { subStatusId: ["qualifications.errors.subStatusInvalid"] });
-  return sub;
 }

@@ -23,3 +23,28 @@ export const qualifySchema = z.object({
     .optional(),
 });
 export type QualifyInput = z.infer<typeof qualifySchema>;
+
+const variableValue = z.union([z.string().max(4000), z.array(z.string().max(500)).max(200), z.boolean()]);
+
+/** A script button pressed: the server re-runs the action on the pinned version from this state. */
+export const scriptActionSchema = z.object({
+  conversationId: z.number().int().positive(),
+  actionId: z.string().min(1).max(40),
+  state: z.object({
+    pageId: z.string().max(40).nullable(),
+    values: z.record(z.string().max(63), variableValue).refine((v) => Object.keys(v).length <= 1000, "errors.invalidInput"),
+    visited: z.array(z.string().max(40)).max(100),
+  }),
+});
+export type ScriptActionInput = z.infer<typeof scriptActionSchema>;
+
+export const markReadSchema = z.object({ conversationId: z.number().int().positive() });
+
+export const callbackSchema = z.object({
+  conversationId: z.number().int().positive(),
+  // An instant (ISO 8601 with offset), chosen in the agent's browser.
+  dueAt: z.string().datetime({ offset: true, message: "desk.callback.errors.dueAt" }),
+  personal: z.boolean(),
+  note: z.string().trim().max(500, "desk.callback.errors.noteTooLong").default(""),
+});
+export type CallbackInput = z.input<typeof callbackSchema>;

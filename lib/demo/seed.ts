@@ -3,7 +3,10 @@ import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  agentProfiles,
   campaigns,
+  customerDatabases,
+  customerFiles,
   platforms,
   predefinedResponses,
   qualificationGroups,
@@ -17,7 +20,8 @@ import {
   type Right,
   type Role,
 } from "@/db/schema";
-import { emptyModel } from "@/lib/scripts/model";
+import { scriptModelSchema } from "@/lib/scripts/model";
+import { applyCustomerFile } from "@/lib/scripts/customer-file";
 import { hashPassword, generatePassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { DEMO_ACCOUNT, DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
@@ -95,13 +99,29 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       .insert(platforms)
       .values({ name: "Simulateur", twitterBaseUrl: options.simulatorUrl, facebookBaseUrl: options.simulatorUrl })
       .returning();
-    // A production script, so the demo campaign's summary is not red (a red campaign is stopped).
-    const model = emptyModel("Accueil");
+    // A production script with a customer file, so the demo campaign's summary is not red (a red
+    // campaign is stopped) and an agent sees a working script: the author's name from the message,
+    // a city saved to the customer file (found again on the author's next conversation), a closing.
+    const model = demoScriptModel();
+    const [database] = await tx.insert(customerDatabases).values({ name: "Base démo", schemaName: "demo_clients" }).returning();
+    const columns = [{ objectId: "ville", objectName: "VILLE", column: "VILLE", type: "text" as const }];
+    await applyCustomerFile(tx, "demo_clients", "C_DEMO", columns);
     const [script] = await tx.insert(scripts).values({ name: "Script démo", draft: model }).returning();
+    await tx
+      .insert(customerFiles)
+      .values({ scriptId: script.id, databaseId: database.id, tableName: "C_DEMO", mapping: { columns, excluded: [] } });
     const [version] = await tx
       .insert(scriptVersions)
-      .values({ scriptId: script.id, kind: "production", number: 1, model, customerFile: null })
+      .values({
+        scriptId: script.id,
+        kind: "production",
+        number: 1,
+        model,
+        customerFile: { databaseId: database.id, schemaName: "demo_clients", tableName: "C_DEMO", mapping: { columns, excluded: [] } },
+      })
       .returning();
+    // Agent 1003 works two conversations at once and is Ready again after each closing.
+    await tx.insert(agentProfiles).values({ userId: ids.get("1003")!, maxConversations: 2, directlyReady: true, personalCallbacks: true });
     const [campaign] = await tx
       .insert(campaigns)
       .values({
@@ -118,6 +138,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         accountHandle: "relais_demo",
         scriptId: script.id,
         scriptVersionId: version.id,
+        databaseId: database.id,
       })
       .returning();
     await tx.insert(predefinedResponses).values([
@@ -144,4 +165,41 @@ export function writeCredentialsFile(folder: string, url: string, accounts: Seed
   const lines = [`Relais — ${url}`, ...accounts.map((a) => `${a.role.padEnd(10)} ${a.login.padEnd(12)} ${a.password}`)];
   fs.writeFileSync(file, lines.join("\n") + "\n", { mode: 0o600 });
   return file;
+}
+
+/** The demo campaign's script: greeting with the author's name, a city for the customer file, a closing. */
+function demoScriptModel() {
+  const at = (row: number, col = 0, width = 12) => ({ row, col, width });
+  return scriptModelSchema.parse({
+    version: 2,
+    pages: [
+      {
+        id: "accueil",
+        name: "Accueil",
+        objects: [
+          {
+            id: "salut",
+            kind: "label",
+            name: "SALUT",
+            label: "",
+            text: "Bonjour $NOM, merci de nous écrire.",
+            evaluate: true,
+            layout: at(0),
+          },
+          { id: "ville", kind: "input", name: "VILLE", label: "Ville du client", required: true, layout: at(1, 0, 6) },
+          { id: "enregistrer", kind: "button", name: "ENREGISTRER", label: "Enregistrer la fiche", actionId: "save", layout: at(2, 0, 4) },
+          { id: "cloturer", kind: "button", name: "CLOTURER", label: "Information donnée", actionId: "close", layout: at(2, 4, 4) },
+        ],
+      },
+    ],
+    actions: [
+      { id: "save", name: "Enregistrer fiche", commands: [{ type: "saveCustomerFile" }] },
+      {
+        id: "close",
+        name: "Clôturer",
+        commands: [{ type: "saveCustomerFile" }, { type: "qualify", status: "INFO" }, { type: "endConversation" }],
+      },
+    ],
+    variables: [{ name: "NOM", source: "message", ref: "authorName", defaultValue: "" }],
+  });
 }

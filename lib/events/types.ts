@@ -23,6 +23,8 @@ export type RelaisEvent =
   | { name: "relais/held.release"; data: { reason: string } }
   // Offers expire at `at` (epoch seconds): sent delayed until then, wakes the offer timeout job.
   | { name: "relais/offers.expiring"; data: { at: number } }
+  // Sent with `ts` = the callback's due time: the delayed run gives the conversation back then.
+  | { name: "relais/callback.due"; data: { callbackId: number } }
   | { name: "relais/config.changed"; data: ConfigChange };
 
 /**

@@ -1,4 +1,5 @@
 import { assignConversationsJob, routingTimeoutsJob } from "./functions/assign-conversations";
+import { fireCallbackJob } from "./functions/fire-callback";
 import { computeCampaignSummaryJob } from "./functions/compute-campaign-summary";
 import { pollCampaignJob } from "./functions/poll-campaign";
 import { releaseHeldConversationsJob } from "./functions/release-held-conversations";
@@ -13,4 +14,5 @@ export const jobs: JobDefinition[] = [
   summaryFollowsConfigJob,
   releaseHeldConversationsJob,
   routingTimeoutsJob,
+  fireCallbackJob,
 ];

@@ -8,18 +8,33 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { CurrentConversations } from "./routing-why";
+import { overdueCallbacks } from "@/lib/conversations/callbacks";
 
 const stateKey: Record<string, MessageKey> = { ready: "workspace.ready", paused: "workspace.pause", offline: "workspace.offline" };
 
 export default async function SupervisionPage() {
   const viewer = await requirePage("supervision.view");
   const { t } = await getTranslator();
-  const [{ scope, agents }, campaigns] = await Promise.all([agentBoard(viewer), listCampaigns()]);
+  const [{ scope, agents }, campaigns, overdue] = await Promise.all([agentBoard(viewer), listCampaigns(), overdueCallbacks()]);
   const current = await currentAssignments(agents.map((a) => a.id));
   return (
     <div className="space-y-6">
       <LiveRefresh />
-      <PageHeader title={t("supervision.title")} description={t("supervision.description")} />
+      <PageHeader
+        title={t("supervision.title")}
+        description={t("supervision.description")}
+        actions={
+          overdue.length > 0 ? (
+            <Badge
+              variant="red"
+              data-testid="overdue-callbacks"
+              title={overdue.map((o) => `${o.campaignName} · @${o.authorHandle} · ${o.agentName}`).join("\n")}
+            >
+              {t("desk.callback.overdue", { count: overdue.length })}
+            </Badge>
+          ) : null
+        }
+      />
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
         <section className="space-y-2">
           <h2 className="font-semibold">{t("supervision.agents")}</h2>

@@ -1,190 +1,115 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { CurrentConversation } from "@/lib/conversations/queries";
-import { qualifySchema, replySchema, type QualifyInput, type ReplyInput } from "@/lib/conversations/workspace.schema";
+import type { ConversationDetail } from "@/lib/conversations/workspace-queries";
 import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
-import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { qualifyAction, sendReplyAction } from "./actions";
+import type { ConversationItem } from "./conversation-list";
+import { ReplyArea } from "./reply-area";
+import { ScriptPanel } from "./script-panel";
+import { PredefinedResponses } from "./predefined-responses";
+import { QualifyForm } from "./qualify-form";
+import { CallbackForm } from "./callback-form";
 
-const categoryKey = {
+const categoryKey: Record<string, MessageKey> = {
   positive: "qualification.categories.positive",
   argued: "qualification.categories.argued",
   not_argued: "qualification.categories.notArgued",
-} as const;
+};
 
-/** `timeZone`: the campaign's, in which the thread's times are shown. */
-export function ConversationPanel({ conversation, timeZone }: { conversation: CurrentConversation; timeZone?: string }) {
+/** One conversation: thread, reply, script on the left; author, history, responses, qualification and callback on the right. */
+export function ConversationPanel({
+  item,
+  detail,
+  personalCallbacks,
+}: {
+  item: ConversationItem;
+  detail: ConversationDetail;
+  personalCallbacks: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   return (
-    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]" data-testid="conversation">
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            {t("workspace.conversation")} — {conversation.authorName} <span className="text-fg-muted">@{conversation.authorHandle}</span>
-          </CardTitle>
-          <p className="text-sm text-fg-muted">
-            {t("workspace.campaign")}: {conversation.campaignName} · {conversation.network}
-          </p>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <ol aria-label={t("workspace.thread")} className="space-y-3">
-            {conversation.thread.map((m) => (
-              <li
-                key={m.id}
-                data-testid={m.direction === "in" ? "message-in" : "message-out"}
-                className={m.direction === "in" ? "mr-12 rounded-card bg-surface-muted p-3" : "ml-12 rounded-card bg-accent/10 p-3"}
-              >
-                <p className="text-xs text-fg-muted">
-                  {m.authorName} · {format.dateTime(m.networkAt ?? m.at, { style: "dateTimeSeconds", timeZone })}
-                  {m.direction === "out" && m.sendState !== "sent"
-                    ? ` · ${t(`workspace.sendState.${m.sendState ?? "sending"}` as MessageKey)}`
-                    : ""}
-                </p>
-                {/* Network content is untrusted: rendered as text, never as HTML. */}
-                <p className="whitespace-pre-wrap break-words">{m.text}</p>
-              </li>
-            ))}
-          </ol>
-          <ReplyForm conversationId={conversation.id} />
-        </CardContent>
-      </Card>
-      <QualifyForm conversationId={conversation.id} statuses={conversation.statuses} categoryKey={categoryKey} />
-    </div>
-  );
-}
-
-function ReplyForm({ conversationId }: { conversationId: number }) {
-  const t = useT();
-  const router = useRouter();
-  const { toast } = useToast();
-  const form = useForm<ReplyInput>({
-    resolver: zodResolver(replySchema),
-    defaultValues: { conversationId, text: "", requestKey: crypto.randomUUID() },
-  });
-  const text = useWatch({ control: form.control, name: "text" }) ?? "";
-  const error = form.formState.errors.text?.message;
-
-  async function onSubmit(values: ReplyInput) {
-    const result = await sendReplyAction(values);
-    if (!result.ok) {
-      toast({ title: t(result.error as MessageKey), variant: "error" });
-      // A failed post may be retried with the same key; the server refuses a second success.
-      router.refresh();
-      return;
-    }
-    toast({ title: t("workspace.sent"), variant: "success" });
-    form.reset({ conversationId, text: "", requestKey: crypto.randomUUID() });
-    router.refresh();
-  }
-
-  return (
-    <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-2" noValidate>
-      <FormField
-        label={t("workspace.reply")}
-        htmlFor="reply-text"
-        error={error && t(error as MessageKey)}
-        hint={t("workspace.characterCount", { count: text.length, max: 280 })}
-      >
-        <Textarea
-          rows={3}
-          placeholder={t("workspace.replyPlaceholder")}
-          {...form.register("text")}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void form.handleSubmit(onSubmit)();
-          }}
-        />
-      </FormField>
-      <Button type="submit" loading={form.formState.isSubmitting}>
-        {t("workspace.send")}
-      </Button>
-    </form>
-  );
-}
-
-function QualifyForm({
-  conversationId,
-  statuses,
-  categoryKey,
-}: {
-  conversationId: number;
-  statuses: CurrentConversation["statuses"];
-  categoryKey: Record<string, MessageKey>;
-}) {
-  const t = useT();
-  const router = useRouter();
-  const { toast } = useToast();
-  const form = useForm<QualifyInput>({ resolver: zodResolver(qualifySchema), defaultValues: { conversationId } });
-  const error = form.formState.errors.statusId?.message;
-  const subError = form.formState.errors.subStatusId?.message;
-  const statusId = useWatch({ control: form.control, name: "statusId" });
-  // Details («sous-statuts») of the chosen status, if it has any.
-  const subStatuses = statuses.find((s) => s.id === statusId)?.subStatuses ?? [];
-
-  async function onSubmit(values: QualifyInput) {
-    const result = await qualifyAction(values);
-    if (!result.ok) {
-      if (result.fieldErrors?.subStatusId) form.setError("subStatusId", { type: "server", message: result.fieldErrors.subStatusId[0] });
-      toast({ title: t(result.error as MessageKey), variant: "error" });
-      return;
-    }
-    toast({ title: t("workspace.closed"), variant: "success" });
-    router.refresh();
-  }
-
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t("workspace.qualification")}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-3" noValidate>
-          <FormField label={t("workspace.qualification")} htmlFor="qualification" error={error && t(error as MessageKey)} required>
-            <Select
-              placeholder={t("workspace.chooseQualification")}
-              {...form.register("statusId", { valueAsNumber: true, onChange: () => form.setValue("subStatusId", undefined) })}
-            >
-              {statuses.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label} ({t(categoryKey[s.category])})
-                </option>
+    <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]" data-testid="conversation" data-conversation={item.id}>
+      <div className="min-w-0 space-y-4">
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              {t("workspace.conversation")} — {item.authorName} <span className="text-fg-muted">@{item.authorHandle}</span>
+            </CardTitle>
+            <p className="text-sm text-fg-muted">
+              {t("workspace.campaign")}: {item.campaignName} · {t(`desk.channels.${item.channel}` as MessageKey)}
+            </p>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <ol aria-label={t("workspace.thread")} className="max-h-96 space-y-3 overflow-y-auto">
+              {detail.thread.map((m) => (
+                <li
+                  key={m.id}
+                  data-testid={m.direction === "in" ? "message-in" : "message-out"}
+                  className={m.direction === "in" ? "mr-12 rounded-card bg-surface-muted p-3" : "ml-12 rounded-card bg-accent/10 p-3"}
+                >
+                  <p className="text-xs text-fg-muted">
+                    {m.authorName} · {format.dateTime(m.networkAt ?? m.at, { style: "dateTimeSeconds", timeZone: item.timeZone })}
+                    {m.direction === "out" && m.sendState !== "sent"
+                      ? ` · ${t(`workspace.sendState.${m.sendState ?? "sending"}` as MessageKey)}`
+                      : ""}
+                  </p>
+                  {/* Network content is untrusted: rendered as text, never as HTML. */}
+                  <p className="whitespace-pre-wrap break-words">{m.text}</p>
+                </li>
               ))}
-            </Select>
-          </FormField>
-          {subStatuses.length > 0 ? (
-            <FormField
-              label={t("qualifications.workspace.subStatus")}
-              htmlFor="qualification-detail"
-              error={subError && t(subError as MessageKey)}
-              required
-            >
-              <Select
-                key={statusId}
-                placeholder={t("qualifications.workspace.chooseSubStatus")}
-                {...form.register("subStatusId", { setValueAs: (v: string) => (v === "" || v === undefined ? undefined : Number(v)) })}
-              >
-                {subStatuses.map((sub) => (
-                  <option key={sub.id} value={sub.id}>
-                    {sub.label}
-                  </option>
+            </ol>
+            {/* The reply box's own area: the outbox branch's ReplyBox replaces ReplyArea's form. */}
+            <ReplyArea conversationId={item.id} />
+          </CardContent>
+        </Card>
+        <ScriptPanel conversationId={item.id} script={detail.script} />
+      </div>
+      <div className="space-y-4">
+        <Card>
+          <CardHeader>
+            <CardTitle as="h3">{t("workspace.author")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm" data-testid="author">
+              <dt className="text-fg-muted">{t("desk.authorName")}</dt>
+              <dd className="truncate">{item.authorName}</dd>
+              <dt className="text-fg-muted">{t("desk.handle")}</dt>
+              <dd className="truncate">@{item.authorHandle}</dd>
+              <dt className="text-fg-muted">{t("desk.language")}</dt>
+              <dd>{item.language ?? t("desk.unknown")}</dd>
+              <dt className="text-fg-muted">{t("desk.followers")}</dt>
+              <dd>{item.followers === null ? t("desk.unknown") : format.number(item.followers)}</dd>
+            </dl>
+            <h4 className="mt-4 text-sm font-semibold">{t("desk.history")}</h4>
+            {detail.history.length === 0 ? (
+              <p className="text-sm text-fg-muted">{t("desk.noHistory")}</p>
+            ) : (
+              <ul className="mt-1 space-y-1 text-sm" data-testid="history">
+                {detail.history.map((h) => (
+                  <li key={h.id} className="flex justify-between gap-2">
+                    <span className="text-fg-muted">{format.date(h.createdAt, { timeZone: item.timeZone })}</span>
+                    <span className="truncate text-right">
+                      {h.qualificationLabel
+                        ? `${h.qualificationLabel}${h.qualificationSubLabel ? ` — ${h.qualificationSubLabel}` : ""}${h.qualificationCategory ? ` (${t(categoryKey[h.qualificationCategory])})` : ""}`
+                        : t(`desk.status.${h.status}` as MessageKey)}
+                    </span>
+                  </li>
                 ))}
-              </Select>
-            </FormField>
-          ) : null}
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t("workspace.qualifyAndClose")}
-          </Button>
-        </form>
-      </CardContent>
-    </Card>
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+        <PredefinedResponses
+          conversationId={item.id}
+          language={item.language}
+          responses={detail.responses}
+          values={detail.responseValues}
+        />
+        <QualifyForm conversationId={item.id} statuses={detail.statuses} categoryKey={categoryKey} />
+        <CallbackForm conversationId={item.id} deadlineMinutes={detail.callbackDeadlineMinutes} personalAllowed={personalCallbacks} />
+      </div>
+    </div>
   );
 }

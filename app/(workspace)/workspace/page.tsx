@@ -1,24 +1,37 @@
 import { requirePage } from "@/lib/auth/session";
-import { currentConversation, waitingCount } from "@/lib/conversations/queries";
 import { NO_ANSWER, presenceOf } from "@/lib/routing/presence";
+import { getDb } from "@/db/client";
+import { waitingCount } from "@/lib/conversations/queries";
+import { agentCapacity, assignedConversations, conversationDetails } from "@/lib/conversations/workspace-queries";
 import { getTranslator } from "@/lib/i18n/server";
-import { campaignTimeZone } from "@/lib/campaigns/time-zone";
+import { campaignTimeZones } from "@/lib/campaigns/time-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PresenceControls } from "./presence-controls";
-import { ConversationPanel } from "./conversation-panel";
+import { WorkspaceDesk } from "./workspace-desk";
 
 export default async function WorkspacePage() {
   const user = await requirePage("workspace.use");
   const { t } = await getTranslator();
-  const [presence, conversation, waiting] = await Promise.all([presenceOf(user.id), currentConversation(user.id), waitingCount()]);
+  const db = await getDb();
+  const [presence, list, waiting, capacity] = await Promise.all([
+    presenceOf(user.id),
+    assignedConversations(user.id),
+    waitingCount(),
+    agentCapacity(db, user.id),
+  ]);
+  const details = await conversationDetails(
+    user.id,
+    list.map((c) => c.id),
+  );
+  const zones = await campaignTimeZones([...new Set(list.map((c) => c.campaign_id))]);
   const state = presence.state;
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <LiveRefresh />
       <PageHeader
         title={t("workspace.title")}
-        description={t("workspace.waitingInQueue", { count: waiting })}
+        description={`${t("workspace.waitingInQueue", { count: waiting })} · ${t("desk.capacity", { count: list.length, max: capacity.maxConversations })}`}
         actions={<PresenceControls state={state} />}
       />
       {state === "paused" && presence.pauseReason === NO_ANSWER ? (
@@ -31,8 +44,25 @@ export default async function WorkspacePage() {
           <p className="mt-1 text-sm">{t("routing.pausedNoAnswer.text")}</p>
         </div>
       ) : null}
-      {conversation ? (
-        <ConversationPanel key={conversation.id} conversation={conversation} timeZone={await campaignTimeZone(conversation.campaignId)} />
+      {list.length > 0 ? (
+        <WorkspaceDesk
+          items={list.map((c) => ({
+            id: c.id,
+            campaignName: c.campaign_name,
+            network: c.network,
+            channel: c.channel,
+            authorHandle: c.author_handle,
+            authorName: c.author_name,
+            language: c.language,
+            followers: c.author_followers,
+            lastInboundAt: c.last_inbound_at ? new Date(c.last_inbound_at).toISOString() : null,
+            assignedAt: c.assigned_at ? new Date(c.assigned_at).toISOString() : null,
+            unread: c.unread,
+            timeZone: zones.get(c.campaign_id),
+          }))}
+          details={details}
+          personalCallbacks={capacity.personalCallbacks}
+        />
       ) : (
         <div className="rounded-card border border-dashed border-border p-10 text-center text-fg-muted" data-testid="no-conversation">
           {state === "ready" ? t("workspace.waitingForMessages") : t("workspace.goReadyHint")}

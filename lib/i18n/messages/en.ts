@@ -15,6 +15,7 @@ import { audit } from "./en/audit";
 import { designer } from "./en/designer";
 import { filtered } from "./en/filtered";
 import { routing } from "./en/routing";
+import { desk } from "./en/desk";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -34,6 +35,7 @@ export const en: Messages = {
   designer,
   filtered,
   routing,
+  desk,
   meta: {
     description: "Social-media contact center",
   },

@@ -17,6 +17,7 @@ import { audit } from "./fr/audit";
 import { designer } from "./fr/designer";
 import { filtered } from "./fr/filtered";
 import { routing } from "./fr/routing";
+import { desk } from "./fr/desk";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -36,6 +37,7 @@ export const fr = {
   designer,
   filtered,
   routing,
+  desk,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },
