@@ -87,7 +87,7 @@ async function run(engine: "pglite" | "postgres") {
       await fetch(`${process.env.E2E_SIM_URL}/_sim/twitter/tweets`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ authorHandle: `bench${Date.now()}${i}`, authorName: name, text: `relais bench ${i}` }),
+        body: JSON.stringify({ authorHandle: `b${String(Date.now()).slice(-9)}${i}`, authorName: name, text: `relais bench ${i}` }),
       });
       await page.waitForFunction(() => (window as unknown as { __shown: number | null }).__shown !== null, null, { timeout: 60_000 });
       const { shown, assigned } = await page.evaluate(() => {
