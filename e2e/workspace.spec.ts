@@ -50,6 +50,9 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   await agent.keyboard.press("Alt+ArrowDown");
   await expect(shown.getByTestId("author")).toContainText("Bruno Petit");
   await expect(items.nth(1)).toHaveAttribute("aria-current", "true");
+  // Each conversation's unread dot clears once it has been on screen.
+  await expect(items.nth(0).getByTestId("unread")).toHaveCount(0);
+  await expect(items.nth(1).getByTestId("unread")).toHaveCount(0);
   await agent.keyboard.press("Alt+ArrowUp");
   await expect(shown.getByTestId("author")).toContainText("Alice Martin");
 
