@@ -10,7 +10,7 @@
  *   baseline the live part sits in). Agent 1003; each conversation is qualified before the next.
  * Ports: BENCH_PORT (3306), BENCH_SIMULATOR_PORT (4506). Prints figures; asserts nothing.
  */
-import { chromium, type Page, type Response } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import globalSetup, { E2E_PASSWORD } from "../e2e/global-setup";
 
 const RUNS = Number(process.env.BENCH_RUNS || 20);
@@ -20,19 +20,14 @@ function pct(values: number[], p: number): number {
   return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]);
 }
 
+/** Decoded size of every script the page loaded (Resource Timing), in KB. */
 async function jsKb(page: Page, path: string): Promise<number> {
-  let bytes = 0;
-  const onResponse = async (r: Response) => {
-    if (r.request().resourceType() !== "script") return;
-    try {
-      bytes += (await r.body()).length;
-    } catch {
-      /* redirected or gone */
-    }
-  };
-  page.on("response", onResponse);
   await page.goto(path, { waitUntil: "networkidle" });
-  page.off("response", onResponse);
+  const bytes = await page.evaluate(() =>
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((e) => e.initiatorType === "script" || /\.js(\?|$)/.test(e.name))
+      .reduce((n, e) => n + e.decodedBodySize, 0),
+  );
   return Math.round(bytes / 1024);
 }
 
@@ -44,18 +39,22 @@ async function run(engine: "pglite" | "postgres") {
   const teardown = await globalSetup();
   const browser = await chromium.launch({ executablePath: process.env.RELAIS_CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
   try {
-    const context = await browser.newContext({
-      baseURL: process.env.E2E_BASE_URL,
-      locale: "fr-FR",
-      viewport: { width: 1280, height: 900 },
-    });
+    const options = { baseURL: process.env.E2E_BASE_URL, locale: "fr-FR", viewport: { width: 1280, height: 900 } };
+    // Each page's JS measured in a fresh context (empty cache): everything it loads is counted.
+    const loginContext = await browser.newContext(options);
+    const loginKb = await jsKb(await loginContext.newPage(), "/login");
+    await loginContext.close();
+    const context = await browser.newContext(options);
     const page = await context.newPage();
-    const loginKb = await jsKb(page, "/login");
+    await page.goto("/login");
     await page.locator('input[name="login"]').fill("1003");
     await page.locator('input[name="password"]').fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(/\/workspace$/);
-    const workspaceKb = await jsKb(page, "/workspace");
+    const fresh = await browser.newContext({ ...options, storageState: await context.storageState() });
+    const workspaceKb = await jsKb(await fresh.newPage(), "/workspace");
+    await fresh.close();
+    await page.goto("/workspace");
     await page.getByRole("button", { name: "Prêt" }).click();
     await page.getByTestId("presence").filter({ hasText: "Prêt" }).waitFor();
     // A second stream of our own, to time the event's arrival next to the page's own listener.
@@ -87,7 +86,7 @@ async function run(engine: "pglite" | "postgres") {
       await fetch(`${process.env.E2E_SIM_URL}/_sim/twitter/tweets`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ authorHandle: `bench${Date.now()}${i}`, authorName: name, text: `relais bench ${i}` }),
+        body: JSON.stringify({ authorHandle: `b${String(Date.now()).slice(-9)}${i}`, authorName: name, text: `relais bench ${i}` }),
       });
       await page.waitForFunction(() => (window as unknown as { __shown: number | null }).__shown !== null, null, { timeout: 60_000 });
       const { shown, assigned } = await page.evaluate(() => {

@@ -10,7 +10,10 @@ const sim = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-const tweet = (handle: string, name: string, text: string) => sim("_sim/twitter/tweets", { authorHandle: handle, authorName: name, text });
+async function tweet(handle: string, name: string, text: string) {
+  const res = await sim("_sim/twitter/tweets", { authorHandle: handle, authorName: name, text });
+  expect(res.ok, await res.text()).toBe(true);
+}
 
 async function shot(page: Page, name: string) {
   for (const width of [1280, 1920]) {
@@ -23,13 +26,14 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   browser,
 }) => {
   const stamp = Date.now();
+  const tag = String(stamp).slice(-8); // handles: 15 characters at most
   const agent = await signIn(browser, "1003");
   await expect(agent).toHaveURL(/\/workspace$/);
   await agent.getByRole("button", { name: "Prêt" }).click();
   await expect(agent.getByTestId("presence")).toHaveText("Prêt");
 
-  await tweet(`alice${stamp}`, "Alice Martin", `relais : ma commande ${stamp} ?`);
-  await tweet(`bruno${stamp}`, "Bruno Petit", `relais, une question ${stamp}`);
+  await tweet(`al${tag}`, "Alice Martin", `relais : ma commande ${stamp} ?`);
+  await tweet(`br${tag}`, "Bruno Petit", `relais, une question ${stamp}`);
 
   // Both arrive live, side by side in the list.
   const items = agent.getByTestId("conversation-item");
@@ -46,6 +50,9 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   await agent.keyboard.press("Alt+ArrowDown");
   await expect(shown.getByTestId("author")).toContainText("Bruno Petit");
   await expect(items.nth(1)).toHaveAttribute("aria-current", "true");
+  // Each conversation's unread dot clears once it has been on screen.
+  await expect(items.nth(0).getByTestId("unread")).toHaveCount(0);
+  await expect(items.nth(1).getByTestId("unread")).toHaveCount(0);
   await agent.keyboard.press("Alt+ArrowUp");
   await expect(shown.getByTestId("author")).toContainText("Alice Martin");
 
@@ -53,7 +60,8 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   const script = shown.getByTestId("script");
   await expect(script).toContainText("Bonjour Alice Martin, merci de nous écrire.");
   await script.getByRole("button", { name: "Enregistrer la fiche" }).click();
-  await expect(script.getByRole("alert")).toContainText("VILLE");
+  await expect(script.getByText("Corrigez les champs : VILLE")).toBeVisible();
+  await expect(script.getByText("Champ obligatoire")).toBeVisible();
   await script.getByLabel("Ville du client").fill("Lyon");
   await script.getByRole("button", { name: "Enregistrer la fiche" }).click();
   await expect(agent.getByText("Fiche client enregistrée").first()).toBeVisible();
@@ -72,7 +80,7 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   await expect(agent.getByTestId("presence")).toHaveText("Prêt");
 
   // Alice writes again: her new conversation finds the city saved in the customer file.
-  await tweet(`alice${stamp}`, "Alice Martin", `relais : encore moi ${stamp}`);
+  await tweet(`al${tag}`, "Alice Martin", `relais : encore moi ${stamp}`);
   await expect(items).toHaveCount(2, { timeout: 30_000 });
   const alice = agent.locator('[data-testid="conversation"]', { has: agent.getByText(`encore moi ${stamp}`) });
   await items.filter({ hasText: "Alice Martin" }).click();

@@ -42,7 +42,9 @@ export async function scheduleCallback(agentId: number, raw: CallbackInput): Pro
       sql`insert into callbacks (conversation_id, campaign_id, agent_id, personal, due_at, note)
           values (${c.id}, ${c.campaignId}, ${agentId}, ${input.personal}, ${due.toISOString()}, ${input.note}) returning id`,
     );
-    await tx.execute(sql`update conversations set status = 'scheduled', assigned_agent_id = null, updated_at = ${at.toISOString()} where id = ${c.id}`);
+    await tx.execute(
+      sql`update conversations set status = 'scheduled', assigned_agent_id = null, updated_at = ${at.toISOString()} where id = ${c.id}`,
+    );
     await endAssignment(tx, { conversationId: c.id, reason: "callback", endedBy: agentId, at });
     await emit(tx, [
       { name: "relais/conversation.updated", data: { conversationId: c.id, agentId } },

@@ -47,16 +47,22 @@ export function WorkspaceDesk({
   }, [move]);
 
   // Shown = read: the unread marker of the conversation on screen clears, also when a new
-  // message arrives while it is shown (the live refresh brings `unread` back to true).
-  const unreadShown = activeItem?.unread === true;
+  // message arrives while it is shown (its last inbound time changes, the marker comes back).
+  const [marked, setMarked] = useState<Record<number, string | null>>({});
+  const isUnread = (i: ConversationItem) => i.unread && marked[i.id] !== i.lastInboundAt;
+  const pendingRead = activeItem && isUnread(activeItem) ? activeItem : null;
   useEffect(() => {
-    if (active && unreadShown) void markReadAction({ conversationId: active });
-  }, [active, unreadShown]);
+    if (!pendingRead) return;
+    const { id, lastInboundAt } = pendingRead;
+    void markReadAction({ conversationId: id }).then((r) => {
+      if (r.ok) setMarked((m) => ({ ...m, [id]: lastInboundAt }));
+    });
+  }, [pendingRead]);
 
   return (
     <div className="grid items-start gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
       <aside className="space-y-2 lg:sticky lg:top-4">
-        <ConversationList items={items} activeId={active} onSelect={setActiveId} />
+        <ConversationList items={items.map((i) => ({ ...i, unread: isUnread(i) }))} activeId={active} onSelect={setActiveId} />
         <p className="text-xs text-fg-muted" data-testid="keyboard-hint">
           {t("desk.keyboardHint")}
         </p>
