@@ -1,10 +1,11 @@
-// The workspace's one source of "now" until lib/clock.ts (owner: classify) lands: at merge,
-// replace this module's body by `export { now } from "@/lib/clock";`. Tests shift it with
-// `setWorkspaceClock` (callbacks' deadline and due checks read it).
+// The workspace's source of "now": the run time's clock (lib/clock.ts), which tests and the
+// test-clock route shift; `setWorkspaceClock` lets a database test drive it step by step.
+import { now as clockNow } from "@/lib/clock";
+
 let override: (() => Date) | null = null;
 
 export function now(): Date {
-  return override ? override() : new Date();
+  return override ? override() : clockNow();
 }
 
 /** Tests only: a fixed or moving clock; `null` restores the real one. */

@@ -1,7 +1,9 @@
-// The one place routing reads the time (offer expiry, overflow wait, presence grace). To be
-// swapped for lib/clock.ts `now()` once it lands, so tests can move time for routing too.
+// The one place routing reads the time (offer expiry, overflow wait, presence grace): the run
+// time's clock (lib/clock.ts), so tests can move time for routing too.
+import { now } from "@/lib/clock";
+
 export function routingNow(): Date {
-  return new Date();
+  return now();
 }
 
 /** A timestamp parameter both drivers take in raw SQL (postgres.js takes no Date there). */
