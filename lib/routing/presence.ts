@@ -35,7 +35,7 @@ async function releaseAll(tx: Tx, agentId: number, at: Date): Promise<number> {
 async function writeState(tx: Tx, agentId: number, state: AgentState, pauseReason: string | null, at: Date) {
   await tx.execute(
     sql`insert into agent_presence (user_id, state, since, pause_reason, last_seen_at)
-        values (${agentId}, ${state}, ${ts(at)}::timestamptz, ${pauseReason}, ${state === "offline" ? null : ts(at)}::timestamptz)
+        values (${agentId}, ${state}, ${ts(at)}::timestamptz, ${pauseReason}, ${state === "offline" ? null : ts(new Date())}::timestamptz)
         on conflict (user_id) do update set
           since = case when agent_presence.state = excluded.state then agent_presence.since else excluded.since end,
           state = excluded.state, pause_reason = excluded.pause_reason,
@@ -65,7 +65,10 @@ export async function agentSignedOut(userId: number): Promise<void> {
 }
 
 /** A sign of life from the agent's live connection (app/api/stream): keeps him present. */
-export async function heartbeat(agentId: number, at: Date = routingNow()): Promise<void> {
+// A live connection is a physical fact: its heartbeat and the grace period read the wall clock,
+// not the shiftable run-time clock (a test moving the clock through a night must not make every
+// connected agent look gone).
+export async function heartbeat(agentId: number, at: Date = new Date()): Promise<void> {
   const db = await getDb();
   await db.execute(sql`update agent_presence set last_seen_at = ${ts(at)}::timestamptz where user_id = ${agentId}`);
 }
@@ -111,7 +114,7 @@ export async function expireOffers(at: Date = routingNow()): Promise<{ conversat
  * Offline and their conversations go back to the queue. The last sign of life is the stream's
  * heartbeat, or the last state change when none came yet.
  */
-export async function dropLostAgents(at: Date = routingNow(), graceSeconds = presenceGraceSeconds()): Promise<number[]> {
+export async function dropLostAgents(at: Date = new Date(), graceSeconds = presenceGraceSeconds()): Promise<number[]> {
   const db = await getDb();
   const cutoff = new Date(at.getTime() - graceSeconds * 1000);
   return db.transaction(async (tx) => {
