@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       : null;
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-p", port, "-H", host], {
     stdio: "inherit",
-    env: { ...env, ...SERVER_ENV },
+    env: { ...env, ...SERVER_ENV, NODE_OPTIONS: serverNodeOptions() },
   });
   // Whatever ends this process (a crash of the simulator included) ends the server with it.
   process.once("exit", () => {
@@ -146,6 +146,12 @@ async function main(): Promise<void> {
  */
 const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--wasm-tiering-budget=18000000"];
 const SERVER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
+
+/** The server (and any worker Next forks) drops a client's own X-Forwarded-For: see scripts/peer-address.cjs. */
+function serverNodeOptions(): string {
+  const preload = `--require ${JSON.stringify(path.join(root, "scripts", "peer-address.cjs"))}`;
+  return [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
+}
 
 /**
  * A fresh data folder: PGlite's initdb and the first migrations run in a short-lived process of
