@@ -147,15 +147,14 @@ export function liveStream(request: Request, user: SessionUser): Response {
           /* the database is briefly unreachable: the next check decides */
         }
       };
-      send("retry: 3000\n\n");
-      register(connection);
       unsubscribe = await subscribe((event) => {
         if (event.type === "user.revoked" && event.userId === user.id) return end("revoked");
         if (event.type === "user.signedOut" && event.userId === user.id && user.sessionId && event.sessionId === user.sessionId)
           return end("signedOut");
         if (visibleTo(scope, event)) send(`event: relais\ndata: ${JSON.stringify(event)}\n\n`);
       });
-      if (closed) unsubscribe();
+      register(connection);
+      send("retry: 3000\n\n: open\n\n");
       request.signal.addEventListener("abort", () => end());
       // A session revoked between the request's check and the subscription: caught here.
       await check();
