@@ -36,9 +36,7 @@ export interface SignedInUser {
 }
 
 export type LoginResult =
-  | { ok: true; user: SignedInUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+  { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 export function lockSeconds(failures: number, free = PAIR_FREE_FAILURES, max = MAX_PAIR_LOCK_SECONDS): number {
   if (failures < free) return 0;
@@ -59,13 +57,7 @@ export async function authenticate(rawLogin: string, password: string, address =
   const rows = await db
     .select()
     .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.address, address),
-        inArray(loginAttempts.login, [login, ANY_LOGIN]),
-        gt(loginAttempts.lockedUntil, now),
-      ),
-    );
+    .where(and(eq(loginAttempts.address, address), inArray(loginAttempts.login, [login, ANY_LOGIN]), gt(loginAttempts.lockedUntil, now)));
   const lockedUntil = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
   if (lockedUntil > now.getTime()) {
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000) };

@@ -28,7 +28,8 @@ export function sessionCookieName(): string {
  */
 export async function sessionCookieFor(
   user: { id: number; name: string; login: string; sessionVersion?: number },
-  now = new Date()): Promise<SessionCookie> {
+  now = new Date(),
+): Promise<SessionCookie> {
   const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   const maxAge = authOptions.session?.maxAge ?? DEFAULT_MAX_AGE;

@@ -204,6 +204,12 @@ export async function unlockSignIn(actor: AuditActor, id: number, roles: readonl
     const [user] = await tx.select({ login: users.login, role: users.role }).from(users).where(eq(users.id, id));
     if (!user || !roles.includes(user.role)) throw new ActionError("adminCommon.errors.notFound");
     await clearLoginAttempts(tx, user.login);
-    await recordAudit(tx, actor, { action: "update", objectType: user.role, objectId: id, label: user.login, after: { event: "sign_in_unlocked" } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: user.role,
+      objectId: id,
+      label: user.login,
+      after: { event: "sign_in_unlocked" },
+    });
   });
 }
