@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, ensureSecrets } from "@/lib/config/secrets";
-import { dataDir, databaseUrl } from "@/lib/config/env";
+import { dataDir, databaseUrl, InngestDevRefused, refuseInngestDevInProduction } from "@/lib/config/env";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -67,8 +67,10 @@ function refuseIfDataFolderInUse(): void {
 async function main(): Promise<void> {
   try {
     ensureSecrets();
+    // The server runs with NODE_ENV=production (next start): said here, before building.
+    refuseInngestDevInProduction({ ...process.env, NODE_ENV: "production" }, () => {});
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof InngestDevRefused) {
       console.error(`Relais cannot start: ${err.message}`);
       process.exit(1);
     }

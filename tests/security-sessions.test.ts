@@ -132,7 +132,7 @@ describe("sessions can be revoked", () => {
 
   it(`a user holds at most ${MAX_STREAMS_PER_USER} streams: a further one closes his oldest`, async () => {
     const agent = await idOf("1000");
-    const streams = [];
+    const streams: Awaited<ReturnType<typeof openStream>>[] = [];
     for (let i = 0; i <= MAX_STREAMS_PER_USER; i++) streams.push(await openStream(agent, `cap-${i}`));
     expect(await waitFor(() => streams[0].state.done)).toBe(true);
     expect(streams[0].events()).toEqual([{ event: "end", data: { reason: "replaced" } }]);

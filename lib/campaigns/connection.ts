@@ -7,7 +7,7 @@ import { maskSecret } from "@/lib/crypto/secrets";
 import { testConnection } from "@/lib/networks/test-connection";
 import { isNetworkError, type NetworkAccount, type NetworkErrorKind, type NetworkErrorReason } from "@/lib/networks/types";
 import { buildAdapter } from "./adapter";
-import { mergeCredentials, missingCredentials, readCredentialsForEdit, type StoredCredentials } from "./credentials";
+import { mergeCredentials, missingCredentials, readCredentialsForEdit, secretFields, type StoredCredentials } from "./credentials";
 import type { previewSearchSchema, testConnectionSchema } from "./campaign.schema";
 
 // «Tester la connexion» and the search preview: one network call each, with the campaign's
@@ -57,10 +57,18 @@ function redact(text: string | undefined, credentials: StoredCredentials): strin
 export async function testCampaignConnection(input: z.output<typeof testConnectionSchema>): Promise<ConnectionReport> {
   const campaign = await loadCampaign(input.id);
   const platform = await loadPlatform(input.platformId);
-  const credentials = mergeCredentials(campaign.type, readCredentialsForEdit(campaign.credentials), input);
+  // The saved secrets only ever go to the saved platform: testing against another one (whose
+  // URLs someone else may have set) needs the secrets typed again.
+  const samePlatform = input.platformId === campaign.platformId;
+  const stored = readCredentialsForEdit(campaign.credentials);
+  const usable = samePlatform
+    ? stored
+    : Object.fromEntries(Object.entries(stored).filter(([f]) => !(secretFields[campaign.type] as readonly string[]).includes(f)));
+  const credentials = mergeCredentials(campaign.type, usable, input);
   const missing = missingCredentials(campaign.type, credentials);
   if (missing.length > 0) {
-    throw new ActionError("campaigns.errors.incompleteCredentials", Object.fromEntries(missing.map((f) => [f, ["common.requiredField"]])));
+    const fields = Object.fromEntries(missing.map((f) => [f, [samePlatform ? "common.requiredField" : "campaigns.errors.retypeSecret"]]));
+    throw new ActionError(samePlatform ? "campaigns.errors.incompleteCredentials" : "campaigns.errors.retypeSecrets", fields);
   }
   const adapter = buildAdapter({
     type: campaign.type,

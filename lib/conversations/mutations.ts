@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { redactedSendError } from "@/lib/networks/redact";
 import { getDb, type Tx } from "@/db/client";
 import {
   agentPresence,
@@ -100,7 +101,7 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
     const reason = err instanceof NetworkError ? err.kind : "server";
     await db
       .update(messages)
-      .set({ sendState: "failed", sendError: err instanceof Error ? err.message : String(err) })
+      .set({ sendState: "failed", sendError: redactedSendError(err) })
       .where(eq(messages.id, messageId));
     throw new ActionError(`workspace.errors.network.${reason}`);
   }

@@ -222,6 +222,8 @@ export const campaigns: Messages["campaigns"] = {
     unavailable: "This choice no longer exists or was archived",
     scriptNotProduction: "This script has no production version",
     noPlatform: "Choose a publishing platform first",
+    retypeSecrets: "Another platform than the saved one: type the secrets again to test it (saved secrets are only sent to the saved platform)",
+    retypeSecret: "Type it again for this platform",
     incompleteCredentials: "Incomplete credentials: fill in the fields shown",
     twitterOnly: "For Twitter campaigns only",
     cannotStart: "The campaign cannot be started: {reasons}",

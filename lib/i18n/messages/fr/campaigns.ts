@@ -223,6 +223,8 @@ export const campaigns = {
     unavailable: "Ce choix n'existe plus ou a été archivé",
     scriptNotProduction: "Ce script n'a pas de version de production",
     noPlatform: "Choisissez d'abord une plateforme de publication",
+    retypeSecrets: "Plateforme différente de celle enregistrée : saisissez de nouveau les secrets pour la tester (les secrets enregistrés ne sont envoyés qu'à la plateforme enregistrée)",
+    retypeSecret: "Saisissez-le de nouveau pour cette plateforme",
     incompleteCredentials: "Identifiants incomplets : renseignez les champs signalés",
     twitterOnly: "Réservé aux campagnes Twitter",
     cannotStart: "La campagne ne peut pas être démarrée : {reasons}",
