@@ -60,12 +60,26 @@ async function doBoot(): Promise<void> {
  * readable by the owner only, and the log names the file.
  */
 export function firstAccountsMessage(created: SeededAccount[], options: { demo: boolean; url: string; folder: string }): string {
-  const file = writeCredentialsFile(options.folder, options.url, created, options.demo ? "demo-credentials.txt" : "initial-credentials.txt");
+  const file = writeCredentialsFile(
+    options.folder,
+    options.url,
+    created,
+    options.demo ? "demo-credentials.txt" : "initial-credentials.txt",
+  );
   if (!options.demo) {
-    return ["", `Relais first administrator created. Sign in at ${options.url}`, `  Login and password: see ${file} (readable by you only)`, ""].join(
-      "\n",
-    );
+    return [
+      "",
+      `Relais first administrator created. Sign in at ${options.url}`,
+      `  Login and password: see ${file} (readable by you only)`,
+      "",
+    ].join("\n");
   }
   const lines = created.map((a) => `  ${a.role.padEnd(11)} login ${a.login.padEnd(12)} password ${a.password}`);
-  return ["", `Relais demo workspace created. Sign in at ${options.url}`, ...lines, `  (also written to ${file}, readable by you only)`, ""].join("\n");
+  return [
+    "",
+    `Relais demo workspace created. Sign in at ${options.url}`,
+    ...lines,
+    `  (also written to ${file}, readable by you only)`,
+    "",
+  ].join("\n");
 }

@@ -1,6 +1,16 @@
 import { describe, it, expect, vi, beforeEach } from "vitest";
 import { eq, inArray } from "drizzle-orm";
-import { agentProfiles, agentSkills, assignments, auditLog, conversations, skillGroups, skills, supervisionGroupMembers, users } from "@/db/schema";
+import {
+  agentProfiles,
+  agentSkills,
+  assignments,
+  auditLog,
+  conversations,
+  skillGroups,
+  skills,
+  supervisionGroupMembers,
+  users,
+} from "@/db/schema";
 import { defaultProfile } from "@/lib/hr/agent.schema";
 import { authenticate } from "@/lib/auth/login";
 import { setupDemoWorkspace } from "./demo-fixture";
@@ -167,7 +177,10 @@ describe("human resources administration", () => {
       })
       .returning();
     await w.db.insert(assignments).values({ conversationId: conv.id, agentId: account.id, why: "any", state: "accepted" });
-    expect(await agentActions.archiveAgentAction({ id: account.id, archived: true })).toEqual({ ok: true, data: { id: account.id, requeued: 1 } });
+    expect(await agentActions.archiveAgentAction({ id: account.id, archived: true })).toEqual({
+      ok: true,
+      data: { id: account.id, requeued: 1 },
+    });
     const [requeued] = await w.db.select().from(conversations).where(eq(conversations.id, conv.id));
     expect(requeued).toMatchObject({ status: "waiting", assignedAgentId: null, waitingSince });
     const [ended] = await w.db.select().from(assignments).where(eq(assignments.conversationId, conv.id));

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, conversations, messages, pollCursors } from "@/db/schema";
-import { adapterForCampaign } from "@/lib/campaigns/adapter";
+import { adapterForCampaign, CredentialsUnreadableError } from "@/lib/campaigns/adapter";
 import { NetworkError, type InboundMessage } from "@/lib/networks/types";
 import { emit } from "@/lib/events/emit";
 
@@ -62,8 +62,21 @@ export async function pollCampaign(campaignId: number): Promise<PollResult> {
     .where(eq(campaigns.id, campaignId));
   if (!state || state.state !== "running" || state.archivedAt) return base;
 
-  const { campaign, adapter } = await adapterForCampaign(db, campaignId);
   const [cursorRow] = await db.select().from(pollCursors).where(eq(pollCursors.campaignId, campaignId));
+  let loaded: Awaited<ReturnType<typeof adapterForCampaign>>;
+  try {
+    loaded = await adapterForCampaign(db, campaignId);
+  } catch (err) {
+    // Not silent: the error is the campaign's last poll error, and its summary is recomputed (red).
+    if (!(err instanceof CredentialsUnreadableError)) throw err;
+    await db
+      .insert(pollCursors)
+      .values({ campaignId, lastError: err.message, lastPolledAt: new Date() })
+      .onConflictDoUpdate({ target: pollCursors.campaignId, set: { lastError: err.message, lastPolledAt: new Date() } });
+    if (cursorRow?.lastError !== err.message) await emit(db, { name: "relais/campaign.changed", data: { campaignId } });
+    return { ...base, status: "failed", error: err.message };
+  }
+  const { campaign, adapter } = loaded;
 
   let fetched: Awaited<ReturnType<typeof adapter.fetchNew>>;
   try {

@@ -6,4 +6,10 @@ import { summaryFollowsConfigJob } from "./functions/summary-follows-config";
 import type { JobDefinition } from "./types";
 
 /** Every background job: run by the embedded runner, or served to Inngest (inngest/functions). */
-export const jobs: JobDefinition[] = [pollCampaignJob, assignConversationsJob, computeCampaignSummaryJob, summaryFollowsConfigJob, purgeLoginAttemptsJob];
+export const jobs: JobDefinition[] = [
+  pollCampaignJob,
+  assignConversationsJob,
+  computeCampaignSummaryJob,
+  summaryFollowsConfigJob,
+  purgeLoginAttemptsJob,
+];

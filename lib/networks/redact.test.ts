@@ -7,7 +7,8 @@ describe("network error redaction", () => {
     const raw =
       'Request failed: Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid https://graph.facebook.com/v21.0/me?access_token=EAAG1234abcd&appsecret_proof=9f8e7d {"client_secret":"s3cr3t-value"} https://bob:hunter2@proxy.example/';
     const clean = redactNetworkText(raw);
-    for (const leak of ["AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0", "EAAG1234abcd", "9f8e7d", "s3cr3t-value", "hunter2"]) expect(clean).not.toContain(leak);
+    for (const leak of ["AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0", "EAAG1234abcd", "9f8e7d", "s3cr3t-value", "hunter2"])
+      expect(clean).not.toContain(leak);
     expect(clean).toContain("graph.facebook.com");
     expect(clean).toContain("[redacted]");
   });
