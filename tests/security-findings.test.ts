@@ -14,6 +14,7 @@ import { pollCampaign } from "@/lib/ingestion/poll";
 import { setupDemoWorkspace } from "./demo-fixture";
 import { signInAs } from "./session";
 
+// @ts-expect-error -- next.config.mjs is plain JavaScript, without a declaration file
 const nextConfig = (await import("../next.config.mjs")) as unknown as {
   default: { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
   contentSecurityPolicy(dev?: boolean): string;
