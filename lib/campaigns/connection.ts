@@ -61,14 +61,17 @@ export async function testCampaignConnection(input: z.output<typeof testConnecti
   // URLs someone else may have set) needs the secrets typed again.
   const samePlatform = input.platformId === campaign.platformId;
   const stored = readCredentialsForEdit(campaign.credentials);
-  const usable = samePlatform
-    ? stored
-    : Object.fromEntries(Object.entries(stored).filter(([f]) => !(secretFields[campaign.type] as readonly string[]).includes(f)));
+  const secrets = secretFields[campaign.type] as readonly string[];
+  const withheld = samePlatform ? [] : Object.keys(stored).filter((f) => secrets.includes(f));
+  const usable = Object.fromEntries(Object.entries(stored).filter(([f]) => !withheld.includes(f)));
   const credentials = mergeCredentials(campaign.type, usable, input);
   const missing = missingCredentials(campaign.type, credentials);
   if (missing.length > 0) {
-    const fields = Object.fromEntries(missing.map((f) => [f, [samePlatform ? "common.requiredField" : "campaigns.errors.retypeSecret"]]));
-    throw new ActionError(samePlatform ? "campaigns.errors.incompleteCredentials" : "campaigns.errors.retypeSecrets", fields);
+    const retype = missing.filter((f) => withheld.includes(f));
+    const fields = Object.fromEntries(
+      missing.map((f) => [f, [retype.includes(f) ? "campaigns.errors.retypeSecret" : "common.requiredField"]]),
+    );
+    throw new ActionError(retype.length ? "campaigns.errors.retypeSecrets" : "campaigns.errors.incompleteCredentials", fields);
   }
   const adapter = buildAdapter({
     type: campaign.type,
