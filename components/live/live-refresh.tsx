@@ -29,7 +29,7 @@ export function LiveRefresh({ onEvent }: { onEvent?: (type: string) => void }) {
     source.addEventListener("end", (e) => {
       source.close();
       const reason = (JSON.parse((e as MessageEvent).data) as { reason: string }).reason;
-      if (reason === "revoked" || reason === "signedOut") window.location.assign("/login");
+      if (reason === "revoked" || reason === "signedOut") router.replace("/login");
     });
     // After a reconnection, what we missed is re-read once.
     source.addEventListener("open", () => router.refresh());

@@ -28,7 +28,6 @@ export function redactNetworkText(text: string, secrets: readonly (string | null
   let out = text;
   for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-  // eslint-disable-next-line no-control-regex
   out = out.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trim();
   return out.length > MAX_ERROR_TEXT ? `${out.slice(0, MAX_ERROR_TEXT - 1)}…` : out;
 }

@@ -116,7 +116,7 @@ export function liveStream(request: Request, user: SessionUser): Response {
         }
       };
       let scope = await viewerScope(user);
-      let unsubscribe: (() => void) | undefined;
+      const subscription: { off?: () => void } = {};
       const connection: Connection = { userId: user.id, close: (reason) => end(reason) };
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
       const recheck = setInterval(() => void check(), RECHECK_MS);
@@ -125,7 +125,7 @@ export function liveStream(request: Request, user: SessionUser): Response {
         closed = true;
         clearInterval(heartbeat);
         clearInterval(recheck);
-        unsubscribe?.();
+        subscription.off?.();
         unregister(connection);
       };
       const end = (reason?: CloseReason) => {
@@ -147,12 +147,14 @@ export function liveStream(request: Request, user: SessionUser): Response {
           /* the database is briefly unreachable: the next check decides */
         }
       };
-      unsubscribe = await subscribe((event) => {
+      subscription.off = await subscribe((event) => {
         if (event.type === "user.revoked" && event.userId === user.id) return end("revoked");
         if (event.type === "user.signedOut" && event.userId === user.id && user.sessionId && event.sessionId === user.sessionId)
           return end("signedOut");
         if (visibleTo(scope, event)) send(`event: relais\ndata: ${JSON.stringify(event)}\n\n`);
       });
+      // Ended (aborted) while subscribing: nothing to keep.
+      if (closed) return subscription.off();
       register(connection);
       send("retry: 3000\n\n: open\n\n");
       request.signal.addEventListener("abort", () => end());
