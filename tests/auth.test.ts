@@ -79,6 +79,9 @@ describe("the sign-in form action (what the login page posts, with or without Ja
     const token = await decode({ token: cookie!.value, secret: process.env.NEXTAUTH_SECRET! });
     const [admin] = await w.db.select({ id: users.id }).from(users).where(eq(users.login, "admin"));
     expect(token?.uid).toBe(admin.id);
+    // The session version it was signed with, and an id of its own (lib/auth/revoke.ts).
+    expect(token?.sv).toBe(0);
+    expect(token?.sid).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(token)).not.toContain(DEMO_PASSWORD);
 
     jar.clear();
