@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ConfigError, ensureSecrets } from "@/lib/config/secrets";
 import { dataDir, databaseUrl, InngestDevRefused, refuseInngestDevInProduction } from "@/lib/config/env";
 
@@ -149,9 +150,9 @@ async function main(): Promise<void> {
 const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--wasm-tiering-budget=18000000"];
 const SERVER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
 
-/** The server (and any worker Next forks) drops a client's own X-Forwarded-For: see scripts/peer-address.cjs. */
+/** The server (and any worker Next forks) drops a client's own X-Forwarded-For: see scripts/peer-address.mjs. */
 function serverNodeOptions(): string {
-  const preload = `--require ${JSON.stringify(path.join(root, "scripts", "peer-address.cjs"))}`;
+  const preload = `--import ${pathToFileURL(path.join(root, "scripts", "peer-address.mjs")).href}`;
   return [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
 }
 

@@ -78,7 +78,7 @@ describe("sign-in throttling", () => {
   it("takes the source address from the socket, and from X-Forwarded-For only behind trusted proxies", () => {
     const headers = new Headers({ "x-forwarded-for": "10.9.9.9, 192.0.2.1" });
     // Without trusted proxies the server replaced any client header with the socket's address
-    // (scripts/peer-address.cjs); the rightmost entry is the one nearest to us.
+    // (scripts/peer-address.mjs); the rightmost entry is the one nearest to us.
     expect(clientAddress(headers, {})).toBe("192.0.2.1");
     expect(clientAddress(headers, { RELAIS_TRUSTED_PROXIES: "1" })).toBe("192.0.2.1");
     expect(clientAddress(headers, { RELAIS_TRUSTED_PROXIES: "2" })).toBe("10.9.9.9");

@@ -2,7 +2,7 @@
  * The source address of a request, for sign-in throttling. Next fills `x-forwarded-for` with the
  * socket's address only when the request has none, so a client could name any address it likes:
  * unless RELAIS_TRUSTED_PROXIES says how many reverse proxies of ours stand in front of Relais,
- * the server (scripts/peer-address.cjs, loaded by `npm start`) drops the client's header and the
+ * the server (scripts/peer-address.mjs, loaded by `npm start`) drops the client's header and the
  * value read here is the socket's own address.
  *
  * RELAIS_TRUSTED_PROXIES=N (default 0): each of our N proxies appends the address it saw, so the

@@ -1,9 +1,8 @@
-// Loaded with `--require` by scripts/start.ts into the Next.js server. Unless RELAIS_TRUSTED_PROXIES
+// Loaded with `--import` by scripts/start.ts into the Next.js server. Unless RELAIS_TRUSTED_PROXIES
 // names reverse proxies of ours (see lib/auth/client-address.ts), a client's own X-Forwarded-For
 // is dropped before Next sees the request: Next then sets it to the socket's address, so the
 // address sign-in throttling counts per cannot be chosen by the client.
-"use strict";
-const http = require("node:http");
+import http from "node:http";
 
 const hops = Number(process.env.RELAIS_TRUSTED_PROXIES || "0");
 if (!(Number.isInteger(hops) && hops > 0)) {
