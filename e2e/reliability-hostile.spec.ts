@@ -51,6 +51,11 @@ test(`hostile tweets and author names (${hostileTexts.length + hostileNames.leng
   await admin.screenshot({ path: "test-results/screenshots/hostile-simulator-1280.png", fullPage: false });
   expect(await adminWatch.executed()).toBe(false);
   expect(await adminWatch.overflows()).toBe(false);
+  // No tweet spills out of its box (a 50-character unbroken name did).
+  const spilled = await admin.evaluate(
+    () => [...document.querySelectorAll('[data-testid="sim-tweets"] li')].filter((li) => li.scrollWidth > li.clientWidth + 1).length,
+  );
+  expect(spilled).toBe(0);
 
   // The agent gets one of the conversations through the live stream and sees it as typed.
   await expect(agent.getByTestId("conversation")).toBeVisible({ timeout: 60_000 });
