@@ -4,12 +4,45 @@ import createNextIntlPlugin from "next-intl/plugin";
 // appears in the URL (see lib/i18n/request.ts).
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/**
+ * The Content-Security-Policy of every answer. Relais loads nothing from elsewhere: scripts,
+ * styles, fonts, sounds and the live stream come from its own origin. Next's hydration data is
+ * inline (no nonce without making every page dynamic), hence 'unsafe-inline' for scripts; the dev
+ * server's fast refresh also needs 'unsafe-eval'. No page may be framed (frame-ancestors 'none':
+ * clickjacking), no plugin runs, forms post only to us.
+ */
+export function contentSecurityPolicy(dev = process.env.NODE_ENV === "development") {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy() },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Database drivers and wasm stay outside the bundle: PGlite loads its wasm/data files from its
   // package folder at run time, and postgres.js must be one instance per process.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "twitter-api-v2"],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   // Parallel builds of one checkout (developers' e2e runs) each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {

@@ -1,7 +1,7 @@
 import { getDatabase, migrateDatabase } from "@/db/client";
-import { dataDir, databaseUrl, inngestConfigured, simulatorUrl } from "@/lib/config/env";
+import { dataDir, databaseUrl, inngestConfigured, refuseInngestDevInProduction, simulatorUrl } from "@/lib/config/env";
 import { ensureSecrets } from "@/lib/config/secrets";
-import { seedIfEmpty, writeCredentialsFile } from "@/lib/demo/seed";
+import { seedIfEmpty, writeCredentialsFile, type SeededAccount } from "@/lib/demo/seed";
 import { ensureDefaultDatabase } from "@/lib/databases/mutations";
 
 const holder = globalThis as unknown as { __relaisBooted?: Promise<void> };
@@ -14,6 +14,7 @@ export function boot(): Promise<void> {
 
 async function doBoot(): Promise<void> {
   ensureSecrets();
+  refuseInngestDevInProduction();
   const handle = await getDatabase();
   await migrateDatabase(handle);
   await ensureDefaultDatabase();
@@ -28,19 +29,7 @@ async function doBoot(): Promise<void> {
     keyword: process.env.RELAIS_DEMO_KEYWORD || undefined,
     pollSeconds: process.env.RELAIS_DEMO_POLL_SECONDS ? Number(process.env.RELAIS_DEMO_POLL_SECONDS) : undefined,
   });
-  if (created.length > 0) {
-    const lines = created.map((a) => `  ${a.role.padEnd(11)} login ${a.login.padEnd(12)} password ${a.password}`);
-    const file = embedded ? writeCredentialsFile(dataDir(), url, created) : null;
-    console.log(
-      [
-        "",
-        demo ? "Relais demo workspace created. Sign in at " + url : "Relais first administrator created. Sign in at " + url,
-        ...lines,
-        file ? `  (also written to ${file}, readable by you only)` : "",
-        "",
-      ].join("\n"),
-    );
-  }
+  if (created.length > 0) console.log(firstAccountsMessage(created, { demo, url, folder: dataDir() }));
 
   const log = (msg: string, err?: unknown) => console.warn(`[jobs] ${msg}:`, err instanceof Error ? err.message : err);
   let background: { stop(): Promise<void> };
@@ -62,4 +51,35 @@ async function doBoot(): Promise<void> {
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   console.log(`Relais ready on ${url} (database: ${handle.kind}, jobs: ${inngestConfigured() ? "Inngest" : "embedded runner"})`);
+}
+
+/**
+ * What the log says of the accounts the first start created. The demo's passwords are printed
+ * (a shared demo password, meant to be typed from the screen); a real first administrator's
+ * password is never written to a log, which outlives it and is read by others: it goes to a file
+ * readable by the owner only, and the log names the file.
+ */
+export function firstAccountsMessage(created: SeededAccount[], options: { demo: boolean; url: string; folder: string }): string {
+  const file = writeCredentialsFile(
+    options.folder,
+    options.url,
+    created,
+    options.demo ? "demo-credentials.txt" : "initial-credentials.txt",
+  );
+  if (!options.demo) {
+    return [
+      "",
+      `Relais first administrator created. Sign in at ${options.url}`,
+      `  Login and password: see ${file} (readable by you only)`,
+      "",
+    ].join("\n");
+  }
+  const lines = created.map((a) => `  ${a.role.padEnd(11)} login ${a.login.padEnd(12)} password ${a.password}`);
+  return [
+    "",
+    `Relais demo workspace created. Sign in at ${options.url}`,
+    ...lines,
+    `  (also written to ${file}, readable by you only)`,
+    "",
+  ].join("\n");
 }

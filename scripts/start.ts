@@ -8,8 +8,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ConfigError, ensureSecrets } from "@/lib/config/secrets";
-import { dataDir, databaseUrl } from "@/lib/config/env";
+import { dataDir, databaseUrl, InngestDevRefused, refuseInngestDevInProduction } from "@/lib/config/env";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -67,8 +68,10 @@ function refuseIfDataFolderInUse(): void {
 async function main(): Promise<void> {
   try {
     ensureSecrets();
+    // The server runs with NODE_ENV=production (next start): said here, before building.
+    refuseInngestDevInProduction({ ...process.env, NODE_ENV: "production" }, () => {});
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof InngestDevRefused) {
       console.error(`Relais cannot start: ${err.message}`);
       process.exit(1);
     }
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
       : null;
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-p", port, "-H", host], {
     stdio: "inherit",
-    env: { ...env, ...SERVER_ENV },
+    env: { ...env, ...SERVER_ENV, NODE_OPTIONS: serverNodeOptions() },
   });
   // Whatever ends this process (a crash of the simulator included) ends the server with it.
   process.once("exit", () => {
@@ -146,6 +149,12 @@ async function main(): Promise<void> {
  */
 const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--wasm-tiering-budget=18000000"];
 const SERVER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
+
+/** The server (and any worker Next forks) drops a client's own X-Forwarded-For: see scripts/peer-address.mjs. */
+function serverNodeOptions(): string {
+  const preload = `--import ${pathToFileURL(path.join(root, "scripts", "peer-address.mjs")).href}`;
+  return [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
+}
 
 /**
  * A fresh data folder: PGlite's initdb and the first migrations run in a short-lived process of

@@ -1,6 +1,16 @@
 import { describe, it, expect, vi, beforeEach } from "vitest";
 import { eq, inArray } from "drizzle-orm";
-import { agentProfiles, agentSkills, auditLog, conversations, skillGroups, skills, supervisionGroupMembers, users } from "@/db/schema";
+import {
+  agentProfiles,
+  agentSkills,
+  assignments,
+  auditLog,
+  conversations,
+  skillGroups,
+  skills,
+  supervisionGroupMembers,
+  users,
+} from "@/db/schema";
 import { defaultProfile } from "@/lib/hr/agent.schema";
 import { authenticate } from "@/lib/auth/login";
 import { setupDemoWorkspace } from "./demo-fixture";
@@ -149,8 +159,9 @@ describe("human resources administration", () => {
     expect(refused).toMatchObject({ ok: false, error: "hr.errors.unknownSkill" });
   });
 
-  it("archives an agent (who can no longer sign in) unless it is handling a conversation", async () => {
+  it("archives an agent (who can no longer sign in); the conversations he handled go back to the queue, in their place", async () => {
     const account = ok(await agentActions.createAgentAction({ code: "3400", name: "Chloé", ...profile() }));
+    const waitingSince = new Date("2026-03-02T09:00:00Z");
     const [conv] = await w.db
       .insert(conversations)
       .values({
@@ -162,15 +173,18 @@ describe("human resources administration", () => {
         authorName: "A",
         status: "assigned",
         assignedAgentId: account.id,
+        waitingSince,
       })
       .returning();
+    await w.db.insert(assignments).values({ conversationId: conv.id, agentId: account.id, why: "any", state: "accepted" });
     expect(await agentActions.archiveAgentAction({ id: account.id, archived: true })).toEqual({
-      ok: false,
-      error: "hr.errors.agentBusy",
-      params: { count: 1 },
+      ok: true,
+      data: { id: account.id, requeued: 1 },
     });
-    await w.db.update(conversations).set({ status: "closed" }).where(eq(conversations.id, conv.id));
-    expect((await agentActions.archiveAgentAction({ id: account.id, archived: true })).ok).toBe(true);
+    const [requeued] = await w.db.select().from(conversations).where(eq(conversations.id, conv.id));
+    expect(requeued).toMatchObject({ status: "waiting", assignedAgentId: null, waitingSince });
+    const [ended] = await w.db.select().from(assignments).where(eq(assignments.conversationId, conv.id));
+    expect(ended).toMatchObject({ state: "ended", endReason: "agent_left", endedBy: w.state.adminId });
     expect(await authenticate("3400", account.password)).toEqual({ ok: false, reason: "invalid" });
     expect((await agentActions.archiveAgentAction({ id: account.id, archived: false })).ok).toBe(true);
     expect((await authenticate("3400", account.password)).ok).toBe(true);

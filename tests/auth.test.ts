@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, setupDemoWorkspace } from "./demo-fixture";
 const jar = new Map<string, { value: string; options: Record<string, unknown> }>();
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: (name: string, value: string, options: Record<string, unknown>) => jar.set(name, { value, options }) }),
+  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }),
 }));
 const { signInAction } = await import("@/app/(auth)/login/actions");
 
@@ -48,16 +49,17 @@ describe("sign-in", () => {
     }
   });
 
-  it("locks a login after repeated failures, even for the right password, then lets it in again", async () => {
+  it("locks a login after repeated failures from one address, even for the right password, then lets it in again", async () => {
     const t0 = new Date();
-    for (let i = 1; i < FREE_FAILURES; i++) expect((await authenticate("1001", "bad", t0)).ok).toBe(false);
-    const locked = await authenticate("1001", "bad", t0);
+    const at = "198.51.100.7";
+    for (let i = 1; i < FREE_FAILURES; i++) expect((await authenticate("1001", "bad", at, t0)).ok).toBe(false);
+    const locked = await authenticate("1001", "bad", at, t0);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    expect(await authenticate("1001", DEMO_PASSWORD, new Date(t0.getTime() + 1000))).toMatchObject({ reason: "locked" });
+    expect(await authenticate("1001", DEMO_PASSWORD, at, new Date(t0.getTime() + 1000))).toMatchObject({ reason: "locked" });
     // Other logins are not affected.
-    expect((await authenticate("1002", DEMO_PASSWORD)).ok).toBe(true);
+    expect((await authenticate("1002", DEMO_PASSWORD, at)).ok).toBe(true);
     const afterLock = new Date(t0.getTime() + ((locked as { retryAfterSeconds: number }).retryAfterSeconds + 1) * 1000);
-    expect((await authenticate("1001", DEMO_PASSWORD, afterLock)).ok).toBe(true);
+    expect((await authenticate("1001", DEMO_PASSWORD, at, afterLock)).ok).toBe(true);
   });
 
   it("refuses an archived account", async () => {
@@ -77,6 +79,9 @@ describe("the sign-in form action (what the login page posts, with or without Ja
     const token = await decode({ token: cookie!.value, secret: process.env.NEXTAUTH_SECRET! });
     const [admin] = await w.db.select({ id: users.id }).from(users).where(eq(users.login, "admin"));
     expect(token?.uid).toBe(admin.id);
+    // The session version it was signed with, and an id of its own (lib/auth/revoke.ts).
+    expect(token?.sv).toBe(0);
+    expect(token?.sid).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(token)).not.toContain(DEMO_PASSWORD);
 
     jar.clear();

@@ -390,7 +390,15 @@ describe("campaign configuration", () => {
         .insert(platforms)
         .values({ name: "Fermée", twitterBaseUrl: "http://127.0.0.1:1", facebookBaseUrl: "http://127.0.0.1:1" })
         .returning();
+      // The saved secrets go only to the saved platform: another one needs them typed again.
       expect(await actions.testConnectionAction({ id: ids.twitter, platformId: closed.id, ...emptyGeneral })).toMatchObject({
+        ok: false,
+        error: "campaigns.errors.retypeSecrets",
+        fieldErrors: { accessToken: ["campaigns.errors.retypeSecret"], bearerToken: ["campaigns.errors.retypeSecret"] },
+      });
+      expect(
+        await actions.testConnectionAction({ id: ids.twitter, platformId: closed.id, ...emptyGeneral, ...DEMO_TWITTER_CREDENTIALS }),
+      ).toMatchObject({
         ok: true,
         data: { ok: false, kind: "unreachable" },
       });

@@ -155,8 +155,8 @@ function TweetList({
           <ul className="space-y-3" data-testid={testId}>
             {tweets.map((tw) => (
               <li key={tw.id} className="rounded-control border border-border p-2">
-                <p className="text-xs text-fg-muted">
-                  {tw.authorName} @{tw.authorHandle} · {format.dateTime(tw.createdAt, { style: "dateTimeSeconds" })}
+                <p className="text-xs break-words text-fg-muted">
+                  <bdi>{tw.authorName}</bdi> @{tw.authorHandle} · {format.dateTime(tw.createdAt, { style: "dateTimeSeconds" })}
                   {tw.inReplyToId ? ` · ↩ ${tw.inReplyToId}` : ""}
                 </p>
                 <p className="whitespace-pre-wrap break-words">{tw.text}</p>

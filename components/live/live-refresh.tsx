@@ -24,6 +24,13 @@ export function LiveRefresh({ onEvent }: { onEvent?: (type: string) => void }) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => router.refresh(), 150);
     });
+    // The server ended the stream (lib/realtime/stream.ts): a session that was revoked or signed
+    // out goes to the login page; a stream replaced by a newer one of the same user stops here.
+    source.addEventListener("end", (e) => {
+      source.close();
+      const reason = (JSON.parse((e as MessageEvent).data) as { reason: string }).reason;
+      if (reason === "revoked" || reason === "signedOut") router.replace("/login");
+    });
     // After a reconnection, what we missed is re-read once.
     source.addEventListener("open", () => router.refresh());
     return () => {

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { pgTable, serial, text, timestamp, integer } from "drizzle-orm/pg-core";
+import { pgTable, serial, text, timestamp, integer, primaryKey, index } from "drizzle-orm/pg-core";
 import { agentPresence } from "./presence";
 import { agentProfiles, agentSkills, supervisionGroupMembers } from "./hr";
 import { conversations } from "./conversations";
@@ -19,18 +19,30 @@ export const users = pgTable("users", {
   rights: text("rights").array().$type<Right[]>().notNull().default([]),
   locale: text("locale").notNull().default("fr"),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
+  // Carried in the session's JWT and compared on every request: bumping it (new password,
+  // archive, a right removed) ends every session of the account at its next request.
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type User = typeof users.$inferSelect;
 
-// Failed sign-ins per login: slows down and then refuses guessing for a while.
-export const loginAttempts = pgTable("login_attempts", {
-  login: text("login").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
-});
+/**
+ * Failed sign-ins, counted per source address (login '') and per login + source address
+ * (lib/auth/login.ts). Counts decay with time; a lock on one pair never blocks the same login from
+ * another address. Rows idle for a day are purged by the `auth/purge-login-attempts` job.
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    login: text("login").notNull(),
+    address: text("address").notNull().default(""),
+    failures: integer("failures").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.login, t.address] }), index("login_attempts_last_failure_idx").on(t.lastFailureAt)],
+);
 export type LoginAttempt = typeof loginAttempts.$inferSelect;
 
 // Authorship columns (messages sent, script versions generated, audit entries) only point back

@@ -9,6 +9,19 @@ export { ActionError };
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
 
+const ACTION = Symbol.for("relais.defineAction");
+type MarkedAction = { [ACTION]?: { permission: Permission | "public" } };
+
+/** What defineAction (or definePublicFormAction) recorded on an action, or undefined: the permission matrix reads it. */
+export function actionAccess(action: unknown): { permission: Permission | "public" } | undefined {
+  return typeof action === "function" ? (action as MarkedAction)[ACTION] : undefined;
+}
+
+function mark<F>(action: F, permission: Permission | "public"): F {
+  (action as MarkedAction)[ACTION] = { permission };
+  return action;
+}
+
 /**
  * The one way to write a mutation: permission checked on the server, input parsed with the same
  * zod schema the form uses, and a result instead of a crash. Error strings are i18n keys.
@@ -20,7 +33,7 @@ export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
+  return mark(async (input: z.input<S>) => {
     let user: SessionUser;
     try {
       user = await requireUser(permission);
@@ -38,7 +51,7 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (err) {
       return failure(err, permission);
     }
-  };
+  }, permission);
 }
 
 /**
@@ -51,7 +64,7 @@ export function definePublicFormAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
 ): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
-  return async (_previous, form) => {
+  return mark(async (_previous: ActionResult<T> | null, form: FormData) => {
     const parsed = parseInput(schema, Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
     if (!parsed.ok) return parsed;
     try {
@@ -60,7 +73,7 @@ export function definePublicFormAction<S extends z.ZodType, T>(
       unstable_rethrow(err); // redirect() and Next's own control flow
       return failure(err, name);
     }
-  };
+  }, "public");
 }
 
 function parseInput<S extends z.ZodType>(

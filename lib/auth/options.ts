@@ -1,7 +1,19 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress } from "./client-address";
 import { authenticate } from "./login";
 import { agentSignedOut } from "@/lib/routing/presence";
+import { loginSchema } from "./login.schema";
+
+/** What our JWT carries beyond next-auth's claims. */
+export interface RelaisToken {
+  uid?: number;
+  /** users.session_version at sign-in: a bumped version ends the session (lib/auth/revoke.ts). */
+  sv?: number;
+  /** This session's id: signing out closes its live streams, not the user's other sessions'. */
+  sid?: string;
+}
 
 /** Sign-in errors are codes the login page translates; `locked:<seconds>` carries the wait. */
 export const authOptions: NextAuthOptions = {
@@ -14,32 +26,42 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         // Credentials travel only in a POST body: a query string lands in history, proxies and logs.
         if (req?.query && ("password" in req.query || "login" in req.query)) throw new Error("invalid");
-        const login = credentials?.login ?? "";
-        const password = credentials?.password ?? "";
-        if (!login || !password) throw new Error("invalid");
-        const result = await authenticate(login, password);
+        const parsed = loginSchema.safeParse({ login: credentials?.login ?? "", password: credentials?.password ?? "" });
+        if (!parsed.success) throw new Error("invalid");
+        const result = await authenticate(parsed.data.login, parsed.data.password, clientAddress(req?.headers as never));
         if (!result.ok) {
           throw new Error(result.reason === "locked" ? `locked:${result.retryAfterSeconds}` : "invalid");
         }
-        return { id: String(result.user.id), name: result.user.name, login: result.user.login };
+        return { id: String(result.user.id), name: result.user.name, login: result.user.login, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        const signedIn = user as { id: string; sessionVersion?: number };
+        token.uid = Number(signedIn.id);
+        token.sv = signedIn.sessionVersion ?? 0;
+        token.sid = randomUUID();
+      }
       return token;
     },
     async session({ session, token }) {
       // Role and rights are read from the database on every server check (lib/auth/session.ts),
-      // so the session only carries who the user is.
-      return { ...session, uid: token.uid as number };
+      // so the session only carries who the user is, which version of his sessions, and which one.
+      const t = token as RelaisToken;
+      return { ...session, uid: t.uid as number, sv: t.sv ?? 0, sid: t.sid };
     },
   },
   events: {
-    // Logging out sets an agent Offline and sends his conversations back to the queue.
+    // Logging out sets an agent Offline and sends his conversations back to the queue, and closes
+    // this session's live streams.
     async signOut({ token }) {
-      if (typeof token?.uid === "number") await agentSignedOut(token.uid);
+      const t = (token ?? {}) as RelaisToken;
+      if (typeof t.uid === "number") await agentSignedOut(t.uid);
+      if (!t.uid || !t.sid) return;
+      const { announceSignOut } = await import("./revoke");
+      await announceSignOut(t.uid, t.sid);
     },
   },
 };

@@ -26,12 +26,15 @@ export function sessionCookieName(): string {
  * callback), same encryption (`encode` with NEXTAUTH_SECRET), same name and attributes: every
  * reader — getServerSession, the proxy's withAuth, sign-out — treats it as its own.
  */
-export async function sessionCookieFor(user: { id: number; name: string; login: string }, now = new Date()): Promise<SessionCookie> {
+export async function sessionCookieFor(
+  user: { id: number; name: string; login: string; sessionVersion?: number },
+  now = new Date(),
+): Promise<SessionCookie> {
   const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   const maxAge = authOptions.session?.maxAge ?? DEFAULT_MAX_AGE;
   const account: Account = { providerAccountId: String(user.id), type: "credentials", provider: "credentials" };
-  const nextAuthUser = { id: String(user.id), name: user.name, login: user.login };
+  const nextAuthUser = { id: String(user.id), name: user.name, login: user.login, sessionVersion: user.sessionVersion ?? 0 };
   let token: Record<string, unknown> = { name: user.name, email: undefined, picture: undefined, sub: String(user.id) };
   if (authOptions.callbacks?.jwt)
     token = await authOptions.callbacks.jwt({ token, user: nextAuthUser, account, isNewUser: false, trigger: "signIn" });

@@ -25,6 +25,8 @@ export interface FacebookCredentials {
 }
 
 export class CampaignNotReadyError extends Error {}
+/** The stored credentials no longer decrypt (RELAIS_SECRET_KEY changed): an admin must type them again. */
+export class CredentialsUnreadableError extends CampaignNotReadyError {}
 
 export interface AdapterSpec {
   type: CampaignType;
@@ -98,11 +100,19 @@ export async function adapterForCampaign(
       row.twitterBaseUrl !== null && row.facebookBaseUrl !== null
         ? { twitterBaseUrl: row.twitterBaseUrl, facebookBaseUrl: row.facebookBaseUrl }
         : null,
-    credentials: decryptSecret<StoredCredentials>(campaign.credentials),
+    credentials: readStored(campaign.name, campaign.credentials),
     searchQuery: campaign.searchQuery,
     accountId: campaign.accountId,
     checkComments: campaign.checkComments,
     maxPages: options.pageCap,
   });
   return { campaign, adapter };
+}
+
+function readStored(name: string, secret: NonNullable<Parameters<typeof decryptSecret>[0]>): StoredCredentials {
+  try {
+    return decryptSecret<StoredCredentials>(secret);
+  } catch {
+    throw new CredentialsUnreadableError(`Campaign ${name}: credentials cannot be decrypted (the secret key changed); enter them again`);
+  }
 }

@@ -7,7 +7,7 @@ import { maskSecret } from "@/lib/crypto/secrets";
 import { testConnection } from "@/lib/networks/test-connection";
 import { isNetworkError, type NetworkAccount, type NetworkErrorKind, type NetworkErrorReason } from "@/lib/networks/types";
 import { buildAdapter } from "./adapter";
-import { mergeCredentials, missingCredentials, readCredentialsForEdit, type StoredCredentials } from "./credentials";
+import { mergeCredentials, missingCredentials, readCredentialsForEdit, secretFields, type StoredCredentials } from "./credentials";
 import type { previewSearchSchema, testConnectionSchema } from "./campaign.schema";
 
 // «Tester la connexion» and the search preview: one network call each, with the campaign's
@@ -57,10 +57,21 @@ function redact(text: string | undefined, credentials: StoredCredentials): strin
 export async function testCampaignConnection(input: z.output<typeof testConnectionSchema>): Promise<ConnectionReport> {
   const campaign = await loadCampaign(input.id);
   const platform = await loadPlatform(input.platformId);
-  const credentials = mergeCredentials(campaign.type, readCredentialsForEdit(campaign.credentials), input);
+  // The saved secrets only ever go to the saved platform: testing against another one (whose
+  // URLs someone else may have set) needs the secrets typed again.
+  const samePlatform = input.platformId === campaign.platformId;
+  const stored = readCredentialsForEdit(campaign.credentials);
+  const secrets = secretFields[campaign.type] as readonly string[];
+  const withheld = samePlatform ? [] : Object.keys(stored).filter((f) => secrets.includes(f));
+  const usable = Object.fromEntries(Object.entries(stored).filter(([f]) => !withheld.includes(f)));
+  const credentials = mergeCredentials(campaign.type, usable, input);
   const missing = missingCredentials(campaign.type, credentials);
   if (missing.length > 0) {
-    throw new ActionError("campaigns.errors.incompleteCredentials", Object.fromEntries(missing.map((f) => [f, ["common.requiredField"]])));
+    const retype = missing.filter((f) => withheld.includes(f));
+    const fields = Object.fromEntries(
+      missing.map((f) => [f, [retype.includes(f) ? "campaigns.errors.retypeSecret" : "common.requiredField"]]),
+    );
+    throw new ActionError(retype.length ? "campaigns.errors.retypeSecrets" : "campaigns.errors.incompleteCredentials", fields);
   }
   const adapter = buildAdapter({
     type: campaign.type,

@@ -1,7 +1,7 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { platforms, rootSettings } from "@/db/schema";
+import { campaigns, platforms, rootSettings } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { refuseIfStale, uniqueOr } from "@/lib/admin/errors";
 import { updateWithLock } from "@/lib/admin/mutate";
@@ -72,9 +72,18 @@ export async function getRootSettings() {
     defaultTimeZone: "Europe/Paris",
     updatedAt: null,
   };
-  const password = smtpPassword ? decryptSecret<string>(smtpPassword) : "";
+  // After a change of RELAIS_SECRET_KEY the stored password no longer decrypts: the page says so
+  // (and asks for it again) instead of failing.
+  let password = "";
+  let smtpPasswordUnreadable = false;
+  try {
+    password = smtpPassword ? decryptSecret<string>(smtpPassword) : "";
+  } catch {
+    smtpPasswordUnreadable = true;
+  }
   return {
     ...plain,
+    smtpPasswordUnreadable,
     smtpPasswordSet: Boolean(password),
     smtpPasswordMasked: maskSecret(password),
     version: row ? row.updatedAt.toISOString() : undefined,
@@ -112,4 +121,24 @@ export async function saveRootSettings(actor: AuditActor, input: z.output<typeof
     });
     return after;
   });
+}
+
+/** Campaigns (not archived) whose stored credentials no longer decrypt with the current key. */
+export async function campaignsWithUnreadableCredentials(): Promise<{ id: number; name: string }[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: campaigns.id, name: campaigns.name, credentials: campaigns.credentials })
+    .from(campaigns)
+    .where(and(isNull(campaigns.archivedAt), isNotNull(campaigns.credentials)))
+    .orderBy(asc(campaigns.name));
+  return rows
+    .filter((r) => {
+      try {
+        decryptSecret(r.credentials!);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map(({ id, name }) => ({ id, name }));
 }

@@ -27,3 +27,21 @@ export function simulatorEnabled(): boolean {
   if (process.env.RELAIS_SIMULATOR === "off") return false;
   return Boolean(process.env.RELAIS_SIMULATOR_URL) || !databaseUrl() || process.env.RELAIS_DEMO === "1";
 }
+
+export class InngestDevRefused extends Error {}
+
+/**
+ * INNGEST_DEV points the app at a local Inngest dev server, which takes events and calls back
+ * without signing keys: fine on a laptop, an open door in production. Warned about always;
+ * refused when NODE_ENV=production unless RELAIS_ALLOW_INNGEST_DEV=1 says it is on purpose.
+ */
+export function refuseInngestDevInProduction(env: Record<string, string | undefined> = process.env, warn = console.warn): void {
+  if (!env.INNGEST_DEV || env.INNGEST_DEV === "0") return;
+  if (env.NODE_ENV === "production" && env.RELAIS_ALLOW_INNGEST_DEV !== "1") {
+    throw new InngestDevRefused(
+      "INNGEST_DEV is set while NODE_ENV=production: Inngest's dev mode calls Relais without signing keys. " +
+        "Unset INNGEST_DEV and set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or set RELAIS_ALLOW_INNGEST_DEV=1 if this is on purpose.",
+    );
+  }
+  warn("[security] INNGEST_DEV is set: Inngest runs in dev mode, without signing keys. Do not use this in production.");
+}

@@ -13,6 +13,7 @@ export class ConfigError extends Error {}
  * a generated key on one host would not decrypt what another host stored.
  */
 export function ensureSecrets(env: Record<string, string | undefined> = process.env): { generated: string[] } {
+  secureDataFolder();
   const missing = REQUIRED_SECRETS.filter((k) => !env[k]);
   if (missing.length === 0) return { generated: [] };
   if (databaseUrl()) {
@@ -34,5 +35,25 @@ export function ensureSecrets(env: Record<string, string | undefined> = process.
     env[key] = stored[key];
   }
   if (generated.length > 0) fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  secureDataFolder();
   return { generated };
+}
+
+/** Files of the data folder that hold secrets or the customers' data outside the database. */
+export const PRIVATE_FILES = ["secrets.json", "demo-credentials.txt", "initial-credentials.txt", "simulator.json", "relais.lock"];
+
+/**
+ * On every start, not only when a file is created: the data folder (PGlite's files, secrets,
+ * first passwords) becomes 0700 and its secret files 0600, whatever a copy, an archive restore
+ * or a umask left. Only what exists is touched.
+ */
+export function secureDataFolder(folder = dataDir()): void {
+  if (!fs.existsSync(folder)) return;
+  fs.chmodSync(folder, 0o700);
+  const pgdata = path.join(folder, "pgdata");
+  if (fs.existsSync(pgdata)) fs.chmodSync(pgdata, 0o700);
+  for (const name of PRIVATE_FILES) {
+    const file = path.join(folder, name);
+    if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+  }
 }

@@ -4,6 +4,7 @@ import { messages, users, type AgentState } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { adapterForCampaign } from "@/lib/campaigns/adapter";
 import { NetworkError } from "@/lib/networks/types";
+import { redactedSendError } from "@/lib/networks/redact";
 import { ownConversation } from "./access";
 import { closeQualified } from "./qualify";
 import { setAgentPresence } from "@/lib/routing/presence";
@@ -86,7 +87,7 @@ export async function sendReply(agentId: number, input: ReplyInput): Promise<{ m
     const reason = err instanceof NetworkError ? err.kind : "server";
     await db
       .update(messages)
-      .set({ sendState: "failed", sendError: err instanceof Error ? err.message : String(err) })
+      .set({ sendState: "failed", sendError: redactedSendError(err) })
       .where(eq(messages.id, messageId));
     throw new ActionError(`workspace.errors.network.${reason}`);
   }

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { redactNetworkText } from "@/lib/networks/redact";
 import { getDb } from "@/db/client";
 import { agentPresence, campaigns, conversations, messages, qualificationStatuses, type AgentState } from "@/db/schema";
 import { activeSubStatuses } from "@/lib/qualifications/queries";
@@ -61,7 +62,9 @@ export async function currentConversation(agentId: number) {
     db,
     statuses.map((s) => s.id),
   );
-  return { ...conversation, thread, statuses: statuses.map((s) => ({ ...s, subStatuses: subs.get(s.id) ?? [] })) };
+  // Texts stored before redaction existed are redacted on the way out too (lib/networks/redact.ts).
+  const safeThread = thread.map((m) => (m.sendError ? { ...m, sendError: redactNetworkText(m.sendError) } : m));
+  return { ...conversation, thread: safeThread, statuses: statuses.map((s) => ({ ...s, subStatuses: subs.get(s.id) ?? [] })) };
 }
 export type CurrentConversation = NonNullable<Awaited<ReturnType<typeof currentConversation>>>;
 

@@ -160,10 +160,13 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
 }
 
 /** Keeps the demo credentials readable by the operator only, for who missed the console. */
-export function writeCredentialsFile(folder: string, url: string, accounts: SeededAccount[]): string {
-  const file = path.join(folder, "demo-credentials.txt");
+export function writeCredentialsFile(folder: string, url: string, accounts: SeededAccount[], name = "demo-credentials.txt"): string {
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const file = path.join(folder, name);
   const lines = [`Relais — ${url}`, ...accounts.map((a) => `${a.role.padEnd(10)} ${a.login.padEnd(12)} ${a.password}`)];
   fs.writeFileSync(file, lines.join("\n") + "\n", { mode: 0o600 });
+  // The mode above applies only to a new file: an existing one is narrowed too.
+  fs.chmodSync(file, 0o600);
   return file;
 }
 

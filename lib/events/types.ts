@@ -25,7 +25,11 @@ export type RelaisEvent =
   | { name: "relais/offers.expiring"; data: { at: number } }
   // Sent with `ts` = the callback's due time: the delayed run gives the conversation back then.
   | { name: "relais/callback.due"; data: { callbackId: number } }
-  | { name: "relais/config.changed"; data: ConfigChange };
+  | { name: "relais/config.changed"; data: ConfigChange }
+  // Every session of the user ended (new password, archived, a right removed): lib/auth/revoke.ts.
+  | { name: "relais/user.revoked"; data: { userId: number } }
+  // One session signed out: its live streams close (app/api/stream).
+  | { name: "relais/user.signedOut"; data: { userId: number; sessionId: string } };
 
 /**
  * A configuration object was created, changed, archived or deleted (every audited change is
@@ -57,6 +61,9 @@ export const LIVE_EVENTS = [
   "relais/agent.presence",
   "relais/campaign.summary",
   "relais/campaign.state",
+  // Read by the stream itself (lib/realtime/stream.ts) to close a user's connections; never forwarded.
+  "relais/user.revoked",
+  "relais/user.signedOut",
 ] as const satisfies readonly RelaisEventName[];
 
 type LiveName = (typeof LIVE_EVENTS)[number];

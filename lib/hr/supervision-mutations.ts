@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { revokeIfRightsRemoved, storedEffectiveRights } from "@/lib/auth/revoke";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { supervisionGroupMembers, supervisionGroups, users, type Right } from "@/db/schema";
@@ -52,6 +53,7 @@ export async function updateSupervisor(actor: AuditActor, input: z.output<typeof
       await lockVersion(tx, users, input.id, input.version, eq(users.role, "supervisor"));
       await checkGroups(tx, input.groupIds, "groupIds");
       const before = await accountSnapshot(tx, input.id);
+      const rightsBefore = await storedEffectiveRights(tx, input.id);
       const [after] = await tx
         .update(users)
         .set({ login: input.login, name: input.name, rights: supervisorRights(input.reporting), updatedAt: new Date() })
@@ -64,6 +66,7 @@ export async function updateSupervisor(actor: AuditActor, input: z.output<typeof
         input.groupIds.map((groupId) => ({ groupId, role: "supervisor" as const })),
         "supervisor",
       );
+      await revokeIfRightsRemoved(tx, input.id, rightsBefore);
       await recordAudit(tx, actor, {
         action: "update",
         objectType: "supervisor",

@@ -247,11 +247,18 @@ async function ensureSources(db: Db, campaignId: number, kinds: SourceKind[]): P
   return db.select().from(campaignSources).where(eq(campaignSources.campaignId, campaignId));
 }
 
+// A campaign that cannot be polled at all (no platform, credentials missing or no longer
+// decryptable after a key change) is not silent: the error is its last poll error, and its
+// summary is recomputed (red) when that error changes.
 async function recordCampaignError(db: Db, campaignId: number, message: string, now: Date) {
-  await db
-    .insert(pollCursors)
-    .values({ campaignId, lastError: message, lastPolledAt: now })
-    .onConflictDoUpdate({ target: pollCursors.campaignId, set: { lastError: message, lastPolledAt: now } });
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ lastError: pollCursors.lastError }).from(pollCursors).where(eq(pollCursors.campaignId, campaignId));
+    await tx
+      .insert(pollCursors)
+      .values({ campaignId, lastError: message, lastPolledAt: now })
+      .onConflictDoUpdate({ target: pollCursors.campaignId, set: { lastError: message, lastPolledAt: now } });
+    if (before?.lastError !== message) await emitSummaryChange(tx, campaignId);
+  });
 }
 
 /** A failed read changes nothing but the source's health: its position stays where it was. */

@@ -3,6 +3,7 @@ import { fireCallbackJob } from "./functions/fire-callback";
 import { computeCampaignSummaryJob } from "./functions/compute-campaign-summary";
 import { pollCampaignJob } from "./functions/poll-campaign";
 import { releaseHeldConversationsJob } from "./functions/release-held-conversations";
+import { purgeLoginAttemptsJob } from "./functions/purge-login-attempts";
 import { summaryFollowsConfigJob } from "./functions/summary-follows-config";
 import type { JobDefinition } from "./types";
 
@@ -15,4 +16,5 @@ export const jobs: JobDefinition[] = [
   releaseHeldConversationsJob,
   routingTimeoutsJob,
   fireCallbackJob,
+  purgeLoginAttemptsJob,
 ];

@@ -1,8 +1,9 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ActionError, definePublicFormAction } from "@/lib/auth/action";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authenticate } from "@/lib/auth/login";
 import { loginSchema } from "@/lib/auth/login.schema";
 import { homePath } from "@/lib/auth/permissions";
@@ -14,7 +15,7 @@ import { sessionCookieFor } from "@/lib/auth/session-cookie";
  * On failure the typed login comes back (never the password) so the form can keep it.
  */
 export const signInAction = definePublicFormAction("auth.signIn", loginSchema, async ({ login, password }) => {
-  const result = await authenticate(login, password);
+  const result = await authenticate(login, password, clientAddress(await headers()));
   if (!result.ok) {
     if (result.reason === "locked") {
       throw new ActionError("auth.tooManyAttempts", undefined, { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), login });

@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/auth/action";
 import { archiveSchema } from "@/lib/admin/common.schema";
 import { agentSchema, agentUpdateSchema } from "@/lib/hr/agent.schema";
 import { passwordTargetSchema } from "@/lib/hr/supervision.schema";
-import { createAgent, regeneratePassword, setAccountArchived, updateAgent } from "@/lib/hr/agent-mutations";
+import { createAgent, regeneratePassword, setAccountArchived, unlockSignIn, updateAgent } from "@/lib/hr/agent-mutations";
 
 function refreshHr() {
   revalidatePath("/admin/agents");
@@ -31,7 +31,14 @@ export const regenerateAgentPasswordAction = defineAction("admin.access", passwo
 });
 
 export const archiveAgentAction = defineAction("admin.access", archiveSchema, async ({ id, archived }, user) => {
-  await setAccountArchived(user, id, archived, "agent");
+  const { requeued } = await setAccountArchived(user, id, archived, "agent");
+  refreshHr();
+  return { id, requeued };
+});
+
+/** Forgets an agent's failed sign-ins from every address (the HR page's «Débloquer» button), audited. */
+export const unlockAgentSignInAction = defineAction("admin.access", passwordTargetSchema, async ({ id }, user) => {
+  await unlockSignIn(user, id, ["agent"]);
   refreshHr();
   return { id };
 });

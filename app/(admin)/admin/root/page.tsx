@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
-import { getRootSettings, listPlatforms } from "@/lib/campaigns/root";
+import { campaignsWithUnreadableCredentials, getRootSettings, listPlatforms } from "@/lib/campaigns/root";
 import { timeZones } from "@/lib/campaigns/root.schema";
 import { getTranslator } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,10 +12,31 @@ import { RootSettingsForm } from "./root-settings-form";
 export default async function RootPage() {
   await requirePage("admin.access");
   const { t } = await getTranslator();
-  const [platforms, settings] = await Promise.all([listPlatforms(), getRootSettings()]);
+  const [platforms, settings, unreadable] = await Promise.all([listPlatforms(), getRootSettings(), campaignsWithUnreadableCredentials()]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("campaigns.root.title")} description={t("campaigns.root.description")} />
+      {settings.smtpPasswordUnreadable || unreadable.length > 0 ? (
+        <div role="alert" className="space-y-2 rounded-control border border-danger/30 bg-danger-soft p-4 text-sm text-danger-soft-fg">
+          <p className="font-semibold">{t("campaigns.root.undecryptable.title")}</p>
+          <p>{t("campaigns.root.undecryptable.explain")}</p>
+          {settings.smtpPasswordUnreadable ? <p>{t("campaigns.root.undecryptable.smtp")}</p> : null}
+          {unreadable.length > 0 ? (
+            <div>
+              <p>{t("campaigns.root.undecryptable.campaigns", { count: unreadable.length })}</p>
+              <ul className="mt-1 list-inside list-disc">
+                {unreadable.map((c) => (
+                  <li key={c.id}>
+                    <Link className="underline" href={`/admin/campaigns/${c.id}`}>
+                      {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       <Card>
         <CardHeader className="flex-row items-start justify-between">
           <div className="space-y-1">

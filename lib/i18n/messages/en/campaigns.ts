@@ -198,6 +198,14 @@ export const campaigns: Messages["campaigns"] = {
     facebookBaseUrl: "Facebook Graph API address",
     facebookBaseUrlHint: "https://graph.facebook.com in production.",
     campaigns: "Campaigns",
+    undecryptable: {
+      title: "Stored secrets can no longer be decrypted",
+      explain:
+        "The secret key (RELAIS_SECRET_KEY) has changed since they were saved. Enter them again and save; until then what uses them is stopped.",
+      smtp: "The SMTP password: type it again below and save.",
+      campaigns:
+        "{count, plural, one {The credentials of this campaign (its «General» tab):} other {The credentials of these # campaigns (their «General» tab):}}",
+    },
     smtp: "Outgoing mail (SMTP)",
     smtpHost: "SMTP server",
     smtpPort: "Port",
@@ -229,6 +237,9 @@ export const campaigns: Messages["campaigns"] = {
     unavailable: "This choice no longer exists or was archived",
     scriptNotProduction: "This script has no production version",
     noPlatform: "Choose a publishing platform first",
+    retypeSecrets:
+      "Another platform than the saved one: type the secrets again to test it (saved secrets are only sent to the saved platform)",
+    retypeSecret: "Type it again for this platform",
     incompleteCredentials: "Incomplete credentials: fill in the fields shown",
     twitterOnly: "For Twitter campaigns only",
     cannotStart: "The campaign cannot be started: {reasons}",

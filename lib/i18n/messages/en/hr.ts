@@ -133,6 +133,11 @@ export const hr: Messages["hr"] = {
     createdTitle: "Account {login} created",
     done: "I have noted the password",
   },
+  signInLock: {
+    locked: "Sign-in locked after failed attempts ({count, plural, one {# address} other {# addresses}})",
+    unlock: "Unlock sign-in",
+    unlocked: "Sign-in unlocked: the agent can sign in again",
+  },
   wizard: {
     title: "HR wizard",
     description_:

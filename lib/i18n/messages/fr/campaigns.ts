@@ -199,6 +199,14 @@ export const campaigns = {
     facebookBaseUrl: "Adresse de l'API Graph Facebook",
     facebookBaseUrlHint: "https://graph.facebook.com en production.",
     campaigns: "Campagnes",
+    undecryptable: {
+      title: "Des secrets enregistrés ne peuvent plus être déchiffrés",
+      explain:
+        "La clé secrète (RELAIS_SECRET_KEY) a changé depuis leur enregistrement. Saisissez-les de nouveau et enregistrez ; d'ici là, ce qui les utilise est arrêté.",
+      smtp: "Le mot de passe SMTP : saisissez-le de nouveau ci-dessous et enregistrez.",
+      campaigns:
+        "{count, plural, one {Les identifiants de cette campagne (onglet « Général ») :} other {Les identifiants de ces # campagnes (onglet « Général ») :}}",
+    },
     smtp: "Messagerie sortante (SMTP)",
     smtpHost: "Serveur SMTP",
     smtpPort: "Port",
@@ -231,6 +239,9 @@ export const campaigns = {
     unavailable: "Ce choix n'existe plus ou a été archivé",
     scriptNotProduction: "Ce script n'a pas de version de production",
     noPlatform: "Choisissez d'abord une plateforme de publication",
+    retypeSecrets:
+      "Plateforme différente de celle enregistrée : saisissez de nouveau les secrets pour la tester (les secrets enregistrés ne sont envoyés qu'à la plateforme enregistrée)",
+    retypeSecret: "Saisissez-le de nouveau pour cette plateforme",
     incompleteCredentials: "Identifiants incomplets : renseignez les champs signalés",
     twitterOnly: "Réservé aux campagnes Twitter",
     cannotStart: "La campagne ne peut pas être démarrée : {reasons}",

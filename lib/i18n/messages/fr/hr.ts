@@ -132,6 +132,11 @@ export const hr = {
     createdTitle: "Compte {login} créé",
     done: "J'ai noté le mot de passe",
   },
+  signInLock: {
+    locked: "Connexion bloquée après des échecs ({count, plural, one {# adresse} other {# adresses}})",
+    unlock: "Débloquer la connexion",
+    unlocked: "Connexion débloquée : l'agent peut de nouveau se connecter",
+  },
   wizard: {
     title: "Assistant Ressources Humaines",
     description_:
