@@ -16,8 +16,9 @@ const RULES = 20;
 const MESSAGES = 20_000;
 const BASELINE_MESSAGES = 1_000;
 
+// 32-bit LCG with integer multiplication (a float product loses bits and cycles early).
 let seed = 7;
-const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 0x1_0000_0000;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 const syllables = ["ar", "na", "que", "é", "pée", "vo", "lé", "cro", "ç", "ïs", "ro", "man", "tu", "ê", "ti", "ber", "gô", "zu", "xa"];
@@ -30,7 +31,8 @@ function pseudoWord(): string {
 
 const terms: { term: string; blacklistId: number }[] = [];
 const seen = new Set<string>();
-while (terms.length < TERMS) {
+for (let attempts = 0; terms.length < TERMS; attempts++) {
+  if (attempts > TERMS * 100) throw new Error("could not generate enough distinct terms");
   const term = terms.length % 10 === 0 ? `${pseudoWord()} ${pseudoWord()}` : pseudoWord();
   if (seen.has(normalizeWord(term))) continue;
   seen.add(normalizeWord(term));

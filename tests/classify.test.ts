@@ -22,7 +22,7 @@ import { normalizeWord } from "@/lib/blacklists/normalize";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { campaignGateStatus, releaseHeldConversations } from "@/lib/ingestion/held";
 import { listFilteredConversations } from "@/lib/ingestion/filtered";
-import { resetClock, setClockAt } from "@/lib/clock";
+import { now, resetClock, setClockAt } from "@/lib/clock";
 import { setupDemoWorkspace } from "./demo-fixture";
 import { signInAs, signOut } from "./session";
 
@@ -30,6 +30,19 @@ import { signInAs, signOut } from "./session";
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { releaseFilteredAction } = await import("@/app/(admin)/admin/campaigns/[id]/filtered/actions");
+const clockRoute = await import("@/app/api/test/clock/route");
+
+async function postClock(body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await clockRoute.POST(
+    new Request("http://localhost/api/test/clock", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { host: "localhost", origin: "http://localhost", "content-type": "application/json" },
+    }),
+  );
+  const text = await response.text();
+  return { status: response.status, body: text.startsWith("{") ? JSON.parse(text) : text };
+}
 
 const day = (open1 = "", close1 = "", open2 = "", close2 = ""): ScheduleDay => ({ open1, close1, open2, close2 });
 const weekday = day("09:00", "12:00", "14:00", "18:00");
@@ -265,5 +278,33 @@ describe("classification at ingestion, held until opening, filtered and released
     signOut();
     expect(await byHandle("angry2")).toMatchObject({ status: "held", waitingSince: null, releasedBy: w.state.adminId });
     await w.db.update(campaigns).set({ scheduleId: null }).where(eq(campaigns.id, w.state.campaignId));
+  });
+
+  it("lets the test clock route move the clock only when enabled, and only for an administrator", async () => {
+    const previous = process.env.RELAIS_TEST_CLOCK;
+    try {
+      signInAs(w.state.adminId);
+      delete process.env.RELAIS_TEST_CLOCK;
+      expect((await postClock({ at: "2030-01-01T00:00:00Z" })).status).toBe(404);
+      expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
+
+      process.env.RELAIS_TEST_CLOCK = "1";
+      signInAs(w.state.agents[0]);
+      expect((await postClock({ at: "2030-01-01T00:00:00Z" })).status).toBe(403);
+      signInAs(w.state.adminId);
+      expect((await postClock({ at: "not a date" })).status).toBe(400);
+      const moved = await postClock({ at: "2030-01-01T00:00:00Z" });
+      expect(moved.status).toBe(200);
+      expect(Math.abs(now().getTime() - Date.parse("2030-01-01T00:00:00Z"))).toBeLessThan(5000);
+      // The release and routing run at once rather than at their next tick.
+      const [release] = await w.db.select({ n: count() }).from(events).where(eq(events.name, "relais/held.release"));
+      expect(release.n).toBeGreaterThan(0);
+      expect((await postClock({ reset: true })).status).toBe(200);
+      expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
+    } finally {
+      signOut();
+      if (previous === undefined) delete process.env.RELAIS_TEST_CLOCK;
+      else process.env.RELAIS_TEST_CLOCK = previous;
+    }
   });
 });
