@@ -9,10 +9,10 @@ import { signIn } from "./helpers";
 async function goOffline(browser: Browser, logins: string[]) {
   for (const login of logins) {
     const page = await signIn(browser, login);
-    const offline = page.getByRole("button", { name: "Hors ligne" });
+    const offline = page.getByRole("button", { name: "Déconnecté" });
     if (await offline.isVisible()) {
       await offline.click();
-      await expect(page.getByTestId("presence")).toHaveText("Hors ligne");
+      await expect(page.getByTestId("presence")).toHaveText("Déconnecté");
     }
     await page.context().close();
   }
@@ -128,7 +128,7 @@ test("a French tweet goes to the agent with the French skill while another agent
   await openReception(admin);
   await admin.getByLabel("Règles de distribution").selectOption({ label: "Aucun(e)" });
   await saveReception(admin);
-  for (const p of [other, french]) await p.getByRole("button", { name: "Hors ligne" }).click();
+  for (const p of [other, french]) await p.getByRole("button", { name: "Déconnecté" }).click();
 });
 
 test("an offer nobody acts on goes to another agent after the campaign's timeout, and the first agent is paused", async ({ browser }) => {
@@ -170,5 +170,5 @@ test("an offer nobody acts on goes to another agent after the campaign's timeout
   await openReception(admin);
   await admin.getByLabel("Suppression des affectations de messages (secondes)").fill(previous);
   await saveReception(admin);
-  for (const p of [first, second]) await p.getByRole("button", { name: "Hors ligne" }).click();
+  for (const p of [first, second]) await p.getByRole("button", { name: "Déconnecté" }).click();
 });
