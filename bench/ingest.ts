@@ -31,7 +31,8 @@ import { pollCampaign } from "@/lib/ingestion/poll";
 import { startSimulator } from "@/lib/simulator/server";
 import { createSimulatorClient } from "@/lib/simulator/client";
 
-const POSTS = 20_000;
+process.env.RELAIS_SECRET_KEY ||= "relais-bench-secret-key-0123456789";
+const POSTS = Number(process.env.BENCH_INGEST_POSTS) || 20_000;
 const BLACKLIST_WORDS = 10_000;
 const RULES = 20;
 
