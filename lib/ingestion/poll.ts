@@ -34,6 +34,8 @@ export interface PollOptions {
   /** Pages read at most per source and poll (default 10): the rest of a burst waits for the next poll. */
   pageCap?: number;
   now?: () => Date;
+  /** Told how long each source's store transaction held the database (benchmarks). */
+  onCommit?: (ms: number, messages: number) => void;
 }
 
 export const DEFAULT_PAGE_CAP = 10;
@@ -192,7 +194,12 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
       }
       if (budget !== null) spent += readCostCents(kind, fetched.reads) - cap * worst;
 
-      const counts = await serial(() => commitSource(db, campaign, row, fetched, month, intervalMs, clock));
+      const counts = await serial(async () => {
+        const t0 = performance.now();
+        const c = await commitSource(db, campaign, row, fetched, month, intervalMs, clock);
+        options.onCommit?.(performance.now() - t0, fetched.messages.length);
+        return c;
+      });
       return {
         kind,
         status: "polled",
