@@ -162,7 +162,10 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
       const row = sourceRows.find((r) => r.kind === kind)!;
       const empty = { kind, fetched: 0, newMessages: 0, newConversations: 0, calls: 0, caughtUp: !row.pageToken };
       const now = clock();
-      if (row.nextPollAt && row.nextPollAt > now) return { ...empty, status: "skipped", errorKind: row.lastErrorKind ?? undefined };
+      // A source stopped by the budget is looked at again every poll: the budget may have been raised.
+      if (row.nextPollAt && row.nextPollAt > now && row.lastErrorKind !== "budget") {
+        return { ...empty, status: "skipped", errorKind: row.lastErrorKind ?? undefined };
+      }
 
       // The monthly read budget: read no more pages than the worst case the budget still covers.
       let cap = pageCap;
