@@ -57,6 +57,7 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   await save(admin);
 
   await admin.getByRole("tab", { name: "Réception" }).click();
+  await expect(admin).toHaveURL(/tab=reception/);
   await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
   await admin.getByLabel("Vérification des nouveaux messages (secondes)").fill("10");
   await admin.getByLabel(/Vérification des nouveaux messages dans les publications/).check();
@@ -68,6 +69,9 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   await save(admin);
 
   await admin.getByRole("tab", { name: "Relation Client" }).click();
+  // The tab change is a navigation (?tab=relation): choose once it has settled.
+  await expect(admin).toHaveURL(/tab=relation/);
+  await expect(admin.getByRole("tabpanel", { name: "Relation Client" })).toBeVisible();
   await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
   await expect(admin.getByLabel("Version de production", { exact: true })).toBeVisible();
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
