@@ -36,9 +36,11 @@ export async function storeBatch(
     (
       await rows<{ id: string }>(
         tx,
-        sql`select external_id as id from messages
-            where campaign_id = ${campaign.id} and direction = 'in'
-              and external_id in (select value from json_array_elements_text(${JSON.stringify(unique.map((m) => m.externalId))}::json))`,
+        // A join from the batch's ids, so that each is one probe of messages_campaign_external_uq
+        // (an IN over the subquery lets the planner scan the whole table once it has grown).
+        sql`select m.external_id as id
+            from json_array_elements_text(${JSON.stringify(unique.map((m) => m.externalId))}::json) as j(v)
+            join messages m on m.campaign_id = ${campaign.id} and m.direction = 'in' and m.external_id = j.v`,
       )
     ).map((r) => r.id),
   );
@@ -50,10 +52,10 @@ export async function storeBatch(
   const open = new Map<string, { id: number; agentId: number | null }>();
   const found = await rows<{ id: number; thread_id: string; agent_id: number | null }>(
     tx,
-    sql`select id, thread_id, assigned_agent_id as agent_id from conversations
-        where campaign_id = ${campaign.id} and status <> 'closed'
-          and thread_id in (select value from json_array_elements_text(${JSON.stringify(threads)}::json))
-        order by id`,
+    sql`select c.id, c.thread_id, c.assigned_agent_id as agent_id
+        from json_array_elements_text(${JSON.stringify(threads)}::json) as j(v)
+        join conversations c on c.campaign_id = ${campaign.id} and c.thread_id = j.v and c.status <> 'closed'
+        order by c.id`,
   );
   for (const f of found)
     if (!open.has(f.thread_id)) open.set(f.thread_id, { id: Number(f.id), agentId: f.agent_id === null ? null : Number(f.agent_id) });
