@@ -31,7 +31,8 @@ import { pollCampaign } from "@/lib/ingestion/poll";
 import { startSimulator } from "@/lib/simulator/server";
 import { createSimulatorClient } from "@/lib/simulator/client";
 
-const POSTS = 20_000;
+process.env.RELAIS_SECRET_KEY ||= "relais-bench-secret-key-0123456789";
+const POSTS = Number(process.env.BENCH_INGEST_POSTS) || 20_000;
 const BLACKLIST_WORDS = 10_000;
 const RULES = 20;
 
@@ -103,10 +104,11 @@ async function run(engine: "pglite" | "postgres", open: () => Promise<{ handle: 
     // Drain: poll until every source is caught up, as the scheduler would once each is due.
     let calls = 0;
     let postsRead = 0;
+    const commits: number[] = [];
     const t0 = performance.now();
     for (let polls = 0; polls < 1000; polls++) {
       await db.update(campaignSources).set({ nextPollAt: null }).where(eq(campaignSources.campaignId, campaignId));
-      const r = await pollCampaign(campaignId);
+      const r = await pollCampaign(campaignId, { onCommit: (ms) => commits.push(ms) });
       const x = r.sources.filter((s) => s.kind === "x_search" || s.kind === "x_mentions");
       calls += x.reduce((n, s) => n + s.calls, 0);
       if (r.sources.some((s) => s.status === "failed")) throw new Error(`poll failed: ${r.error}`);
@@ -146,6 +148,10 @@ async function run(engine: "pglite" | "postgres", open: () => Promise<{ handle: 
         .onConflictDoNothing();
     const baseElapsed = (performance.now() - b0) / 1000;
 
+    commits.sort((a, b) => a - b);
+    console.log(
+      `ingest engine=${engine}: ${commits.length} store transactions, p50 ${commits[Math.floor(commits.length / 2)].toFixed(0)} ms, max ${commits.at(-1)!.toFixed(0)} ms (≤ 1,000 messages each)`,
+    );
     const msgsPerS = total / elapsed;
     const rawPerS = copy.length / baseElapsed;
     console.log(

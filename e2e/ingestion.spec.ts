@@ -29,9 +29,10 @@ async function save(page: Page) {
   await expect(page.getByText("Modifications enregistrées").first()).toBeVisible();
 }
 
-async function postAsCustomer(page: Page, kind: RegExp, fill: Record<string, string>) {
+async function postAsCustomer(page: Page, kind: RegExp, fill: Record<string, string>, select: Record<string, string> = {}) {
   await page.goto("/simulator");
   await page.getByRole("radio", { name: kind }).check();
+  for (const [label, option] of Object.entries(select)) await page.getByLabel(label, { exact: true }).selectOption({ label: option });
   for (const [label, value] of Object.entries(fill)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole("button", { name: "Publier" }).click();
   await expect(page.getByText("Message publié").first()).toBeVisible();
@@ -56,6 +57,7 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   await save(admin);
 
   await admin.getByRole("tab", { name: "Réception" }).click();
+  await expect(admin).toHaveURL(/tab=reception/);
   await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
   await admin.getByLabel("Vérification des nouveaux messages (secondes)").fill("10");
   await admin.getByLabel(/Vérification des nouveaux messages dans les publications/).check();
@@ -67,6 +69,9 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   await save(admin);
 
   await admin.getByRole("tab", { name: "Relation Client" }).click();
+  // The tab change is a navigation (?tab=relation): choose once it has settled.
+  await expect(admin).toHaveURL(/tab=relation/);
+  await expect(admin.getByRole("tabpanel", { name: "Relation Client" })).toBeVisible();
   await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
   await expect(admin.getByLabel("Version de production", { exact: true })).toBeVisible();
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
@@ -80,10 +85,17 @@ test("a Messenger message and a comment posted on /simulator each become a conve
     "Nom affiché": "Louise Martin",
     Texte: `Bonjour, ma carte ne marche plus ${stamp}`,
   });
-  await postAsCustomer(trainer, /Commentaire sur une publication/, {
-    "Nom affiché": "Paul Durand",
-    Texte: `Et le dimanche, vous ouvrez ? ${stamp}`,
-  });
+  // A comment on a post the trainer creates on the spot.
+  await postAsCustomer(
+    trainer,
+    /Commentaire sur une publication/,
+    {
+      "Texte de la nouvelle publication": `Nos horaires d'hiver ${stamp}`,
+      "Nom affiché": "Paul Durand",
+      Texte: `Et le dimanche, vous ouvrez ? ${stamp}`,
+    },
+    { Publication: "Nouvelle publication…" },
+  );
   const facebook = trainer.getByTestId("sim-facebook");
   await expect(facebook).toContainText(`ma carte ne marche plus ${stamp}`);
   await expect(facebook).toContainText(`vous ouvrez ? ${stamp}`);

@@ -188,7 +188,11 @@ describe("an X campaign's sources", () => {
     const search = await source(w.state.campaignId, "x_search");
     expect(search.lastErrorKind).toBe("budget");
     expect(search.nextPollAt!.getUTCDate()).toBe(1); // the first of next month
+    // Raising the budget lets the sources read again at the next poll, without waiting for next month.
     await w.setCampaign({ monthlyReadBudgetCents: null });
+    const resumed = await pollCampaign(w.state.campaignId);
+    expect(resumed.sources.find((s) => s.kind === "x_search")?.status).toBe("polled");
+    expect((await source(w.state.campaignId, "x_search")).lastErrorKind).toBeNull();
     await w.db.update(campaignSources).set({ nextPollAt: null, lastErrorKind: null, lastError: null });
   });
 });

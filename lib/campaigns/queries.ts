@@ -18,8 +18,11 @@ export async function listCampaigns() {
       searchQuery: campaigns.searchQuery,
       pollIntervalSeconds: campaigns.pollIntervalSeconds,
       lastPolledAt: pollCursors.lastPolledAt,
-      lastError: pollCursors.lastError,
-      messagesRead: pollCursors.messagesRead,
+      // The campaign's own error (no credentials…), else the first failing source's.
+      lastError: sql<
+        string | null
+      >`coalesce(${pollCursors.lastError}, (select s.last_error from campaign_sources s where s.campaign_id = ${campaigns.id} and s.last_error is not null order by s.id limit 1))`,
+      messagesRead: sql<number>`(select coalesce(sum(s.messages_stored), 0)::int from campaign_sources s where s.campaign_id = ${campaigns.id})`,
       waiting: sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'waiting')`,
       open: sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'assigned')`,
     })

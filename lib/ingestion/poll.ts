@@ -35,6 +35,8 @@ export interface PollOptions {
   /** Pages read at most per source and poll (default 10): the rest of a burst waits for the next poll. */
   pageCap?: number;
   now?: () => Date;
+  /** Told how long each source's store transaction held the database (benchmarks). */
+  onCommit?: (ms: number, messages: number) => void;
 }
 
 export const DEFAULT_PAGE_CAP = 10;
@@ -161,7 +163,10 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
       const row = sourceRows.find((r) => r.kind === kind)!;
       const empty = { kind, fetched: 0, newMessages: 0, newConversations: 0, calls: 0, caughtUp: !row.pageToken };
       const now = clock();
-      if (row.nextPollAt && row.nextPollAt > now) return { ...empty, status: "skipped", errorKind: row.lastErrorKind ?? undefined };
+      // A source stopped by the budget is looked at again every poll: the budget may have been raised.
+      if (row.nextPollAt && row.nextPollAt > now && row.lastErrorKind !== "budget") {
+        return { ...empty, status: "skipped", errorKind: row.lastErrorKind ?? undefined };
+      }
 
       // The monthly read budget: read no more pages than the worst case the budget still covers.
       let cap = pageCap;
@@ -193,7 +198,12 @@ export async function pollCampaign(campaignId: number, options: PollOptions = {}
       }
       if (budget !== null) spent += readCostCents(kind, fetched.reads) - cap * worst;
 
-      const counts = await serial(() => commitSource(db, campaign, row, fetched, month, intervalMs, clock));
+      const counts = await serial(async () => {
+        const t0 = performance.now();
+        const c = await commitSource(db, campaign, row, fetched, month, intervalMs, clock);
+        options.onCommit?.(performance.now() - t0, fetched.messages.length);
+        return c;
+      });
       return {
         kind,
         status: "polled",

@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { conversations, messages, type Campaign } from "@/db/schema";
+import { inArray, sql } from "drizzle-orm";
+import { rows, type Tx } from "@/db/client";
+import { conversations, type Campaign } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
 import type { EventPayload } from "@/lib/events/types";
 import type { InboundMessage, NetworkKind } from "@/lib/networks/types";
@@ -9,15 +9,6 @@ import { loadClassifier } from "./classify";
 export interface StoreCounts {
   newMessages: number;
   newConversations: number;
-}
-
-// Large batches stay under PostgreSQL's 65,535 bind parameters per statement.
-const CHUNK = 1000;
-
-function chunks<T>(list: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 const fallbackChannel = (m: InboundMessage, network: string) =>
@@ -39,28 +30,35 @@ export async function storeBatch(
   // One message per external id (a post can come back from two pages of a shifting timeline).
   const unique = [...new Map(batch.map((m) => [m.externalId, m])).values()];
 
-  const known = new Set<string>();
-  for (const part of chunks(unique.map((m) => m.externalId))) {
-    const found = await tx
-      .select({ externalId: messages.externalId })
-      .from(messages)
-      .where(and(eq(messages.campaignId, campaign.id), eq(messages.direction, "in"), inArray(messages.externalId, part)));
-    for (const f of found) if (f.externalId) known.add(f.externalId);
-  }
+  // Each batch goes to PostgreSQL as one JSON parameter: a handful of statements whatever the
+  // number of messages, and no per-row bind parameters to build.
+  const known = new Set(
+    (
+      await rows<{ id: string }>(
+        tx,
+        // A join from the batch's ids, so that each is one probe of messages_campaign_external_uq
+        // (an IN over the subquery lets the planner scan the whole table once it has grown).
+        sql`select m.external_id as id
+            from json_array_elements_text(${JSON.stringify(unique.map((m) => m.externalId))}::json) as j(v)
+            join messages m on m.campaign_id = ${campaign.id} and m.direction = 'in' and m.external_id = j.v`,
+      )
+    ).map((r) => r.id),
+  );
   const fresh = unique.filter((m) => !known.has(m.externalId));
   if (fresh.length === 0) return { newMessages: 0, newConversations: 0 };
 
   // A new message in a thread that is still open joins it; otherwise it opens a conversation.
   const threads = [...new Set(fresh.map((m) => m.threadId))];
   const open = new Map<string, { id: number; agentId: number | null }>();
-  for (const part of chunks(threads)) {
-    const found = await tx
-      .select({ id: conversations.id, threadId: conversations.threadId, agentId: conversations.assignedAgentId })
-      .from(conversations)
-      .where(and(eq(conversations.campaignId, campaign.id), inArray(conversations.threadId, part), ne(conversations.status, "closed")))
-      .orderBy(conversations.id);
-    for (const f of found) if (!open.has(f.threadId)) open.set(f.threadId, { id: f.id, agentId: f.agentId });
-  }
+  const found = await rows<{ id: number; thread_id: string; agent_id: number | null }>(
+    tx,
+    sql`select c.id, c.thread_id, c.assigned_agent_id as agent_id
+        from json_array_elements_text(${JSON.stringify(threads)}::json) as j(v)
+        join conversations c on c.campaign_id = ${campaign.id} and c.thread_id = j.v and c.status <> 'closed'
+        order by c.id`,
+  );
+  for (const f of found)
+    if (!open.has(f.thread_id)) open.set(f.thread_id, { id: Number(f.id), agentId: f.agent_id === null ? null : Number(f.agent_id) });
 
   const firstOfThread = new Map<string, InboundMessage>();
   for (const m of fresh) if (!open.has(m.threadId) && !firstOfThread.has(m.threadId)) firstOfThread.set(m.threadId, m);
@@ -70,72 +68,75 @@ export async function storeBatch(
   const created = new Map<string, number>();
   if (firstOfThread.size > 0) {
     const classifier = await loadClassifier(tx, campaign.id, now);
-    const rows = [...firstOfThread.values()].map((m) => {
+    const list = [...firstOfThread.values()].map((m) => {
       const c = classifier.classify(m, network);
       return {
-        campaignId: campaign.id,
-        queueId: campaign.queueId,
-        network: campaign.type,
-        threadId: m.threadId,
-        authorId: m.authorId,
-        authorHandle: m.authorHandle,
-        authorName: m.authorName,
-        isPrivate: m.isPrivate,
+        thread_id: m.threadId,
+        author_id: m.authorId,
+        author_handle: m.authorHandle,
+        author_name: m.authorName,
+        is_private: m.isPrivate,
         channel: fallbackChannel(m, campaign.type),
-        authorFollowers: m.authorFollowers ?? null,
-        scriptVersionId: campaign.scriptVersionId,
+        author_followers: m.authorFollowers ?? null,
         status: c.status,
         language: c.language,
-        filteredTerm: c.filteredTerm,
-        filteredBlacklistId: c.filteredBlacklistId,
-        requestedSkills: c.requestedSkills,
-        matchedRuleId: c.matchedRuleId,
-        priority: campaign.queuePriority,
-        waitingSince: c.status === "waiting" ? now : null,
-        createdAt: now,
-        updatedAt: now,
+        filtered_term: c.filteredTerm,
+        filtered_blacklist_id: c.filteredBlacklistId,
+        requested_skills: c.requestedSkills,
+        matched_rule_id: c.matchedRuleId,
+        waiting: c.status === "waiting",
       };
     });
-    for (const part of chunks(rows, 500)) {
-      const inserted = await tx
-        .insert(conversations)
-        .values(part)
-        .returning({ id: conversations.id, threadId: conversations.threadId, status: conversations.status });
-      for (const r of inserted) {
-        created.set(r.threadId, r.id);
-        if (r.status === "waiting")
-          events.push({ name: "relais/conversation.queued", data: { conversationId: r.id, campaignId: campaign.id } });
-      }
+    const at = now.toISOString();
+    const inserted = await rows<{ id: number; thread_id: string; status: string }>(
+      tx,
+      sql`insert into conversations (campaign_id, queue_id, network, script_version_id, priority, created_at, updated_at,
+            thread_id, author_id, author_handle, author_name, is_private, channel, author_followers, status, language,
+            filtered_term, filtered_blacklist_id, requested_skills, matched_rule_id, waiting_since)
+          select ${campaign.id}, ${campaign.queueId}::int, ${campaign.type}, ${campaign.scriptVersionId}::int, ${campaign.queuePriority},
+            ${at}::timestamptz, ${at}::timestamptz, x.thread_id, x.author_id, x.author_handle, x.author_name, x.is_private, x.channel,
+            x.author_followers, x.status, x.language, x.filtered_term, x.filtered_blacklist_id, coalesce(x.requested_skills, '[]'::jsonb),
+            x.matched_rule_id, case when x.waiting then ${at}::timestamptz end
+          from json_to_recordset(${JSON.stringify(list)}::json) as x(thread_id text, author_id text, author_handle text, author_name text,
+            is_private boolean, channel text, author_followers int, status text, language text, filtered_term text,
+            filtered_blacklist_id int, requested_skills jsonb, matched_rule_id int, waiting boolean)
+          returning id, thread_id, status`,
+    );
+    for (const r of inserted) {
+      const id = Number(r.id);
+      created.set(r.thread_id, id);
+      if (r.status === "waiting")
+        events.push({ name: "relais/conversation.queued", data: { conversationId: id, campaignId: campaign.id } });
     }
   }
 
   const messageRows = fresh.map((m) => ({
-    conversationId: open.get(m.threadId)?.id ?? created.get(m.threadId)!,
-    campaignId: campaign.id,
-    direction: "in" as const,
-    externalId: m.externalId,
+    conversation_id: open.get(m.threadId)?.id ?? created.get(m.threadId)!,
+    external_id: m.externalId,
     text: m.text,
-    authorId: m.authorId,
-    authorHandle: m.authorHandle,
-    authorName: m.authorName,
+    author_id: m.authorId,
+    author_handle: m.authorHandle,
+    author_name: m.authorName,
     lang: m.authorLang ?? null,
-    sourceKind: m.sourceKind ?? null,
-    mentionsAccount: m.mentionsAccount ?? null,
-    networkCreatedAt: m.createdAt,
-    createdAt: now,
+    source_kind: m.sourceKind ?? null,
+    mentions_account: m.mentionsAccount ?? null,
+    network_created_at: m.createdAt.toISOString(),
   }));
-  let newMessages = 0;
+  const stored = await rows<{ conversation_id: number }>(
+    tx,
+    sql`insert into messages (conversation_id, campaign_id, direction, external_id, text, author_id, author_handle, author_name, lang,
+          source_kind, mentions_account, network_created_at, created_at)
+        select x.conversation_id, ${campaign.id}, 'in', x.external_id, x.text, x.author_id, x.author_handle, x.author_name, x.lang,
+          x.source_kind, x.mentions_account, x.network_created_at, ${now.toISOString()}::timestamptz
+        from json_to_recordset(${JSON.stringify(messageRows)}::json) as x(conversation_id int, external_id text, text text,
+          author_id text, author_handle text, author_name text, lang text, source_kind text, mentions_account boolean,
+          network_created_at timestamptz)
+        on conflict (campaign_id, direction, external_id) do nothing
+        returning conversation_id`,
+  );
+  const newMessages = stored.length;
   const openIds = new Set([...open.values()].map((o) => o.id));
-  const appendedTo = new Set<number>();
-  for (const part of chunks(messageRows, 500)) {
-    const inserted = await tx
-      .insert(messages)
-      .values(part)
-      .onConflictDoNothing({ target: [messages.campaignId, messages.direction, messages.externalId] })
-      .returning({ conversationId: messages.conversationId });
-    newMessages += inserted.length;
-    for (const r of inserted) if (openIds.has(r.conversationId)) appendedTo.add(r.conversationId);
-  }
+  const appendedTo = new Set(stored.map((r) => Number(r.conversation_id)).filter((id) => openIds.has(id)));
 
   // Follow-ups in open conversations: their agent's screen updates.
   const appended = [...open.values()].filter((o) => appendedTo.has(o.id));

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { matches, parseQuery } from "../networks/twitter/query";
 import { xProblems } from "./http";
-import { compareIds, snowflakeTime, type SimStore, type SimTweet, type SimUser } from "./state";
+import { snowflakeTime, type SimStore, type SimTweet, type SimUser } from "./state";
 
 // GET /2/tweets/search/recent, following the wire: newest first, 7-day window, opaque next_token,
 // no "data" key at all on an empty page, and X's own 400 bodies for bad parameters.
@@ -242,12 +242,18 @@ export function searchRecent(store: SimStore, params: URLSearchParams, now = Dat
 
   const hits: SimTweet[] = [];
   let more = false;
+  // Canonical decimal ids compare as (length, text): no BigInt per post of a long timeline.
+  const canon = (id: string | null) => (id ? BigInt(id).toString() : null);
+  const cmp = (a: string, b: string) => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);
+  const since = canon(sinceId);
+  const until = canon(untilId);
+  const bound = canon(boundary);
   for (const t of store.tweetsNewestFirst()) {
+    if (since && cmp(t.id, since) <= 0) break; // newest first: everything below is older
+    if (bound && cmp(t.id, bound) >= 0) continue;
+    if (until && cmp(t.id, until) >= 0) continue;
     const created = Date.parse(t.createdAt);
     if (created < Math.max(windowStart, startTime) || created >= endTime) continue;
-    if (sinceId && compareIds(t.id, sinceId) <= 0) break; // newest first: everything below is older
-    if (boundary && compareIds(t.id, boundary) >= 0) continue;
-    if (untilId && compareIds(t.id, untilId) >= 0) continue;
     const author = store.user(t.authorId);
     const parent = t.inReplyToId ? store.tweet(t.inReplyToId) : undefined;
     const replyTo = t.inReplyToUserId ? store.user(t.inReplyToUserId) : undefined;

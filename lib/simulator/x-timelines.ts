@@ -1,5 +1,5 @@
 import { xProblems } from "./http";
-import { compareIds, type SimDm, type SimStore, type SimTweet, type SimUser } from "./state";
+import { type SimDm, type SimStore, type SimTweet, type SimUser } from "./state";
 import { renderTweet, renderUser } from "./x-search";
 
 // GET /2/users/:id/mentions and GET /2/dm_events, following the wire: newest first, opaque
@@ -76,14 +76,18 @@ function page<T extends { id: string }>(
       },
     };
   }
-  const sinceId = params.get("since_id");
-  const untilId = params.get("until_id");
+  // Canonical decimal ids compare as (length, text): no BigInt per item on a long timeline.
+  const canon = (id: string | null) => (id === null ? null : BigInt(id).toString());
+  const cmp = (a: string, b: string) => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);
+  const sinceId = canon(params.get("since_id"));
+  const untilId = canon(params.get("until_id"));
+  const bound = boundary ? { dir: boundary.dir, id: canon(boundary.id)! } : null;
   const max = Number(params.get("max_results") ?? defaultMax);
   let candidates = items.filter(
     (t) =>
-      (!sinceId || compareIds(t.id, sinceId) > 0) &&
-      (!untilId || compareIds(t.id, untilId) < 0) &&
-      (!boundary || (boundary.dir === "n" ? compareIds(t.id, boundary.id) < 0 : compareIds(t.id, boundary.id) > 0)),
+      (!sinceId || cmp(t.id, sinceId) > 0) &&
+      (!untilId || cmp(t.id, untilId) < 0) &&
+      (!bound || (bound.dir === "n" ? cmp(t.id, bound.id) < 0 : cmp(t.id, bound.id) > 0)),
   );
   // A previous page is the `max` items just newer than the boundary.
   if (boundary?.dir === "p") candidates = candidates.slice(Math.max(0, candidates.length - max));
@@ -97,10 +101,10 @@ function page<T extends { id: string }>(
   return { hits, meta };
 }
 
-function mentionsUser(t: SimTweet, user: SimUser): boolean {
-  if (t.authorId === user.id) return false;
-  if (t.inReplyToUserId === user.id) return true;
-  return new RegExp(`(^|[^A-Za-z0-9_@])@${user.handle}(?![A-Za-z0-9_])`, "i").test(t.text);
+/** Whether a post mentions (or answers) a user; the pattern is built once per request. */
+function mentionsOf(user: SimUser): (t: SimTweet) => boolean {
+  const pattern = new RegExp(`(^|[^A-Za-z0-9_@])@${user.handle}(?![A-Za-z0-9_])`, "i");
+  return (t) => t.authorId !== user.id && (t.inReplyToUserId === user.id || pattern.test(t.text));
 }
 
 const MENTION_PARAMS = [
@@ -142,12 +146,7 @@ export function mentionsTimeline(store: SimStore, userId: string, params: URLSea
       },
     };
   }
-  const paged = page(
-    store.tweetsNewestFirst().filter((t) => mentionsUser(t, user)),
-    params,
-    `m:${userId}`,
-    10,
-  );
+  const paged = page(store.tweetsNewestFirst().filter(mentionsOf(user)), params, `m:${userId}`, 10);
   if ("error" in paged) return { status: 400, body: xProblems.invalidRequest([paged.error]) };
   const { hits, meta } = paged;
   if (hits.length === 0) return { status: 200, body: { meta } };

@@ -67,6 +67,7 @@ describe("campaign summary rules", () => {
     expect(summary.elements.map((e) => e.element)).toEqual([
       "general",
       "search",
+      "sources",
       "queue",
       "schedule",
       "holidays",
@@ -199,6 +200,28 @@ describe("campaign summary rules", () => {
         }),
       );
       expect(summary.elements.some((e) => e.element === "search")).toBe(false);
+    });
+  });
+
+  it("sources: a refused token is red (renew it), a failing source or a reached budget orange", () => {
+    const withSources = (sources: CampaignSnapshot["sources"]) => variant((s) => (s.sources = sources));
+    expect(light(withSources([]), "sources")).toMatchObject({ light: "green", reason: "summary.reasons.sources.notPolled" });
+    expect(light(withSources([{ kind: "x_search", errorKind: null, error: null }]), "sources")).toMatchObject({
+      light: "green",
+      params: { count: 1 },
+    });
+    const ok = { kind: "x_search", errorKind: null, error: null };
+    expect(
+      light(withSources([ok, { kind: "x_dms", errorKind: "unauthorized", error: "X DM read failed (401: Unauthorized)" }]), "sources"),
+    ).toMatchObject({ light: "red", reason: "summary.reasons.sources.tokenRefused", params: { sources: "x_dms" } });
+    expect(light(withSources([ok, { kind: "x_mentions", errorKind: "rate_limited", error: "429" }]), "sources")).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.sources.failing",
+    });
+    expect(light(withSources([{ kind: "x_search", errorKind: "budget", error: "budget" }]), "sources")).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.sources.budgetReached",
+      fix: "/admin/campaigns/7?tab=reception",
     });
   });
 

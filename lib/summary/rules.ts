@@ -66,7 +66,8 @@ function sources(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "general");
   const list = s.sources ?? [];
   const label = (kinds: string[]) => kinds.join(", ");
-  const refused = list.filter((x) => x.errorKind === "unauthorized" || x.errorKind === "forbidden");
+  // 403 (the app lacks a permission, e.g. DM access) stops only that source: orange below.
+  const refused = list.filter((x) => x.errorKind === "unauthorized");
   if (refused.length)
     return element("sources", "red", "tokenRefused", fix, { sources: label(refused.map((x) => x.kind)), error: refused[0].error ?? "" });
   const budget = list.filter((x) => x.errorKind === "budget");

@@ -40,6 +40,7 @@ interface Listing<T> {
 
 /** Messenger only lets a page read the 20 most recent messages of a thread. */
 const READABLE_MESSAGES = 20;
+const CONVERSATION_CALL_SPACING_MS = 520;
 const MESSAGE_FIELDS = "id,message,from,created_time";
 const COMMENT_FIELDS = "id,message,from,created_time,parent";
 
@@ -144,6 +145,8 @@ export function createFacebookSources(graph: GraphClient, opts: FacebookSourceOp
     let calls = 0;
     let done = false;
     while (calls < cap) {
+      // The Conversations API allows 2 calls per second per page: a drain keeps to it.
+      if (calls > 0) await new Promise((r) => setTimeout(r, CONVERSATION_CALL_SPACING_MS));
       const res = await graph.get<unknown>(
         `${pageId}/conversations`,
         { platform: "messenger", fields: `id,updated_time,messages.limit(${READABLE_MESSAGES}){${MESSAGE_FIELDS}}`, limit: 25, after },

@@ -4,8 +4,7 @@ import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { listCampaignSources, type SourceView } from "@/lib/ingestion/queries";
 import { campaignTimeZone } from "@/lib/campaigns/time-zone";
 
-const lightOf = (s: SourceView) =>
-  s.lastErrorKind === "unauthorized" || s.lastErrorKind === "forbidden" ? "red" : s.lastErrorKind ? "orange" : "green";
+const lightOf = (s: SourceView) => (s.lastErrorKind === "unauthorized" ? "red" : s.lastErrorKind ? "orange" : "green");
 
 /**
  * «Sources»: each place the campaign reads from, with its last poll, its last error, what it read
@@ -55,7 +54,7 @@ export async function SourcesPanel({ campaignId }: { campaignId: number }) {
                   </p>
                   {s.lastError ? (
                     <p className="break-words text-xs text-danger" data-testid="source-error">
-                      {s.lastErrorKind === "unauthorized" || s.lastErrorKind === "forbidden" ? `${t("ingestion.sources.renewToken")} ` : ""}
+                      {s.lastErrorKind === "unauthorized" ? `${t("ingestion.sources.renewToken")} ` : ""}
                       {s.lastError}
                     </p>
                   ) : null}
