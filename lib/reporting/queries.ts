@@ -221,8 +221,9 @@ export async function campaignReport(scope: ReportScope, campaignId: number, ran
   for (const s of statuses) if (s.statusId != null) countByStatus.set(s.statusId, (countByStatus.get(s.statusId) ?? 0) + s.count);
 
   const handledByBucket = new Map(handled.filter((r) => r.g === SET.bucket).map((r) => [r.bucket!, r]));
-  const arrivedByBucket = new Map(arrived.filter((r) => r.g === 1).map((r) => [r.bucket!, r]));
-  const total = arrived.find((r) => r.g === 0);
+  // grouping() is 1 for a column the row does not group by: 1 = the total row.
+  const arrivedByBucket = new Map(arrived.filter((r) => r.g === 0).map((r) => [r.bucket!, r]));
+  const total = arrived.find((r) => r.g === 1);
 
   return {
     campaign: { id: campaign.id, name: campaign.name, currency: campaign.currency ?? "EUR" },

@@ -3,6 +3,7 @@ import { adminCommon } from "./en/adminCommon";
 import { queues } from "./en/queues";
 import { campaigns } from "./en/campaigns";
 import { summary } from "./en/summary";
+import { reporting } from "./en/reporting";
 import { databases } from "./en/databases";
 import { hr } from "./en/hr";
 import { schedules } from "./en/schedules";
@@ -19,6 +20,7 @@ export const en: Messages = {
   queues,
   campaigns,
   summary,
+  reporting,
   databases,
   hr,
   schedules,
@@ -57,6 +59,7 @@ export const en: Messages = {
     main: "Main navigation",
     workspace: "Agent workspace",
     supervision: "Supervision",
+    reporting: "Reporting",
     admin: "Administration",
     designer: "Interface Designer",
     simulator: "Network simulator",

@@ -5,6 +5,7 @@ import { adminCommon } from "./fr/adminCommon";
 import { queues } from "./fr/queues";
 import { campaigns } from "./fr/campaigns";
 import { summary } from "./fr/summary";
+import { reporting } from "./fr/reporting";
 import { databases } from "./fr/databases";
 import { hr } from "./fr/hr";
 import { schedules } from "./fr/schedules";
@@ -21,6 +22,7 @@ export const fr = {
   queues,
   campaigns,
   summary,
+  reporting,
   databases,
   hr,
   schedules,
@@ -59,6 +61,7 @@ export const fr = {
     main: "Navigation principale",
     workspace: "Espace agent",
     supervision: "Supervision",
+    reporting: "Reporting",
     admin: "Administration",
     designer: "Interface Designer",
     simulator: "Simulateur réseaux",

@@ -1,0 +1,42 @@
+// What the page and the CSV export both do with a request: the viewer's scope, the campaign he
+// may open, the range read in that campaign's time zone, and the report.
+import { campaignTimeZone } from "@/lib/campaigns/time-zone";
+import type { Principal } from "@/lib/auth/permissions";
+import { campaignReport, type CampaignReport } from "./queries";
+import { rangeInputSchema, resolveRange, type ReportRange } from "./range";
+import { reportCampaigns, reportScope, type ReportScope } from "./scope";
+
+export interface ReportRequest {
+  campaign?: string;
+  preset?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface LoadedReport {
+  scope: ReportScope;
+  campaigns: { id: number; name: string }[];
+  /** The i18n key of what was wrong with the request, shown above the (default) report. */
+  error?: string;
+  range?: ReportRange;
+  report?: CampaignReport;
+}
+
+export async function loadReport(viewer: Principal, request: ReportRequest, now: Date = new Date()): Promise<LoadedReport> {
+  const scope = await reportScope(viewer);
+  const campaigns = await reportCampaigns(scope);
+  if (campaigns.length === 0) return { scope, campaigns };
+  let error: string | undefined;
+  let campaign = campaigns[0];
+  if (request.campaign) {
+    const asked = campaigns.find((c) => String(c.id) === request.campaign);
+    if (asked) campaign = asked;
+    else error = "reporting.errors.unknownCampaign";
+  }
+  const parsed = rangeInputSchema.safeParse({ preset: request.preset || undefined, from: request.from || undefined, to: request.to || undefined });
+  if (!parsed.success) error ??= parsed.error.issues[0]?.message ?? "errors.invalidInput";
+  const timeZone = await campaignTimeZone(campaign.id);
+  const range = resolveRange(parsed.success ? parsed.data : { preset: "today" }, timeZone, now);
+  const report = (await campaignReport(scope, campaign.id, range)) ?? undefined;
+  return { scope, campaigns, error, range, report };
+}
