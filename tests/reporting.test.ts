@@ -79,7 +79,16 @@ async function handled(
     })
     .returning({ id: conversations.id });
   await db.handle.db.insert(messages).values([
-    { conversationId: c.id, campaignId, direction: "in", text: "hi", authorId: "a", authorHandle: "a", authorName: "A", createdAt: startAt },
+    {
+      conversationId: c.id,
+      campaignId,
+      direction: "in",
+      text: "hi",
+      authorId: "a",
+      authorHandle: "a",
+      authorName: "A",
+      createdAt: startAt,
+    },
     {
       conversationId: c.id,
       campaignId,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  agentProfiles,
   campaigns,
   platforms,
   predefinedResponses,
@@ -80,6 +81,9 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
           role: a.role === "supervisor" ? ("supervisor" as const) : ("agent" as const),
         })),
     );
+
+    // The demo supervisor may download report tables («Export de données»), as a team lead would.
+    await tx.insert(agentProfiles).values({ userId: ids.get("superviseur")!, miscRights: ["export_data"] });
 
     const [queue] = await tx.insert(queues).values({ code: "SOCIAL", description: "Réseaux sociaux — démo" }).returning();
     const [group] = await tx.insert(qualificationGroups).values({ name: "Qualifications par défaut", currency: "EUR" }).returning();

@@ -33,7 +33,11 @@ export async function loadReport(viewer: Principal, request: ReportRequest, now:
     if (asked) campaign = asked;
     else error = "reporting.errors.unknownCampaign";
   }
-  const parsed = rangeInputSchema.safeParse({ preset: request.preset || undefined, from: request.from || undefined, to: request.to || undefined });
+  const parsed = rangeInputSchema.safeParse({
+    preset: request.preset || undefined,
+    from: request.from || undefined,
+    to: request.to || undefined,
+  });
   if (!parsed.success) error ??= parsed.error.issues[0]?.message ?? "errors.invalidInput";
   const timeZone = await campaignTimeZone(campaign.id);
   const range = resolveRange(parsed.success ? parsed.data : { preset: "today" }, timeZone, now);

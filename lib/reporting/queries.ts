@@ -185,7 +185,12 @@ export async function campaignReport(scope: ReportScope, campaignId: number, ran
     empty ? [] : arrivals(db, campaignId, range, scope),
     campaign.groupId
       ? db
-          .select({ id: qualificationStatuses.id, code: qualificationStatuses.code, label: qualificationStatuses.label, quota: qualificationStatuses.quota })
+          .select({
+            id: qualificationStatuses.id,
+            code: qualificationStatuses.code,
+            label: qualificationStatuses.label,
+            quota: qualificationStatuses.quota,
+          })
           .from(qualificationStatuses)
           .where(
             and(
@@ -215,7 +220,14 @@ export async function campaignReport(scope: ReportScope, campaignId: number, ran
   const byId = new Map(people.map((p) => [p.id, p]));
   const statuses = handled
     .filter((r) => r.g === SET.status)
-    .map((r) => ({ statusId: r.status_id, code: r.code ?? "", label: r.label ?? "", category: r.category, count: r.n, benefit: r.benefit ?? "0.00" }))
+    .map((r) => ({
+      statusId: r.status_id,
+      code: r.code ?? "",
+      label: r.label ?? "",
+      category: r.category,
+      count: r.n,
+      benefit: r.benefit ?? "0.00",
+    }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code) || a.label.localeCompare(b.label));
   const countByStatus = new Map<number, number>();
   for (const s of statuses) if (s.statusId != null) countByStatus.set(s.statusId, (countByStatus.get(s.statusId) ?? 0) + s.count);
@@ -240,7 +252,13 @@ export async function campaignReport(scope: ReportScope, campaignId: number, ran
         ...figuresOf(r),
       }))
       .sort((a, b) => b.handled - a.handled || a.login.localeCompare(b.login)),
-    quotas: quotaStatuses.map((s) => ({ statusId: s.id, code: s.code, label: s.label, quota: s.quota, count: countByStatus.get(s.id) ?? 0 })),
+    quotas: quotaStatuses.map((s) => ({
+      statusId: s.id,
+      code: s.code,
+      label: s.label,
+      quota: s.quota,
+      count: countByStatus.get(s.id) ?? 0,
+    })),
     series: bucketsOf(range).map((bucket) => {
       const h = handledByBucket.get(bucket);
       return {

@@ -44,7 +44,11 @@ export function reportTables(report: CampaignReport, t: Translate, f: Format): R
   const currency = report.campaign.currency;
   const plain = (text: string): Cell => ({ text, value: text });
   const count = (n: number): Cell => ({ text: f.number(n), value: String(n), numeric: true });
-  const money = (amount: string): Cell => ({ text: f.number(Number(amount), { style: "currency", currency }), value: amount, numeric: true });
+  const money = (amount: string): Cell => ({
+    text: f.number(Number(amount), { style: "currency", currency }),
+    value: amount,
+    numeric: true,
+  });
   const rate = (r: number | null): Cell => ({
     text: r == null ? "—" : f.number(r, { style: "percent", maximumFractionDigits: 1 }),
     value: r == null ? "" : r.toFixed(4),

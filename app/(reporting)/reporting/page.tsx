@@ -130,8 +130,19 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
         />
 
         <div className="grid gap-4 xl:grid-cols-3">
-          <TableCard className="xl:col-span-2" title={t("reporting.tables.statuses")} table={tables.statuses} csv={exportable ? csvHref("statuses") : null} t={t} />
-          <TableCard title={t("reporting.tables.categories")} table={tables.categories} csv={exportable ? csvHref("categories") : null} t={t} />
+          <TableCard
+            className="xl:col-span-2"
+            title={t("reporting.tables.statuses")}
+            table={tables.statuses}
+            csv={exportable ? csvHref("statuses") : null}
+            t={t}
+          />
+          <TableCard
+            title={t("reporting.tables.categories")}
+            table={tables.categories}
+            csv={exportable ? csvHref("categories") : null}
+            t={t}
+          />
         </div>
         <TableCard title={t("reporting.tables.agents")} table={tables.agents} csv={exportable ? csvHref("agents") : null} t={t} />
         <div className="grid gap-4 xl:grid-cols-3">
@@ -152,9 +163,19 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
 
 type T = Awaited<ReturnType<typeof getTranslator>>["t"];
 
-function Filters({ t, campaigns, campaignId, range }: { t: T; campaigns: { id: number; name: string }[]; campaignId: number; range: ReportRange }) {
+function Filters({
+  t,
+  campaigns,
+  campaignId,
+  range,
+}: {
+  t: T;
+  campaigns: { id: number; name: string }[];
+  campaignId: number;
+  range: ReportRange;
+}) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 rounded-panel border border-border bg-surface p-4" aria-label={t("reporting.period")}>
+    <form method="get" className="flex flex-wrap items-end gap-3 rounded-panel border border-border bg-surface p-4">
       <div className="flex min-w-56 flex-col gap-1">
         <Label htmlFor="report-campaign">{t("reporting.campaign")}</Label>
         <Select id="report-campaign" name="campaign" defaultValue={String(campaignId)}>
@@ -207,11 +228,17 @@ function Kpi({
 }) {
   return (
     <div
-      className={cn("flex flex-col gap-1 rounded-panel border border-border bg-surface p-4 shadow-xs", accent && "border-accent bg-accent-soft")}
+      className={cn(
+        "flex flex-col gap-1 rounded-panel border border-border bg-surface p-4 shadow-xs",
+        accent && "border-accent bg-accent-soft",
+      )}
       data-testid={testId}
     >
       <span className="text-xs font-semibold tracking-wide text-fg-muted uppercase">{label}</span>
-      <span className={cn("font-semibold text-fg tabular-nums", small ? "text-xl" : "text-3xl")} data-testid={testId ? `${testId}-value` : undefined}>
+      <span
+        className={cn("font-semibold text-fg tabular-nums", small ? "text-xl" : "text-3xl")}
+        data-testid={testId ? `${testId}-value` : undefined}
+      >
         {value}
       </span>
       {hint ? (
