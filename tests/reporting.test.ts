@@ -250,6 +250,17 @@ describe("reporting scope", () => {
     expect(other.status).toBe(400);
   });
 
+  it("puts the campaigns side by side, each in the viewer's scope", async () => {
+    const request = { preset: "custom", from: "2026-11-01", to: "2026-11-30" };
+    const admin = await loadReport(await principal(ids.admin), request);
+    expect(admin.overview?.map((c) => [c.name, c.handled, c.positive, c.argued])).toEqual([
+      ["Bob only", 1, 1, 0],
+      ["Spring sale", 6, 3, 2],
+    ]);
+    const supervisor = await loadReport(await principal(ids.supervisor), request);
+    expect(supervisor.overview?.map((c) => [c.name, c.received, c.handled, c.benefit])).toEqual([["Spring sale", 5, 4, "99.80"]]);
+  });
+
   it("shows nothing to a supervisor without groups, and an agent only himself", async () => {
     const lonely = await reportScope(await principal(ids.lonely));
     expect(await reportCampaigns(lonely)).toEqual([]);

@@ -1,8 +1,8 @@
 // What the page and the CSV export both do with a request: the viewer's scope, the campaign he
 // may open, the range read in that campaign's time zone, and the report.
-import { campaignTimeZone } from "@/lib/campaigns/time-zone";
+import { campaignTimeZones } from "@/lib/campaigns/time-zone";
 import type { Principal } from "@/lib/auth/permissions";
-import { campaignReport, type CampaignReport } from "./queries";
+import { campaignReport, campaignsOverview, type CampaignOverviewRow, type CampaignReport } from "./queries";
 import { rangeInputSchema, resolveRange, type ReportRange } from "./range";
 import { reportCampaigns, reportScope, type ReportScope } from "./scope";
 
@@ -20,6 +20,8 @@ export interface LoadedReport {
   error?: string;
   range?: ReportRange;
   report?: CampaignReport;
+  /** Every campaign of the scope over the same preset, each in its own time zone. */
+  overview?: CampaignOverviewRow[];
 }
 
 export async function loadReport(viewer: Principal, request: ReportRequest, now: Date = new Date()): Promise<LoadedReport> {
@@ -39,8 +41,10 @@ export async function loadReport(viewer: Principal, request: ReportRequest, now:
     to: request.to || undefined,
   });
   if (!parsed.success) error ??= parsed.error.issues[0]?.message ?? "errors.invalidInput";
-  const timeZone = await campaignTimeZone(campaign.id);
-  const range = resolveRange(parsed.success ? parsed.data : { preset: "today" }, timeZone, now);
-  const report = (await campaignReport(scope, campaign.id, range)) ?? undefined;
-  return { scope, campaigns, error, range, report };
+  const input = parsed.success ? parsed.data : { preset: "today" as const };
+  const zones = await campaignTimeZones(campaigns.map((c) => c.id));
+  const rangeOf = (id: number) => resolveRange(input, zones.get(id)!, now);
+  const range = rangeOf(campaign.id);
+  const [report, overview] = await Promise.all([campaignReport(scope, campaign.id, range), campaignsOverview(scope, campaigns, rangeOf)]);
+  return { scope, campaigns, error, range, report: report ?? undefined, overview };
 }

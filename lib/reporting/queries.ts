@@ -273,3 +273,90 @@ export async function campaignReport(scope: ReportScope, campaignId: number, ran
     appointments,
   };
 }
+
+export interface CampaignOverviewRow {
+  campaignId: number;
+  name: string;
+  currency: string;
+  timeZone: string;
+  received: number;
+  handled: number;
+  positive: number;
+  argued: number;
+  notArgued: number;
+  conversion: number | null;
+  benefit: string;
+}
+
+/**
+ * Every campaign of the scope side by side over one preset, each campaign's period read in its own
+ * time zone ("today" in Paris and in Montreal are different instants): one query, the periods
+ * passed as a VALUES list.
+ */
+export async function campaignsOverview(
+  scope: ReportScope,
+  list: { id: number; name: string }[],
+  rangeOf: (campaignId: number) => ReportRange,
+): Promise<CampaignOverviewRow[]> {
+  if (list.length === 0 || (scope.kind === "agents" && scope.agentIds.length === 0)) return [];
+  const db = await getDb();
+  const periods = sql.join(
+    list.map((c) => {
+      const r = rangeOf(c.id);
+      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz)`;
+    }),
+    sql`, `,
+  );
+  const ids = scope.kind === "agents" ? intArray(scope.agentIds) : null;
+  const handledScope = ids ? sql`and c.qualified_by = any(${ids})` : sql``;
+  const arrivalScope = ids
+    ? sql`and exists (select 1 from assignments a where a.conversation_id = c.id and a.agent_id = any(${ids}))`
+    : sql``;
+  const found = await rows<{
+    id: number;
+    currency: string | null;
+    received: number;
+    handled: number;
+    positive: number;
+    argued: number;
+    not_argued: number;
+    benefit: string;
+  }>(
+    db,
+    sql`with p(campaign_id, f, t) as (values ${periods})
+        select p.campaign_id as id, g.currency,
+          (select count(*)::int from conversations c where c.campaign_id = p.campaign_id and c.created_at >= p.f and c.created_at < p.t ${arrivalScope}) as received,
+          h.handled, h.positive, h.argued, h.not_argued, h.benefit
+        from p
+        join campaigns k on k.id = p.campaign_id
+        left join qualification_groups g on g.id = k.qualification_group_id
+        cross join lateral (
+          select count(*)::int as handled,
+                 count(*) filter (where c.qualification_category = 'positive')::int as positive,
+                 count(*) filter (where c.qualification_category = 'argued')::int as argued,
+                 count(*) filter (where c.qualification_category = 'not_argued')::int as not_argued,
+                 coalesce(sum(c.qualification_benefit), 0)::numeric(14,2)::text as benefit
+          from conversations c
+          where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by is not null ${handledScope}
+        ) h`,
+  );
+  const byId = new Map(found.map((r) => [Number(r.id), r]));
+  return list.map((c) => {
+    const r = byId.get(c.id);
+    const positive = r?.positive ?? 0;
+    const argued = r?.argued ?? 0;
+    return {
+      campaignId: c.id,
+      name: c.name,
+      currency: r?.currency ?? "EUR",
+      timeZone: rangeOf(c.id).timeZone,
+      received: r?.received ?? 0,
+      handled: r?.handled ?? 0,
+      positive,
+      argued,
+      notArgued: r?.not_argued ?? 0,
+      conversion: conversionRate(positive, argued),
+      benefit: r?.benefit ?? "0.00",
+    };
+  });
+}

@@ -5,9 +5,9 @@ import type { Format } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { QualificationCategory } from "@/db/schema/qualifications";
 import { formatDuration, quotaProgress } from "./formulas";
-import type { CampaignReport } from "./queries";
+import type { CampaignOverviewRow, CampaignReport } from "./queries";
 
-export const reportTableNames = ["summary", "statuses", "categories", "agents", "quotas", "series"] as const;
+export const reportTableNames = ["campaigns", "summary", "statuses", "categories", "agents", "quotas", "series"] as const;
 export type ReportTableName = (typeof reportTableNames)[number];
 
 export interface Cell {
@@ -40,7 +40,39 @@ export function bucketText(bucket: string, f: Format): string {
 
 const bucketCell = (bucket: string, f: Format): Cell => ({ text: bucketText(bucket, f), value: bucket });
 
-export function reportTables(report: CampaignReport, t: Translate, f: Format): Record<ReportTableName, ReportTable> {
+/** The campaigns side by side (each over the preset in its own time zone). */
+export function campaignsTable(overview: CampaignOverviewRow[], t: Translate, f: Format): ReportTable {
+  const count = (n: number): Cell => ({ text: f.number(n), value: String(n), numeric: true });
+  return {
+    name: "campaigns",
+    columns: [
+      t("reporting.campaign"),
+      t("reporting.columns.received"),
+      t("reporting.columns.handled"),
+      t("reporting.columns.positive"),
+      t("reporting.columns.argued"),
+      t("reporting.columns.notArgued"),
+      t("reporting.columns.conversion"),
+      t("reporting.columns.benefit"),
+    ],
+    rows: overview.map((c) => [
+      { text: c.name, value: c.name },
+      count(c.received),
+      count(c.handled),
+      count(c.positive),
+      count(c.argued),
+      count(c.notArgued),
+      {
+        text: c.conversion == null ? "—" : f.number(c.conversion, { style: "percent", maximumFractionDigits: 1 }),
+        value: c.conversion == null ? "" : c.conversion.toFixed(4),
+        numeric: true,
+      },
+      { text: f.number(Number(c.benefit), { style: "currency", currency: c.currency }), value: c.benefit, numeric: true },
+    ]),
+  };
+}
+
+export function reportTables(report: CampaignReport, t: Translate, f: Format): Record<Exclude<ReportTableName, "campaigns">, ReportTable> {
   const currency = report.campaign.currency;
   const plain = (text: string): Cell => ({ text, value: text });
   const count = (n: number): Cell => ({ text: f.number(n), value: String(n), numeric: true });

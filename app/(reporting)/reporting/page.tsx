@@ -7,7 +7,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { formatDuration } from "@/lib/reporting/formulas";
 import { loadReport, type ReportRequest } from "@/lib/reporting/load";
 import { rangePresets, type ReportRange } from "@/lib/reporting/range";
-import { reportTables, type ReportTable } from "@/lib/reporting/tables";
+import { campaignsTable, reportTables, type ReportTable } from "@/lib/reporting/tables";
 import { canOpenReports } from "@/lib/reporting/scope";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -145,6 +145,12 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
           />
         </div>
         <TableCard title={t("reporting.tables.agents")} table={tables.agents} csv={exportable ? csvHref("agents") : null} t={t} />
+        <TableCard
+          title={t("reporting.tables.campaigns")}
+          table={campaignsTable(loaded.overview ?? [], t, f)}
+          csv={exportable ? csvHref("campaigns") : null}
+          t={t}
+        />
         <div className="grid gap-4 xl:grid-cols-3">
           <TableCard
             title={t("reporting.tables.quotas")}

@@ -4,7 +4,7 @@ import { toCsv } from "@/lib/csv/stringify";
 import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { loadReport } from "@/lib/reporting/load";
 import { canOpenReports } from "@/lib/reporting/scope";
-import { reportTableNames, reportTables, type ReportTableName } from "@/lib/reporting/tables";
+import { campaignsTable, reportTableNames, reportTables, type ReportTableName } from "@/lib/reporting/tables";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +22,8 @@ export const GET = defineRoute("data.export", {}, async ({ user, request }) => {
   if (loaded.error) return { ok: false, error: loaded.error };
   if (!loaded.report || !loaded.range) return { ok: false, error: "reporting.errors.unknownCampaign" };
   const { t, locale } = await getTranslator();
-  const built = reportTables(loaded.report, t, await getFormat(loaded.range.timeZone))[table];
+  const f = await getFormat(loaded.range.timeZone);
+  const built = table === "campaigns" ? campaignsTable(loaded.overview ?? [], t, f) : reportTables(loaded.report, t, f)[table];
   const csv = toCsv([built.columns, ...built.rows.map((row) => row.map((c) => c.value))], { delimiter: locale === "fr" ? ";" : "," });
   const file = `reporting-${loaded.report.campaign.id}-${table}-${loaded.range.firstDay}_${loaded.range.lastDay}.csv`;
   return new Response(csv, {

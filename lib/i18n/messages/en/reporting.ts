@@ -40,6 +40,7 @@ export const reporting: Messages["reporting"] = {
   conversionNone: "No argued contact: no rate",
   p90: "P90: {value}",
   tables: {
+    campaigns: "All your campaigns",
     statuses: "Qualifications by status",
     categories: "Qualifications by category",
     agents: "By agent",

@@ -39,6 +39,7 @@ export const reporting = {
   conversionNone: "Aucun contact argumenté : pas de taux",
   p90: "P90 : {value}",
   tables: {
+    campaigns: "Toutes vos campagnes",
     statuses: "Qualifications par statut",
     categories: "Qualifications par catégorie",
     agents: "Par agent",
