@@ -134,6 +134,10 @@ export const messages = pgTable(
     uniqueIndex("messages_campaign_external_uq").on(t.campaignId, t.direction, t.externalId),
     uniqueIndex("messages_request_key_uq").on(t.requestKey),
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    // Reporting: a conversation's first answer (first response time) in one index probe.
+    index("messages_first_out_idx")
+      .on(t.conversationId, t.createdAt)
+      .where(sql`${t.direction} = 'out'`),
   ],
 );
 export type Message = typeof messages.$inferSelect;
