@@ -285,7 +285,7 @@ function TableCard({
       </CardHeader>
       <CardContent className={cn(scroll && "max-h-96 overflow-y-auto")}>
         {table.rows.length === 0 ? (
-          <CardDescription>{empty ?? t("reporting.emptyTitle")}</CardDescription>
+          <CardDescription>{empty ?? t("reporting.noRows")}</CardDescription>
         ) : (
           <Table>
             <THead>

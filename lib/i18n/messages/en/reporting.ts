@@ -73,6 +73,7 @@ export const reporting: Messages["reporting"] = {
     period: "Period",
     received: "Received",
   },
+  noRows: "Nothing in this period.",
   noCategory: "No category",
   noQuota: "No status with quota validation in this campaign's qualification group.",
   noQuotaTarget: "No target",

@@ -72,6 +72,7 @@ export const reporting = {
     period: "Période",
     received: "Reçues",
   },
+  noRows: "Rien sur cette période.",
   noCategory: "Sans catégorie",
   noQuota: "Aucun statut avec validation de quota dans le groupe de qualification de cette campagne.",
   noQuotaTarget: "Sans objectif",
