@@ -6,18 +6,15 @@ import { TimeZoneScope } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { formatDuration } from "@/lib/reporting/formulas";
 import { loadReport, type ReportRequest } from "@/lib/reporting/load";
-import { rangePresets, type ReportRange } from "@/lib/reporting/range";
 import { campaignsTable, reportTables, type ReportTable } from "@/lib/reporting/tables";
 import { canOpenReports } from "@/lib/reporting/scope";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { Select } from "@/components/ui/select";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { buttonClassName } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
 import { ReportCharts } from "./charts";
+import { ReportFilters } from "./filters";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +58,13 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
     <TimeZoneScope timeZone={range.timeZone}>
       <div className="space-y-6">
         <PageHeader title={t("reporting.title")} description={t("reporting.description")} />
-        <Filters t={t} campaigns={loaded.campaigns} campaignId={report.campaign.id} range={range} />
+        <ReportFilters
+          campaigns={loaded.campaigns}
+          campaignId={report.campaign.id}
+          preset={range.preset}
+          firstDay={range.firstDay}
+          lastDay={range.lastDay}
+        />
         {loaded.error ? (
           <p role="alert" className="rounded-control border border-danger bg-danger-soft px-3 py-2 text-sm text-danger-soft-fg">
             {t(loaded.error as MessageKey)}
@@ -168,54 +171,6 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
 }
 
 type T = Awaited<ReturnType<typeof getTranslator>>["t"];
-
-function Filters({
-  t,
-  campaigns,
-  campaignId,
-  range,
-}: {
-  t: T;
-  campaigns: { id: number; name: string }[];
-  campaignId: number;
-  range: ReportRange;
-}) {
-  return (
-    <form method="get" className="flex flex-wrap items-end gap-3 rounded-panel border border-border bg-surface p-4">
-      <div className="flex min-w-56 flex-col gap-1">
-        <Label htmlFor="report-campaign">{t("reporting.campaign")}</Label>
-        <Select id="report-campaign" name="campaign" defaultValue={String(campaignId)}>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex min-w-44 flex-col gap-1">
-        <Label htmlFor="report-preset">{t("reporting.period")}</Label>
-        <Select id="report-preset" name="preset" defaultValue={range.preset}>
-          {rangePresets.map((p) => (
-            <option key={p} value={p}>
-              {t(`reporting.presets.${p}`)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="report-from">{t("reporting.from")}</Label>
-        <Input id="report-from" name="from" type="date" defaultValue={range.firstDay} className="h-9" />
-      </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="report-to">{t("reporting.to")}</Label>
-        <Input id="report-to" name="to" type="date" defaultValue={range.lastDay} className="h-9" />
-      </div>
-      <button type="submit" className={buttonClassName({ variant: "primary" })}>
-        {t("reporting.show")}
-      </button>
-    </form>
-  );
-}
 
 function Kpi({
   label,
