@@ -7,7 +7,7 @@
  * 10 % filtered. Measured: the report of campaign 1 for November as an administrator, as one
  * agent («reporting.own») and as a supervisor of 20 agents; baseline: a plain count of the same
  * campaign's conversations closed in November.
- * Run: npx tsx bench/reporting.ts
+ * Run: npx tsx bench/reporting.ts (BENCH_REPORTING_PGLITE_N=0 skips PGlite; BENCH_REPORTING_N sets PostgreSQL's N)
  */
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -67,7 +67,8 @@ async function seed(handle: DatabaseHandle, n: number) {
   await x(`insert into assignments (conversation_id, agent_id, state, why, offered_at, accepted_at, ended_at, end_reason)
            select id, qualified_by, 'ended', 'any', created_at + interval '10 seconds', created_at + interval '20 seconds', closed_at, 'qualified'
            from conversations where qualified_by is not null`);
-  await x(`analyze`);
+  // What autovacuum would have done on a live database (visibility map: index-only probes).
+  await x(`vacuum analyze`);
 }
 
 async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: number) {
@@ -101,11 +102,13 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
 
 async function main() {
   const pgliteN = Number(process.env.BENCH_REPORTING_PGLITE_N || 200_000);
-  const pglite = await openPglite();
-  try {
-    await run("pglite", pglite, pgliteN);
-  } finally {
-    await pglite.close();
+  if (pgliteN > 0) {
+    const pglite = await openPglite();
+    try {
+      await run("pglite", pglite, pgliteN);
+    } finally {
+      await pglite.close();
+    }
   }
   const server = process.env.BENCH_DATABASE_URL;
   if (!server) {
@@ -123,7 +126,8 @@ async function main() {
     await run("postgres", handle, Number(process.env.BENCH_REPORTING_N || 1_000_000));
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+    else await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }
