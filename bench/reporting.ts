@@ -57,7 +57,7 @@ async function seed(handle: DatabaseHandle, n: number) {
              case when (g / 2) % 10 <> 0 then 1 + ((g / 2) * 31) % 200 end,
              case when (g / 2) % 10 <> 0 then s.id end, s.code, s.label, s.category, s.benefit
            from (select g, timestamptz '2026-06-01 00:00 Europe/Paris'
-                         + make_interval(secs => (g::float8 / ${n}) * 183 * 86400) as t from generate_series(1, ${n}) g) a
+                         + make_interval(secs => (g::float8 / ${n}) * 183 * 86400) as t from generate_series(1::bigint, ${n}) g) a
            left join qualification_statuses s on (g / 2) % 10 <> 0 and s.id = 1 + (g * 13) % 4`);
   await x(`insert into messages (conversation_id, campaign_id, direction, text, author_id, author_handle, author_name, created_at)
            select id, campaign_id, 'in', 'hello', author_id, 'u', 'U', created_at from conversations`);

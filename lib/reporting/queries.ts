@@ -80,10 +80,13 @@ export interface CampaignReport {
 
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
+// Rows group by the truncated wall-clock time; only the groups are turned into text labels.
 function bucketOf(column: SQL, range: ReportRange): SQL {
-  const unit = range.bucket === "hour" ? "hour" : "day";
-  const pattern = range.bucket === "hour" ? `YYYY-MM-DD"T"HH24:00` : "YYYY-MM-DD";
-  return sql`to_char(date_trunc(${unit}, ${column} at time zone ${range.timeZone}), ${pattern})`;
+  return sql`date_trunc(${range.bucket === "hour" ? "hour" : "day"}, ${column} at time zone ${range.timeZone})`;
+}
+
+function bucketLabel(range: ReportRange): SQL {
+  return sql`to_char(bucket, ${range.bucket === "hour" ? `YYYY-MM-DD"T"HH24:00` : "YYYY-MM-DD"})`;
 }
 
 interface HandledRow {
@@ -117,7 +120,8 @@ async function handledFacts(db: Db, campaignId: number, range: ReportRange, scop
   const [counts, times] = await Promise.all([
     rows<HandledRow>(
       db,
-      sql`select grouping(agent_id, status_id, bucket, category)::int as g, agent_id, status_id, code, label, category, bucket,
+      sql`select grouping(agent_id, status_id, bucket, category)::int as g, agent_id, status_id, code, label, category,
+             ${bucketLabel(range)} as bucket,
              count(*)::int as n,
              count(*) filter (where category = 'positive')::int as positive,
              count(*) filter (where category = 'argued')::int as argued,
@@ -129,20 +133,12 @@ async function handledFacts(db: Db, campaignId: number, range: ReportRange, scop
                 from conversations c where ${where}) h
           group by grouping sets ((), (agent_id), (status_id, code, label, category), (bucket))`,
     ),
-    rows<{
-      g: number;
-      agent_id: number | null;
-      frt_p50: number | null;
-      frt_p90: number | null;
-      ht_p50: number | null;
-      ht_p90: number | null;
-    }>(
+    // One sort per measure for both percentiles (the array form of percentile_cont).
+    rows<{ g: number; agent_id: number | null; frt: (number | null)[] | null; ht: (number | null)[] | null }>(
       db,
       sql`select grouping(agent_id)::int as g, agent_id,
-             percentile_cont(0.5) within group (order by frt) as frt_p50,
-             percentile_cont(0.9) within group (order by frt) as frt_p90,
-             percentile_cont(0.5) within group (order by ht) as ht_p50,
-             percentile_cont(0.9) within group (order by ht) as ht_p90
+             percentile_cont(array[0.5, 0.9]) within group (order by frt) as frt,
+             percentile_cont(array[0.5, 0.9]) within group (order by ht) as ht
           from (select c.qualified_by as agent_id,
                        extract(epoch from (select min(m.created_at) from messages m where m.conversation_id = c.id and m.direction = 'out')
                                           - coalesce(c.waiting_since, c.created_at))::float8 as frt,
@@ -155,7 +151,7 @@ async function handledFacts(db: Db, campaignId: number, range: ReportRange, scop
   return counts.map((r) => {
     const key = r.g === SET.total ? "total" : r.g === SET.agent ? `agent:${r.agent_id}` : null;
     const t = key ? timesOf.get(key) : undefined;
-    return { ...r, frt_p50: t?.frt_p50 ?? null, frt_p90: t?.frt_p90 ?? null, ht_p50: t?.ht_p50 ?? null, ht_p90: t?.ht_p90 ?? null };
+    return { ...r, frt_p50: t?.frt?.[0] ?? null, frt_p90: t?.frt?.[1] ?? null, ht_p50: t?.ht?.[0] ?? null, ht_p90: t?.ht?.[1] ?? null };
   });
 }
 
@@ -166,7 +162,7 @@ async function arrivals(db: Db, campaignId: number, range: ReportRange, scope: R
       : sql``;
   return rows<{ g: number; bucket: string | null; received: number; filtered: number }>(
     db,
-    sql`select grouping(bucket)::int as g, bucket, count(*)::int as received, count(*) filter (where filtered)::int as filtered
+    sql`select grouping(bucket)::int as g, ${bucketLabel(range)} as bucket, count(*)::int as received, count(*) filter (where filtered)::int as filtered
         from (select ${bucketOf(sql`c.created_at`, range)} as bucket, (c.status = 'filtered' or c.filtered_term is not null) as filtered
               from conversations c
               where c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)} ${scoped}) x
