@@ -142,7 +142,8 @@ async function handledFacts(db: Db, campaignId: number, range: ReportRange, scop
           from (select c.qualified_by as agent_id,
                        extract(epoch from (select min(m.created_at) from messages m where m.conversation_id = c.id and m.direction = 'out')
                                           - coalesce(c.waiting_since, c.created_at))::float8 as frt,
-                       extract(epoch from c.closed_at - (select min(a.offered_at) from assignments a where a.conversation_id = c.id))::float8 as ht
+                       extract(epoch from c.closed_at - coalesce((select min(a.offered_at) from assignments a where a.conversation_id = c.id),
+                                                              c.assigned_at))::float8 as ht
                 from conversations c where ${where}) t
           group by grouping sets ((), (agent_id))`,
     ),
@@ -155,11 +156,14 @@ async function handledFacts(db: Db, campaignId: number, range: ReportRange, scop
   });
 }
 
+/** A conversation that reached one of these agents: offered (an assignment row), assigned or qualified. */
+function reachedAgents(ids: SQL): SQL {
+  return sql`(c.qualified_by = any(${ids}) or c.assigned_agent_id = any(${ids})
+    or exists (select 1 from assignments a where a.conversation_id = c.id and a.agent_id = any(${ids})))`;
+}
+
 async function arrivals(db: Db, campaignId: number, range: ReportRange, scope: ReportScope) {
-  const scoped =
-    scope.kind === "agents"
-      ? sql`and exists (select 1 from assignments a where a.conversation_id = c.id and a.agent_id = any(${intArray(scope.agentIds)}))`
-      : sql``;
+  const scoped = scope.kind === "agents" ? sql`and ${reachedAgents(intArray(scope.agentIds))}` : sql``;
   return rows<{ g: number; bucket: string | null; received: number; filtered: number }>(
     db,
     sql`select grouping(bucket)::int as g, ${bucketLabel(range)} as bucket, count(*)::int as received, count(*) filter (where filtered)::int as filtered

@@ -15,6 +15,7 @@ export interface Cell {
   value: string;
   /** Right-aligned in the page (figures). */
   numeric?: boolean;
+  nowrap?: boolean;
 }
 
 export interface ReportTable {
@@ -38,7 +39,7 @@ export function bucketText(bucket: string, f: Format): string {
   return bucket.length > 10 ? f.dateTime(`${bucket}:00Z`, { timeZone: "UTC" }) : f.date(`${bucket}T12:00:00Z`, { timeZone: "UTC" });
 }
 
-const bucketCell = (bucket: string, f: Format): Cell => ({ text: bucketText(bucket, f), value: bucket });
+const bucketCell = (bucket: string, f: Format): Cell => ({ text: bucketText(bucket, f), value: bucket, nowrap: true });
 
 /** The campaigns side by side (each over the preset in its own time zone). */
 export function campaignsTable(overview: CampaignOverviewRow[], t: Translate, f: Format): ReportTable {
@@ -92,7 +93,7 @@ export function reportTables(report: CampaignReport, t: Translate, f: Format): R
 
   const summary: Cell[][] = [
     [plain(t("reporting.kpi.received")), count(report.received)],
-    [plain(t("reporting.kpi.filtered")), report.filtered == null ? plain("—") : count(report.filtered)],
+    [plain(t("reporting.kpi.filtered")), report.filtered == null ? { text: "—", value: "", numeric: true } : count(report.filtered)],
     [plain(t("reporting.kpi.handled")), count(r.handled)],
     [plain(t("reporting.columns.positive")), count(r.positive)],
     [plain(t("reporting.columns.argued")), count(r.argued)],

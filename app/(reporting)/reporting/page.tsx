@@ -256,7 +256,11 @@ function TableCard({
               {table.rows.map((row, i) => (
                 <Tr key={i}>
                   {row.map((cell, j) => (
-                    <Td key={j} data-value={cell.value} className={cn(cell.numeric && "text-right tabular-nums whitespace-nowrap")}>
+                    <Td
+                      key={j}
+                      data-value={cell.value}
+                      className={cn(cell.numeric && "text-right tabular-nums", (cell.numeric || cell.nowrap) && "whitespace-nowrap")}
+                    >
                       {cell.text}
                     </Td>
                   ))}
