@@ -108,19 +108,23 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
             value={formatDuration(r.handling.p50)}
             hint={t("reporting.p90", { value: formatDuration(r.handling.p90) })}
           />
-          <div className="grid grid-cols-2 gap-3">
-            <Kpi
-              label={t("reporting.kpi.callbacks")}
-              value={report.callbacks.available ? `${f.number(report.callbacks.made)} / ${f.number(report.callbacks.missed)}` : "—"}
-              hint={report.callbacks.available ? undefined : t("reporting.kpi.notAvailable")}
-              small
-            />
-            <Kpi
-              label={t("reporting.kpi.appointments")}
-              value={report.appointments.available ? f.number(report.appointments.booked) : "—"}
-              hint={report.appointments.available ? undefined : t("reporting.kpi.notAvailable")}
-              small
-            />
+          <div className="flex flex-col gap-2 rounded-panel border border-border bg-surface p-4 shadow-xs" data-testid="kpi-followups">
+            {[
+              {
+                label: t("reporting.kpi.callbacks"),
+                figures: report.callbacks,
+                value: `${f.number(report.callbacks.made)} / ${f.number(report.callbacks.missed)}`,
+              },
+              { label: t("reporting.kpi.appointments"), figures: report.appointments, value: f.number(report.appointments.booked) },
+            ].map((k) => (
+              <div key={k.label} className="flex items-baseline justify-between gap-3">
+                <span className="text-xs font-semibold tracking-wide text-fg-muted uppercase">{k.label}</span>
+                <span className="text-xl font-semibold text-fg tabular-nums">{k.figures.available ? k.value : "—"}</span>
+              </div>
+            ))}
+            {report.callbacks.available && report.appointments.available ? null : (
+              <span className="text-xs text-fg-muted">{t("reporting.kpi.notAvailable")}</span>
+            )}
           </div>
         </section>
 
