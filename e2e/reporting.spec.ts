@@ -49,7 +49,7 @@ test("a supervisor reads the conversion rate with its formula, sees the charts a
   for (const chart of ["chart-volume", "chart-categories", "chart-agents"]) {
     await expect(supervisor.getByTestId(chart).locator("svg.recharts-surface").first()).toBeVisible();
   }
-  await expect(supervisor.getByTestId("chart-volume").locator(".recharts-bar-rectangle path").first()).toBeVisible();
+  await expect(supervisor.getByTestId("chart-volume").locator("path.recharts-rectangle").first()).toBeVisible();
 
   const agents = supervisor.getByTestId("table-agents");
   await expect(agents.getByRole("row", { name: /Agent 1001/ })).toBeVisible();
