@@ -330,9 +330,7 @@ export async function campaignsOverview(
   );
   const ids = scope.kind === "agents" ? intArray(scope.agentIds) : null;
   const handledScope = ids ? sql`and c.qualified_by = any(${ids})` : sql``;
-  const arrivalScope = ids
-    ? sql`and exists (select 1 from assignments a where a.conversation_id = c.id and a.agent_id = any(${ids}))`
-    : sql``;
+  const arrivalScope = ids ? sql`and ${reachedAgents(ids)}` : sql``;
   const found = await rows<{
     id: number;
     currency: string | null;
