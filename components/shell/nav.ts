@@ -1,9 +1,11 @@
 import { can, type Permission, type Principal } from "@/lib/auth/permissions";
 import type { MessageKey } from "@/lib/i18n/translate";
 
-const areas: { href: string; label: MessageKey; permission: Permission }[] = [
+// Several permissions: any one opens the area.
+const areas: { href: string; label: MessageKey; permission: Permission | readonly Permission[] }[] = [
   { href: "/workspace", label: "nav.workspace", permission: "workspace.use" },
   { href: "/supervision", label: "nav.supervision", permission: "supervision.view" },
+  { href: "/reporting", label: "nav.reporting", permission: ["reporting.view", "reporting.own"] },
   { href: "/designer", label: "nav.designer", permission: "designer.access" },
   { href: "/admin", label: "nav.admin", permission: "admin.access" },
   { href: "/simulator", label: "nav.simulator", permission: "simulator.use" },
@@ -11,5 +13,5 @@ const areas: { href: string; label: MessageKey; permission: Permission }[] = [
 
 /** The navigation a user sees: read from the same permission table the server enforces. */
 export function navFor(user: Principal) {
-  return areas.filter((a) => can(user, a.permission));
+  return areas.filter((a) => (typeof a.permission === "string" ? [a.permission] : a.permission).some((p) => can(user, p)));
 }

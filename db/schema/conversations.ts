@@ -85,6 +85,11 @@ export const conversations = pgTable(
       .where(sql`${t.status} = 'filtered'`),
     index("conversations_agent_idx").on(t.assignedAgentId, t.status),
     index("conversations_thread_idx").on(t.campaignId, t.threadId),
+    // Reporting (lib/reporting): arrivals and handled conversations of a campaign over a range,
+    // and an agent's handled conversations (also the wallboard's "closed today").
+    index("conversations_campaign_created_idx").on(t.campaignId, t.createdAt),
+    index("conversations_campaign_closed_idx").on(t.campaignId, t.closedAt),
+    index("conversations_qualifier_closed_idx").on(t.qualifiedBy, t.closedAt),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;
@@ -129,6 +134,10 @@ export const messages = pgTable(
     uniqueIndex("messages_campaign_external_uq").on(t.campaignId, t.direction, t.externalId),
     uniqueIndex("messages_request_key_uq").on(t.requestKey),
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    // Reporting: a conversation's first answer (first response time) in one index probe.
+    index("messages_first_out_idx")
+      .on(t.conversationId, t.createdAt)
+      .where(sql`${t.direction} = 'out'`),
   ],
 );
 export type Message = typeof messages.$inferSelect;
@@ -200,6 +209,8 @@ export const assignments = pgTable(
       .on(t.expiresAt)
       .where(sql`${t.state} = 'offered' and ${t.endedAt} is null`),
     index("assignments_conversation_idx").on(t.conversationId, t.offeredAt),
+    // Reporting: what a supervisor's agents were offered (his scope of a campaign's arrivals).
+    index("assignments_agent_offered_idx").on(t.agentId, t.offeredAt),
   ],
 );
 export type Assignment = typeof assignments.$inferSelect;

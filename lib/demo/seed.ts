@@ -85,6 +85,9 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         })),
     );
 
+    // The demo supervisor may download report tables («Export de données»), as a team lead would.
+    await tx.insert(agentProfiles).values({ userId: ids.get("superviseur")!, miscRights: ["export_data"] });
+
     const [queue] = await tx.insert(queues).values({ code: "SOCIAL", description: "Réseaux sociaux — démo" }).returning();
     const [group] = await tx.insert(qualificationGroups).values({ name: "Qualifications par défaut", currency: "EUR" }).returning();
     const statuses = [

@@ -4,6 +4,7 @@ import { queues } from "./en/queues";
 import { campaigns } from "./en/campaigns";
 import { summary } from "./en/summary";
 import { ingestion } from "./en/ingestion";
+import { reporting } from "./en/reporting";
 import { databases } from "./en/databases";
 import { hr } from "./en/hr";
 import { schedules } from "./en/schedules";
@@ -24,6 +25,7 @@ export const en: Messages = {
   campaigns,
   summary,
   ingestion,
+  reporting,
   databases,
   hr,
   schedules,
@@ -65,6 +67,7 @@ export const en: Messages = {
     main: "Main navigation",
     workspace: "Agent workspace",
     supervision: "Supervision",
+    reporting: "Reporting",
     admin: "Administration",
     designer: "Interface Designer",
     simulator: "Network simulator",

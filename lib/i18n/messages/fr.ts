@@ -6,6 +6,7 @@ import { queues } from "./fr/queues";
 import { campaigns } from "./fr/campaigns";
 import { summary } from "./fr/summary";
 import { ingestion } from "./fr/ingestion";
+import { reporting } from "./fr/reporting";
 import { databases } from "./fr/databases";
 import { hr } from "./fr/hr";
 import { schedules } from "./fr/schedules";
@@ -26,6 +27,7 @@ export const fr = {
   campaigns,
   summary,
   ingestion,
+  reporting,
   databases,
   hr,
   schedules,
@@ -67,6 +69,7 @@ export const fr = {
     main: "Navigation principale",
     workspace: "Espace agent",
     supervision: "Supervision",
+    reporting: "Reporting",
     admin: "Administration",
     designer: "Interface Designer",
     simulator: "Simulateur réseaux",
