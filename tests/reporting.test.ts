@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import {
   agentProfiles,
   assignments,
+  callbacks,
   campaigns,
   conversations,
   messages,
@@ -156,17 +157,33 @@ beforeAll(async () => {
   // November, handled in December.
   await handled(campaign.id, ids.alice, s(sale), "2026-11-30T22:50:00Z", 10, 900);
   // Filtered on arrival: counted as received and filtered, never handled.
-  await d.insert(conversations).values({
-    campaignId: campaign.id,
-    network: "twitter",
-    threadId: "filtered",
-    authorId: "b",
-    authorHandle: "b",
-    authorName: "B",
-    status: "filtered",
-    filteredTerm: "spam",
-    createdAt: new Date("2026-11-15T12:00:00Z"),
-  });
+  const [filtered] = await d
+    .insert(conversations)
+    .values({
+      campaignId: campaign.id,
+      network: "twitter",
+      threadId: "filtered",
+      authorId: "b",
+      authorHandle: "b",
+      authorName: "B",
+      status: "filtered",
+      filteredTerm: "spam",
+      createdAt: new Date("2026-11-15T12:00:00Z"),
+    })
+    .returning({ id: conversations.id });
+  // Alice's callbacks due in November: one given back at its time, one whose time passed unanswered.
+  await d.insert(callbacks).values([
+    {
+      conversationId: filtered.id,
+      campaignId: campaign.id,
+      agentId: ids.alice,
+      personal: true,
+      dueAt: new Date("2026-11-20T10:00:00Z"),
+      firedAt: new Date("2026-11-20T10:00:01Z"),
+      handledAt: new Date("2026-11-20T10:05:00Z"),
+    },
+    { conversationId: filtered.id, campaignId: campaign.id, agentId: ids.alice, personal: false, dueAt: new Date("2026-11-21T10:00:00Z") },
+  ]);
 });
 
 describe("campaign report from stored facts", () => {
@@ -191,7 +208,7 @@ describe("campaign report from stored facts", () => {
     expect(alice.handling.p50).toBeCloseTo(750);
     expect(report.series).toHaveLength(30);
     expect(report.series.find((p) => p.bucket === "2026-11-03")).toMatchObject({ received: 1, positive: 1 });
-    expect(report.callbacks).toEqual({ available: false, made: 0, missed: 0 });
+    expect(report.callbacks).toEqual({ available: true, made: 1, missed: 1 });
     expect(report.appointments).toEqual({ available: false, booked: 0 });
   });
 

@@ -1,7 +1,11 @@
-// Figures whose facts live in tables other branches add (callbacks: workspace; appointments:
-// agenda). Each is one query function, so wiring it at merge changes this file only; until then
-// they answer zero with `available: false`, and the page says "not available yet".
-import type { Db } from "@/db/client";
+// Figures whose facts live in the workspace's and the agenda's tables (callbacks, appointments).
+// Each is one query function; one that has no table to read yet answers zero with
+// `available: false`, and the page says "not available yet".
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "@/db/client";
+import { OVERDUE_GRACE_MS } from "@/lib/conversations/callbacks";
+import { now } from "@/lib/clock";
+import { intArray } from "./scope";
 import type { ReportRange } from "./range";
 import type { ReportScope } from "./scope";
 
@@ -21,9 +25,23 @@ export interface AppointmentFigures {
 /** The arguments every pending figure will filter on, as the other figures of the report do. */
 export type FigureArgs = [db: Db, campaignId: number, range: ReportRange, scope: ReportScope];
 
-export async function callbackFigures(...args: FigureArgs): Promise<CallbackFigures> {
-  void args;
-  return { available: false, made: 0, missed: 0 };
+/**
+ * Callbacks due in the range: made = given back at their time (to the agent or the queue);
+ * missed = their time passed by more than the overdue grace without being given back.
+ */
+export async function callbackFigures(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<CallbackFigures> {
+  if (scope.kind === "agents" && scope.agentIds.length === 0) return { available: true, made: 0, missed: 0 };
+  const scoped = scope.kind === "agents" ? sql`and b.agent_id = any(${intArray(scope.agentIds)})` : sql``;
+  const overdueBefore = new Date(now().getTime() - OVERDUE_GRACE_MS).toISOString();
+  const [r] = await rows<{ made: number | string; missed: number | string }>(
+    db,
+    sql`select count(*) filter (where b.fired_at is not null) as made,
+               count(*) filter (where b.fired_at is null and b.due_at < ${overdueBefore}::timestamptz) as missed
+        from callbacks b
+        where b.campaign_id = ${campaignId} and b.due_at >= ${range.from.toISOString()}::timestamptz
+          and b.due_at < ${range.to.toISOString()}::timestamptz ${scoped}`,
+  );
+  return { available: true, made: Number(r?.made ?? 0), missed: Number(r?.missed ?? 0) };
 }
 
 export async function appointmentFigures(...args: FigureArgs): Promise<AppointmentFigures> {
