@@ -19,7 +19,9 @@ export type RelaisEvent =
   | { name: "relais/campaign.changed"; data: { campaignId?: number } }
   | { name: "relais/campaign.poll"; data: { campaignId: number } }
   | { name: "relais/routing.requested"; data: { reason: string } }
-  | { name: "relais/config.changed"; data: ConfigChange };
+  | { name: "relais/config.changed"; data: ConfigChange }
+  // An appointment was booked, moved or cancelled for a sales rep (the agendas and booking panels refresh).
+  | { name: "relais/appointment.changed"; data: { appointmentId: number; repId: number; change: "booked" | "moved" | "cancelled" } };
 
 /**
  * A configuration object was created, changed, archived or deleted (every audited change is
@@ -51,6 +53,7 @@ export const LIVE_EVENTS = [
   "relais/agent.presence",
   "relais/campaign.summary",
   "relais/campaign.state",
+  "relais/appointment.changed",
 ] as const satisfies readonly RelaisEventName[];
 
 type LiveName = (typeof LIVE_EVENTS)[number];

@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 function visibleTo(user: Principal, event: LiveMessage): boolean {
   // Campaign summaries are administration: admins only, not supervisors.
   if (event.type === "campaign.summary" || event.type === "campaign.state") return can(user, "admin.access");
+  // Ids only: a rep's agenda and the agents' booking panels re-read what they may see.
+  if (event.type === "appointment.changed") return can(user, "agenda.view") || can(user, "agenda.book");
   if (can(user, "supervision.view")) return true;
   switch (event.type) {
     case "conversation.queued":
@@ -20,8 +22,8 @@ function visibleTo(user: Principal, event: LiveMessage): boolean {
   }
 }
 
-// The areas that show live data: the agent workspace and supervision (administrators included).
-export const GET = defineRoute(["workspace.use", "supervision.view"], {}, ({ request, user }) => {
+// The areas that show live data: the agent workspace, supervision and the agenda (administrators included).
+export const GET = defineRoute(["workspace.use", "supervision.view", "agenda.view"], {}, ({ request, user }) => {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
