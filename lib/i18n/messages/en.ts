@@ -12,6 +12,7 @@ import { distribution } from "./en/distribution";
 import { defaults } from "./en/defaults";
 import { audit } from "./en/audit";
 import { designer } from "./en/designer";
+import { agenda } from "./en/agenda";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -28,6 +29,7 @@ export const en: Messages = {
   defaults,
   audit,
   designer,
+  agenda,
   meta: {
     description: "Social-media contact center",
   },

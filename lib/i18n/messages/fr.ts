@@ -14,6 +14,7 @@ import { distribution } from "./fr/distribution";
 import { defaults } from "./fr/defaults";
 import { audit } from "./fr/audit";
 import { designer } from "./fr/designer";
+import { agenda } from "./fr/agenda";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -30,6 +31,7 @@ export const fr = {
   defaults,
   audit,
   designer,
+  agenda,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },
