@@ -77,3 +77,37 @@ export function contactProblem(c: Partial<Record<ContactField, string>>): Contac
   if ((c.email && !EMAIL.test(c.email)) || (c.pro_email && !EMAIL.test(c.pro_email))) return "badEmail";
   return null;
 }
+
+// 50 MB in decimal; the route refuses larger bodies before reading them (with the limit).
+export const MAX_CONTACT_IMPORT_BYTES = 50_000_000;
+
+/**
+ * The first lines of a file for the mapping preview, read in the browser from its first bytes:
+ * a small quote-aware split (the server parses the whole file with lib/csv).
+ */
+export function previewRows(text: string, max = 6): string[][] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
+  const first = lines[0] ?? "";
+  const counts = [",", ";", "\t"].map((d) => [d, first.split(d).length] as const).sort((a, b) => b[1] - a[1]);
+  const delimiter = counts[0][1] > 1 ? counts[0][0] : ",";
+  return lines.slice(0, max).map((line) => {
+    const out: string[] = [];
+    let cur = "";
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '"') {
+        if (quoted && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else quoted = !quoted;
+      } else if (ch === delimiter && !quoted) {
+        out.push(cur.trim());
+        cur = "";
+      } else cur += ch;
+    }
+    out.push(cur.trim());
+    return out;
+  });
+}

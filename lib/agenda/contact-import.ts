@@ -10,8 +10,9 @@ import { csvRecords, decodeUtf8, sniffDelimiter, type CsvError } from "@/lib/csv
 import { qualifiedTable } from "@/lib/scripts/identifiers";
 import { CONTACT_FIELDS, contactProblem, dedupeKey, guessField, type ContactField, type ContactProblem } from "./contact-fields";
 
-// 50 MB in decimal; the route refuses larger bodies before reading them (with the limit).
-export const MAX_CONTACT_IMPORT_BYTES = 50_000_000;
+import { MAX_CONTACT_IMPORT_BYTES } from "./contact-fields";
+
+export { MAX_CONTACT_IMPORT_BYTES };
 
 export type FileProblem = "unsupportedType" | "tooLarge" | "notUtf8" | "empty" | "missingName" | "duplicateMapping";
 export type LineProblem = ContactProblem | CsvError;
