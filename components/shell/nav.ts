@@ -4,6 +4,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 const areas: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/workspace", label: "nav.workspace", permission: "workspace.use" },
   { href: "/supervision", label: "nav.supervision", permission: "supervision.view" },
+  { href: "/agenda", label: "agenda.menu.agenda", permission: "agenda.view" },
   { href: "/designer", label: "nav.designer", permission: "designer.access" },
   { href: "/admin", label: "nav.admin", permission: "admin.access" },
   { href: "/simulator", label: "nav.simulator", permission: "simulator.use" },
@@ -11,5 +12,8 @@ const areas: { href: string; label: MessageKey; permission: Permission }[] = [
 
 /** The navigation a user sees: read from the same permission table the server enforces. */
 export function navFor(user: Principal) {
-  return areas.filter((a) => can(user, a.permission));
+  const list = areas.filter((a) => can(user, a.permission));
+  // An agent with the booking right (and no agenda of his own to read) books from /agenda/book.
+  if (!can(user, "agenda.view") && can(user, "agenda.book")) list.push({ href: "/agenda/book", label: "agenda.booking.title", permission: "agenda.book" });
+  return list;
 }
