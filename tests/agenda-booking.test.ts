@@ -1,6 +1,17 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { appointments, appointmentSlots, appointmentTypes, auditLog, events, holidayGroups, holidays, salesReps, salesRepSchedules, users } from "@/db/schema";
+import {
+  appointments,
+  appointmentSlots,
+  appointmentTypes,
+  auditLog,
+  events,
+  holidayGroups,
+  holidays,
+  salesReps,
+  salesRepSchedules,
+  users,
+} from "@/db/schema";
 import { ActionError } from "@/lib/auth/action-error";
 import { bookAppointment, cancelAppointment, moveAppointment, type BookingActor } from "@/lib/agenda/booking";
 import { defaultGreyed, zonedInstant } from "@/lib/agenda/slots";
@@ -47,10 +58,21 @@ describe("agenda booking engine", () => {
     await db.insert(holidays).values({ groupId: group.id, label: "Fête locale", date: "2030-03-05", recurring: false, part: "full" });
     const [schedule] = await db
       .insert(salesRepSchedules)
-      .values({ name: "Commerciaux IDF", greyed: defaultGreyed(), holidayGroupId: group.id, agentsMayMove: true, agentsMayCancel: false, minNoticeMinutes: 60, maxDaysAhead: 3650 })
+      .values({
+        name: "Commerciaux IDF",
+        greyed: defaultGreyed(),
+        holidayGroupId: group.id,
+        agentsMayMove: true,
+        agentsMayCancel: false,
+        minNoticeMinutes: 60,
+        maxDaysAhead: 3650,
+      })
       .returning();
     ids.schedule = schedule.id;
-    const [type] = await db.insert(appointmentTypes).values({ scheduleId: schedule.id, name: "Visite", durationMinutes: 60, spanStart: "08:00", spanEnd: "19:00" }).returning();
+    const [type] = await db
+      .insert(appointmentTypes)
+      .values({ scheduleId: schedule.id, name: "Visite", durationMinutes: 60, spanStart: "08:00", spanEnd: "19:00" })
+      .returning();
     ids.type = type.id;
     const [rep, rep2] = await db
       .insert(salesReps)
@@ -74,7 +96,10 @@ describe("agenda booking engine", () => {
     expect(refused).toHaveLength(1);
     expect(refused[0].reason).toBeInstanceOf(ActionError);
     expect((refused[0].reason as ActionError).message).toBe("agenda.refusals.taken");
-    const open = await t.handle.db.select().from(appointments).where(and(eq(appointments.repId, ids.rep), isNull(appointments.cancelledAt)));
+    const open = await t.handle.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.repId, ids.rep), isNull(appointments.cancelledAt)));
     expect(open).toHaveLength(1);
     // The booking is told live and audited.
     const [event] = await t.handle.db.select().from(events).where(eq(events.name, "relais/appointment.changed"));
@@ -95,9 +120,14 @@ describe("agenda booking engine", () => {
           .returning();
         await tx.insert(appointmentSlots).values({ repId: ids.rep, slotStart: new Date(+a.startsAt + 15 * 60_000), appointmentId: b.id });
       })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).not.toBeNull();
-    expect(JSON.stringify(err, Object.getOwnPropertyNames(err)) + String((err as { cause?: unknown }).cause)).toMatch(/appointment_slots_pk|duplicate key|23505/);
+    expect(JSON.stringify(err, Object.getOwnPropertyNames(err)) + String((err as { cause?: unknown }).cause)).toMatch(
+      /appointment_slots_pk|duplicate key|23505/,
+    );
   });
 
   it("concurrent raw transactions on PostgreSQL: the second waits for the first and fails on commit of the first", async () => {
@@ -110,7 +140,10 @@ describe("agenda booking engine", () => {
     const inserted = new Promise<void>((r) => (firstInserted = r));
     const claimIn = (hold: boolean) =>
       db.transaction(async (tx) => {
-        const [b] = await tx.insert(appointments).values({ repId: ids.rep2, typeId: ids.type, startsAt: start, endsAt: new Date(+start + 3_600_000) }).returning();
+        const [b] = await tx
+          .insert(appointments)
+          .values({ repId: ids.rep2, typeId: ids.type, startsAt: start, endsAt: new Date(+start + 3_600_000) })
+          .returning();
         await tx.insert(appointmentSlots).values({ repId: ids.rep2, slotStart: start, appointmentId: b.id });
         if (hold) {
           firstInserted();
@@ -119,7 +152,10 @@ describe("agenda booking engine", () => {
       });
     const first = claimIn(true);
     await inserted;
-    const second = claimIn(false).then(() => "committed", () => "refused");
+    const second = claimIn(false).then(
+      () => "committed",
+      () => "refused",
+    );
     // The second is blocked on the first's uncommitted key; let the first commit.
     await new Promise((r) => setTimeout(r, 100));
     release();
@@ -140,7 +176,11 @@ describe("agenda booking engine", () => {
   });
 
   it("agents' rights: moving allowed, cancelling not; an admin may cancel; a cancelled slot is free again", async () => {
-    const [a] = await t.handle.db.select().from(appointments).where(and(eq(appointments.repId, ids.rep), isNull(appointments.cancelledAt))).orderBy(appointments.startsAt);
+    const [a] = await t.handle.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.repId, ids.rep), isNull(appointments.cancelledAt)))
+      .orderBy(appointments.startsAt);
     const moved = await moveAppointment(agent2, { appointmentId: a.id, startsAt: paris("2030-03-06", "09:00") }, now);
     expect(moved.startsAt.toISOString()).toBe(paris("2030-03-06", "09:00").toISOString());
     expect(await refusal(cancelAppointment(agent2, { appointmentId: a.id }, now))).toBe("agenda.refusals.mayNotCancel");

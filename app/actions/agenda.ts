@@ -17,7 +17,9 @@ export const bookingContextAction = defineAction(
   async ({ campaignId, postalCode }) => bookingContext(campaignId, postalCode),
 );
 
-export const weekSlotsAction = defineAction("agenda.book", slotQuerySchema, async (input, user) => weekSlots(input, can(user, "admin.access")));
+export const weekSlotsAction = defineAction("agenda.book", slotQuerySchema, async (input, user) =>
+  weekSlots(input, can(user, "admin.access")),
+);
 
 export const bookAppointmentAction = defineAction("agenda.book", bookSchema, async (input, user) => {
   const context = await bookingContext(input.campaignId);
@@ -51,7 +53,11 @@ export const moveAppointmentAction = defineAction(
   },
 );
 
-export const cancelAppointmentAction = defineAction("agenda.book", z.object({ appointmentId: z.number().int().positive() }), async ({ appointmentId }, user) => {
-  const a = await cancelAppointment({ id: user.id, login: user.login, role: user.role }, { appointmentId });
-  return { id: a.id };
-});
+export const cancelAppointmentAction = defineAction(
+  "agenda.book",
+  z.object({ appointmentId: z.number().int().positive() }),
+  async ({ appointmentId }, user) => {
+    const a = await cancelAppointment({ id: user.id, login: user.login, role: user.role }, { appointmentId });
+    return { id: a.id };
+  },
+);

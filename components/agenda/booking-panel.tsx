@@ -40,7 +40,14 @@ const shiftWeek = (date: string, weeks: number) => {
  * location, a week of free slots, book. Slots are re-read live when anyone books or cancels, and a
  * slot taken meanwhile is refused by the database with its reason.
  */
-export function BookingPanel({ conversationId, campaignId, customerPostalCode, customerName = "", customerGuid, onBooked }: BookingPanelProps) {
+export function BookingPanel({
+  conversationId,
+  campaignId,
+  customerPostalCode,
+  customerName = "",
+  customerGuid,
+  onBooked,
+}: BookingPanelProps) {
   const t = useT();
   const { toast } = useToast();
   const [context, setContext] = useState<Context | null>(null);
@@ -74,7 +81,7 @@ export function BookingPanel({ conversationId, campaignId, customerPostalCode, c
   }, [campaignId, customerPostalCode]);
 
   useEffect(() => {
-    if (!repId || !typeId) return setSlots(null);
+    if (!repId || !typeId) return;
     let live = true;
     void weekSlotsAction({ campaignId, repId, typeId, weekOf }).then((r) => {
       if (!live) return;
@@ -112,7 +119,17 @@ export function BookingPanel({ conversationId, campaignId, customerPostalCode, c
   const book = useCallback(async () => {
     if (!context?.configured || !repId || !typeId || !chosen) return;
     setPending(true);
-    const r = await bookAppointmentAction({ campaignId, conversationId, repId, typeId, locationId, startsAt: chosen, customerName: name, notes, customerGuid: customerGuid ?? null });
+    const r = await bookAppointmentAction({
+      campaignId,
+      conversationId,
+      repId,
+      typeId,
+      locationId,
+      startsAt: chosen,
+      customerName: name,
+      notes,
+      customerGuid: customerGuid ?? null,
+    });
     setPending(false);
     if (!r.ok) {
       toast({ title: t(r.error as MessageKey, r.params), variant: "error" });
@@ -127,7 +144,23 @@ export function BookingPanel({ conversationId, campaignId, customerPostalCode, c
     setChosen(null);
     setTick((n) => n + 1);
     onBooked?.(r.data);
-  }, [context, repId, typeId, chosen, campaignId, conversationId, locationId, name, notes, customerGuid, toast, t, format, timeZone, onBooked]);
+  }, [
+    context,
+    repId,
+    typeId,
+    chosen,
+    campaignId,
+    conversationId,
+    locationId,
+    name,
+    notes,
+    customerGuid,
+    toast,
+    t,
+    format,
+    timeZone,
+    onBooked,
+  ]);
 
   if (!context) return error ? <p className="text-sm text-danger">{t(error as MessageKey)}</p> : null;
   if (!context.configured) return <p className="text-sm text-fg-muted">{t("agenda.booking.notConfigured")}</p>;
@@ -172,15 +205,33 @@ export function BookingPanel({ conversationId, campaignId, customerPostalCode, c
             </FormField>
           </div>
           <div className="flex items-center gap-2">
-            <Button type="button" size="sm" variant="secondary" aria-label={t("agenda.booking.previousWeek")} onClick={() => setWeekOf((w) => shiftWeek(w, -1))}>
+            <Button
+              type="button"
+              size="sm"
+              variant="secondary"
+              aria-label={t("agenda.booking.previousWeek")}
+              onClick={() => setWeekOf((w) => shiftWeek(w, -1))}
+            >
               ←
             </Button>
-            <span className="text-sm font-medium">{slots ? t("agenda.booking.week", { date: format.date(`${slots.monday}T12:00:00Z`, { timeZone: "UTC" }) }) : ""}</span>
-            <Button type="button" size="sm" variant="secondary" aria-label={t("agenda.booking.nextWeek")} onClick={() => setWeekOf((w) => shiftWeek(w, 1))}>
+            <span className="text-sm font-medium">
+              {slots ? t("agenda.booking.week", { date: format.date(`${slots.monday}T12:00:00Z`, { timeZone: "UTC" }) }) : ""}
+            </span>
+            <Button
+              type="button"
+              size="sm"
+              variant="secondary"
+              aria-label={t("agenda.booking.nextWeek")}
+              onClick={() => setWeekOf((w) => shiftWeek(w, 1))}
+            >
               →
             </Button>
           </div>
-          <div role="group" aria-label={t("agenda.booking.slots")} className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-border p-2">
+          <div
+            role="group"
+            aria-label={t("agenda.booking.slots")}
+            className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-border p-2"
+          >
             {byDay.length === 0 ? <p className="text-sm text-fg-muted">{t("agenda.booking.noSlots")}</p> : null}
             {byDay.map(([day, list]) => (
               <div key={day}>

@@ -21,7 +21,8 @@ export function WeekGrid({ value, onChange, label }: { value: number[]; onChange
   const last = wholeDay ? Q : 84;
   const [focus, setFocus] = useState({ day: 0, q: 36 });
   const paint = useRef<{ grey: boolean; cells: Set<number> } | null>(null);
-  const [draft, setDraft] = useState<Set<number> | null>(null);
+  // What the drag paints, for rendering (the ref is what the event handlers read).
+  const [draft, setDraft] = useState<{ grey: boolean; cells: Set<number> } | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,7 +43,7 @@ export function WeekGrid({ value, onChange, label }: { value: number[]; onChange
   }, [greyed, onChange]);
 
   const isGrey = (cell: number) => {
-    if (draft && paint.current && draft.has(cell)) return paint.current.grey;
+    if (draft && draft.cells.has(cell)) return draft.grey;
     return greyed.has(cell);
   };
   const toggle = (cell: number) => {
@@ -125,12 +126,12 @@ export function WeekGrid({ value, onChange, label }: { value: number[]; onChange
                     e.preventDefault();
                     setFocus({ day: d, q });
                     paint.current = { grey: !greyed.has(cell), cells: new Set([cell]) };
-                    setDraft(new Set([cell]));
+                    setDraft({ grey: paint.current.grey, cells: new Set([cell]) });
                   }}
                   onPointerEnter={() => {
                     if (!paint.current) return;
                     paint.current.cells.add(cell);
-                    setDraft(new Set(paint.current.cells));
+                    setDraft({ grey: paint.current.grey, cells: new Set(paint.current.cells) });
                   }}
                   onKeyDown={(e) => {
                     const k = e.key;

@@ -14,6 +14,7 @@ const areas: { href: string; label: MessageKey; permission: Permission }[] = [
 export function navFor(user: Principal) {
   const list = areas.filter((a) => can(user, a.permission));
   // An agent with the booking right (and no agenda of his own to read) books from /agenda/book.
-  if (!can(user, "agenda.view") && can(user, "agenda.book")) list.push({ href: "/agenda/book", label: "agenda.booking.title", permission: "agenda.book" });
+  if (!can(user, "agenda.view") && can(user, "agenda.book"))
+    list.push({ href: "/agenda/book", label: "agenda.booking.title", permission: "agenda.book" });
   return list;
 }

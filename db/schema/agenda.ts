@@ -159,7 +159,10 @@ export const appointmentSlots = pgTable(
       .notNull()
       .references(() => appointments.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ name: "appointment_slots_pk", columns: [t.repId, t.slotStart] }), index("appointment_slots_appt_idx").on(t.appointmentId)],
+  (t) => [
+    primaryKey({ name: "appointment_slots_pk", columns: [t.repId, t.slotStart] }),
+    index("appointment_slots_appt_idx").on(t.appointmentId),
+  ],
 );
 
 export const salesRepSchedulesRelations = relations(salesRepSchedules, ({ one, many }) => ({

@@ -23,7 +23,11 @@ export async function createAddressBook(actor: AuditActor, input: z.output<typeo
       if (!database) throw new ActionError("agenda.errors.databaseUnavailable", { databaseId: ["agenda.errors.databaseUnavailable"] });
       // The id names the table: insert, then set the name, in the same transaction.
       const [draft] = await tx.insert(addressBooks).values({ name: input.name, databaseId: input.databaseId, tableName: "" }).returning();
-      const [row] = await tx.update(addressBooks).set({ tableName: tableNameFor(draft.id) }).where(eq(addressBooks.id, draft.id)).returning();
+      const [row] = await tx
+        .update(addressBooks)
+        .set({ tableName: tableNameFor(draft.id) })
+        .where(eq(addressBooks.id, draft.id))
+        .returning();
       await createContactTable(tx, database.schemaName, row.tableName);
       await recordAudit(tx, actor, { action: "create", objectType: "address_book", objectId: row.id, label: row.name, after: row });
       return row;
@@ -78,7 +82,8 @@ function checkContact(values: Record<ContactField, string>) {
   }
 }
 
-const duplicate = (err: unknown) => (isUniqueViolation(err) ? new ActionError("adminCommon.errors.duplicate", { last_name: ["adminCommon.errors.duplicate"] }) : err);
+const duplicate = (err: unknown) =>
+  isUniqueViolation(err) ? new ActionError("adminCommon.errors.duplicate", { last_name: ["adminCommon.errors.duplicate"] }) : err;
 
 /** Adds (no id) or edits a contact by hand; the same rules as an imported line. */
 export async function saveContact(actor: AuditActor, addressBookId: number, id: number | null, values: Record<ContactField, string>) {
@@ -94,15 +99,30 @@ export async function saveContact(actor: AuditActor, addressBookId: number, id: 
       );
       let contactId = id;
       if (id) {
-        const updated = await rows(tx, sql`update ${book.target} set ${set}, dedupe_key = ${key}, updated_at = now() where id = ${id} returning id`);
+        const updated = await rows(
+          tx,
+          sql`update ${book.target} set ${set}, dedupe_key = ${key}, updated_at = now() where id = ${id} returning id`,
+        );
         if (updated.length === 0) throw new ActionError("adminCommon.errors.notFound");
       } else {
         const cols = sql.raw(CONTACT_FIELDS.map((f) => `"${f}"`).join(", "));
-        const vals = sql.join(CONTACT_FIELDS.map((f) => sql`${values[f]}`), sql`, `);
-        const [created] = await rows<{ id: number }>(tx, sql`insert into ${book.target} (${cols}, dedupe_key) values (${vals}, ${key}) returning id::int as id`);
+        const vals = sql.join(
+          CONTACT_FIELDS.map((f) => sql`${values[f]}`),
+          sql`, `,
+        );
+        const [created] = await rows<{ id: number }>(
+          tx,
+          sql`insert into ${book.target} (${cols}, dedupe_key) values (${vals}, ${key}) returning id::int as id`,
+        );
         contactId = created.id;
       }
-      await recordAudit(tx, actor, { action: "update", objectType: "address_book", objectId: book.id, label: book.name, after: { contact: { id: contactId, ...values } } });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "address_book",
+        objectId: book.id,
+        label: book.name,
+        after: { contact: { id: contactId, ...values } },
+      });
       return { id: contactId! };
     });
   } catch (err) {
@@ -114,9 +134,18 @@ export async function deleteContact(actor: AuditActor, addressBookId: number, id
   const db = await getDb();
   return db.transaction(async (tx) => {
     const book = await lockBook(tx, addressBookId);
-    const list = await rows<{ last_name: string; first_name: string }>(tx, sql`delete from ${book.target} where id = ${id} returning last_name, first_name`);
+    const list = await rows<{ last_name: string; first_name: string }>(
+      tx,
+      sql`delete from ${book.target} where id = ${id} returning last_name, first_name`,
+    );
     if (list.length === 0) throw new ActionError("adminCommon.errors.notFound");
-    await recordAudit(tx, actor, { action: "update", objectType: "address_book", objectId: book.id, label: book.name, before: { contactDeleted: { id, ...list[0] } } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      objectType: "address_book",
+      objectId: book.id,
+      label: book.name,
+      before: { contactDeleted: { id, ...list[0] } },
+    });
     return { id };
   });
 }

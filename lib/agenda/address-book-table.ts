@@ -28,8 +28,13 @@ const SELECT = `id::int as id, ${CONTACT_FIELDS.map((f) => quoteIdent(f)).join("
 export async function searchContacts(db: Db | Tx, schema: string, table: string, q: string, limit: number, offset: number) {
   const target = qualifiedTable(schema, table);
   const pattern = `%${q.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
-  const where = q ? sql` where last_name ilike ${pattern} or first_name ilike ${pattern} or company ilike ${pattern} or email ilike ${pattern} or postal_code ilike ${pattern} or city ilike ${pattern}` : sql``;
-  const list = await rows<Contact>(db, sql`select ${sql.raw(SELECT)} from ${sql.raw(target)}${where} order by last_name, first_name, id limit ${limit} offset ${offset}`);
+  const where = q
+    ? sql` where last_name ilike ${pattern} or first_name ilike ${pattern} or company ilike ${pattern} or email ilike ${pattern} or postal_code ilike ${pattern} or city ilike ${pattern}`
+    : sql``;
+  const list = await rows<Contact>(
+    db,
+    sql`select ${sql.raw(SELECT)} from ${sql.raw(target)}${where} order by last_name, first_name, id limit ${limit} offset ${offset}`,
+  );
   const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(target)}${where}`);
   return { rows: list, total: n };
 }
@@ -43,7 +48,10 @@ export async function getContact(db: Db | Tx, schema: string, table: string, id:
 export async function* allContacts(db: Db, schema: string, table: string, batch = 5000) {
   let after = 0;
   for (;;) {
-    const list = await rows<Contact>(db, sql`select ${sql.raw(SELECT)} from ${sql.raw(qualifiedTable(schema, table))} where id > ${after} order by id limit ${batch}`);
+    const list = await rows<Contact>(
+      db,
+      sql`select ${sql.raw(SELECT)} from ${sql.raw(qualifiedTable(schema, table))} where id > ${after} order by id limit ${batch}`,
+    );
     if (list.length === 0) return;
     yield list;
     after = list[list.length - 1].id;

@@ -43,7 +43,9 @@ export async function agendaRange(repId: number, firstDay: string, days: number)
     .leftJoin(appointmentLocations, eq(appointmentLocations.id, appointments.locationId))
     .leftJoin(campaigns, eq(campaigns.id, appointments.campaignId))
     .leftJoin(booker, eq(booker.id, appointments.bookedBy))
-    .where(and(eq(appointments.repId, repId), isNull(appointments.cancelledAt), lt(appointments.startsAt, to), gt(appointments.endsAt, from)))
+    .where(
+      and(eq(appointments.repId, repId), isNull(appointments.cancelledAt), lt(appointments.startsAt, to), gt(appointments.endsAt, from)),
+    )
     .orderBy(asc(appointments.startsAt));
   const greyed = new Set(schedule?.greyed ?? []);
   return {
@@ -55,7 +57,10 @@ export async function agendaRange(repId: number, firstDay: string, days: number)
         date,
         weekday,
         holidayFull: holidayAt(rules, date, 0) && holidayAt(rules, date, 13 * 60) ? holidayAt(rules, date, 0) : null,
-        quarters: Array.from({ length: 96 }, (_, q) => ({ greyed: !schedule || greyed.has(weekday * 96 + q), holiday: holidayAt(rules, date, q * 15) })),
+        quarters: Array.from({ length: 96 }, (_, q) => ({
+          greyed: !schedule || greyed.has(weekday * 96 + q),
+          holiday: holidayAt(rules, date, q * 15),
+        })),
         appointments: list
           .filter((a) => wallClockAt(a.startsAt, timeZone).date === date)
           .map((a) => {

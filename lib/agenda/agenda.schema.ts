@@ -14,7 +14,12 @@ export const appointmentTypeSchema = z
   .object({
     id: id.optional(),
     name,
-    durationMinutes: z.number({ error: "agenda.errors.duration" }).int().min(15, "agenda.errors.duration").max(480, "agenda.errors.duration").multipleOf(15, "agenda.errors.duration"),
+    durationMinutes: z
+      .number({ error: "agenda.errors.duration" })
+      .int()
+      .min(15, "agenda.errors.duration")
+      .max(480, "agenda.errors.duration")
+      .multipleOf(15, "agenda.errors.duration"),
     spanStart: hhmm,
     spanEnd: hhmm,
   })
@@ -31,7 +36,15 @@ export const scheduleSchema = z.object({
   name,
   timeZone: z.string().refine(isSupportedTimeZone, "agenda.errors.timeZone"),
   holidayGroupId: id.nullable(),
-  greyed: z.array(z.number().int().min(0).max(QUARTERS_PER_WEEK - 1)).max(QUARTERS_PER_WEEK),
+  greyed: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(QUARTERS_PER_WEEK - 1),
+    )
+    .max(QUARTERS_PER_WEEK),
   types: z.array(appointmentTypeSchema).max(50),
   locations: z.array(locationSchema).max(100),
   agentsMayBook: z.boolean(),
@@ -53,7 +66,15 @@ export const repSchema = z.object({
   phone: z.string().trim().max(40),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "agenda.errors.colour"),
   active: z.boolean(),
-  login: z.union([z.literal(""), z.string().trim().min(3, "agenda.errors.nameRequired").max(60, "agenda.errors.nameTooLong").regex(/^[\w.@-]+$/, "agenda.errors.nameRequired")]),
+  login: z.union([
+    z.literal(""),
+    z
+      .string()
+      .trim()
+      .min(3, "agenda.errors.nameRequired")
+      .max(60, "agenda.errors.nameTooLong")
+      .regex(/^[\w.@-]+$/, "agenda.errors.nameRequired"),
+  ]),
   password: z.union([z.literal(""), z.string().min(12, "agenda.errors.passwordTooShort").max(200)]),
   scheduleId: id.nullable(),
   zones: z.array(z.string().trim().min(1).max(60)).max(200),

@@ -35,12 +35,20 @@ export interface BookInput {
   notes?: string;
 }
 
-const refuse = (reason: string, params?: Record<string, string | number>) => new ActionError(`agenda.refusals.${reason}`, undefined, params);
+const refuse = (reason: string, params?: Record<string, string | number>) =>
+  new ActionError(`agenda.refusals.${reason}`, undefined, params);
 
 // Appointments are not configuration, but who booked, moved or cancelled what is kept in the
 // same audit trail as every other change.
 const audit = (tx: Tx, actor: BookingActor, action: "create" | "update" | "delete", a: Appointment, before?: Appointment) =>
-  recordAudit(tx, actor, { action, objectType: "appointment", objectId: a.id, label: `${a.customerName || "#" + a.id} — ${a.startsAt.toISOString()}`, before, after: a });
+  recordAudit(tx, actor, {
+    action,
+    objectType: "appointment",
+    objectId: a.id,
+    label: `${a.customerName || "#" + a.id} — ${a.startsAt.toISOString()}`,
+    before,
+    after: a,
+  });
 
 /** The rep, locked: bookings of one rep run one at a time, so quota counts are exact. */
 async function lockRep(tx: Tx, repId: number) {
@@ -58,7 +66,15 @@ async function claim(tx: Tx, a: Appointment) {
 }
 
 /** Checks the slot for the rep in the caller's transaction; throws the refusal with its reason. */
-async function assertBookable(tx: Tx, actor: BookingActor, rep: typeof salesReps.$inferSelect, typeId: number, startsAt: Date, now: Date, exceptId?: number) {
+async function assertBookable(
+  tx: Tx,
+  actor: BookingActor,
+  rep: typeof salesReps.$inferSelect,
+  typeId: number,
+  startsAt: Date,
+  now: Date,
+  exceptId?: number,
+) {
   const schedule = await loadSchedule(tx, rep.scheduleId!);
   if (!schedule) throw refuse("repNoSchedule");
   const [type] = await tx
@@ -184,7 +200,15 @@ export async function cancelAppointment(actor: BookingActor, input: { appointmen
     await emit(tx, { name: "relais/appointment.changed", data: { appointmentId: after.id, repId: rep.id, change: "cancelled" } });
     const [type] = await tx.select({ name: appointmentTypes.name }).from(appointmentTypes).where(eq(appointmentTypes.id, after.typeId));
     const schedule = rep.scheduleId ? await loadSchedule(tx, rep.scheduleId) : null;
-    await appointmentMail(tx, "cancelled", after, rep, type?.name ?? "", await locationName(tx, after.locationId), schedule?.timeZone ?? "Europe/Paris");
+    await appointmentMail(
+      tx,
+      "cancelled",
+      after,
+      rep,
+      type?.name ?? "",
+      await locationName(tx, after.locationId),
+      schedule?.timeZone ?? "Europe/Paris",
+    );
     return after;
   });
 }

@@ -71,7 +71,6 @@ export function contactProblem(c: Partial<Record<ContactField, string>>): Contac
   for (const f of CONTACT_FIELDS) {
     const v = c[f] ?? "";
     if (v.length > MAX_FIELD_CHARS) return "tooLong";
-    // eslint-disable-next-line no-control-regex
     if (f !== "notes" && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v)) return "controlChar";
   }
   if ((c.email && !EMAIL.test(c.email)) || (c.pro_email && !EMAIL.test(c.pro_email))) return "badEmail";

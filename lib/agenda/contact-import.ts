@@ -66,7 +66,11 @@ export const guessMapping = (headers: string[]): ColumnMapping => {
 };
 
 /** Reads a whole file with a mapping; a file-level problem means nothing can be read. */
-export function parseContactFile(fileName: string, bytes: Uint8Array, mapping?: ColumnMapping): ParsedContacts | { problem: FileProblem; field?: string } {
+export function parseContactFile(
+  fileName: string,
+  bytes: Uint8Array,
+  mapping?: ColumnMapping,
+): ParsedContacts | { problem: FileProblem; field?: string } {
   if (!isContactFileName(fileName)) return { problem: "unsupportedType" };
   if (bytes.byteLength > MAX_CONTACT_IMPORT_BYTES) return { problem: "tooLarge" };
   const text = decodeUtf8(bytes);
@@ -120,7 +124,12 @@ export async function importContacts(
     const [book] = await db.select({ id: addressBooks.id }).from(addressBooks).where(eq(addressBooks.id, addressBookId));
     if (!book) return null;
     counts.refused = refused.length;
-    return { fileName, imported: false, counts, lines: refused.map((l) => ({ line: l.line, name: nameOf(l.values), outcome: "refused", reason: l.problem })) };
+    return {
+      fileName,
+      imported: false,
+      counts,
+      lines: refused.map((l) => ({ line: l.line, name: nameOf(l.values), outcome: "refused", reason: l.problem })),
+    };
   }
   const added = new Set<string>();
   const found = await db.transaction(async (tx) => {

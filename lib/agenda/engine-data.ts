@@ -37,7 +37,12 @@ export async function busyOf(db: Db | Tx, repIds: number[], from: Date, to: Date
     .select({ id: appointments.id, repId: appointments.repId, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
     .from(appointments)
     .where(
-      and(inArray(appointments.repId, repIds), isNull(appointments.cancelledAt), lt(appointments.startsAt, to), gt(appointments.endsAt, from)),
+      and(
+        inArray(appointments.repId, repIds),
+        isNull(appointments.cancelledAt),
+        lt(appointments.startsAt, to),
+        gt(appointments.endsAt, from),
+      ),
     );
   for (const a of found) if (a.id !== exceptId) byRep.get(a.repId)?.push(a);
   return byRep;

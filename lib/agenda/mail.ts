@@ -54,6 +54,12 @@ export async function appointmentMail(
     text,
     kind: "appointment",
     conversationId: a.conversationId,
-    attachments: [{ filename: "appointment.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=" + (change === "cancelled" ? "CANCEL" : "REQUEST") }],
+    attachments: [
+      {
+        filename: "appointment.ics",
+        content: ics,
+        contentType: "text/calendar; charset=utf-8; method=" + (change === "cancelled" ? "CANCEL" : "REQUEST"),
+      },
+    ],
   });
 }

@@ -1,6 +1,15 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { addressBooks, appointmentLocations, appointmentTypes, customerDatabases, holidayGroups, salesReps, salesRepSchedules, users } from "@/db/schema";
+import {
+  addressBooks,
+  appointmentLocations,
+  appointmentTypes,
+  customerDatabases,
+  holidayGroups,
+  salesReps,
+  salesRepSchedules,
+  users,
+} from "@/db/schema";
 import type { ListParams } from "@/lib/admin/list";
 import { pagedList } from "@/lib/admin/list-query";
 
@@ -41,15 +50,27 @@ export async function getSalesRepSchedule(id: number) {
   const [row] = await db.select().from(salesRepSchedules).where(eq(salesRepSchedules.id, id));
   if (!row) return null;
   const [types, locations] = await Promise.all([
-    db.select().from(appointmentTypes).where(eq(appointmentTypes.scheduleId, id)).orderBy(asc(appointmentTypes.position), asc(appointmentTypes.id)),
-    db.select().from(appointmentLocations).where(eq(appointmentLocations.scheduleId, id)).orderBy(asc(appointmentLocations.position), asc(appointmentLocations.id)),
+    db
+      .select()
+      .from(appointmentTypes)
+      .where(eq(appointmentTypes.scheduleId, id))
+      .orderBy(asc(appointmentTypes.position), asc(appointmentTypes.id)),
+    db
+      .select()
+      .from(appointmentLocations)
+      .where(eq(appointmentLocations.scheduleId, id))
+      .orderBy(asc(appointmentLocations.position), asc(appointmentLocations.id)),
   ]);
   return { ...row, types, locations };
 }
 
 export async function salesRepScheduleOptions() {
   const db = await getDb();
-  return db.select({ id: salesRepSchedules.id, name: salesRepSchedules.name }).from(salesRepSchedules).where(isNull(salesRepSchedules.archivedAt)).orderBy(asc(salesRepSchedules.name));
+  return db
+    .select({ id: salesRepSchedules.id, name: salesRepSchedules.name })
+    .from(salesRepSchedules)
+    .where(isNull(salesRepSchedules.archivedAt))
+    .orderBy(asc(salesRepSchedules.name));
 }
 
 /** The reps on a schedule (archiving the schedule is refused while it has some). */
@@ -122,7 +143,14 @@ export async function getSalesRep(id: number) {
 export async function repOptions() {
   const db = await getDb();
   return db
-    .select({ id: salesReps.id, firstName: salesReps.firstName, lastName: salesReps.lastName, colour: salesReps.colour, userId: salesReps.userId, active: salesReps.active })
+    .select({
+      id: salesReps.id,
+      firstName: salesReps.firstName,
+      lastName: salesReps.lastName,
+      colour: salesReps.colour,
+      userId: salesReps.userId,
+      active: salesReps.active,
+    })
     .from(salesReps)
     .where(isNull(salesReps.archivedAt))
     .orderBy(asc(salesReps.lastName), asc(salesReps.firstName));
@@ -173,5 +201,9 @@ export async function getAddressBook(id: number) {
 
 export async function addressBookOptions() {
   const db = await getDb();
-  return db.select({ id: addressBooks.id, name: addressBooks.name }).from(addressBooks).where(isNull(addressBooks.archivedAt)).orderBy(asc(addressBooks.name));
+  return db
+    .select({ id: addressBooks.id, name: addressBooks.name })
+    .from(addressBooks)
+    .where(isNull(addressBooks.archivedAt))
+    .orderBy(asc(addressBooks.name));
 }

@@ -17,7 +17,10 @@ type Input = z.output<typeof repSchema>;
 
 async function checkSchedule(tx: Tx, id: number | null) {
   if (!id) return;
-  const [s] = await tx.select({ id: salesRepSchedules.id }).from(salesRepSchedules).where(and(eq(salesRepSchedules.id, id), isNull(salesRepSchedules.archivedAt)));
+  const [s] = await tx
+    .select({ id: salesRepSchedules.id })
+    .from(salesRepSchedules)
+    .where(and(eq(salesRepSchedules.id, id), isNull(salesRepSchedules.archivedAt)));
   if (!s) throw new ActionError("agenda.errors.scheduleUnavailable", { scheduleId: ["agenda.errors.scheduleUnavailable"] });
 }
 
@@ -31,7 +34,7 @@ async function refuseIfBooked(tx: Tx, repId: number, timeZone = "Europe/Paris") 
   const format = createFormat(defaultLocale, timeZone);
   const names = future.slice(0, 5).map((a) => `${format.dateTime(a.startsAt)}${a.customerName ? ` (${a.customerName})` : ""}`);
   if (future.length > 5) names.push(`+${future.length - 5}`);
-  throw new ActionError("agenda.errors.futureAppointments", { active: ["agenda.errors.futureAppointments"] }, { appointments: names.join(", ") });
+  throw new ActionError("agenda.errors.futureAppointments", undefined, { appointments: names.join(", ") });
 }
 
 const columns = (input: Input) => ({
@@ -90,7 +93,10 @@ export async function createSalesRep(actor: AuditActor, input: Input) {
     db.transaction(async (tx) => {
       await checkSchedule(tx, input.scheduleId);
       const userId = await syncLogin(tx, { userId: null }, input, repName(input));
-      const [row] = await tx.insert(salesReps).values({ ...columns(input), userId }).returning();
+      const [row] = await tx
+        .insert(salesReps)
+        .values({ ...columns(input), userId })
+        .returning();
       await recordAudit(tx, actor, { action: "create", objectType: "sales_rep", objectId: row.id, label: repName(row), after: row });
       return row;
     }),
@@ -118,8 +124,19 @@ export async function setSalesRepArchived(actor: AuditActor, id: number, archive
     const before = await lockForUpdate(tx, salesReps, id);
     if (archived) await refuseIfBooked(tx, id);
     const after = await updateRow(tx, salesReps, id, { archivedAt: archived ? new Date() : null });
-    if (before.userId) await tx.update(users).set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() }).where(eq(users.id, before.userId));
-    await recordAudit(tx, actor, { action: archived ? "archive" : "restore", objectType: "sales_rep", objectId: id, label: repName(after), before, after });
+    if (before.userId)
+      await tx
+        .update(users)
+        .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+        .where(eq(users.id, before.userId));
+    await recordAudit(tx, actor, {
+      action: archived ? "archive" : "restore",
+      objectType: "sales_rep",
+      objectId: id,
+      label: repName(after),
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -14,7 +14,10 @@ type Input = z.output<typeof scheduleSchema>;
 
 async function checkHolidayGroup(tx: Tx, id: number | null) {
   if (!id) return;
-  const [g] = await tx.select({ id: holidayGroups.id }).from(holidayGroups).where(and(eq(holidayGroups.id, id), isNull(holidayGroups.archivedAt)));
+  const [g] = await tx
+    .select({ id: holidayGroups.id })
+    .from(holidayGroups)
+    .where(and(eq(holidayGroups.id, id), isNull(holidayGroups.archivedAt)));
   if (!g) throw new ActionError("adminCommon.errors.notFound", { holidayGroupId: ["adminCommon.errors.notFound"] });
 }
 
@@ -41,30 +44,70 @@ async function replaceChildren(tx: Tx, scheduleId: number, input: Input) {
     .from(appointmentTypes)
     .where(and(eq(appointmentTypes.scheduleId, scheduleId), keepTypes.length ? notInArray(appointmentTypes.id, keepTypes) : undefined));
   if (goneTypes.length) {
-    const used = await tx.selectDistinct({ typeId: appointments.typeId }).from(appointments).where(inArray(appointments.typeId, goneTypes.map((t) => t.id)));
-    if (used.length) throw new ActionError("agenda.errors.typeInUse", undefined, { name: goneTypes.find((t) => t.id === used[0].typeId)!.name });
-    await tx.delete(appointmentTypes).where(inArray(appointmentTypes.id, goneTypes.map((t) => t.id)));
+    const used = await tx
+      .selectDistinct({ typeId: appointments.typeId })
+      .from(appointments)
+      .where(
+        inArray(
+          appointments.typeId,
+          goneTypes.map((t) => t.id),
+        ),
+      );
+    if (used.length)
+      throw new ActionError("agenda.errors.typeInUse", undefined, { name: goneTypes.find((t) => t.id === used[0].typeId)!.name });
+    await tx.delete(appointmentTypes).where(
+      inArray(
+        appointmentTypes.id,
+        goneTypes.map((t) => t.id),
+      ),
+    );
   }
   for (const [position, t] of input.types.entries()) {
     const values = { name: t.name, durationMinutes: t.durationMinutes, spanStart: t.spanStart, spanEnd: t.spanEnd, position };
-    if (t.id) await tx.update(appointmentTypes).set(values).where(and(eq(appointmentTypes.id, t.id), eq(appointmentTypes.scheduleId, scheduleId)));
+    if (t.id)
+      await tx
+        .update(appointmentTypes)
+        .set(values)
+        .where(and(eq(appointmentTypes.id, t.id), eq(appointmentTypes.scheduleId, scheduleId)));
     else await tx.insert(appointmentTypes).values({ scheduleId, ...values });
   }
   const keepLocations = input.locations.flatMap((l) => (l.id ? [l.id] : []));
   const goneLocations = await tx
     .select()
     .from(appointmentLocations)
-    .where(and(eq(appointmentLocations.scheduleId, scheduleId), keepLocations.length ? notInArray(appointmentLocations.id, keepLocations) : undefined));
+    .where(
+      and(
+        eq(appointmentLocations.scheduleId, scheduleId),
+        keepLocations.length ? notInArray(appointmentLocations.id, keepLocations) : undefined,
+      ),
+    );
   if (goneLocations.length) {
     const used = await tx
       .selectDistinct({ locationId: appointments.locationId })
       .from(appointments)
-      .where(inArray(appointments.locationId, goneLocations.map((l) => l.id)));
-    if (used.length) throw new ActionError("agenda.errors.locationInUse", undefined, { name: goneLocations.find((l) => l.id === used[0].locationId)!.name });
-    await tx.delete(appointmentLocations).where(inArray(appointmentLocations.id, goneLocations.map((l) => l.id)));
+      .where(
+        inArray(
+          appointments.locationId,
+          goneLocations.map((l) => l.id),
+        ),
+      );
+    if (used.length)
+      throw new ActionError("agenda.errors.locationInUse", undefined, {
+        name: goneLocations.find((l) => l.id === used[0].locationId)!.name,
+      });
+    await tx.delete(appointmentLocations).where(
+      inArray(
+        appointmentLocations.id,
+        goneLocations.map((l) => l.id),
+      ),
+    );
   }
   for (const [position, l] of input.locations.entries()) {
-    if (l.id) await tx.update(appointmentLocations).set({ name: l.name, position }).where(and(eq(appointmentLocations.id, l.id), eq(appointmentLocations.scheduleId, scheduleId)));
+    if (l.id)
+      await tx
+        .update(appointmentLocations)
+        .set({ name: l.name, position })
+        .where(and(eq(appointmentLocations.id, l.id), eq(appointmentLocations.scheduleId, scheduleId)));
     else await tx.insert(appointmentLocations).values({ scheduleId, name: l.name, position });
   }
 }
@@ -76,7 +119,13 @@ export async function createSalesRepSchedule(actor: AuditActor, input: Input) {
       await checkHolidayGroup(tx, input.holidayGroupId);
       const [row] = await tx.insert(salesRepSchedules).values(columns(input)).returning();
       await replaceChildren(tx, row.id, input);
-      await recordAudit(tx, actor, { action: "create", objectType: "sales_rep_schedule", objectId: row.id, label: row.name, after: { ...row, types: input.types, locations: input.locations } });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "sales_rep_schedule",
+        objectId: row.id,
+        label: row.name,
+        after: { ...row, types: input.types, locations: input.locations },
+      });
       return row;
     }),
   );
@@ -90,7 +139,14 @@ export async function updateSalesRepSchedule(actor: AuditActor, input: z.output<
       if (input.holidayGroupId !== before.holidayGroupId) await checkHolidayGroup(tx, input.holidayGroupId);
       const after = await updateRow(tx, salesRepSchedules, input.id, columns(input));
       await replaceChildren(tx, input.id, input);
-      await recordAudit(tx, actor, { action: "update", objectType: "sales_rep_schedule", objectId: after.id, label: after.name, before, after: { ...after, types: input.types, locations: input.locations } });
+      await recordAudit(tx, actor, {
+        action: "update",
+        objectType: "sales_rep_schedule",
+        objectId: after.id,
+        label: after.name,
+        before,
+        after: { ...after, types: input.types, locations: input.locations },
+      });
       return after;
     }),
   );
@@ -100,6 +156,10 @@ export async function setSalesRepScheduleArchived(actor: AuditActor, id: number,
   return setArchived(actor, salesRepSchedules, id, archived, {
     objectType: "sales_rep_schedule",
     label: (s) => s.name,
-    usedBy: async (sid) => [...(await campaignsUsing("salesRepScheduleId", sid)), ...(await defaultsUsing("salesRepScheduleId", sid)), ...(await scheduleUsers(sid))],
+    usedBy: async (sid) => [
+      ...(await campaignsUsing("salesRepScheduleId", sid)),
+      ...(await defaultsUsing("salesRepScheduleId", sid)),
+      ...(await scheduleUsers(sid)),
+    ],
   });
 }

@@ -36,18 +36,32 @@ describe("free slots", () => {
   });
 
   it("refuses a duration that is not a multiple of 15 minutes, or a start off the quarter", () => {
-    expect(checkSlot(schedule, { ...type, durationMinutes: 50 }, rep, paris("2027-03-08", "09:00"), now, rights)).toEqual({ ok: false, reason: "badDuration" });
-    expect(checkSlot(schedule, type, rep, new Date(+paris("2027-03-08", "09:00") + 5 * 60_000), now, rights)).toEqual({ ok: false, reason: "notQuarter" });
+    expect(checkSlot(schedule, { ...type, durationMinutes: 50 }, rep, paris("2027-03-08", "09:00"), now, rights)).toEqual({
+      ok: false,
+      reason: "badDuration",
+    });
+    expect(checkSlot(schedule, type, rep, new Date(+paris("2027-03-08", "09:00") + 5 * 60_000), now, rights)).toEqual({
+      ok: false,
+      reason: "notQuarter",
+    });
   });
 
   it("names the reason of a refused slot: greyed, past, too late, too far ahead", () => {
     expect(checkSlot(schedule, type, rep, paris("2027-03-08", "12:00"), now, rights)).toEqual({ ok: false, reason: "greyed" });
-    expect(checkSlot(schedule, type, rep, paris("2027-03-08", "09:00"), paris("2027-03-08", "10:00"), rights)).toEqual({ ok: false, reason: "past" });
-    expect(checkSlot(schedule, type, rep, paris("2027-03-08", "09:00"), paris("2027-03-08", "08:30"), { ...rights, minNoticeMinutes: 60 })).toEqual({
+    expect(checkSlot(schedule, type, rep, paris("2027-03-08", "09:00"), paris("2027-03-08", "10:00"), rights)).toEqual({
+      ok: false,
+      reason: "past",
+    });
+    expect(
+      checkSlot(schedule, type, rep, paris("2027-03-08", "09:00"), paris("2027-03-08", "08:30"), { ...rights, minNoticeMinutes: 60 }),
+    ).toEqual({
       ok: false,
       reason: "tooLate",
     });
-    expect(checkSlot(schedule, type, rep, paris("2027-03-30", "09:00"), now, { ...rights, maxDaysAhead: 7 })).toEqual({ ok: false, reason: "tooFarAhead" });
+    expect(checkSlot(schedule, type, rep, paris("2027-03-30", "09:00"), now, { ...rights, maxDaysAhead: 7 })).toEqual({
+      ok: false,
+      reason: "tooFarAhead",
+    });
     expect(checkSlot(schedule, type, rep, paris("2027-03-08", "09:00"), now, rights)).toEqual({ ok: true });
   });
 
@@ -60,7 +74,11 @@ describe("free slots", () => {
       ],
     };
     expect(dayOf(withHoliday, "2027-03-08")).toEqual([]);
-    expect(checkSlot(withHoliday, type, rep, paris("2027-03-08", "10:00"), now, rights)).toEqual({ ok: false, reason: "holiday", holiday: "Armistice" });
+    expect(checkSlot(withHoliday, type, rep, paris("2027-03-08", "10:00"), now, rights)).toEqual({
+      ok: false,
+      reason: "holiday",
+      holiday: "Armistice",
+    });
     const tuesday = dayOf(withHoliday, "2027-03-09");
     expect(tuesday).toContain("11:00");
     expect(tuesday).not.toContain("14:00");

@@ -152,7 +152,8 @@ function checkAt(grid: Grid, i: number, type: SlotType, rep: SlotRep, load: RepL
   const last = grid.quarters[i + quarters - 1];
   const spanStart = toMinutes(type.spanStart) ?? 0;
   const spanEnd = toMinutes(type.spanEnd) ?? 24 * 60;
-  if (!last || last.date !== first.date || first.minutes < spanStart || last.minutes + 15 > spanEnd) return { ok: false, reason: "outsideSpan" };
+  if (!last || last.date !== first.date || first.minutes < spanStart || last.minutes + 15 > spanEnd)
+    return { ok: false, reason: "outsideSpan" };
   for (let k = i; k < i + quarters; k++) {
     const q = grid.quarters[k];
     if (q.holiday) return { ok: false, reason: "holiday", holiday: q.holiday };
@@ -165,7 +166,14 @@ function checkAt(grid: Grid, i: number, type: SlotType, rep: SlotRep, load: RepL
 }
 
 /** Every start (quarter hour) in the grid where this type can be booked for this rep. */
-export function freeSlots(grid: Grid, schedule: SlotSchedule, type: SlotType, rep: SlotRep, now: Date | number, rights: SlotRights): Date[] {
+export function freeSlots(
+  grid: Grid,
+  schedule: SlotSchedule,
+  type: SlotType,
+  rep: SlotRep,
+  now: Date | number,
+  rights: SlotRights,
+): Date[] {
   const load = loadOf(schedule, rep);
   const out: Date[] = [];
   for (let i = 0; i < grid.quarters.length; i++) {
@@ -175,7 +183,14 @@ export function freeSlots(grid: Grid, schedule: SlotSchedule, type: SlotType, re
 }
 
 /** Whether one start can be booked, and why not: what the booking engine asks before it writes. */
-export function checkSlot(schedule: SlotSchedule, type: SlotType, rep: SlotRep, start: Date, now: Date | number, rights: SlotRights): SlotCheck {
+export function checkSlot(
+  schedule: SlotSchedule,
+  type: SlotType,
+  rep: SlotRep,
+  start: Date,
+  now: Date | number,
+  rights: SlotRights,
+): SlotCheck {
   if (!Number.isInteger(type.durationMinutes / 15) || type.durationMinutes < 15) return { ok: false, reason: "badDuration" };
   if (!isQuarterAligned(start)) return { ok: false, reason: "notQuarter" };
   const grid = buildGrid(schedule, start, +start + type.durationMinutes * 60_000);
@@ -211,12 +226,7 @@ export function repCoversZone(zones: readonly string[], postalCode: string | nul
   if (zones.length === 0) return true;
   const code = (postalCode ?? "").replace(/\s+/g, "");
   if (!code && !region) return true;
-  const norm = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .trim();
+  const norm = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
   return zones.some((z) => {
     const zone = z.trim();
     if (/^[0-9A-Za-z]+$/.test(zone) && /\d/.test(zone)) return code.toUpperCase().startsWith(zone.toUpperCase());

@@ -13,7 +13,16 @@ export async function getDefaults() {
   const db = await getDb();
   const [row] = await db.select().from(campaignDefaults).where(eq(campaignDefaults.id, 1));
   return (
-    row ?? { id: 1, databaseId: null, qualificationGroupId: null, scheduleId: null, holidayGroupId: null, addressBookId: null, salesRepScheduleId: null, updatedAt: null }
+    row ?? {
+      id: 1,
+      databaseId: null,
+      qualificationGroupId: null,
+      scheduleId: null,
+      holidayGroupId: null,
+      addressBookId: null,
+      salesRepScheduleId: null,
+      updatedAt: null,
+    }
   );
 }
 

@@ -36,7 +36,9 @@ export async function campaignsTouchedBy(change: ConfigChange): Promise<number[]
   if (column && ids.length) where.push(inArray(column, ids));
   // A rep made inactive (or moved to another schedule) changes the agenda element of the campaigns of his schedule.
   if (change.object === "sales_rep" && ids.length) {
-    where.push(inArray(campaigns.salesRepScheduleId, db.select({ id: salesReps.scheduleId }).from(salesReps).where(inArray(salesReps.id, ids))));
+    where.push(
+      inArray(campaigns.salesRepScheduleId, db.select({ id: salesReps.scheduleId }).from(salesReps).where(inArray(salesReps.id, ids))),
+    );
   }
   if (change.object === "script_version" && ids.length) {
     // A new version may be the script's latest production one: the campaigns of that script.

@@ -68,7 +68,8 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   toQ = Math.min(96, toQ);
   const selected = Number(sp.appt) || null;
   const details = selected ? data.days.flatMap((d) => d.appointments).find((a) => a.id === selected) : undefined;
-  const q = (params: Record<string, string>) => `/agenda?${new URLSearchParams({ ...(isAdmin ? { rep: String(repId) } : {}), view, date, ...params })}`;
+  const q = (params: Record<string, string>) =>
+    `/agenda?${new URLSearchParams({ ...(isAdmin ? { rep: String(repId) } : {}), view, date, ...params })}`;
   const step = view === "week" ? 7 : 1;
 
   return (
@@ -91,7 +92,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
                 <label className="text-sm" htmlFor="agenda-rep">
                   {t("agenda.view.rep")}
                 </label>
-                <select id="agenda-rep" name="rep" defaultValue={repId} className="h-9 rounded-control border border-border-strong bg-surface px-2 text-sm">
+                <select
+                  id="agenda-rep"
+                  name="rep"
+                  defaultValue={repId}
+                  className="h-9 rounded-control border border-border-strong bg-surface px-2 text-sm"
+                >
                   {reps.map((r) => (
                     <option key={r.id} value={r.id}>
                       {repName(r)}
@@ -103,19 +109,30 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
                 </button>
               </form>
             ) : null}
-            <Link className={buttonClassName({ variant: view === "week" ? "primary" : "secondary", size: "sm" })} href={q({ view: "week" })}>
+            <Link
+              className={buttonClassName({ variant: view === "week" ? "primary" : "secondary", size: "sm" })}
+              href={q({ view: "week" })}
+            >
               {t("agenda.view.week")}
             </Link>
             <Link className={buttonClassName({ variant: view === "day" ? "primary" : "secondary", size: "sm" })} href={q({ view: "day" })}>
               {t("agenda.view.day")}
             </Link>
-            <Link className={buttonClassName({ variant: "secondary", size: "sm" })} href={q({ date: addDays(date, -step) })} aria-label={t("agenda.view.previous")}>
+            <Link
+              className={buttonClassName({ variant: "secondary", size: "sm" })}
+              href={q({ date: addDays(date, -step) })}
+              aria-label={t("agenda.view.previous")}
+            >
               ←
             </Link>
             <Link className={buttonClassName({ variant: "secondary", size: "sm" })} href={q({ date: today })}>
               {t("agenda.view.today")}
             </Link>
-            <Link className={buttonClassName({ variant: "secondary", size: "sm" })} href={q({ date: addDays(date, step) })} aria-label={t("agenda.view.next")}>
+            <Link
+              className={buttonClassName({ variant: "secondary", size: "sm" })}
+              href={q({ date: addDays(date, step) })}
+              aria-label={t("agenda.view.next")}
+            >
               →
             </Link>
           </div>
@@ -126,10 +143,18 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
           <div className="grid min-w-[640px]" style={{ gridTemplateColumns: `3.5rem repeat(${data.days.length}, minmax(0, 1fr))` }}>
             <div className="border-b border-border" />
             {data.days.map((d) => (
-              <div key={d.date} className={cn("border-b border-l border-border p-1 text-center text-xs", d.date === today && "bg-accent-soft font-semibold")}>
+              <div
+                key={d.date}
+                className={cn(
+                  "border-b border-l border-border p-1 text-center text-xs",
+                  d.date === today && "bg-accent-soft font-semibold",
+                )}
+              >
                 <div>{t(`agenda.weekdays.d${d.weekday}` as MessageKey)}</div>
                 <div className="text-fg-muted">{format.date(`${d.date}T12:00:00Z`, { timeZone: "UTC" })}</div>
-                {d.holidayFull ? <div className="truncate text-warning-soft-fg">{t("agenda.view.holiday", { label: d.holidayFull })}</div> : null}
+                {d.holidayFull ? (
+                  <div className="truncate text-warning-soft-fg">{t("agenda.view.holiday", { label: d.holidayFull })}</div>
+                ) : null}
               </div>
             ))}
             <div className="relative" style={{ height: (toQ - fromQ) * ROW }}>
@@ -147,7 +172,11 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
                   <div
                     key={i}
                     title={cell.holiday ? t("agenda.view.holiday", { label: cell.holiday }) : undefined}
-                    className={cn("absolute inset-x-0", (fromQ + i) % 4 === 0 && "border-t border-border", cell.holiday ? "bg-warning-soft" : cell.greyed ? "bg-fg-muted/20" : "")}
+                    className={cn(
+                      "absolute inset-x-0",
+                      (fromQ + i) % 4 === 0 && "border-t border-border",
+                      cell.holiday ? "bg-warning-soft" : cell.greyed ? "bg-fg-muted/20" : "",
+                    )}
                     style={{ top: i * ROW, height: ROW }}
                   />
                 ))}
@@ -157,16 +186,24 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
                     href={q({ appt: String(a.id) })}
                     data-testid="appointment"
                     className="absolute inset-x-0.5 overflow-hidden rounded-sm px-1 text-[11px] leading-tight text-white shadow-sm ring-1 ring-black/10"
-                    style={{ top: (a.startMinutes / 15 - fromQ) * ROW, height: Math.max(ROW, (a.durationMinutes / 15) * ROW - 1), backgroundColor: colour }}
+                    style={{
+                      top: (a.startMinutes / 15 - fromQ) * ROW,
+                      height: Math.max(ROW, (a.durationMinutes / 15) * ROW - 1),
+                      backgroundColor: colour,
+                    }}
                   >
-                    <span className="font-semibold">{format.time(a.startsAt)}</span> {t("agenda.view.appointment", { type: a.typeName, customer: a.customerName || "—" })}
+                    <span className="font-semibold">{format.time(a.startsAt)}</span>{" "}
+                    {t("agenda.view.appointment", { type: a.typeName, customer: a.customerName || "—" })}
                   </Link>
                 ))}
               </div>
             ))}
           </div>
         </div>
-        <aside className="w-full shrink-0 space-y-2 rounded-card border border-border bg-surface p-4 text-sm lg:w-72" aria-label={t("agenda.view.details")}>
+        <aside
+          className="w-full shrink-0 space-y-2 rounded-card border border-border bg-surface p-4 text-sm lg:w-72"
+          aria-label={t("agenda.view.details")}
+        >
           <h2 className="font-semibold">{t("agenda.view.details")}</h2>
           {details ? (
             <dl className="space-y-1" data-testid="appointment-details">

@@ -5,7 +5,13 @@ import { z } from "zod";
 import { defineAction } from "@/lib/auth/action";
 import { archiveSchema } from "@/lib/admin/common.schema";
 import { addressBookSchema, addressBookUpdateSchema } from "@/lib/agenda/agenda.schema";
-import { createAddressBook, deleteContact, saveContact, setAddressBookArchived, updateAddressBook } from "@/lib/agenda/address-book-mutations";
+import {
+  createAddressBook,
+  deleteContact,
+  saveContact,
+  setAddressBookArchived,
+  updateAddressBook,
+} from "@/lib/agenda/address-book-mutations";
 import { CONTACT_FIELDS } from "@/lib/agenda/contact-fields";
 
 export const createAddressBookAction = defineAction("admin.access", addressBookSchema, async (input, user) => {
@@ -26,10 +32,12 @@ export const archiveAddressBookAction = defineAction("admin.access", archiveSche
   return { id };
 });
 
-const contactValues = z.object(Object.fromEntries(CONTACT_FIELDS.map((f) => [f, z.string().trim().max(500, "agenda.errors.nameTooLong")])) as Record<
-  (typeof CONTACT_FIELDS)[number],
-  z.ZodString
->);
+const contactValues = z.object(
+  Object.fromEntries(CONTACT_FIELDS.map((f) => [f, z.string().trim().max(500, "agenda.errors.nameTooLong")])) as Record<
+    (typeof CONTACT_FIELDS)[number],
+    z.ZodString
+  >,
+);
 
 export const saveContactAction = defineAction(
   "admin.access",

@@ -16,11 +16,22 @@ import { createAddressBookAction, updateAddressBookAction } from "./actions";
 
 type Option = { id: number; name: string };
 
-export function AddressBookForm({ book, databases, defaultDatabaseId }: { book?: { id: number; name: string; databaseId: number; version: string }; databases: Option[]; defaultDatabaseId?: number }) {
+export function AddressBookForm({
+  book,
+  databases,
+  defaultDatabaseId,
+}: {
+  book?: { id: number; name: string; databaseId: number; version: string };
+  databases: Option[];
+  defaultDatabaseId?: number;
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
-  const form = useForm<AddressBookInput>({ resolver: zodResolver(addressBookSchema), defaultValues: { name: book?.name ?? "", databaseId: book?.databaseId ?? defaultDatabaseId } });
+  const form = useForm<AddressBookInput>({
+    resolver: zodResolver(addressBookSchema),
+    defaultValues: { name: book?.name ?? "", databaseId: book?.databaseId ?? defaultDatabaseId },
+  });
   const { errors, isSubmitting, isDirty } = form.formState;
   useUnsavedWarning(isDirty && !isSubmitting);
   const msg = (m?: string) => (m ? t(m as MessageKey) : undefined);

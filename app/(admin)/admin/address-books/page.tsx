@@ -19,9 +19,19 @@ export default async function AddressBooksPage({ searchParams }: { searchParams:
       empty={t("agenda.addressBooks.empty")}
       create={{ href: "/admin/address-books/new", label: t("agenda.addressBooks.new") }}
       columns={[
-        { key: "name", header: t("agenda.addressBooks.name"), sort: "name", className: "font-medium", cell: (b) => <RowLink href={`/admin/address-books/${b.id}`}>{b.name}</RowLink> },
+        {
+          key: "name",
+          header: t("agenda.addressBooks.name"),
+          sort: "name",
+          className: "font-medium",
+          cell: (b) => <RowLink href={`/admin/address-books/${b.id}`}>{b.name}</RowLink>,
+        },
         { key: "database", header: t("agenda.addressBooks.database"), sort: "database", cell: (b) => b.databaseName },
-        { key: "table", header: t("agenda.addressBooks.table"), cell: (b) => <code className="text-xs">{`${b.schemaName}.${b.tableName}`}</code> },
+        {
+          key: "table",
+          header: t("agenda.addressBooks.table"),
+          cell: (b) => <code className="text-xs">{`${b.schemaName}.${b.tableName}`}</code>,
+        },
       ]}
       archive={{ action: archiveAddressBookAction, name: (b) => b.name }}
     />

@@ -74,7 +74,12 @@ export function SalesRepScheduleForm({
             <FormField label={t("agenda.schedules.name")} htmlFor="name" error={msg(errors.name?.message)} required>
               <Input autoComplete="off" {...form.register("name")} />
             </FormField>
-            <FormField label={t("agenda.schedules.timeZone")} htmlFor="timeZone" error={msg(errors.timeZone?.message)} hint={t("agenda.schedules.timeZoneHint")}>
+            <FormField
+              label={t("agenda.schedules.timeZone")}
+              htmlFor="timeZone"
+              error={msg(errors.timeZone?.message)}
+              hint={t("agenda.schedules.timeZoneHint")}
+            >
               <Select {...form.register("timeZone")}>
                 {timeZones.map((z) => (
                   <option key={z} value={z}>
@@ -103,16 +108,33 @@ export function SalesRepScheduleForm({
           {types.fields.length === 0 && <p className="text-sm text-fg-muted">{t("agenda.schedules.type.empty")}</p>}
           {types.fields.map((field, i) => (
             <div key={field.key} className="grid max-w-4xl items-start gap-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto]">
-              <FormField label={t("agenda.schedules.type.name")} htmlFor={`types.${i}.name`} error={msg(errors.types?.[i]?.name?.message)} required>
+              <FormField
+                label={t("agenda.schedules.type.name")}
+                htmlFor={`types.${i}.name`}
+                error={msg(errors.types?.[i]?.name?.message)}
+                required
+              >
                 <Input autoComplete="off" {...form.register(`types.${i}.name`)} />
               </FormField>
-              <FormField label={t("agenda.schedules.type.duration")} htmlFor={`types.${i}.durationMinutes`} error={msg(errors.types?.[i]?.durationMinutes?.message)}>
+              <FormField
+                label={t("agenda.schedules.type.duration")}
+                htmlFor={`types.${i}.durationMinutes`}
+                error={msg(errors.types?.[i]?.durationMinutes?.message)}
+              >
                 <Input type="number" step={15} min={15} {...form.register(`types.${i}.durationMinutes`, { valueAsNumber: true })} />
               </FormField>
-              <FormField label={t("agenda.schedules.type.spanStart")} htmlFor={`types.${i}.spanStart`} error={msg(errors.types?.[i]?.spanStart?.message)}>
+              <FormField
+                label={t("agenda.schedules.type.spanStart")}
+                htmlFor={`types.${i}.spanStart`}
+                error={msg(errors.types?.[i]?.spanStart?.message)}
+              >
                 <Input placeholder="08:00" {...form.register(`types.${i}.spanStart`)} />
               </FormField>
-              <FormField label={t("agenda.schedules.type.spanEnd")} htmlFor={`types.${i}.spanEnd`} error={msg(errors.types?.[i]?.spanEnd?.message)}>
+              <FormField
+                label={t("agenda.schedules.type.spanEnd")}
+                htmlFor={`types.${i}.spanEnd`}
+                error={msg(errors.types?.[i]?.spanEnd?.message)}
+              >
                 <Input placeholder="19:00" {...form.register(`types.${i}.spanEnd`)} />
               </FormField>
               <Button type="button" variant="ghost" className="mt-6" onClick={() => types.remove(i)}>
@@ -120,7 +142,11 @@ export function SalesRepScheduleForm({
               </Button>
             </div>
           ))}
-          <Button type="button" variant="secondary" onClick={() => types.append({ name: "", durationMinutes: 60, spanStart: "08:00", spanEnd: "19:00" })}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => types.append({ name: "", durationMinutes: 60, spanStart: "08:00", spanEnd: "19:00" })}
+          >
             {t("agenda.schedules.type.add")}
           </Button>
         </TabsContent>
@@ -128,7 +154,12 @@ export function SalesRepScheduleForm({
           {locations.fields.length === 0 && <p className="text-sm text-fg-muted">{t("agenda.schedules.location.empty")}</p>}
           {locations.fields.map((field, i) => (
             <div key={field.key} className="grid max-w-xl items-start gap-3 sm:grid-cols-[1fr_auto]">
-              <FormField label={t("agenda.schedules.location.name")} htmlFor={`locations.${i}.name`} error={msg(errors.locations?.[i]?.name?.message)} required>
+              <FormField
+                label={t("agenda.schedules.location.name")}
+                htmlFor={`locations.${i}.name`}
+                error={msg(errors.locations?.[i]?.name?.message)}
+                required
+              >
                 <Input autoComplete="off" {...form.register(`locations.${i}.name`)} />
               </FormField>
               <Button type="button" variant="ghost" className="mt-6" onClick={() => locations.remove(i)}>
@@ -149,7 +180,11 @@ export function SalesRepScheduleForm({
           <FormField label={t("agenda.schedules.rights.maxDaysAhead")} htmlFor="maxDaysAhead" error={msg(errors.maxDaysAhead?.message)}>
             <Input type="number" min={1} {...form.register("maxDaysAhead", { valueAsNumber: true })} />
           </FormField>
-          <FormField label={t("agenda.schedules.rights.minNoticeMinutes")} htmlFor="minNoticeMinutes" error={msg(errors.minNoticeMinutes?.message)}>
+          <FormField
+            label={t("agenda.schedules.rights.minNoticeMinutes")}
+            htmlFor="minNoticeMinutes"
+            error={msg(errors.minNoticeMinutes?.message)}
+          >
             <Input type="number" min={0} step={15} {...form.register("minNoticeMinutes", { valueAsNumber: true })} />
           </FormField>
         </TabsContent>

@@ -32,7 +32,11 @@ export default async function SalesRepsPage({ searchParams }: { searchParams: Pr
             </span>
           ),
         },
-        { key: "state", header: t("agenda.reps.state"), cell: (r) => (r.active ? t("agenda.reps.stateActive") : <Badge>{t("agenda.reps.stateInactive")}</Badge>) },
+        {
+          key: "state",
+          header: t("agenda.reps.state"),
+          cell: (r) => (r.active ? t("agenda.reps.stateActive") : <Badge>{t("agenda.reps.stateInactive")}</Badge>),
+        },
         { key: "schedule", header: t("agenda.reps.schedule"), sort: "schedule", cell: (r) => r.scheduleName ?? "—" },
         { key: "zones", header: t("agenda.reps.zones"), cell: (r) => (r.zones.length ? r.zones.join(", ") : "—") },
         { key: "email", header: t("agenda.reps.email"), cell: (r) => r.email || "—" },

@@ -20,7 +20,15 @@ type Option = { id: number; name: string };
 const nullableNumber = (v: unknown) => (v === "" || v === null || v === undefined || Number.isNaN(v) ? null : Number(v));
 const zonesValue = (v: unknown) => (Array.isArray(v) ? v : splitZones(String(v ?? "")));
 
-export function SalesRepForm({ rep, initial, schedules }: { rep?: { id: number; version: string; hasLogin: boolean }; initial: RepInput; schedules: Option[] }) {
+export function SalesRepForm({
+  rep,
+  initial,
+  schedules,
+}: {
+  rep?: { id: number; version: string; hasLogin: boolean };
+  initial: RepInput;
+  schedules: Option[];
+}) {
   const t = useT();
   const router = useRouter();
   const report = useActionFeedback();
@@ -101,10 +109,20 @@ export function SalesRepForm({ rep, initial, schedules }: { rep?: { id: number; 
           <FormField label={t("agenda.reps.zones")} htmlFor="zones" error={msg(errors.zones?.message)} hint={t("agenda.reps.zonesHint")}>
             <Input autoComplete="off" {...form.register("zones", { setValueAs: zonesValue })} />
           </FormField>
-          <FormField label={t("agenda.reps.quotaPerDay")} htmlFor="quotaPerDay" error={msg(errors.quotaPerDay?.message)} hint={t("agenda.reps.quotaHint")}>
+          <FormField
+            label={t("agenda.reps.quotaPerDay")}
+            htmlFor="quotaPerDay"
+            error={msg(errors.quotaPerDay?.message)}
+            hint={t("agenda.reps.quotaHint")}
+          >
             <Input type="number" min={1} {...form.register("quotaPerDay", { setValueAs: nullableNumber })} />
           </FormField>
-          <FormField label={t("agenda.reps.quotaPerWeek")} htmlFor="quotaPerWeek" error={msg(errors.quotaPerWeek?.message)} hint={t("agenda.reps.quotaHint")}>
+          <FormField
+            label={t("agenda.reps.quotaPerWeek")}
+            htmlFor="quotaPerWeek"
+            error={msg(errors.quotaPerWeek?.message)}
+            hint={t("agenda.reps.quotaHint")}
+          >
             <Input type="number" min={1} {...form.register("quotaPerWeek", { setValueAs: nullableNumber })} />
           </FormField>
         </TabsContent>

@@ -30,7 +30,12 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         <>
           <nav className="flex flex-wrap gap-2 text-sm" aria-label={t("agenda.relation.schedule")}>
             {list.map((c) => (
-              <Link key={c.id} href={`/agenda/book?campaign=${c.id}`} aria-current={c.id === campaignId ? "page" : undefined} className={c.id === campaignId ? "font-semibold text-accent" : "hover:underline"}>
+              <Link
+                key={c.id}
+                href={`/agenda/book?campaign=${c.id}`}
+                aria-current={c.id === campaignId ? "page" : undefined}
+                className={c.id === campaignId ? "font-semibold text-accent" : "hover:underline"}
+              >
                 {c.name}
               </Link>
             ))}

@@ -19,7 +19,9 @@ const empty = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, ""])) as Values;
 export function ContactDialogButton({ addressBookId, contact }: { addressBookId: number; contact?: Contact }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const form = useForm<Values>({ defaultValues: contact ? (Object.fromEntries(CONTACT_FIELDS.map((f) => [f, contact[f]])) as Values) : empty });
+  const form = useForm<Values>({
+    defaultValues: contact ? (Object.fromEntries(CONTACT_FIELDS.map((f) => [f, contact[f]])) as Values) : empty,
+  });
   return (
     <>
       <Button size="sm" variant={contact ? "ghost" : "secondary"} onClick={() => setOpen(true)}>

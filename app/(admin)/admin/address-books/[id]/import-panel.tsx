@@ -15,7 +15,12 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 
 type SentReport = ContactImportReport & { omittedLines: number };
-const variant: Record<ContactReportLine["outcome"], BadgeVariant> = { added: "green", duplicate: "neutral", existing: "neutral", refused: "red" };
+const variant: Record<ContactReportLine["outcome"], BadgeVariant> = {
+  added: "green",
+  duplicate: "neutral",
+  existing: "neutral",
+  refused: "red",
+};
 
 /** Uploads with XMLHttpRequest: fetch has no upload progress, and a 50 MB file takes a while. */
 function upload(url: string, body: FormData, onProgress: (percent: number) => void): Promise<ActionResult<SentReport>> {
@@ -96,13 +101,19 @@ export function ContactImportPanel({ addressBookId }: { addressBookId: number })
 
   const outcome = (l: ContactReportLine) =>
     l.outcome === "refused"
-      ? t("agenda.addressBooks.import.outcome.refused", { reason: l.reason ? t(`agenda.addressBooks.import.reason.${l.reason}` as MessageKey) : "" })
+      ? t("agenda.addressBooks.import.outcome.refused", {
+          reason: l.reason ? t(`agenda.addressBooks.import.reason.${l.reason}` as MessageKey) : "",
+        })
       : t(`agenda.addressBooks.import.outcome.${l.outcome}`, { first: l.firstLine ?? "" });
 
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <FormField label={t("agenda.addressBooks.import.file")} htmlFor="contact-file" error={error ? t(error.key as MessageKey, error.params) : undefined}>
+        <FormField
+          label={t("agenda.addressBooks.import.file")}
+          htmlFor="contact-file"
+          error={error ? t(error.key as MessageKey, error.params) : undefined}
+        >
           <input
             ref={input}
             type="file"
@@ -132,7 +143,9 @@ export function ContactImportPanel({ addressBookId }: { addressBookId: number })
                         <Select
                           aria-label={t("agenda.addressBooks.import.field") + " — " + header}
                           value={mapping[i] ?? ""}
-                          onChange={(e) => setMapping((m) => m.map((v, j) => (j === i ? ((e.target.value || null) as ContactField | null) : v)))}
+                          onChange={(e) =>
+                            setMapping((m) => m.map((v, j) => (j === i ? ((e.target.value || null) as ContactField | null) : v)))
+                          }
                         >
                           <option value="">{t("agenda.addressBooks.import.ignore")}</option>
                           {CONTACT_FIELDS.map((f) => (
@@ -160,7 +173,11 @@ export function ContactImportPanel({ addressBookId }: { addressBookId: number })
             <div className="h-2 overflow-hidden rounded-full bg-surface-muted">
               <div className="h-full bg-accent transition-all" style={{ width: `${progress}%` }} />
             </div>
-            <p className="text-xs text-fg-muted">{progress < 100 ? t("agenda.addressBooks.import.uploading", { percent: progress }) : t("agenda.addressBooks.import.importing")}</p>
+            <p className="text-xs text-fg-muted">
+              {progress < 100
+                ? t("agenda.addressBooks.import.uploading", { percent: progress })
+                : t("agenda.addressBooks.import.importing")}
+            </p>
           </div>
         ) : null}
         <Button type="submit" loading={progress !== null}>
@@ -171,12 +188,16 @@ export function ContactImportPanel({ addressBookId }: { addressBookId: number })
         <section aria-label={t("agenda.addressBooks.import.reportTitle", { file: report.fileName })} className="space-y-3">
           <h3 className="text-sm font-semibold">{t("agenda.addressBooks.import.reportTitle", { file: report.fileName })}</h3>
           <p role="status" className={report.imported ? "text-sm" : "text-sm font-medium text-danger"}>
-            {report.imported ? t("agenda.addressBooks.import.imported", { added: report.counts.added }) : t("agenda.addressBooks.import.refused", { count: report.counts.refused })}
+            {report.imported
+              ? t("agenda.addressBooks.import.imported", { added: report.counts.added })
+              : t("agenda.addressBooks.import.refused", { count: report.counts.refused })}
           </p>
           <ul className="flex flex-wrap gap-2 text-sm">
             {(report.imported ? (["added", "duplicate", "existing"] as const) : (["refused"] as const)).map((k) => (
               <li key={k}>
-                <Badge variant={k === "added" ? "green" : k === "refused" ? "red" : "neutral"}>{t(`agenda.addressBooks.import.counts.${k}`, { count: report.counts[k] })}</Badge>
+                <Badge variant={k === "added" ? "green" : k === "refused" ? "red" : "neutral"}>
+                  {t(`agenda.addressBooks.import.counts.${k}`, { count: report.counts[k] })}
+                </Badge>
               </li>
             ))}
           </ul>
@@ -201,7 +222,9 @@ export function ContactImportPanel({ addressBookId }: { addressBookId: number })
             </TBody>
           </Table>
           {report.omittedLines + Math.max(0, report.lines.length - 200) > 0 ? (
-            <p className="text-sm text-fg-muted">{t("agenda.addressBooks.import.omitted", { count: report.omittedLines + Math.max(0, report.lines.length - 200) })}</p>
+            <p className="text-sm text-fg-muted">
+              {t("agenda.addressBooks.import.omitted", { count: report.omittedLines + Math.max(0, report.lines.length - 200) })}
+            </p>
           ) : null}
         </section>
       ) : null}

@@ -18,7 +18,13 @@ import { AddressBookForm } from "../address-book-form";
 import { ContactDialogButton, DeleteContactButton } from "./contact-controls";
 import { ContactImportPanel } from "./import-panel";
 
-export default async function AddressBookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AddressBookPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("admin.access");
   const { t } = await getTranslator();
   const format = await getFormat();
@@ -29,8 +35,13 @@ export default async function AddressBookPage({ params, searchParams }: { params
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
-  const [databases, contacts] = await Promise.all([databaseOptions(), searchContacts(await getDb(), book.schemaName, book.tableName, q, PAGE_SIZE, (page - 1) * PAGE_SIZE)]);
-  const options = databases.some((d) => d.id === book.databaseId) ? databases : [...databases, { id: book.databaseId, name: book.databaseName }];
+  const [databases, contacts] = await Promise.all([
+    databaseOptions(),
+    searchContacts(await getDb(), book.schemaName, book.tableName, q, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+  ]);
+  const options = databases.some((d) => d.id === book.databaseId)
+    ? databases
+    : [...databases, { id: book.databaseId, name: book.databaseName }];
   const pages = Math.max(1, Math.ceil(contacts.total / PAGE_SIZE));
   const link = (p: number) => `/admin/address-books/${id}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
@@ -49,7 +60,10 @@ export default async function AddressBookPage({ params, searchParams }: { params
           ) : null
         }
       />
-      <AddressBookForm book={{ id, name: book.name, databaseId: book.databaseId, version: book.updatedAt.toISOString() }} databases={options.map((d) => ({ id: d.id, name: d.name }))} />
+      <AddressBookForm
+        book={{ id, name: book.name, databaseId: book.databaseId, version: book.updatedAt.toISOString() }}
+        databases={options.map((d) => ({ id: d.id, name: d.name }))}
+      />
       <Card>
         <CardHeader>
           <CardTitle>{t("agenda.addressBooks.import.title")}</CardTitle>

@@ -13,7 +13,12 @@ export const GET = defineRoute<{ id: string }>("data.export", {}, async ({ param
   const db = await getDb();
   const chunks: string[] = [toCsv([[...CONTACT_FIELDS]])];
   for await (const batch of allContacts(db, book.schemaName, book.tableName)) {
-    chunks.push(toCsv(batch.map((c) => CONTACT_FIELDS.map((f) => c[f])), { bom: false }));
+    chunks.push(
+      toCsv(
+        batch.map((c) => CONTACT_FIELDS.map((f) => c[f])),
+        { bom: false },
+      ),
+    );
   }
   const name = book.name.replace(/[^\w.-]+/g, "_") || "address-book";
   return new Response(chunks.join(""), {

@@ -12,7 +12,8 @@ const importSchema = z.object({
   mapping: z.string().transform((s, ctx) => {
     try {
       const v = JSON.parse(s) as unknown;
-      if (Array.isArray(v) && v.length <= 500 && v.every((f) => f === null || (CONTACT_FIELDS as readonly unknown[]).includes(f))) return v as ((typeof CONTACT_FIELDS)[number] | null)[];
+      if (Array.isArray(v) && v.length <= 500 && v.every((f) => f === null || (CONTACT_FIELDS as readonly unknown[]).includes(f)))
+        return v as ((typeof CONTACT_FIELDS)[number] | null)[];
     } catch {
       /* below */
     }
