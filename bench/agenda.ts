@@ -58,7 +58,10 @@ async function importRun(engine: "pglite" | "postgres", handle: DatabaseHandle, 
   await migrateDatabase(handle);
   setDatabase(handle);
   const [database] = await handle.db.insert(customerDatabases).values({ name: "bench", schemaName: "bench_data" }).returning();
-  const [book] = await handle.db.insert(addressBooks).values({ name: "bench", databaseId: database.id, tableName: "address_book_bench" }).returning();
+  const [book] = await handle.db
+    .insert(addressBooks)
+    .values({ name: "bench", databaseId: database.id, tableName: "address_book_bench" })
+    .returning();
   await handle.db.transaction((tx) => createContactTable(tx, "bench_data", "address_book_bench"));
   const stop = peakRss();
   const t0 = process.hrtime.bigint();

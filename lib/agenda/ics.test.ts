@@ -11,7 +11,9 @@ describe("appointment .ics", () => {
       location: "Agence\nParis",
       now: new Date("2027-03-01T10:00:00Z"),
     });
-    expect(ics).toContain("BEGIN:VEVENT\r\nUID:appointment-7@relais\r\nDTSTAMP:20270301T100000Z\r\nDTSTART:20270308T080000Z\r\nDTEND:20270308T090000Z");
+    expect(ics).toContain(
+      "BEGIN:VEVENT\r\nUID:appointment-7@relais\r\nDTSTAMP:20270301T100000Z\r\nDTSTART:20270308T080000Z\r\nDTEND:20270308T090000Z",
+    );
     expect(ics).toContain("SUMMARY:Visite — Dupont\\, Jean\\; VIP");
     expect(ics).toContain("LOCATION:Agence\\nParis");
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
