@@ -105,7 +105,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
                   ))}
                 </select>
                 <button type="submit" className={buttonClassName({ variant: "secondary", size: "sm" })}>
-                  OK
+                  {t("agenda.view.show")}
                 </button>
               </form>
             ) : null}

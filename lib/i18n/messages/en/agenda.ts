@@ -208,6 +208,7 @@ export const agenda: Messages["agenda"] = {
     bookedBy: "Booked by",
     notes: "Notes",
     when: "When",
+    show: "Show",
     live: "Live",
     none: "No appointment in this period.",
     cancel: "Cancel the appointment",

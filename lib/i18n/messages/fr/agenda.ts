@@ -208,6 +208,7 @@ export const agenda = {
     bookedBy: "Pris par",
     notes: "Notes",
     when: "Quand",
+    show: "Afficher",
     live: "En direct",
     none: "Aucun rendez-vous sur cette période.",
     cancel: "Annuler le rendez-vous",
