@@ -119,4 +119,8 @@ CREATE INDEX "sales_reps_schedule_idx" ON "sales_reps" USING btree ("schedule_id
 ALTER TABLE "campaign_defaults" ADD CONSTRAINT "campaign_defaults_address_book_id_address_books_id_fk" FOREIGN KEY ("address_book_id") REFERENCES "public"."address_books"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_defaults" ADD CONSTRAINT "campaign_defaults_sales_rep_schedule_id_sales_rep_schedules_id_fk" FOREIGN KEY ("sales_rep_schedule_id") REFERENCES "public"."sales_rep_schedules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_address_book_id_address_books_id_fk" FOREIGN KEY ("address_book_id") REFERENCES "public"."address_books"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_sales_rep_schedule_id_sales_rep_schedules_id_fk" FOREIGN KEY ("sales_rep_schedule_id") REFERENCES "public"."sales_rep_schedules"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_sales_rep_schedule_id_sales_rep_schedules_id_fk" FOREIGN KEY ("sales_rep_schedule_id") REFERENCES "public"."sales_rep_schedules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+-- Hand-written: what the booking engine checks, the database also refuses (quarter-hour bounds, durations in quarters).
+ALTER TABLE "appointments" ADD CONSTRAINT "appointments_quarter_ck" CHECK ("ends_at" > "starts_at" AND (extract(epoch from "starts_at")::bigint % 900) = 0 AND (extract(epoch from "ends_at")::bigint % 900) = 0);--> statement-breakpoint
+ALTER TABLE "appointment_types" ADD CONSTRAINT "appointment_types_duration_ck" CHECK ("duration_minutes" >= 15 AND "duration_minutes" % 15 = 0);--> statement-breakpoint
+ALTER TABLE "appointment_slots" ADD CONSTRAINT "appointment_slots_quarter_ck" CHECK ((extract(epoch from "slot_start")::bigint % 900) = 0);
