@@ -25,7 +25,8 @@ const importSchema = z.object({
 // A route handler: server actions take 1 MB bodies, contact files up to 50 MB.
 const importAction = defineAction("admin.access", importSchema, async ({ addressBookId, file, mapping }, user) => {
   if (file.size > MAX_CONTACT_IMPORT_BYTES) throw new ActionError("agenda.errors.file.tooLarge", { file: ["agenda.errors.file.tooLarge"] });
-  const parsed = parseContactFile(file.name, new Uint8Array(await file.arrayBuffer()), mapping);
+  // No mapping sent (no preview in the browser): the one guessed from the header line.
+  const parsed = parseContactFile(file.name, new Uint8Array(await file.arrayBuffer()), mapping.length ? mapping : undefined);
   if ("problem" in parsed) {
     const key = `agenda.errors.file.${parsed.problem}`;
     throw new ActionError(key, { file: [key] }, parsed.field ? { field: parsed.field } : undefined);
