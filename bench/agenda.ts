@@ -7,7 +7,7 @@
  * 2. Free slots of 50 reps over 4 weeks (one schedule, 30-minute type, ~10 appointments a week
  *    each): the grid built once for the schedule, then each rep's slots; median of 7 runs. Pure
  *    computation (lib/agenda/slots.ts), no database.
- * Run: npx tsx bench/agenda.ts
+ * Run: npx tsx bench/agenda.ts   (BENCH_AGENDA_PART=slots|import for one half)
  */
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -129,7 +129,10 @@ function slotsRun() {
 }
 
 async function main() {
-  slotsRun();
+  // BENCH_AGENDA_PART=slots runs the pure computation alone (no database, a second of CPU).
+  const part = process.env.BENCH_AGENDA_PART ?? "all";
+  if (part !== "import") slotsRun();
+  if (part === "slots") return;
   const file = generateFile();
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {
