@@ -15,6 +15,7 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { CancelAppointmentButton } from "./cancel-button";
+import { MoveAppointmentForm } from "./move-form";
 
 const ROW = 12; // px per quarter hour
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
@@ -225,7 +226,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
               <dt className="text-fg-muted">{t("agenda.view.notes")}</dt>
               <dd className="whitespace-pre-wrap">{details.notes || "—"}</dd>
               {can(user, "agenda.book") ? (
-                <dd className="pt-2">
+                <dd className="space-y-3 pt-2">
+                  <MoveAppointmentForm
+                    appointmentId={details.id}
+                    timeZone={data.timeZone}
+                    current={`${wallClockAt(details.startsAt, data.timeZone).date}T${hhmm(wallClockAt(details.startsAt, data.timeZone).minutes)}`}
+                  />
                   <CancelAppointmentButton appointmentId={details.id} />
                 </dd>
               ) : null}

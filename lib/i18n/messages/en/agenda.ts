@@ -214,6 +214,9 @@ export const agenda: Messages["agenda"] = {
     cancel: "Cancel the appointment",
     confirmCancelTitle: "Cancel this appointment?",
     confirmCancelText: "The slot becomes free again and the sales rep is told by email.",
+    move: "Move",
+    moveTo: "New date and time",
+    moved: "Appointment moved",
     cancelled: "Appointment cancelled",
   },
   refusals: {

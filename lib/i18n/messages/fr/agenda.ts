@@ -214,6 +214,9 @@ export const agenda = {
     cancel: "Annuler le rendez-vous",
     confirmCancelTitle: "Annuler ce rendez-vous ?",
     confirmCancelText: "Le créneau redevient libre et le commercial est prévenu par email.",
+    move: "Déplacer",
+    moveTo: "Nouvelle date et heure",
+    moved: "Rendez-vous déplacé",
     cancelled: "Rendez-vous annulé",
   },
   refusals: {
