@@ -130,6 +130,18 @@ describe("agenda booking engine", () => {
     );
   });
 
+  it("the database refuses an appointment off the quarter hour, even written directly", async () => {
+    const start = new Date(+paris(day, "16:05"));
+    const err = await t.handle.db
+      .insert(appointments)
+      .values({ repId: ids.rep, typeId: ids.type, startsAt: start, endsAt: new Date(+start + 3_600_000) })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(String((err as { cause?: unknown })?.cause ?? err)).toMatch(/appointments_quarter_ck/);
+  });
+
   it("concurrent raw transactions on PostgreSQL: the second waits for the first and fails on commit of the first", async () => {
     if (t.handle.kind !== "postgres") return; // PGlite has one connection: its transactions are serial (covered above).
     const db = t.handle.db;
