@@ -157,7 +157,7 @@ test("an administrator creates an address book, maps and imports a CSV file, and
   const report = admin.getByRole("region", { name: "Rapport d'import : clients.csv" });
   await expect(report.getByRole("status")).toHaveText("Import terminé : 2 contacts ajoutés.");
   await expect(report.getByRole("row", { name: /^4 Jean DUPONT/ })).toContainText("Ignoré : même contact qu'à la ligne 2");
-  await expect(admin.getByRole("row", { name: /Durand/ })).toContainText("Boulogne");
+  await expect(admin.getByRole("row", { name: /Mme Durand Anne/ })).toContainText("Boulogne");
   await shoot(admin, "address-book");
   await admin.goto("/admin/address-books");
   await shoot(admin, "address-books");
