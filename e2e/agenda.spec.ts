@@ -61,7 +61,7 @@ test("an administrator builds a schedule and a rep; one agent books, the same sl
 
   // Step 15: a rep with a login, on that schedule, covering Paris.
   await admin.goto("/admin/sales-reps/new");
-  await admin.getByLabel("Nom", { exact: true }).fill("Martin");
+  await admin.getByRole("textbox", { name: "Nom", exact: true }).fill("Martin");
   await admin.getByLabel("Prénom").fill("Léa");
   await admin.getByLabel("Email").fill("lea.martin@example.test");
   await admin.getByLabel("Identifiant (optionnel)").fill("lea.martin");
