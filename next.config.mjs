@@ -51,6 +51,9 @@ const nextConfig = {
     // Each page's server code loads on its first request rather than all of them at start
     // (bench/footprint.ts: tens of MB of an idle server that may never serve most admin pages).
     preloadEntriesOnStart: false,
+    // Bodies through proxy.ts are cut at 10 MB by default; address-book imports take up to 50 MB
+    // (the route handler itself refuses more, with the limit).
+    proxyClientMaxBodySize: "52mb",
   },
 };
 

@@ -19,6 +19,8 @@ export const adminMenu: { title: MessageKey; items: { href: string; label: Messa
       { href: "/admin/supervisors", label: "adminCommon.menu.supervisors" },
       { href: "/admin/supervision-groups", label: "adminCommon.menu.supervisionGroups" },
       { href: "/admin/skills", label: "adminCommon.menu.skills" },
+      { href: "/admin/sales-rep-schedules", label: "agenda.menu.schedules" },
+      { href: "/admin/sales-reps", label: "agenda.menu.reps" },
     ],
   },
   {
@@ -30,6 +32,8 @@ export const adminMenu: { title: MessageKey; items: { href: string; label: Messa
       { href: "/admin/qualifications", label: "adminCommon.menu.qualifications" },
       { href: "/admin/distribution-rules", label: "adminCommon.menu.distribution" },
       { href: "/admin/blacklists", label: "adminCommon.menu.blacklists" },
+      { href: "/admin/address-books", label: "agenda.menu.addressBooks" },
+      { href: "/agenda", label: "agenda.menu.agenda" },
       { href: "/admin/root", label: "adminCommon.menu.root" },
       { href: "/admin/audit", label: "adminCommon.menu.audit" },
     ],

@@ -6,6 +6,7 @@ const areas: { href: string; label: MessageKey; permission: Permission | readonl
   { href: "/workspace", label: "nav.workspace", permission: "workspace.use" },
   { href: "/supervision", label: "nav.supervision", permission: "supervision.view" },
   { href: "/reporting", label: "nav.reporting", permission: ["reporting.view", "reporting.own"] },
+  { href: "/agenda", label: "agenda.menu.agenda", permission: "agenda.view" },
   { href: "/designer", label: "nav.designer", permission: "designer.access" },
   { href: "/admin", label: "nav.admin", permission: "admin.access" },
   { href: "/simulator", label: "nav.simulator", permission: "simulator.use" },
@@ -13,5 +14,9 @@ const areas: { href: string; label: MessageKey; permission: Permission | readonl
 
 /** The navigation a user sees: read from the same permission table the server enforces. */
 export function navFor(user: Principal) {
-  return areas.filter((a) => (typeof a.permission === "string" ? [a.permission] : a.permission).some((p) => can(user, p)));
+  const list = areas.filter((a) => (typeof a.permission === "string" ? [a.permission] : a.permission).some((p) => can(user, p)));
+  // An agent with the booking right (and no agenda of his own to read) books from /agenda/book.
+  if (!can(user, "agenda.view") && can(user, "agenda.book"))
+    list.push({ href: "/agenda/book", label: "agenda.booking.title", permission: "agenda.book" });
+  return list;
 }

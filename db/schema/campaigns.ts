@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { pgTable, serial, text, timestamp, integer, jsonb, boolean, primaryKey, index } from "drizzle-orm/pg-core";
+import { pgTable, serial, text, timestamp, integer, jsonb, boolean, primaryKey, index, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { bytea } from "./columns";
 import { queues } from "./queues";
 import { qualificationGroups } from "./qualifications";
@@ -12,6 +12,7 @@ import { skills } from "./hr";
 import { conversations } from "./conversations";
 import { campaignSources, pollCursors } from "./ingestion";
 import { adminNotifications, campaignSummaries } from "./summary";
+import { addressBooks, salesRepSchedules } from "./agenda";
 
 // A publishing platform (root configuration): where the network clients send their requests.
 export const platforms = pgTable("platforms", {
@@ -70,6 +71,9 @@ export const campaigns = pgTable("campaigns", {
   scriptId: integer("script_id").references(() => scripts.id),
   scriptVersionId: integer("script_version_id").references(() => scriptVersions.id),
   numberDisplay: text("number_display").notNull().default(""),
+  // Agenda (steps 13–15): the address book and the sales-rep schedule («Planning pour l'agenda»).
+  addressBookId: integer("address_book_id").references((): AnyPgColumn => addressBooks.id),
+  salesRepScheduleId: integer("sales_rep_schedule_id").references((): AnyPgColumn => salesRepSchedules.id),
   // One optimistic-lock counter per tab: two admins saving the same tab conflict, not two tabs.
   versions: jsonb("versions").$type<Record<string, number>>().notNull().default({}),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
@@ -88,6 +92,8 @@ export const campaignDefaults = pgTable("campaign_defaults", {
   qualificationGroupId: integer("qualification_group_id").references(() => qualificationGroups.id),
   scheduleId: integer("schedule_id").references(() => workSchedules.id),
   holidayGroupId: integer("holiday_group_id").references(() => holidayGroups.id),
+  addressBookId: integer("address_book_id").references((): AnyPgColumn => addressBooks.id),
+  salesRepScheduleId: integer("sales_rep_schedule_id").references((): AnyPgColumn => salesRepSchedules.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type CampaignDefaults = typeof campaignDefaults.$inferSelect;

@@ -16,3 +16,4 @@ export * from "./distribution";
 export * from "./scripts";
 export * from "./jobs";
 export * from "./workspace";
+export * from "./agenda";

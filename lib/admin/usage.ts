@@ -10,8 +10,17 @@ async function campaignLabels(list: { name: string }[]): Promise<string[]> {
   return list.map((c) => t("adminCommon.usedBy.campaign", { name: c.name }));
 }
 
-type CampaignRef = "queueId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId" | "distributionGroupId" | "databaseId" | "scriptId";
-type DefaultsRef = "databaseId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId";
+type CampaignRef =
+  | "queueId"
+  | "qualificationGroupId"
+  | "scheduleId"
+  | "holidayGroupId"
+  | "distributionGroupId"
+  | "databaseId"
+  | "scriptId"
+  | "addressBookId"
+  | "salesRepScheduleId";
+type DefaultsRef = "databaseId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId" | "addressBookId" | "salesRepScheduleId";
 
 /** Names of the (non-archived) campaigns whose configuration points at an object. */
 export async function campaignsUsing(column: CampaignRef, id: number): Promise<string[]> {

@@ -136,6 +136,9 @@ export const relationSchema = z.object({
   scriptVersionId: optionalId,
   qualificationGroupId: optionalId,
   numberDisplay: text(40),
+  // Agenda (steps 13–15): «Carnet d'adresses» and «Planning pour l'agenda».
+  addressBookId: optionalId.default(null),
+  salesRepScheduleId: optionalId.default(null),
 });
 export type RelationInput = z.input<typeof relationSchema>;
 

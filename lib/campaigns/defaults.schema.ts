@@ -12,6 +12,8 @@ export const defaultsSchema = z.object({
   qualificationGroupId: optionalId,
   scheduleId: optionalId,
   holidayGroupId: optionalId,
+  addressBookId: optionalId.default(null),
+  salesRepScheduleId: optionalId.default(null),
   version: versionField,
 });
 export type DefaultsInput = z.input<typeof defaultsSchema>;

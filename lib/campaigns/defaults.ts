@@ -7,11 +7,23 @@ import { recordAudit, type AuditActor } from "@/lib/admin/audit";
 import { refuseIfStale } from "@/lib/admin/errors";
 import { getTranslator } from "@/lib/i18n/server";
 import type { defaultsSchema } from "./defaults.schema";
+import { addressBookOptions, salesRepScheduleOptions } from "@/lib/agenda/queries";
 
 export async function getDefaults() {
   const db = await getDb();
   const [row] = await db.select().from(campaignDefaults).where(eq(campaignDefaults.id, 1));
-  return row ?? { id: 1, databaseId: null, qualificationGroupId: null, scheduleId: null, holidayGroupId: null, updatedAt: null };
+  return (
+    row ?? {
+      id: 1,
+      databaseId: null,
+      qualificationGroupId: null,
+      scheduleId: null,
+      holidayGroupId: null,
+      addressBookId: null,
+      salesRepScheduleId: null,
+      updatedAt: null,
+    }
+  );
 }
 
 /** What the form offers: only objects that are not archived. */
@@ -39,7 +51,8 @@ export async function defaultsOptions() {
       .where(isNull(holidayGroups.archivedAt))
       .orderBy(asc(holidayGroups.name)),
   ]);
-  return { databases, groups, schedules, holidays };
+  const [addressBooks, salesRepSchedules] = await Promise.all([addressBookOptions(), salesRepScheduleOptions()]);
+  return { databases, groups, schedules, holidays, addressBooks, salesRepSchedules };
 }
 
 export async function saveDefaults(actor: AuditActor, input: z.output<typeof defaultsSchema>) {
@@ -53,6 +66,8 @@ export async function saveDefaults(actor: AuditActor, input: z.output<typeof def
   check(input.qualificationGroupId, options.groups, "qualificationGroupId");
   check(input.scheduleId, options.schedules, "scheduleId");
   check(input.holidayGroupId, options.holidays, "holidayGroupId");
+  check(input.addressBookId, options.addressBooks, "addressBookId");
+  check(input.salesRepScheduleId, options.salesRepSchedules, "salesRepScheduleId");
   // The audit trail names this one-row object as the admin who changed it reads it.
   const { t } = await getTranslator();
   return db.transaction(async (tx) => {
@@ -63,6 +78,8 @@ export async function saveDefaults(actor: AuditActor, input: z.output<typeof def
       qualificationGroupId: input.qualificationGroupId,
       scheduleId: input.scheduleId,
       holidayGroupId: input.holidayGroupId,
+      addressBookId: input.addressBookId,
+      salesRepScheduleId: input.salesRepScheduleId,
       updatedAt: new Date(),
     };
     const [after] = await tx

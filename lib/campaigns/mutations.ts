@@ -29,6 +29,8 @@ export async function createCampaign(actor: AuditActor, input: z.output<typeof c
         qualificationGroupId: defaults.qualificationGroupId,
         scheduleId: defaults.scheduleId,
         holidayGroupId: defaults.holidayGroupId,
+        addressBookId: defaults.addressBookId,
+        salesRepScheduleId: defaults.salesRepScheduleId,
         platformId: onlyPlatforms.length === 1 ? onlyPlatforms[0].id : null,
       };
       const [created] = await tx.insert(campaigns).values(values).returning();
@@ -116,6 +118,8 @@ export async function saveRelation(actor: AuditActor, input: z.output<typeof rel
   const result = await db.transaction(async (tx) =>
     saveCampaignTab(tx, actor, input, "relation", async () => {
       await assertUsable(tx, "qualificationGroupId", input.qualificationGroupId);
+      await assertUsable(tx, "addressBookId", input.addressBookId);
+      await assertUsable(tx, "salesRepScheduleId", input.salesRepScheduleId);
       let scriptVersionId: number | null = null;
       if (input.scriptId !== null) {
         // Agents run production versions only; without a choice, the latest one.
@@ -138,6 +142,8 @@ export async function saveRelation(actor: AuditActor, input: z.output<typeof rel
           scriptVersionId,
           qualificationGroupId: input.qualificationGroupId,
           numberDisplay: input.numberDisplay,
+          addressBookId: input.addressBookId,
+          salesRepScheduleId: input.salesRepScheduleId,
         },
       };
     }),

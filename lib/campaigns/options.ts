@@ -1,3 +1,4 @@
+import { addressBookOptions, salesRepScheduleOptions } from "@/lib/agenda/queries";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
@@ -118,6 +119,7 @@ export async function campaignOptions() {
       scriptOptions(),
       skillOptions(),
     ]);
+  const [addressBookList, salesRepScheduleList] = await Promise.all([addressBookOptions(), salesRepScheduleOptions()]);
   return {
     platforms: platformList,
     queues: queueList,
@@ -128,6 +130,8 @@ export async function campaignOptions() {
     qualification,
     scripts: scriptList,
     skillGroups: skillGroupList,
+    addressBooks: addressBookList,
+    salesRepSchedules: salesRepScheduleList,
   };
 }
 export type CampaignOptions = Awaited<ReturnType<typeof campaignOptions>>;

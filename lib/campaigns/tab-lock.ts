@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
+  addressBooks,
+  salesRepSchedules,
   blacklists,
   campaigns,
   customerDatabases,
@@ -55,6 +57,8 @@ const lookups = {
   holidayGroupId: { table: holidayGroups, archivable: true },
   distributionGroupId: { table: distributionRuleGroups, archivable: true },
   qualificationGroupId: { table: qualificationGroups, archivable: true },
+  addressBookId: { table: addressBooks, archivable: true },
+  salesRepScheduleId: { table: salesRepSchedules, archivable: true },
 } as const;
 
 /** Refuses a choice that no longer exists or was archived since the form was loaded. */

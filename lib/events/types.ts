@@ -30,6 +30,9 @@ export type RelaisEvent =
   | { name: "relais/user.revoked"; data: { userId: number } }
   // One session signed out: its live streams close (app/api/stream).
   | { name: "relais/user.signedOut"; data: { userId: number; sessionId: string } };
+  | { name: "relais/config.changed"; data: ConfigChange }
+  // An appointment was booked, moved or cancelled for a sales rep (the agendas and booking panels refresh).
+  | { name: "relais/appointment.changed"; data: { appointmentId: number; repId: number; change: "booked" | "moved" | "cancelled" } };
 
 /**
  * A configuration object was created, changed, archived or deleted (every audited change is
@@ -64,6 +67,7 @@ export const LIVE_EVENTS = [
   // Read by the stream itself (lib/realtime/stream.ts) to close a user's connections; never forwarded.
   "relais/user.revoked",
   "relais/user.signedOut",
+  "relais/appointment.changed",
 ] as const satisfies readonly RelaisEventName[];
 
 type LiveName = (typeof LIVE_EVENTS)[number];

@@ -22,6 +22,8 @@ export interface ViewerScope {
   admin: boolean;
   allAgents: boolean;
   supervises: boolean;
+  /** Reads an agenda or books appointments. */
+  agenda: boolean;
   agents: ReadonlySet<number>;
 }
 
@@ -44,7 +46,8 @@ export async function viewerScope(user: Principal): Promise<ViewerScope> {
       );
     agents = new Set(rows.map((r) => r.id));
   }
-  return { userId: user.id, admin, allAgents, supervises, agents };
+  const agenda = can(user, "agenda.view") || can(user, "agenda.book");
+  return { userId: user.id, admin, allAgents, supervises, agenda, agents };
 }
 
 export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
@@ -55,6 +58,9 @@ export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
     case "campaign.summary":
     case "campaign.state":
       return scope.admin;
+    case "appointment.changed":
+      // Ids only: a rep's agenda and the agents' booking panels re-read what they may see.
+      return scope.agenda;
     case "conversation.queued":
       return true; // queue counts: everyone who works the queue
   }
@@ -153,7 +159,7 @@ export function liveStream(request: Request, user: SessionUser): Response {
       const check = async () => {
         try {
           const now = await loadSessionUser(user.id, user.sessionVersion ?? 0, user.sessionId);
-          if (!now || !(can(now, "workspace.use") || can(now, "supervision.view"))) return end("revoked");
+          if (!now || !(can(now, "workspace.use") || can(now, "supervision.view") || can(now, "agenda.view"))) return end("revoked");
           scope = await viewerScope(now);
         } catch {
           /* the database is briefly unreachable: the next check decides */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaignBlacklists, campaigns, campaignSkills, scriptVersions } from "@/db/schema";
+import { campaignBlacklists, campaigns, campaignSkills, salesReps, scriptVersions } from "@/db/schema";
 import type { ConfigChange } from "@/lib/events/types";
 
 // Which campaign summaries read a configuration object, by the audit log's object type. What
@@ -13,6 +13,8 @@ const directColumns = {
   distribution_rule_group: campaigns.distributionGroupId,
   script: campaigns.scriptId,
   platform: campaigns.platformId,
+  sales_rep_schedule: campaigns.salesRepScheduleId,
+  address_book: campaigns.addressBookId,
 } as const;
 
 type Db = Awaited<ReturnType<typeof getDb>>;
@@ -32,6 +34,12 @@ export async function campaignsTouchedBy(change: ConfigChange): Promise<number[]
   if (change.object === "campaign" && ids.length) where.push(inArray(campaigns.id, ids));
   const column = directColumns[change.object as keyof typeof directColumns];
   if (column && ids.length) where.push(inArray(column, ids));
+  // A rep made inactive (or moved to another schedule) changes the agenda element of the campaigns of his schedule.
+  if (change.object === "sales_rep" && ids.length) {
+    where.push(
+      inArray(campaigns.salesRepScheduleId, db.select({ id: salesReps.scheduleId }).from(salesReps).where(inArray(salesReps.id, ids))),
+    );
+  }
   if (change.object === "script_version" && ids.length) {
     // A new version may be the script's latest production one: the campaigns of that script.
     where.push(

@@ -13,6 +13,8 @@ export const fixLinks = {
   distributionGroup: (id: number) => `/admin/distribution-rules/${id}`,
   blacklist: (id: number) => `/admin/blacklists/${id}`,
   agents: () => "/admin/agents",
+  salesRepSchedule: (id: number) => `/admin/sales-rep-schedules/${id}`,
+  salesReps: () => "/admin/sales-reps",
   scriptGenerate: (scriptId: number) => `/designer/scripts/${scriptId}/generate`,
   customerFile: (scriptId: number) => `/designer/scripts/${scriptId}/customer-file`,
 };

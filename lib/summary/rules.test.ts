@@ -494,6 +494,37 @@ describe("campaign summary rules", () => {
     ).toMatchObject({ light: "green", reason: "summary.reasons.agenda.ok" });
   });
 
+  it("agenda: orange, naming the schedule, when nothing can be booked on it (no type, fully greyed, no active rep)", () => {
+    const on = (facts: { activeReps: number; types: number; availableQuarters: number }) =>
+      light(
+        variant((s) => {
+          s.scriptAgendaUse = ["RDV"];
+          s.agendaConfigured = true;
+          s.agendaSchedule = { id: 3, name: "Commerciaux IDF", ...facts };
+        }),
+        "agenda",
+      );
+    expect(on({ activeReps: 2, types: 0, availableQuarters: 100 })).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.agenda.noType",
+      fix: "/admin/sales-rep-schedules/3",
+    });
+    expect(on({ activeReps: 2, types: 1, availableQuarters: 0 })).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.agenda.fullyGreyed",
+    });
+    expect(on({ activeReps: 0, types: 1, availableQuarters: 100 })).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.agenda.noActiveRep",
+      fix: "/admin/sales-reps",
+    });
+    expect(on({ activeReps: 1, types: 1, availableQuarters: 100 })).toMatchObject({ light: "green", reason: "summary.reasons.agenda.ok" });
+    const t = createTranslator(getMessages("fr"));
+    expect(describeElement(t, on({ activeReps: 0, types: 1, availableQuarters: 100 }))).toBe(
+      "Aucun commercial actif sur le planning de commerciaux « Commerciaux IDF » : aucun rendez-vous possible",
+    );
+  });
+
   it("skills and agents: red when nobody can work the campaign, orange with a single agent", () => {
     expect(
       light(

@@ -181,6 +181,14 @@ function qualifications(s: CampaignSnapshot): SummaryElement {
  */
 function agenda(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "relation");
+  // A schedule on which nothing can be booked is worth knowing about even before the script books.
+  const sched = s.agendaSchedule;
+  if (sched) {
+    const at = fixLinks.salesRepSchedule(sched.id);
+    if (sched.types === 0) return element("agenda", "orange", "noType", at, { name: sched.name });
+    if (sched.availableQuarters === 0) return element("agenda", "orange", "fullyGreyed", at, { name: sched.name });
+    if (sched.activeReps === 0) return element("agenda", "orange", "noActiveRep", fixLinks.salesReps(), { name: sched.name });
+  }
   if (s.scriptAgendaUse.length === 0) return element("agenda", "green", "notUsed", fix);
   if (!s.agendaConfigured)
     return element("agenda", "orange", "scriptBooksNoAgenda", fix, { name: s.script?.name ?? "", uses: s.scriptAgendaUse.join(", ") });

@@ -30,6 +30,7 @@ import {
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { migrateScriptModel, safeParseScriptModel } from "@/lib/scripts/migrate";
 import { agendaUse } from "@/lib/scripts/ops";
+import { salesRepScheduleFacts } from "@/lib/agenda/summary-facts";
 import { dataKinds } from "@/lib/scripts/model";
 import { requiredCredentials, type CampaignSnapshot } from "./types";
 
@@ -132,6 +133,8 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       distributionName: distributionRuleGroups.name,
       distributionArchivedAt: distributionRuleGroups.archivedAt,
       lastError: pollCursors.lastError,
+      addressBookId: campaigns.addressBookId,
+      salesRepScheduleId: campaigns.salesRepScheduleId,
     })
     .from(campaigns)
     .leftJoin(platforms, eq(platforms.id, campaigns.platformId))
@@ -233,6 +236,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       .where(and(eq(users.role, "agent"), isNull(users.archivedAt))),
   ]);
 
+  const agendaSchedules = await salesRepScheduleFacts(db, distinct(base.map((c) => c.salesRepScheduleId)));
   // Each version is parsed once, not once per campaign using it.
   const agendaByVersion = new Map(versions.map((v) => [v.id, agendaUseOfVersion(v.id, v.model)]));
   const files = versions.filter((v) => v.customerFile !== null);
@@ -301,7 +305,8 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
           }
         : null,
       scriptAgendaUse: (c.versionId !== null ? agendaByVersion.get(c.versionId) : undefined) ?? [],
-      agendaConfigured: false,
+      agendaConfigured: c.addressBookId !== null && c.salesRepScheduleId !== null,
+      agendaSchedule: c.salesRepScheduleId !== null ? (agendaSchedules.get(c.salesRepScheduleId) ?? null) : null,
       qualificationGroup:
         c.groupId !== null
           ? {

@@ -72,11 +72,10 @@ export interface CampaignSnapshot {
   } | null;
   /** Agenda objects and «book an appointment» actions of the picked version (names); empty when it takes none. */
   scriptAgendaUse: string[];
-  /**
-   * An address book and a sales-rep schedule are set for the campaign (steps 13–15). Those
-   * objects do not exist in Relais yet, so this is false until they do.
-   */
+  /** An address book and a sales-rep schedule are set for the campaign (steps 13–15). */
   agendaConfigured: boolean;
+  /** The campaign's sales-rep schedule as booking needs it; absent in older snapshots. */
+  agendaSchedule?: { id: number; name: string; activeReps: number; types: number; availableQuarters: number } | null;
   qualificationGroup: (Named & { statuses: number; positive: number }) | null;
   schedule: (Named & { days: ScheduleDay[] }) | null;
   holidayGroup: (Named & { holidays: number }) | null;

@@ -17,6 +17,7 @@ import { designer } from "./en/designer";
 import { filtered } from "./en/filtered";
 import { routing } from "./en/routing";
 import { desk } from "./en/desk";
+import { agenda } from "./en/agenda";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -38,6 +39,7 @@ export const en: Messages = {
   filtered,
   routing,
   desk,
+  agenda,
   meta: {
     description: "Social-media contact center",
   },

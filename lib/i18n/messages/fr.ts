@@ -19,6 +19,7 @@ import { designer } from "./fr/designer";
 import { filtered } from "./fr/filtered";
 import { routing } from "./fr/routing";
 import { desk } from "./fr/desk";
+import { agenda } from "./fr/agenda";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -40,6 +41,7 @@ export const fr = {
   filtered,
   routing,
   desk,
+  agenda,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },

@@ -14,7 +14,7 @@ import { useUnsavedWarning } from "@/components/admin/use-unsaved-warning";
 import { saveDefaultsAction } from "./actions";
 
 type Option = { id: number; name: string };
-type Field = "databaseId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId";
+type Field = "databaseId" | "qualificationGroupId" | "scheduleId" | "holidayGroupId" | "addressBookId" | "salesRepScheduleId";
 
 export function DefaultsForm({
   values,
@@ -38,6 +38,8 @@ export function DefaultsForm({
     { name: "qualificationGroupId", label: "defaults.qualificationGroup", empty: "defaults.none" },
     { name: "scheduleId", label: "defaults.schedule", empty: "defaults.noSchedule" },
     { name: "holidayGroupId", label: "defaults.holidayGroup", empty: "defaults.none" },
+    { name: "addressBookId", label: "agenda.relation.addressBook", empty: "defaults.none" },
+    { name: "salesRepScheduleId", label: "agenda.relation.schedule", empty: "defaults.none" },
   ];
 
   return (

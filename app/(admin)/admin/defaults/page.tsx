@@ -17,6 +17,8 @@ export default async function DefaultsPage() {
           qualificationGroupId: defaults.qualificationGroupId,
           scheduleId: defaults.scheduleId,
           holidayGroupId: defaults.holidayGroupId,
+          addressBookId: defaults.addressBookId,
+          salesRepScheduleId: defaults.salesRepScheduleId,
         }}
         version={defaults.updatedAt ? defaults.updatedAt.toISOString() : undefined}
         options={{
@@ -24,6 +26,8 @@ export default async function DefaultsPage() {
           qualificationGroupId: options.groups,
           scheduleId: options.schedules,
           holidayGroupId: options.holidays,
+          addressBookId: options.addressBooks,
+          salesRepScheduleId: options.salesRepSchedules,
         }}
       />
     </div>

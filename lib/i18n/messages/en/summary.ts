@@ -139,6 +139,9 @@ export const summary: Messages["summary"] = {
       scriptBooksNoAgenda:
         "The script “{name}” books appointments ({uses}) but no agenda is configured: address book and sales-rep schedule (steps 13–15)",
       ok: "Address book and sales-rep schedule configured",
+      noActiveRep: "No active sales rep on the sales-rep schedule «{name}»: no appointment possible",
+      noType: "No appointment type on the sales-rep schedule «{name}»: no appointment possible",
+      fullyGreyed: "The sales-rep schedule «{name}» is fully greyed out: no slot possible",
     },
     skills: {
       ok: "{count, plural, one {# agent has the required skills} other {# agents have the required skills}} ({skills})",

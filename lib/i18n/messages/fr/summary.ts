@@ -138,6 +138,9 @@ export const summary = {
       scriptBooksNoAgenda:
         "Le script « {name} » prend des rendez-vous ({uses}) mais aucun agenda n'est configuré : carnet d'adresses et planning de commerciaux (étapes 13 à 15)",
       ok: "Carnet d'adresses et planning de commerciaux configurés",
+      noActiveRep: "Aucun commercial actif sur le planning de commerciaux « {name} » : aucun rendez-vous possible",
+      noType: "Aucun type de rendez-vous sur le planning de commerciaux « {name} » : aucun rendez-vous possible",
+      fullyGreyed: "Le planning de commerciaux « {name} » est entièrement grisé : aucun créneau possible",
     },
     skills: {
       ok: "{count, plural, one {# agent a les compétences requises} other {# agents ont les compétences requises}} ({skills})",

@@ -42,6 +42,8 @@ export function RelationTab({
       scriptVersionId: idOrEmpty(campaign.scriptVersionId),
       qualificationGroupId: idOrEmpty(campaign.qualificationGroupId),
       numberDisplay: campaign.numberDisplay,
+      addressBookId: idOrEmpty(campaign.addressBookId),
+      salesRepScheduleId: idOrEmpty(campaign.salesRepScheduleId),
     },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
@@ -111,6 +113,28 @@ export function RelationTab({
           ))}
         </Select>
       </FormField>
+      <div className="grid max-w-2xl gap-4 sm:grid-cols-2">
+        <FormField label={t("agenda.relation.addressBook")} htmlFor="addressBookId" error={msg(errors.addressBookId?.message)}>
+          <Select {...form.register("addressBookId")}>
+            <option value="">{t("agenda.relation.none")}</option>
+            {options.addressBooks.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={t("agenda.relation.schedule")} htmlFor="salesRepScheduleId" error={msg(errors.salesRepScheduleId?.message)}>
+          <Select {...form.register("salesRepScheduleId")}>
+            <option value="">{t("agenda.relation.none")}</option>
+            {options.salesRepSchedules.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      </div>
       <fieldset className="space-y-4 rounded-panel border border-border p-4">
         <legend className="px-1 text-sm font-semibold">{t("campaigns.relation.sideActions")}</legend>
         <FormField

@@ -1,0 +1,164 @@
+import fs from "node:fs";
+import { test, expect, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Screenshots of the new pages (1280 and 1920 wide) go outside the repository.
+const SHOTS = process.env.AGENDA_SHOTS_DIR || "/tmp/agenda-shots";
+
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function grantBooking(admin: Page, login: string) {
+  await admin.goto(`/admin/agents?q=${login}`);
+  await admin.getByRole("link", { name: login, exact: true }).click();
+  await admin.getByRole("tab", { name: "Droits" }).click();
+  await admin.getByRole("checkbox", { name: "Prendre des rendez-vous sur l'agenda" }).check();
+  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
+}
+
+/** The Monday after today (YYYY-MM-DD), where a fresh default grid always has free slots. */
+function nextMonday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
+  return d.toISOString().slice(0, 10);
+}
+
+test("an administrator builds a schedule and a rep; one agent books, the same slot is refused to a second, the rep's agenda shows it live", async ({
+  browser,
+}) => {
+  const admin = await signIn(browser, "admin");
+
+  // Step 14: a sales-rep schedule (default grid Monday–Friday 9–12 and 14–18), one type, one location.
+  await admin.goto("/admin/sales-rep-schedules");
+  await expect(admin.getByText("Aucun planning de commerciaux.")).toBeVisible();
+  await admin.getByRole("link", { name: "Nouveau planning de commerciaux" }).click();
+  await admin.getByRole("textbox", { name: "Nom", exact: true }).fill("Commerciaux E2E");
+  // Grey out Monday 09:00 by clicking it, then make it available again with the keyboard.
+  const monday9 = admin.getByRole("gridcell", { name: "Lundi 09:00 : disponible" });
+  await monday9.click();
+  await expect(admin.getByRole("gridcell", { name: "Lundi 09:00 : grisé" })).toBeVisible();
+  await admin.getByRole("gridcell", { name: "Lundi 09:00 : grisé" }).press("Space");
+  await expect(admin.getByRole("gridcell", { name: "Lundi 09:00 : disponible" })).toBeVisible();
+  await shoot(admin, "schedule-general");
+  await admin.getByRole("tab", { name: "Type de rendez-vous" }).click();
+  await admin.getByRole("textbox", { name: "Nom" }).fill("Visite");
+  await admin.getByRole("tab", { name: "Lieux de rendez-vous" }).click();
+  await admin.getByRole("button", { name: "Ajouter un lieu" }).click();
+  await admin.getByRole("textbox", { name: "Lieu" }).fill("Agence Paris");
+  await admin.getByRole("tab", { name: "Droits des agents" }).click();
+  await admin.getByLabel("Au plus tard (minutes avant le rendez-vous)").fill("0");
+  await shoot(admin, "schedule-rights");
+  await admin.getByRole("button", { name: "Créer" }).click();
+  await expect(admin).toHaveURL(/\/admin\/sales-rep-schedules\/\d+$/);
+  await expect(admin.getByRole("heading", { name: "Planning de commerciaux « Commerciaux E2E »" })).toBeVisible();
+
+  // Step 15: a rep with a login, on that schedule, covering Paris.
+  await admin.goto("/admin/sales-reps/new");
+  await admin.getByRole("textbox", { name: "Nom", exact: true }).fill("Martin");
+  await admin.getByLabel("Prénom").fill("Léa");
+  await admin.getByLabel("Email").fill("lea.martin@example.test");
+  await admin.getByLabel("Identifiant (optionnel)").fill("lea.martin");
+  await admin.getByLabel("Mot de passe").fill("Lea-password-2026!");
+  await admin.getByRole("tab", { name: "Affectations et régions" }).click();
+  await expect(admin.getByLabel("Planning")).toHaveValue(/\d+/);
+  await admin.getByLabel("Zones géographiques").fill("75, 92");
+  await admin.getByRole("button", { name: "Créer" }).click();
+  await expect(admin).toHaveURL(/\/admin\/sales-reps\/\d+$/);
+  await admin.goto("/admin/sales-reps");
+  await expect(admin.getByRole("row", { name: /Léa Martin/ })).toContainText("Commerciaux E2E");
+  await shoot(admin, "sales-reps");
+
+  // Wiring: the campaign's «Relation Client» tab offers the schedule.
+  await admin.goto("/admin/campaigns");
+  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("tab", { name: "Relation Client" }).click();
+  await admin.getByLabel("Planning pour l'agenda").selectOption({ label: "Commerciaux E2E" });
+  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
+
+  await grantBooking(admin, "1000");
+  await grantBooking(admin, "1001");
+
+  // The rep watches next week's agenda.
+  const week = nextMonday();
+  const rep = await signIn(browser, "lea.martin", "Lea-password-2026!");
+  await rep.goto(`/agenda?view=week&date=${week}`);
+  await expect(rep.getByRole("heading", { name: /Agenda — Léa Martin/ })).toBeVisible();
+  await expect(rep.getByTestId("appointment")).toHaveCount(0);
+
+  // Two agents open the booking panel on the same week and pick the same first slot. The second
+  // one's live stream is cut, as if both clicked at the same instant.
+  const agent1 = await signIn(browser, "1000");
+  const agent2 = await signIn(browser, "1001");
+  await agent2.context().route("**/api/stream", (route) => route.abort());
+  for (const agent of [agent1, agent2]) {
+    await agent.goto("/agenda/book?cp=75011");
+    const panel = agent.getByTestId("booking-panel");
+    await expect(panel.getByLabel("Commercial", { exact: true })).toContainText("Léa Martin");
+    await panel.getByRole("button", { name: "Semaine suivante" }).click();
+    await panel.getByRole("group", { name: "Créneaux libres" }).getByRole("button", { name: "09:00" }).first().click();
+    await agent.getByLabel("Client").fill(`Client de ${agent === agent1 ? "1000" : "1001"}`);
+  }
+  await shoot(agent1, "booking-panel");
+  const nineOClock = agent1.getByRole("group", { name: "Créneaux libres" }).getByRole("button", { name: "09:00" });
+  const offered = await nineOClock.count();
+  await agent1.getByRole("button", { name: /^Réserver le / }).click();
+  await expect(agent1.getByText(/Rendez-vous réservé le .* avec Léa Martin/).first()).toBeVisible();
+  await agent2.getByRole("button", { name: /^Réserver le / }).click();
+  await expect(
+    agent2.getByRole("alert").filter({ hasText: "Ce créneau vient d'être pris : choisissez-en un autre" }).first(),
+  ).toBeVisible();
+
+  // The rep's agenda shows it without reloading, in his colour, with its details.
+  const appointment = rep.getByTestId("appointment");
+  await expect(appointment).toHaveCount(1);
+  await expect(appointment).toContainText("Visite — Client de 1000");
+  await appointment.click();
+  await expect(rep.getByTestId("appointment-details")).toContainText("Agent 1000");
+  await shoot(rep, "rep-agenda-week");
+  await rep.goto(`/agenda?view=day&date=${week}`);
+  await expect(rep.getByTestId("appointment")).toHaveCount(1);
+  await shoot(rep, "rep-agenda-day");
+  // The booking agent's panel no longer offers the taken slot (Monday's 09:00; the other days' remain).
+  await expect(nineOClock).toHaveCount(offered - 1);
+
+  // The rep cannot be made inactive while he has this appointment: the refusal names it.
+  await admin.goto("/admin/sales-reps");
+  await admin.getByRole("link", { name: "Léa Martin" }).click();
+  await admin.getByRole("checkbox", { name: /Actif/ }).uncheck();
+  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(admin.getByText(/Ce commercial a des rendez-vous à venir : .*Client de 1000/).first()).toBeVisible();
+});
+
+test("an administrator creates an address book, maps and imports a CSV file, and reads the report", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/address-books");
+  await admin.getByRole("link", { name: "Nouveau carnet d'adresses" }).click();
+  await admin.getByRole("textbox", { name: "Nom", exact: true }).fill("Clients E2E");
+  await admin.getByRole("button", { name: "Créer" }).click();
+  await expect(admin).toHaveURL(/\/admin\/address-books\/\d+$/);
+  const csv =
+    "Civilité;Nom;Prénom;Société;Courriel;Code postal;Ville;Colonne inconnue\nM.;Dupont;Jean;ACME;jean@acme.test;75011;Paris;x\nMme;Durand;Anne;;anne@x.test;92100;Boulogne;y\nM.;DUPONT;Jean;ACME;JEAN@acme.test;75011;Paris;z\n";
+  await admin
+    .getByLabel("Fichier", { exact: true })
+    .setInputFiles({ name: "clients.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  // The preview maps the recognised headers; the unknown one is left out.
+  await expect(admin.getByLabel("Champ du carnet — Courriel")).toHaveValue("email");
+  await expect(admin.getByLabel("Champ du carnet — Colonne inconnue")).toHaveValue("");
+  await shoot(admin, "address-book-import");
+  await admin.getByRole("button", { name: "Importer" }).click();
+  const report = admin.getByRole("region", { name: "Rapport d'import : clients.csv" });
+  await expect(report.getByRole("status")).toHaveText("Import terminé : 2 contacts ajoutés.");
+  await expect(report.getByRole("row", { name: /^4 Jean DUPONT/ })).toContainText("Ignoré : même contact qu'à la ligne 2");
+  await expect(admin.getByRole("row", { name: /Mme Durand Anne/ })).toContainText("Boulogne");
+  await shoot(admin, "address-book");
+  await admin.goto("/admin/address-books");
+  await shoot(admin, "address-books");
+});
