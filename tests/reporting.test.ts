@@ -209,7 +209,7 @@ describe("campaign report from stored facts", () => {
     expect(report.series).toHaveLength(30);
     expect(report.series.find((p) => p.bucket === "2026-11-03")).toMatchObject({ received: 1, positive: 1 });
     expect(report.callbacks).toEqual({ available: true, made: 1, missed: 1 });
-    expect(report.appointments).toEqual({ available: false, booked: 0 });
+    expect(report.appointments).toEqual({ available: true, booked: 0 });
   });
 
   it("counts the conversation closed after local midnight in December", async () => {

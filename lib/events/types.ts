@@ -29,8 +29,7 @@ export type RelaisEvent =
   // Every session of the user ended (new password, archived, a right removed): lib/auth/revoke.ts.
   | { name: "relais/user.revoked"; data: { userId: number } }
   // One session signed out: its live streams close (app/api/stream).
-  | { name: "relais/user.signedOut"; data: { userId: number; sessionId: string } };
-  | { name: "relais/config.changed"; data: ConfigChange }
+  | { name: "relais/user.signedOut"; data: { userId: number; sessionId: string } }
   // An appointment was booked, moved or cancelled for a sales rep (the agendas and booking panels refresh).
   | { name: "relais/appointment.changed"; data: { appointmentId: number; repId: number; change: "booked" | "moved" | "cancelled" } };
 

@@ -1,6 +1,5 @@
-// Figures whose facts live in the workspace's and the agenda's tables (callbacks, appointments).
-// Each is one query function; one that has no table to read yet answers zero with
-// `available: false`, and the page says "not available yet".
+// Figures whose facts live in the workspace's and the agenda's tables (callbacks, appointments),
+// one query function each.
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { OVERDUE_GRACE_MS } from "@/lib/conversations/callbacks";
@@ -44,7 +43,15 @@ export async function callbackFigures(db: Db, campaignId: number, range: ReportR
   return { available: true, made: Number(r?.made ?? 0), missed: Number(r?.missed ?? 0) };
 }
 
-export async function appointmentFigures(...args: FigureArgs): Promise<AppointmentFigures> {
-  void args;
-  return { available: false, booked: 0 };
+/** Appointments booked for the campaign in the range (by booking time), cancelled ones excluded. */
+export async function appointmentFigures(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<AppointmentFigures> {
+  if (scope.kind === "agents" && scope.agentIds.length === 0) return { available: true, booked: 0 };
+  const scoped = scope.kind === "agents" ? sql`and a.booked_by = any(${intArray(scope.agentIds)})` : sql``;
+  const [r] = await rows<{ booked: number | string }>(
+    db,
+    sql`select count(*) as booked from appointments a
+        where a.campaign_id = ${campaignId} and a.cancelled_at is null
+          and a.created_at >= ${range.from.toISOString()}::timestamptz and a.created_at < ${range.to.toISOString()}::timestamptz ${scoped}`,
+  );
+  return { available: true, booked: Number(r?.booked ?? 0) };
 }
