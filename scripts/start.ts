@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, ensureSecrets } from "@/lib/config/secrets";
-import { dataDir, databaseUrl } from "@/lib/config/env";
+import { dataDir, databaseUrl, simulatorSmtpPort } from "@/lib/config/env";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -191,8 +191,11 @@ async function startEmbeddedSimulator(): Promise<{ close(): Promise<void> }> {
       host: "127.0.0.1",
       stateFile: path.join(dataDir(), "simulator.json"),
       enforceReplyPolicy,
+      smtpPort: simulatorSmtpPort(),
     });
-    console.log(`Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"})`);
+    console.log(
+      `Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"}), SMTP on 127.0.0.1:${sim.smtpPort}`,
+    );
     return sim;
   } catch (err) {
     console.error("Network simulator failed to start:", err instanceof Error ? err.message : err);

@@ -4,7 +4,10 @@ import { eq } from "drizzle-orm";
 import { conversations, messages, qualificationStatuses } from "@/db/schema";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { assignWaitingConversations } from "@/lib/routing/assign";
-import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
+import { qualifyConversation, setPresence } from "@/lib/conversations/mutations";
+import { sendAnswer } from "@/lib/outbox/replies";
+import { deliverOnce } from "@/lib/outbox/deliver";
+import { outbox } from "@/db/schema";
 import { currentConversation } from "@/lib/conversations/queries";
 import { setupDemoWorkspace } from "./demo-fixture";
 
@@ -30,14 +33,19 @@ describe("an agent answers and qualifies a conversation", () => {
     expect(await currentConversation(agentB)).toBeNull();
 
     // Another agent can neither answer nor close it.
-    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Hello", requestKey: crypto.randomUUID() })).rejects.toThrow(
+    await expect(
+      sendAnswer(agentB, { conversationId: conv!.id, kind: "x_reply", text: "Hello", idempotencyKey: crypto.randomUUID() }),
+    ).rejects.toThrow(
       "workspace.errors.notYours",
     );
 
     const requestKey = crypto.randomUUID();
-    const reply = { conversationId: conv!.id, text: "Bonjour Marc, elle arrive demain.", requestKey };
-    await sendReply(agentA, reply);
-    await sendReply(agentA, reply); // a double submit
+    const reply = { conversationId: conv!.id, kind: "x_reply" as const, text: "Bonjour Marc, elle arrive demain.", idempotencyKey: requestKey };
+    const first = await sendAnswer(agentA, reply);
+    const second = await sendAnswer(agentA, reply); // a double submit
+    expect(second.id).toBe(first.id);
+    await deliverOnce(first.id);
+    await deliverOnce(first.id);
     const replies = await w.sim.listReplies();
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ text: "Bonjour Marc, elle arrive demain.", inReplyToId: tweet.id });
@@ -81,17 +89,16 @@ describe("an agent answers and qualifies a conversation", () => {
     );
   });
 
-  it("reports a network refusal and keeps the reply as failed, without posting", async () => {
+  it("keeps a reply the network answered 503 to queued for a later attempt, without posting", async () => {
     const [agentA] = w.state.agents;
     const conv = await currentConversation(agentA);
     await w.sim.injectFault({ endpoint: "post", status: 503, count: 1 });
     const before = (await w.sim.listReplies()).length;
-    await expect(sendReply(agentA, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(
-      /workspace\.errors\.network\./,
-    );
+    const queued = await sendAnswer(agentA, { conversationId: conv!.id, kind: "x_reply", text: "Nous regardons.", idempotencyKey: crypto.randomUUID() });
+    expect(await deliverOnce(queued.id)).toBe("queued");
     expect((await w.sim.listReplies()).length).toBe(before);
-    const failed = await w.db.select().from(messages).where(eq(messages.sendState, "failed"));
-    expect(failed).toHaveLength(1);
+    const [row] = await w.db.select().from(outbox).where(eq(outbox.id, queued.id));
+    expect(row).toMatchObject({ state: "queued", errorReason: "outbox.reasons.networkError", errorCode: "503", attempts: 1 });
   });
 });
 

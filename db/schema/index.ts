@@ -15,3 +15,4 @@ export * from "./blacklists";
 export * from "./distribution";
 export * from "./scripts";
 export * from "./jobs";
+export * from "./outbox";

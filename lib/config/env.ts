@@ -27,3 +27,11 @@ export function simulatorEnabled(): boolean {
   if (process.env.RELAIS_SIMULATOR === "off") return false;
   return Boolean(process.env.RELAIS_SIMULATOR_URL) || !databaseUrl() || process.env.RELAIS_DEMO === "1";
 }
+
+/** The simulator's SMTP listener (SIMULATOR_SMTP_PORT, 4456 by default): where the demo's root settings send mail. */
+export function simulatorSmtpPort(): number {
+  const raw = process.env.SIMULATOR_SMTP_PORT || "4456";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`SIMULATOR_SMTP_PORT must be a port number, got "${raw}"`);
+  return port;
+}

@@ -6,6 +6,7 @@ import {
   campaigns,
   platforms,
   predefinedResponses,
+  rootSettings,
   qualificationGroups,
   qualificationStatuses,
   queues,
@@ -35,6 +36,8 @@ interface SeedOptions {
   simulatorUrl: string;
   keyword?: string;
   pollSeconds?: number;
+  /** The simulator's SMTP listener: the demo's root settings send mail there. */
+  smtpPort?: number;
 }
 
 /**
@@ -91,6 +94,13 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       { code: "HORS_CIBLE", label: "Hors cible", category: "not_argued", benefit: "0" },
     ] as const;
     await tx.insert(qualificationStatuses).values(statuses.map((s, i) => ({ ...s, groupId: group.id, position: i })));
+    if (options.smtpPort) {
+      // Mail goes to the simulator's listener on loopback (shown on /simulator): no TLS, no login.
+      await tx
+        .insert(rootSettings)
+        .values({ id: 1, smtpHost: "127.0.0.1", smtpPort: options.smtpPort, smtpTls: false, smtpFrom: "relais@demo.relais.test" })
+        .onConflictDoNothing();
+    }
     const [platform] = await tx
       .insert(platforms)
       .values({ name: "Simulateur", twitterBaseUrl: options.simulatorUrl, facebookBaseUrl: options.simulatorUrl })

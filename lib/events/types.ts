@@ -19,6 +19,8 @@ export type RelaisEvent =
   | { name: "relais/campaign.changed"; data: { campaignId?: number } }
   | { name: "relais/campaign.poll"; data: { campaignId: number } }
   | { name: "relais/routing.requested"; data: { reason: string } }
+  // An outbox row is due for a delivery attempt (lib/outbox); `ts` delays a retry.
+  | { name: "relais/outbox.queued"; data: { outboxId: number } }
   | { name: "relais/config.changed"; data: ConfigChange };
 
 /**

@@ -11,7 +11,7 @@ import {
   type FaultStatus,
   type RateLimiter,
 } from "./limits";
-import type { SimStore, SimTweet } from "./state";
+import type { SimDm, SimStore, SimTweet } from "./state";
 import { type TrafficGenerator, validateTraffic } from "./traffic";
 
 // The /_sim/ API: what trainers (through Relais' /simulator page), scripts and tests use to play
@@ -54,6 +54,32 @@ function view(store: SimStore, t: SimTweet): SimTweetView {
     conversationId: t.conversationId,
     inReplyToId: t.inReplyToId ?? null,
     fromApp: Boolean(t.appId),
+  };
+}
+
+export interface SimDmView {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  senderHandle: string;
+  recipientId: string;
+  recipientHandle: string;
+  text: string;
+  createdAt: string;
+  fromApp: boolean;
+}
+
+function dmView(store: SimStore, d: SimDm): SimDmView {
+  return {
+    id: d.id,
+    conversationId: d.conversationId,
+    senderId: d.senderId,
+    senderHandle: store.user(d.senderId)?.handle ?? "",
+    recipientId: d.recipientId,
+    recipientHandle: store.user(d.recipientId)?.handle ?? "",
+    text: d.text,
+    createdAt: d.createdAt,
+    fromApp: Boolean(d.appId),
   };
 }
 
@@ -153,6 +179,14 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         sendJson(res, 200, { replies: replies.map((t) => view(ctx.store, t)) });
         return true;
       }
+      case "GET /_sim/twitter/dms": {
+        const dms = ctx.store.dms().slice(0, listLimit(url));
+        sendJson(res, 200, { dms: dms.map((d) => dmView(ctx.store, d)) });
+        return true;
+      }
+      case "GET /_sim/mails":
+        sendJson(res, 200, { mails: ctx.store.mails().slice(0, listLimit(url)) });
+        return true;
       case "POST /_sim/faults":
         injectFault(ctx, await body(req), res);
         return true;

@@ -10,6 +10,8 @@ export interface SimUser {
   name: string;
   lang?: string;
   createdAt: string;
+  /** False when the person does not accept DMs from accounts they do not follow (X answers 403). */
+  acceptsDms?: boolean;
 }
 
 export interface SimTweet {
@@ -25,6 +27,29 @@ export interface SimTweet {
   appId?: string;
 }
 
+/** A direct message between two accounts (X's one-to-one conversation id is "{smaller}-{larger}"). */
+export interface SimDm {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  recipientId: string;
+  text: string;
+  createdAt: string;
+  /** Set when an app sent it (what Relais sent). */
+  appId?: string;
+}
+
+/** A mail the SMTP listener received (lib/simulator/smtp.ts). */
+export interface SimMail {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  date: string;
+  text: string;
+  attachments: { filename: string; contentType: string; size: number }[];
+}
+
 interface PersistedState {
   version: 1;
   lastId: string;
@@ -33,7 +58,12 @@ interface PersistedState {
   tweets: SimTweet[];
   /** Absent in files written before the simulator spoke Facebook. */
   facebook?: FacebookPersisted;
+  /** Absent in files written before DMs and mail. */
+  dms?: SimDm[];
+  mails?: SimMail[];
 }
+
+const MAX_MAILS = 1_000;
 
 // X's snowflake epoch: ids embed a millisecond timestamp, so ids minted after a restart are still
 // larger than the ones saved before it, even when the state file was lost.
@@ -62,6 +92,9 @@ export class SimStore {
   /** Ascending by id, which is also posting order. */
   private tweetList: SimTweet[] = [];
   private tweetsById = new Map<string, SimTweet>();
+  /** Oldest first. */
+  private dmList: SimDm[] = [];
+  private mailList: SimMail[] = [];
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   readonly facebook = new FacebookState(
@@ -90,6 +123,8 @@ export class SimStore {
     for (const user of state.users ?? []) store.putUser(user);
     for (const tweet of state.tweets ?? []) store.putTweet(tweet);
     store.facebook.load(state.facebook);
+    store.dmList = state.dms ?? [];
+    store.mailList = state.mails ?? [];
     store.seed();
     return store;
   }
@@ -181,12 +216,49 @@ export class SimStore {
     return tweet;
   }
 
+  addDm(input: { senderId: string; recipientId: string; text: string; appId?: string }): SimDm {
+    const [a, b] = [input.senderId, input.recipientId].sort(compareIds);
+    const dm: SimDm = {
+      id: this.nextId(),
+      conversationId: `${a}-${b}`,
+      senderId: input.senderId,
+      recipientId: input.recipientId,
+      text: input.text,
+      createdAt: new Date().toISOString(),
+      ...(input.appId ? { appId: input.appId } : {}),
+    };
+    this.dmList.push(dm);
+    if (this.dmList.length > MAX_TWEETS) this.dmList.shift();
+    this.scheduleSave();
+    return dm;
+  }
+
+  /** Newest first. */
+  dms(): SimDm[] {
+    return [...this.dmList].reverse();
+  }
+
+  addMail(mail: Omit<SimMail, "id">): SimMail {
+    const stored = { id: this.nextId(), ...mail };
+    this.mailList.push(stored);
+    if (this.mailList.length > MAX_MAILS) this.mailList.shift();
+    this.scheduleSave();
+    return stored;
+  }
+
+  /** Newest first. */
+  mails(): SimMail[] {
+    return [...this.mailList].reverse();
+  }
+
   reset(): void {
     // lastId survives a reset so ids stay increasing for clients that kept a since_id.
     this.users.clear();
     this.usersByHandle.clear();
     this.tweetList = [];
     this.tweetsById.clear();
+    this.dmList = [];
+    this.mailList = [];
     this.apps.clear();
     this.seed();
     this.facebook.reset();
@@ -217,6 +289,8 @@ export class SimStore {
       users: [...this.users.values()],
       tweets: this.tweetList,
       facebook: this.facebook.toJSON(),
+      dms: this.dmList,
+      mails: this.mailList,
     };
     const body = JSON.stringify(state);
     this.saving = this.saving

@@ -4,6 +4,7 @@ import { BodyError, readJson, sendJson, xProblems } from "./http";
 import type { FaultEndpoint, FaultQueue, RateLimitBucket, RateLimiter } from "./limits";
 import type { SimStore, SimTweet } from "./state";
 import { renderUser, searchRecent } from "./x-search";
+import { DM_PATH, readDms, sendDm } from "./x-dm";
 
 export interface XContext {
   store: SimStore;
@@ -24,7 +25,7 @@ const REPLY_NOT_ALLOWED =
 
 interface Route {
   method: string;
-  path: string;
+  path: string | RegExp;
   endpoint: FaultEndpoint;
   userContextOnly: boolean;
   bucket(auth: Exclude<AuthContext, { kind: "invalid" }>): [RateLimitBucket, string];
@@ -47,6 +48,30 @@ const routes: Route[] = [
     userContextOnly: true,
     bucket: (auth) => ["post", auth.app.accountId],
     run: (ctx, auth, req) => createTweet(ctx, auth.app.accountId, auth.app.id, req),
+  },
+  {
+    method: "POST",
+    path: DM_PATH,
+    endpoint: "dm",
+    userContextOnly: true,
+    bucket: (auth) => ["dmSend", auth.app.accountId],
+    run: (ctx, auth, req, url) => {
+      const [, participant, edge] = DM_PATH.exec(url.pathname.replace(/\/+$/, ""))!;
+      if (edge !== "messages") return Promise.resolve({ status: 404, body: xProblems.notFound() });
+      return sendDm(ctx.store, auth.app.accountId, auth.app.id, decodeURIComponent(participant), req);
+    },
+  },
+  {
+    method: "GET",
+    path: DM_PATH,
+    endpoint: "dm",
+    userContextOnly: true,
+    bucket: (auth) => ["dmRead", auth.app.accountId],
+    run: async (ctx, auth, _req, url) => {
+      const [, participant, edge] = DM_PATH.exec(url.pathname.replace(/\/+$/, ""))!;
+      if (edge !== "dm_events") return { status: 404, body: xProblems.notFound() };
+      return readDms(ctx.store, auth.app.accountId, decodeURIComponent(participant));
+    },
   },
   {
     method: "GET",
@@ -138,7 +163,8 @@ async function createTweet(ctx: XContext, accountId: string, appId: string, req:
 /** Serves the X API v2 subset; returns false when the path is not an X route. */
 export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (!url.pathname.startsWith("/2/")) return false;
-  const route = routes.find((r) => r.path === url.pathname.replace(/\/+$/, "") && r.method === req.method);
+  const path = url.pathname.replace(/\/+$/, "");
+  const route = routes.find((r) => (typeof r.path === "string" ? r.path === path : r.path.test(path)) && r.method === req.method);
   if (!route) {
     sendJson(res, 404, xProblems.notFound());
     return true;

@@ -4,16 +4,17 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { CurrentConversation } from "@/lib/conversations/queries";
-import { qualifySchema, replySchema, type QualifyInput, type ReplyInput } from "@/lib/conversations/workspace.schema";
-import { useFormat, useT } from "@/lib/i18n/client";
+import { qualifySchema, type QualifyInput } from "@/lib/conversations/workspace.schema";
+import type { ReplyPolicy } from "@/lib/conversations/reply-policy";
+import { useFormat, useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { qualifyAction, sendReplyAction } from "./actions";
+import { qualifyAction } from "./actions";
+import { ReplyBox } from "./reply-box";
 
 const categoryKey = {
   positive: "qualification.categories.positive",
@@ -22,8 +23,17 @@ const categoryKey = {
 } as const;
 
 /** `timeZone`: the campaign's, in which the thread's times are shown. */
-export function ConversationPanel({ conversation, timeZone }: { conversation: CurrentConversation; timeZone?: string }) {
+export function ConversationPanel({
+  conversation,
+  policy,
+  timeZone,
+}: {
+  conversation: CurrentConversation;
+  policy: ReplyPolicy;
+  timeZone?: string;
+}) {
   const t = useT();
+  const locale = useLocale();
   const format = useFormat();
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]" data-testid="conversation">
@@ -55,59 +65,11 @@ export function ConversationPanel({ conversation, timeZone }: { conversation: Cu
               </li>
             ))}
           </ol>
-          <ReplyForm conversationId={conversation.id} />
+          <ReplyBox conversationId={conversation.id} policy={policy} locale={locale} />
         </CardContent>
       </Card>
       <QualifyForm conversationId={conversation.id} statuses={conversation.statuses} categoryKey={categoryKey} />
     </div>
-  );
-}
-
-function ReplyForm({ conversationId }: { conversationId: number }) {
-  const t = useT();
-  const router = useRouter();
-  const { toast } = useToast();
-  const form = useForm<ReplyInput>({
-    resolver: zodResolver(replySchema),
-    defaultValues: { conversationId, text: "", requestKey: crypto.randomUUID() },
-  });
-  const text = useWatch({ control: form.control, name: "text" }) ?? "";
-  const error = form.formState.errors.text?.message;
-
-  async function onSubmit(values: ReplyInput) {
-    const result = await sendReplyAction(values);
-    if (!result.ok) {
-      toast({ title: t(result.error as MessageKey), variant: "error" });
-      // A failed post may be retried with the same key; the server refuses a second success.
-      router.refresh();
-      return;
-    }
-    toast({ title: t("workspace.sent"), variant: "success" });
-    form.reset({ conversationId, text: "", requestKey: crypto.randomUUID() });
-    router.refresh();
-  }
-
-  return (
-    <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-2" noValidate>
-      <FormField
-        label={t("workspace.reply")}
-        htmlFor="reply-text"
-        error={error && t(error as MessageKey)}
-        hint={t("workspace.characterCount", { count: text.length, max: 280 })}
-      >
-        <Textarea
-          rows={3}
-          placeholder={t("workspace.replyPlaceholder")}
-          {...form.register("text")}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void form.handleSubmit(onSubmit)();
-          }}
-        />
-      </FormField>
-      <Button type="submit" loading={form.formState.isSubmitting}>
-        {t("workspace.send")}
-      </Button>
-    </form>
   );
 }
 

@@ -12,6 +12,7 @@ import { distribution } from "./en/distribution";
 import { defaults } from "./en/defaults";
 import { audit } from "./en/audit";
 import { designer } from "./en/designer";
+import { mail, outbox, replyBox, replyPolicy } from "./en/outbox";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -28,6 +29,10 @@ export const en: Messages = {
   defaults,
   audit,
   designer,
+  replyPolicy,
+  outbox,
+  replyBox,
+  mail,
   meta: {
     description: "Social-media contact center",
   },
@@ -107,7 +112,7 @@ export const en: Messages = {
     waitingInQueue: "{count, plural, one {# conversation waiting} other {# conversations waiting}} in the queues",
     goReadyHint: "Switch to “Ready” to receive conversations.",
     closed: "Conversation qualified and closed",
-    sendState: { sending: "sending", sent: "sent", failed: "sending failed" },
+    sendState: { queued: "queued", sending: "sending", sent: "sent", failed: "sending failed", unknown: "uncertain" },
     errors: {
       replyEmpty: "Type a reply",
       replyTooLong: "280 characters at most",

@@ -14,6 +14,7 @@ import { distribution } from "./fr/distribution";
 import { defaults } from "./fr/defaults";
 import { audit } from "./fr/audit";
 import { designer } from "./fr/designer";
+import { mail, outbox, replyBox, replyPolicy } from "./fr/outbox";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -30,6 +31,10 @@ export const fr = {
   defaults,
   audit,
   designer,
+  replyPolicy,
+  outbox,
+  replyBox,
+  mail,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },
@@ -109,7 +114,7 @@ export const fr = {
     waitingInQueue: "{count, plural, one {# conversation en attente} other {# conversations en attente}} dans les files",
     goReadyHint: "Passez à l'état « Prêt » pour recevoir des conversations.",
     closed: "Conversation qualifiée et clôturée",
-    sendState: { sending: "envoi en cours", sent: "envoyé", failed: "échec de l'envoi" },
+    sendState: { queued: "en file d'envoi", sending: "envoi en cours", sent: "envoyé", failed: "échec de l'envoi", unknown: "envoi incertain" },
     errors: {
       replyEmpty: "Saisissez une réponse",
       replyTooLong: "280 caractères au maximum",
