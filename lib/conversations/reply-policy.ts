@@ -123,8 +123,9 @@ function commentOptions(input: ReplyPolicyInput, now: Date): ReplyOption[] {
 export function replyPolicy(input: ReplyPolicyInput, now: Date): ReplyPolicy {
   let options: ReplyOption[];
   if (input.network === "twitter") options = xOptions(input);
-  else if (input.channel === "comment") options = commentOptions(input, now);
-  else options = [messengerOption(input, now)];
+  // Facebook has no keyword search: anything public read from a page is a comment.
+  else if (input.channel === "messenger" || input.channel === "dm") options = [messengerOption(input, now)];
+  else options = commentOptions(input, now);
   const preferred = options.find((o) => o.allowed)?.kind ?? null;
   return { network: input.network, channel: input.channel, options, preferred, listenOnly: preferred === null };
 }
@@ -174,7 +175,7 @@ export async function policyFacts(db: Db | Tx, conversationId: number) {
     .orderBy(desc(messages.networkCreatedAt), desc(messages.id))
     .limit(1);
   const [privateReply] =
-    c.channel === "comment"
+    c.network === "facebook" && c.channel !== "messenger" && c.channel !== "dm"
       ? await db
           .select({ id: messages.id })
           .from(messages)
