@@ -16,7 +16,7 @@ describe("an agent answers and qualifies a conversation", () => {
 
   it("gives the conversation to one ready agent, posts the reply once, and closes it with a frozen qualification", async () => {
     const [agentA, agentB] = w.state.agents;
-    const tweet = await w.sim.postCustomerTweet({ authorHandle: "marc", authorName: "Marc", text: "Relais, où est ma commande ?" });
+    const tweet = await w.sim.postCustomerTweet({ authorHandle: "marc", authorName: "Marc", text: "@relais_demo Relais, où est ma commande ?" });
     await pollCampaign(w.state.campaignId);
 
     // Nobody is ready: the conversation waits.
@@ -29,7 +29,7 @@ describe("an agent answers and qualifies a conversation", () => {
     expect(await assignWaitingConversations()).toEqual([]);
 
     const conv = await currentConversation(agentA);
-    expect(conv?.thread.map((m) => m.text)).toEqual(["Relais, où est ma commande ?"]);
+    expect(conv?.thread.map((m) => m.text)).toEqual(["@relais_demo Relais, où est ma commande ?"]);
     expect(await currentConversation(agentB)).toBeNull();
 
     // Another agent can neither answer nor close it.
@@ -79,7 +79,7 @@ describe("an agent answers and qualifies a conversation", () => {
 
   it("refuses a qualification from another campaign's group", async () => {
     const [agentA] = w.state.agents;
-    await w.sim.postCustomerTweet({ authorHandle: "lea", text: "relais encore" });
+    await w.sim.postCustomerTweet({ authorHandle: "lea", text: "@relais_demo relais encore" });
     await pollCampaign(w.state.campaignId);
     await assignWaitingConversations();
     const conv = await currentConversation(agentA);

@@ -21,14 +21,14 @@ export async function endAssignment(
   const at = input.at ?? new Date();
   const [ended] = await rows<{ id: number; agent_id: number }>(
     tx,
-    sql`update assignments set state = 'ended', ended_at = ${at}, end_reason = ${input.reason},
+    sql`update assignments set state = 'ended', ended_at = ${at.toISOString()}, end_reason = ${input.reason},
           ended_by = ${input.endedBy ?? null}
         where conversation_id = ${input.conversationId} and ended_at is null
         returning id, agent_id`,
   );
   if (!ended) return null;
   await tx.execute(
-    sql`update agent_presence set active_count = greatest(active_count - 1, 0), last_assignment_ended_at = ${at}
+    sql`update agent_presence set active_count = greatest(active_count - 1, 0), last_assignment_ended_at = ${at.toISOString()}
         where user_id = ${ended.agent_id}`,
   );
   return { assignmentId: ended.id, agentId: ended.agent_id };
@@ -37,7 +37,7 @@ export async function endAssignment(
 /** The agent acted on the offer (replied, saved, qualified): it no longer times out. */
 export async function acceptAssignment(tx: Tx, conversationId: number, agentId: number, at: Date = new Date()): Promise<void> {
   await tx.execute(
-    sql`update assignments set state = 'accepted', accepted_at = ${at}, expires_at = null
+    sql`update assignments set state = 'accepted', accepted_at = ${at.toISOString()}, expires_at = null
         where conversation_id = ${conversationId} and agent_id = ${agentId} and ended_at is null and state = 'offered'`,
   );
 }
