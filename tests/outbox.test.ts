@@ -29,7 +29,10 @@ describe("replies through the outbox", () => {
   async function agentAt(i: number): Promise<number> {
     while (w.state.agents.length <= i) {
       const n = w.state.agents.length;
-      const [u] = await w.db.insert(users).values({ login: `outbox${n}`, name: `Agent outbox ${n}`, role: "agent", passwordHash: "-" }).returning();
+      const [u] = await w.db
+        .insert(users)
+        .values({ login: `outbox${n}`, name: `Agent outbox ${n}`, role: "agent", passwordHash: "-" })
+        .returning();
       w.state.agents.push(u.id);
     }
     return w.state.agents[i];
@@ -57,13 +60,21 @@ describe("replies through the outbox", () => {
     await expect(sendAnswer(agent, { conversationId: conv.id, kind: "x_reply", text: "Bonjour", idempotencyKey: key() })).rejects.toThrow(
       "replyPolicy.reasons.xNotMentioned",
     );
-    const dm = await sendAnswer(agent, { conversationId: conv.id, kind: "x_dm", text: "Bonjour, votre numéro de commande ?", idempotencyKey: key() });
+    const dm = await sendAnswer(agent, {
+      conversationId: conv.id,
+      kind: "x_dm",
+      text: "Bonjour, votre numéro de commande ?",
+      idempotencyKey: key(),
+    });
     expect(dm.state).toBe("queued");
     expect(await deliverOnce(dm.id)).toBe("sent");
     const dms = (await w.sim.listDms()).filter((d) => d.text === "Bonjour, votre numéro de commande ?");
     expect(dms).toHaveLength(1);
     expect(dms[0]).toMatchObject({ fromApp: true, recipientHandle: "client0" });
-    const [thread] = await w.db.select().from(messages).where(eq(messages.id, (await row(dm.id)).messageId!));
+    const [thread] = await w.db
+      .select()
+      .from(messages)
+      .where(eq(messages.id, (await row(dm.id)).messageId!));
     expect(thread).toMatchObject({ sendState: "sent", replyKind: "x_dm", externalId: dms[0].id });
 
     const mention = await conversationFor("@relais_demo relais : colis abîmé");
@@ -118,7 +129,12 @@ describe("replies through the outbox", () => {
 
   it("never marks a confirmed send failed, whatever is recorded after it", async () => {
     const { agent, conv } = await conversationFor("@relais_demo relais merci");
-    const queued = await sendAnswer(agent, { conversationId: conv.id, kind: "x_reply", text: `Avec plaisir ${Date.now()}`, idempotencyKey: key() });
+    const queued = await sendAnswer(agent, {
+      conversationId: conv.id,
+      kind: "x_reply",
+      text: `Avec plaisir ${Date.now()}`,
+      idempotencyKey: key(),
+    });
     const claimed = (await claimRow(queued.id))!;
     const sent = await callNetwork(claimed);
     expect(await recordOutcome(queued.id, sent)).toBe("sent");
@@ -156,14 +172,20 @@ describe("replies through the outbox", () => {
         credentials: encryptSecret({ ...DEMO_FACEBOOK_CREDENTIALS, pageAccessToken: page.token, pageId: page.pageId }),
       })
       .returning();
-    const cases = [
-      { name: "Anne Récente", ageHours: 0, tag: undefined as string | undefined },
+    const cases: { name: string; ageHours: number; tag?: string }[] = [
+      { name: "Anne Récente", ageHours: 0 },
       { name: "Bruno Hier", ageHours: 30, tag: "HUMAN_AGENT" },
       { name: "Chloé Ancienne", ageHours: 8 * 24, tag: "closed" },
     ];
-    for (const c of cases) await w.sim.postCustomerMessage({ authorName: c.name, text: `Bonjour, je suis ${c.name}`, pageId: page.pageId, ageHours: c.ageHours });
+    for (const c of cases)
+      await w.sim.postCustomerMessage({
+        authorName: c.name,
+        text: `Bonjour, je suis ${c.name}`,
+        pageId: page.pageId,
+        ageHours: c.ageHours,
+      });
     await pollCampaign(fb.id);
-    for (const c of cases) {
+    for (let i = 0; i < cases.length; i++) {
       const agent = await agentAt(nextAgent++);
       await setPresence(agent, "ready");
       await assignWaitingConversations();
@@ -224,8 +246,18 @@ describe("replies through the outbox", () => {
       authorName: "Denis Commentaire",
       networkCreatedAt: new Date(),
     });
-    const pub = await sendAnswer(agent, { conversationId: conv.id, kind: "fb_comment_reply", text: "À partir de 10 €.", idempotencyKey: key() });
-    const priv = await sendAnswer(agent, { conversationId: conv.id, kind: "fb_private_reply", text: "Je vous envoie la grille.", idempotencyKey: key() });
+    const pub = await sendAnswer(agent, {
+      conversationId: conv.id,
+      kind: "fb_comment_reply",
+      text: "À partir de 10 €.",
+      idempotencyKey: key(),
+    });
+    const priv = await sendAnswer(agent, {
+      conversationId: conv.id,
+      kind: "fb_private_reply",
+      text: "Je vous envoie la grille.",
+      idempotencyKey: key(),
+    });
     expect(await deliverOnce(pub.id)).toBe("sent");
     expect(await deliverOnce(priv.id)).toBe("sent");
     const replies = (await w.sim.listFacebookComments()).filter((c) => c.parentId === comment.id);
@@ -288,9 +320,19 @@ describe("email through the outbox and the simulator's SMTP listener", () => {
     const conv = (await currentConversation(agent))!;
     const [template] = await w.db
       .insert(emailTemplates)
-      .values({ campaignId: w.state.campaignId, name: "Devis", subject: "Votre devis, $AUTEUR", body: "Bonjour $AUTEUR (@$PSEUDO), $AGENT de $CAMPAGNE. $VILLE" })
+      .values({
+        campaignId: w.state.campaignId,
+        name: "Devis",
+        subject: "Votre devis, $AUTEUR",
+        body: "Bonjour $AUTEUR (@$PSEUDO), $AGENT de $CAMPAGNE. $VILLE",
+      })
       .returning();
-    const sent = await sendTemplateEmail(agent, { conversationId: conv.id, templateId: template.id, to: "julie@example.com", values: { VILLE: "Lyon" } });
+    const sent = await sendTemplateEmail(agent, {
+      conversationId: conv.id,
+      templateId: template.id,
+      to: "julie@example.com",
+      values: { VILLE: "Lyon" },
+    });
     expect(sent.subject).toBe("Votre devis, Julie Martin");
     expect(await deliverOnce(sent.outboxId)).toBe("sent");
     const [mail] = (await w.sim.listMails()).filter((m) => m.subject === "Votre devis, Julie Martin");

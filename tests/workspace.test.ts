@@ -16,7 +16,11 @@ describe("an agent answers and qualifies a conversation", () => {
 
   it("gives the conversation to one ready agent, posts the reply once, and closes it with a frozen qualification", async () => {
     const [agentA, agentB] = w.state.agents;
-    const tweet = await w.sim.postCustomerTweet({ authorHandle: "marc", authorName: "Marc", text: "@relais_demo Relais, où est ma commande ?" });
+    const tweet = await w.sim.postCustomerTweet({
+      authorHandle: "marc",
+      authorName: "Marc",
+      text: "@relais_demo Relais, où est ma commande ?",
+    });
     await pollCampaign(w.state.campaignId);
 
     // Nobody is ready: the conversation waits.
@@ -35,12 +39,15 @@ describe("an agent answers and qualifies a conversation", () => {
     // Another agent can neither answer nor close it.
     await expect(
       sendAnswer(agentB, { conversationId: conv!.id, kind: "x_reply", text: "Hello", idempotencyKey: crypto.randomUUID() }),
-    ).rejects.toThrow(
-      "workspace.errors.notYours",
-    );
+    ).rejects.toThrow("workspace.errors.notYours");
 
     const requestKey = crypto.randomUUID();
-    const reply = { conversationId: conv!.id, kind: "x_reply" as const, text: "Bonjour Marc, elle arrive demain.", idempotencyKey: requestKey };
+    const reply = {
+      conversationId: conv!.id,
+      kind: "x_reply" as const,
+      text: "Bonjour Marc, elle arrive demain.",
+      idempotencyKey: requestKey,
+    };
     const first = await sendAnswer(agentA, reply);
     const second = await sendAnswer(agentA, reply); // a double submit
     expect(second.id).toBe(first.id);
@@ -94,7 +101,12 @@ describe("an agent answers and qualifies a conversation", () => {
     const conv = await currentConversation(agentA);
     await w.sim.injectFault({ endpoint: "post", status: 503, count: 1 });
     const before = (await w.sim.listReplies()).length;
-    const queued = await sendAnswer(agentA, { conversationId: conv!.id, kind: "x_reply", text: "Nous regardons.", idempotencyKey: crypto.randomUUID() });
+    const queued = await sendAnswer(agentA, {
+      conversationId: conv!.id,
+      kind: "x_reply",
+      text: "Nous regardons.",
+      idempotencyKey: crypto.randomUUID(),
+    });
     expect(await deliverOnce(queued.id)).toBe("queued");
     expect((await w.sim.listReplies()).length).toBe(before);
     const [row] = await w.db.select().from(outbox).where(eq(outbox.id, queued.id));

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { PostTweetForm } from "./post-tweet-form";
 import { AutoRefresh } from "./auto-refresh";
 import { DemoCredentials } from "./demo-credentials";
+import { OutboundLists } from "./outbound-lists";
 
 export default async function SimulatorPage() {
   await requirePage("simulator.use");
@@ -46,6 +47,7 @@ export default async function SimulatorPage() {
         <TweetList title={t("simulator.tweets")} empty={t("simulator.noTweets")} tweets={customers} testId="sim-tweets" format={format} />
         <TweetList title={t("simulator.replies")} empty={t("simulator.noReplies")} tweets={replies} testId="sim-replies" format={format} />
       </div>
+      {unreachable ? null : <OutboundLists client={client} t={t} format={format} />}
     </div>
   );
 }

@@ -113,7 +113,13 @@ export async function senderForCampaign(db: Db, campaignId: number): Promise<Net
   const stored = decryptSecret<StoredCredentials>(campaign.credentials);
   if (campaign.type === "facebook") {
     const c = stored as FacebookCredentials;
-    return createFacebookSender({ baseUrl: row.facebookBaseUrl, appId: c.appId, appSecret: c.appSecret, pageAccessToken: c.pageAccessToken, pageId: c.pageId });
+    return createFacebookSender({
+      baseUrl: row.facebookBaseUrl,
+      appId: c.appId,
+      appSecret: c.appSecret,
+      pageAccessToken: c.pageAccessToken,
+      pageId: c.pageId,
+    });
   }
   const c = stored as TwitterCredentials;
   return createTwitterSender({ ...c, baseUrl: row.twitterBaseUrl });

@@ -1,13 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import {
-  agentPresence,
-  campaigns,
-  conversations,
-  qualificationStatuses,
-  qualificationSubStatuses,
-  type AgentState,
-} from "@/db/schema";
+import { agentPresence, campaigns, conversations, qualificationStatuses, qualificationSubStatuses, type AgentState } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action";
 import { endAssignment } from "@/lib/routing/assignments";
 import { emit } from "@/lib/events/emit";

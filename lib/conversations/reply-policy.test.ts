@@ -35,12 +35,16 @@ describe("what X allows", () => {
   });
 
   it("has no Facebook answers", () => {
-    expect(optionFor(replyPolicy(base, now), "messenger")).toMatchObject({ allowed: false, reason: "replyPolicy.reasons.notOnThisNetwork" });
+    expect(optionFor(replyPolicy(base, now), "messenger")).toMatchObject({
+      allowed: false,
+      reason: "replyPolicy.reasons.notOnThisNetwork",
+    });
   });
 });
 
 describe("Messenger's 24-hour rule", () => {
-  const messenger = (age: number) => replyPolicy({ network: "facebook", channel: "messenger", mentionsAccount: null, lastInboundAt: ago(age) }, now);
+  const messenger = (age: number) =>
+    replyPolicy({ network: "facebook", channel: "messenger", mentionsAccount: null, lastInboundAt: ago(age) }, now);
 
   it("answers with a plain RESPONSE up to exactly 24 hours after the person's last message", () => {
     const at24 = optionFor(messenger(24 * HOUR_MS), "messenger");

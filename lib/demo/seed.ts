@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import {
   campaigns,
   platforms,
+  emailTemplates,
   predefinedResponses,
   rootSettings,
   qualificationGroups,
@@ -144,6 +145,12 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         position: 1,
       },
     ]);
+    await tx.insert(emailTemplates).values({
+      campaignId: campaign.id,
+      name: "Suivi par email",
+      subject: "Votre demande sur $RESEAU, $AUTEUR",
+      body: "Bonjour $AUTEUR,\n\nMerci pour votre message. $AGENT, de l'équipe $CAMPAGNE, revient vers vous par email.\n\nÀ bientôt.",
+    });
     return created;
   });
 }

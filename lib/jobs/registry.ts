@@ -6,4 +6,11 @@ import { summaryFollowsConfigJob } from "./functions/summary-follows-config";
 import type { JobDefinition } from "./types";
 
 /** Every background job: run by the embedded runner, or served to Inngest (inngest/functions). */
-export const jobs: JobDefinition[] = [pollCampaignJob, assignConversationsJob, computeCampaignSummaryJob, summaryFollowsConfigJob, deliverOutboxJob, sweepOutboxJob];
+export const jobs: JobDefinition[] = [
+  pollCampaignJob,
+  assignConversationsJob,
+  computeCampaignSummaryJob,
+  summaryFollowsConfigJob,
+  deliverOutboxJob,
+  sweepOutboxJob,
+];

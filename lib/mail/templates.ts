@@ -1,6 +1,6 @@
 // Email from a campaign's template («modèles de mail», tab «Relation Client»): the subject and
 // body with their $VARIABLES filled, queued through the outbox in the conversation's history.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { campaigns, conversations, emailTemplates, users } from "@/db/schema";
@@ -23,8 +23,13 @@ export type TemplateEmailInput = z.input<typeof templateEmailSchema>;
  * The variables every template may use: $AUTEUR (the author's name), $PSEUDO (handle),
  * $AGENT (the agent's name), $CAMPAGNE, $RESEAU, $EMAIL (the recipient).
  */
-export function builtInValues(c: { authorName: string; authorHandle: string; campaignName: string; network: string }, agentName: string, to: string): VariableValues {
-  return { AUTEUR: c.authorName, PSEUDO: c.authorHandle, AGENT: agentName, CAMPAGNE: c.campaignName, RESEAU: c.network, EMAIL: to };
+export function builtInValues(
+  c: { authorName: string; authorHandle: string; campaignName: string; network: string },
+  agentName: string,
+  to: string,
+): VariableValues {
+  const network = c.network === "twitter" ? "X" : c.network === "facebook" ? "Facebook" : c.network;
+  return { AUTEUR: c.authorName, PSEUDO: c.authorHandle, AGENT: agentName, CAMPAGNE: c.campaignName, RESEAU: network, EMAIL: to };
 }
 
 /** Fills and queues the template for an agent's own conversation; returns the outbox row. */
@@ -63,4 +68,19 @@ export async function sendTemplateEmail(agentId: number, input: TemplateEmailInp
     await acceptAssignment(tx, c.id, agentId);
     return { outboxId: id, subject };
   });
+}
+
+/** The templates of the campaign of an agent's own conversation (id and name only). */
+export async function templatesForConversation(agentId: number, conversationId: number): Promise<{ id: number; name: string }[]> {
+  const db = await getDb();
+  const [c] = await db
+    .select({ campaignId: conversations.campaignId, status: conversations.status, agentId: conversations.assignedAgentId })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  if (!c || c.status !== "assigned" || c.agentId !== agentId) throw new ActionError("workspace.errors.notYours");
+  return db
+    .select({ id: emailTemplates.id, name: emailTemplates.name })
+    .from(emailTemplates)
+    .where(eq(emailTemplates.campaignId, c.campaignId))
+    .orderBy(asc(emailTemplates.name), asc(emailTemplates.id));
 }

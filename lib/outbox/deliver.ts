@@ -72,7 +72,10 @@ export async function callNetwork(row: OutboxRow & { token: string }): Promise<A
   } catch (err) {
     const failure = payload.kind === "email" ? (await import("./reasons")).mailFailure(err) : sendFailure(err);
     // The network's own words go to the log, with the row, never to the agent.
-    console.warn(`[outbox] row ${row.id} (${row.kind}) attempt ${row.attempts} failed: ${failure.reason} ${failure.code ?? ""}`, err instanceof Error ? err.message : err);
+    console.warn(
+      `[outbox] row ${row.id} (${row.kind}) attempt ${row.attempts} failed: ${failure.reason} ${failure.code ?? ""}`,
+      err instanceof Error ? err.message : err,
+    );
     return { type: "failed", token: row.token, failure };
   }
 }
@@ -87,7 +90,15 @@ export async function recordOutcome(id: number, outcome: AttemptOutcome, at: Dat
       // up, a failure recorded by a slower path): a post the network confirmed is never "failed".
       const [row] = await tx
         .update(outbox)
-        .set({ state: "sent", externalId: outcome.externalId, sentAt: at, errorReason: null, errorCode: null, claimToken: null, updatedAt: at })
+        .set({
+          state: "sent",
+          externalId: outcome.externalId,
+          sentAt: at,
+          errorReason: null,
+          errorCode: null,
+          claimToken: null,
+          updatedAt: at,
+        })
         .where(and(eq(outbox.id, id), ne(outbox.state, "sent")))
         .returning();
       if (row) {

@@ -15,7 +15,10 @@ export interface SendFailure {
 
 function graphCode(cause: unknown): { code?: number; subcode?: number } {
   const c = cause as GraphErrorFields | undefined;
-  return { code: typeof c?.code === "number" ? c.code : undefined, subcode: typeof c?.error_subcode === "number" ? c.error_subcode : undefined };
+  return {
+    code: typeof c?.code === "number" ? c.code : undefined,
+    subcode: typeof c?.error_subcode === "number" ? c.error_subcode : undefined,
+  };
 }
 
 /** Maps what a network call threw to a reason, deciding on codes and problem types, never on wording shown to agents. */
@@ -24,7 +27,8 @@ export function sendFailure(err: unknown): SendFailure {
     return { reason: "outbox.reasons.unexpected", code: null, transient: true };
   }
   const fb = graphCode(err.cause);
-  const code = fb.code !== undefined ? `${fb.code}${fb.subcode !== undefined ? `/${fb.subcode}` : ""}` : err.status ? String(err.status) : null;
+  const code =
+    fb.code !== undefined ? `${fb.code}${fb.subcode !== undefined ? `/${fb.subcode}` : ""}` : err.status ? String(err.status) : null;
   const detail = err.detail ?? "";
   switch (err.kind) {
     case "rate_limited":
@@ -34,7 +38,11 @@ export function sendFailure(err: unknown): SendFailure {
     case "server":
       return { reason: "outbox.reasons.networkError", code, transient: true };
     case "unauthorized":
-      return { reason: err.reason === "token_expired" ? "outbox.reasons.tokenExpired" : "outbox.reasons.tokenInvalid", code, transient: false };
+      return {
+        reason: err.reason === "token_expired" ? "outbox.reasons.tokenExpired" : "outbox.reasons.tokenInvalid",
+        code,
+        transient: false,
+      };
     case "duplicate":
       return { reason: "outbox.reasons.duplicate", code, transient: false };
     case "forbidden":
@@ -45,7 +53,8 @@ export function sendFailure(err: unknown): SendFailure {
       if (fb.code === 10900) return { reason: "outbox.reasons.privateReplyUsed", code, transient: false };
       if (fb.code === 100 && fb.subcode === 33) return { reason: "outbox.reasons.notFound", code, transient: false };
       // X's problem details have no codes for these; their wording is stable and public.
-      if (/not been mentioned or otherwise engaged/i.test(detail)) return { reason: "outbox.reasons.xReplyNotAllowed", code, transient: false };
+      if (/not been mentioned or otherwise engaged/i.test(detail))
+        return { reason: "outbox.reasons.xReplyNotAllowed", code, transient: false };
       if (/cannot send messages to this user/i.test(detail)) return { reason: "outbox.reasons.dmClosed", code, transient: false };
       if (/too long/i.test(detail)) return { reason: "outbox.reasons.tooLong", code, transient: false };
       if (/deleted or not visible/i.test(detail)) return { reason: "outbox.reasons.notFound", code, transient: false };

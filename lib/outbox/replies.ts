@@ -38,7 +38,13 @@ async function assignedTo(tx: Tx, agentId: number, conversationId: number) {
   if (!c || c.status !== "assigned" || c.agentId !== agentId) throw new ActionError("workspace.errors.notYours");
 }
 
-function payloadFor(kind: ReplyKind, text: string, target: { externalId: string | null }, authorId: string, tag?: "HUMAN_AGENT"): OutboxPayload {
+function payloadFor(
+  kind: ReplyKind,
+  text: string,
+  target: { externalId: string | null },
+  authorId: string,
+  tag?: "HUMAN_AGENT",
+): OutboxPayload {
   const ref = target.externalId ?? "";
   switch (kind) {
     case "x_reply":

@@ -98,7 +98,8 @@ export async function handleFacebookControl(fb: FacebookState, req: IncomingMess
     if (!name) fail(res, 400, `authorName is required and must be at most ${MAX_NAME} characters`);
     else if (!message) fail(res, 400, `text is required and must be at most ${MAX_TEXT} characters`);
     else if (!pageId) fail(res, 404, `pageId ${String(input.pageId)} is not a known page`);
-    else if (!Number.isFinite(ageHours) || ageHours < 0 || ageHours > 24 * 365) fail(res, 400, "ageHours must be a number of hours from 0 to 8760");
+    else if (!Number.isFinite(ageHours) || ageHours < 0 || ageHours > 24 * 365)
+      fail(res, 400, "ageHours must be a number of hours from 0 to 8760");
     else {
       const person = fb.ensurePerson(name);
       // ageHours backdates the message (a customer who wrote days ago, outside Messenger's window).

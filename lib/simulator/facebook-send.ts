@@ -43,7 +43,8 @@ export function sendApi(state: FacebookState, caller: Caller, pageId: string, bo
   const tag = body.tag;
   if (typeof message.text !== "string" || !message.text.trim())
     return graphErrors.invalidParameter("param message must be a JSON object with a non-empty text (this simulator has no attachments)");
-  if ([...message.text].length > MAX_TEXT) return graphErrors.invalidParameter(`Length of param message[text] must be less than or equal to ${MAX_TEXT}`);
+  if ([...message.text].length > MAX_TEXT)
+    return graphErrors.invalidParameter(`Length of param message[text] must be less than or equal to ${MAX_TEXT}`);
   if (typeof type !== "string" || !MESSAGING_TYPES.includes(type))
     return graphErrors.invalidParameter("param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}");
   if (type === "MESSAGE_TAG" && tag !== "HUMAN_AGENT")
@@ -58,7 +59,13 @@ export function sendApi(state: FacebookState, caller: Caller, pageId: string, bo
       return failure(400, "(#100) No matching user found", 100, { subcode: 2018001 });
     if (comment.privateReplyId) return failure(400, "(#10900) Activity already replied to", 10900);
     if (now - Date.parse(comment.createdTime) > HUMAN_AGENT_MS) return outsideWindow();
-    const m = state.addMessage({ pageId: caller.page.id, personId: comment.fromId, fromPage: true, message: message.text, appId: caller.app.id });
+    const m = state.addMessage({
+      pageId: caller.page.id,
+      personId: comment.fromId,
+      fromPage: true,
+      message: message.text,
+      appId: caller.app.id,
+    });
     state.markPrivateReply(comment.id, m.id);
     return { status: 200, body: { recipient_id: comment.fromId, message_id: m.id } };
   }
@@ -69,6 +76,12 @@ export function sendApi(state: FacebookState, caller: Caller, pageId: string, bo
   const age = now - Date.parse(last.createdTime);
   const allowed = age <= WINDOW_MS || (type === "MESSAGE_TAG" && age <= HUMAN_AGENT_MS);
   if (!allowed) return outsideWindow();
-  const m = state.addMessage({ pageId: caller.page.id, personId: recipient.id, fromPage: true, message: message.text, appId: caller.app.id });
+  const m = state.addMessage({
+    pageId: caller.page.id,
+    personId: recipient.id,
+    fromPage: true,
+    message: message.text,
+    appId: caller.app.id,
+  });
   return { status: 200, body: { recipient_id: recipient.id, message_id: m.id } };
 }

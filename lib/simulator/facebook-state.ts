@@ -278,7 +278,14 @@ export class FacebookState {
   }
 
   /** A message between a page and a person, in their one conversation (created on first contact). */
-  addMessage(input: { pageId: string; personId: string; fromPage: boolean; message: string; appId?: string; createdTime?: Date }): FbMessage {
+  addMessage(input: {
+    pageId: string;
+    personId: string;
+    fromPage: boolean;
+    message: string;
+    appId?: string;
+    createdTime?: Date;
+  }): FbMessage {
     // A backdated message (a trainer's "written 8 days ago") is a conversation last updated then.
     const now = (input.createdTime ?? new Date()).toISOString();
     const list = this.data.conversations;

@@ -17,7 +17,13 @@ async function main(): Promise<void> {
   // SIMULATOR_REPLY_POLICY=open, which the embedded demo uses so keyword hits can be answered.
   const enforceReplyPolicy = process.env.SIMULATOR_REPLY_POLICY !== "open";
   const smtpPort = simulatorSmtpPort();
-  const sim = await startSimulator({ port, host: "127.0.0.1", stateFile: path.join(dataDir, "simulator.json"), enforceReplyPolicy, smtpPort });
+  const sim = await startSimulator({
+    port,
+    host: "127.0.0.1",
+    stateFile: path.join(dataDir, "simulator.json"),
+    enforceReplyPolicy,
+    smtpPort,
+  });
   console.log(
     `Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"}), SMTP on 127.0.0.1:${sim.smtpPort}`,
   );

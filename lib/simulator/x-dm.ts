@@ -22,7 +22,13 @@ export function renderDm(dm: SimDm) {
   };
 }
 
-export async function sendDm(store: SimStore, accountId: string, appId: string, participantId: string, req: IncomingMessage): Promise<Outcome> {
+export async function sendDm(
+  store: SimStore,
+  accountId: string,
+  appId: string,
+  participantId: string,
+  req: IncomingMessage,
+): Promise<Outcome> {
   let body: unknown;
   try {
     body = await readJson(req);
@@ -36,7 +42,8 @@ export async function sendDm(store: SimStore, accountId: string, appId: string, 
     return { status: 400, body: xProblems.invalidRequest([{ message: "$.text: text is required (this simulator has no attachments)" }]) };
   if ([...text].length > MAX_DM_LENGTH) return { status: 400, body: xProblems.invalidRequest([{ message: "$.text: is too long" }]) };
   const recipient = store.user(participantId);
-  if (!recipient || participantId === accountId) return { status: 403, body: xProblems.forbidden("You cannot send messages to this user.") };
+  if (!recipient || participantId === accountId)
+    return { status: 403, body: xProblems.forbidden("You cannot send messages to this user.") };
   if (recipient.acceptsDms === false) return { status: 403, body: xProblems.forbidden("You cannot send messages to this user.") };
   const dm = store.addDm({ senderId: accountId, recipientId: participantId, text, appId });
   return { status: 201, body: { data: { dm_conversation_id: dm.conversationId, dm_event_id: dm.id } } };

@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/auth/action";
 import { replySchema, retrySchema, sendsSchema } from "@/lib/conversations/workspace.schema";
-import { templateEmailSchema, sendTemplateEmail } from "@/lib/mail/templates";
+import { templateEmailSchema, sendTemplateEmail, templatesForConversation } from "@/lib/mail/templates";
 import { listSends, retrySend, sendAnswer } from "@/lib/outbox/replies";
 
 // The reply box's actions. Sending only queues (the outbox row and the thread row commit
@@ -20,4 +20,8 @@ export const listSendsAction = defineAction("workspace.use", sendsSchema, async 
 /** The script's "send email" action (and any template email of the agent's conversation). */
 export const sendTemplateEmailAction = defineAction("workspace.use", templateEmailSchema, async (input, user) =>
   sendTemplateEmail(user.id, input),
+);
+
+export const listTemplatesAction = defineAction("workspace.use", sendsSchema, async ({ conversationId }, user) =>
+  templatesForConversation(user.id, conversationId),
 );

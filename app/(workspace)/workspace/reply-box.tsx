@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { listSendsAction, retrySendAction, sendAnswerAction } from "./reply-actions";
+import { EmailForm } from "./email-form";
 
 const stateVariant: Record<SendView["state"], BadgeVariant> = {
   queued: "neutral",
@@ -47,26 +48,29 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
   const count = [...text.trim()].length;
   const over = option ? count - option.maxLength : 0;
 
-  const refresh = useCallback(async () => {
-    const result = await listSendsAction({ conversationId });
-    if (!result.ok) return;
-    setSends(result.data);
-    const states = result.data.map((s) => `${s.id}:${s.state}`).join(",");
-    // The thread shows each send's state too: re-render the page when one moved on.
-    if (lastStates.current && states !== lastStates.current) router.refresh();
-    lastStates.current = states;
-  }, [conversationId, router]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
+  const [tick, setTick] = useState(0);
+  const refresh = useCallback(() => setTick((n) => n + 1), []);
   const inFlight = sends.some((s) => s.state === "queued" || s.state === "sending");
+
+  // The sends of this conversation, again every 1.5 s while one is on its way.
   useEffect(() => {
-    if (!inFlight) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [inFlight, refresh]);
+    let live = true;
+    const load = () =>
+      void listSendsAction({ conversationId }).then((result) => {
+        if (!live || !result.ok) return;
+        setSends(result.data);
+        const states = result.data.map((s) => `${s.id}:${s.state}`).join(",");
+        // The thread shows each send's state too: re-render the page when one moved on.
+        if (lastStates.current && states !== lastStates.current) router.refresh();
+        lastStates.current = states;
+      });
+    load();
+    const timer = inFlight ? setInterval(load, POLL_MS) : null;
+    return () => {
+      live = false;
+      if (timer) clearInterval(timer);
+    };
+  }, [conversationId, inFlight, tick, router]);
 
   function submit() {
     if (!kind || !option?.allowed || pending) return;
@@ -85,7 +89,7 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
       key.current = "";
       setText("");
       toast({ title: t("replyBox.queued"), variant: "success" });
-      await refresh();
+      refresh();
       router.refresh();
     });
   }
@@ -94,7 +98,7 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
     start(async () => {
       const result = await retrySendAction({ outboxId });
       if (!result.ok) toast({ title: t(result.error as MessageKey), variant: "error" });
-      await refresh();
+      refresh();
     });
   }
 
@@ -104,7 +108,11 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
         {t("replyBox.title")}
       </h3>
       {policy.listenOnly ? (
-        <p role="note" className="rounded-card border border-warning/30 bg-warning-soft p-3 text-sm text-warning-soft-fg" data-testid="listen-only">
+        <p
+          role="note"
+          className="rounded-card border border-warning/30 bg-warning-soft p-3 text-sm text-warning-soft-fg"
+          data-testid="listen-only"
+        >
           {t("replyPolicy.listenOnly")}
         </p>
       ) : null}
@@ -133,9 +141,15 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
                   {o.allowed ? (o.tag ? `${t("replyBox.possible")} · ${o.tag}` : t("replyBox.possible")) : t("replyBox.notPossible")}
                 </Badge>
               </span>
-              {o.reason ? <span className="block text-xs" data-testid="answer-reason">{t(o.reason as MessageKey)}</span> : null}
+              {o.reason ? (
+                <span className="block text-xs" data-testid="answer-reason">
+                  {t(o.reason as MessageKey)}
+                </span>
+              ) : null}
               {o.allowed && o.until ? (
-                <span className="block text-xs text-fg-muted">{t("replyPolicy.until", { date: format.dateTime(o.until, { style: "dateTime" }) })}</span>
+                <span className="block text-xs text-fg-muted">
+                  {t("replyPolicy.until", { date: format.dateTime(o.until, { style: "dateTime" }) })}
+                </span>
               ) : null}
             </span>
           </label>
@@ -166,7 +180,8 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
           />
           <div className="flex flex-wrap items-center justify-between gap-2 text-xs">
             <span id={`${id}-count`} className={over > 0 ? "text-danger" : "text-fg-muted"} data-testid="char-count">
-              {over > 0 ? t("replyBox.over", { count: over }) : t("replyBox.count", { count, max: option.maxLength })} · {t("replyBox.shortcut")}
+              {over > 0 ? t("replyBox.over", { count: over }) : t("replyBox.count", { count, max: option.maxLength })} ·{" "}
+              {t("replyBox.shortcut")}
             </span>
             {error ? (
               <span role="alert" className="text-danger">
@@ -179,6 +194,7 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
           </Button>
         </div>
       ) : null}
+      <EmailForm conversationId={conversationId} onQueued={refresh} />
       {sends.length > 0 ? (
         <div className="space-y-2">
           <h4 className="text-xs font-semibold uppercase text-fg-muted">{t("replyBox.sends")}</h4>
@@ -190,7 +206,8 @@ export function ReplyBox({ conversationId, policy, locale }: { conversationId: n
                     {t(`outbox.states.${s.state}` as MessageKey)}
                   </Badge>
                   <span className="text-xs text-fg-muted">
-                    {t(`replyPolicy.kinds.${s.kind}` as MessageKey)} · {format.dateTime(s.sentAt ?? s.createdAt, { style: "dateTimeSeconds" })}
+                    {t(`replyPolicy.kinds.${s.kind}` as MessageKey)} ·{" "}
+                    {format.dateTime(s.sentAt ?? s.createdAt, { style: "dateTimeSeconds" })}
                   </span>
                 </div>
                 {/* Agent text and network content are rendered as text, never as HTML. */}

@@ -114,7 +114,13 @@ export const fr = {
     waitingInQueue: "{count, plural, one {# conversation en attente} other {# conversations en attente}} dans les files",
     goReadyHint: "Passez à l'état « Prêt » pour recevoir des conversations.",
     closed: "Conversation qualifiée et clôturée",
-    sendState: { queued: "en file d'envoi", sending: "envoi en cours", sent: "envoyé", failed: "échec de l'envoi", unknown: "envoi incertain" },
+    sendState: {
+      queued: "en file d'envoi",
+      sending: "envoi en cours",
+      sent: "envoyé",
+      failed: "échec de l'envoi",
+      unknown: "envoi incertain",
+    },
     errors: {
       replyEmpty: "Saisissez une réponse",
       replyTooLong: "280 caractères au maximum",

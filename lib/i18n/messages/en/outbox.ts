@@ -84,7 +84,7 @@ export const replyBox: typeof frReplyBox = {
   text: "Your answer",
   placeholder: "Type your answer…",
   count: "{count} / {max} characters",
-  over: "{count} characters too many",
+  over: "{count, plural, one {# character too many} other {# characters too many}}",
   send: "Send",
   queued: "Answer queued for sending",
   sends: "Sends of this conversation",
@@ -92,6 +92,11 @@ export const replyBox: typeof frReplyBox = {
   shortcut: "Ctrl+Enter to send",
   notPossible: "Not possible",
   possible: "Possible",
+  email: "Send an email (template)",
+  emailTemplate: "Email template",
+  emailTo: "Recipient",
+  emailSend: "Send the email",
+  emailQueued: "Email queued for sending",
 };
 
 export const mail: typeof frMail = {
@@ -103,10 +108,9 @@ export const mail: typeof frMail = {
   simulator: {
     title: "Emails received (the simulator's SMTP server)",
     empty: "No email received yet.",
-    subject: "Subject",
-    to: "To",
-    date: "Date",
-    attachments: "Attachments",
+    subject: "Subject: {subject}",
+    to: "To: {to}",
+    attachments: "Attachments: {names}",
     dms: "X direct messages sent by the campaigns",
     noDms: "No direct message sent yet.",
     messenger: "Messenger messages sent by the campaigns",

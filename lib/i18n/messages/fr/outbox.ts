@@ -39,7 +39,8 @@ export const outbox = {
   },
   retry: "Réessayer",
   retrying: "Nouvel essai…",
-  unknownHint: "L'envoi a été interrompu et le réseau ne permet pas de vérifier s'il est parti : vérifiez sur le réseau avant de répondre à nouveau.",
+  unknownHint:
+    "L'envoi a été interrompu et le réseau ne permet pas de vérifier s'il est parti : vérifiez sur le réseau avant de répondre à nouveau.",
   willRetry: "Nouvel essai automatique ({attempts}/5)",
   code: "code {code}",
   reasons: {
@@ -49,7 +50,8 @@ export const outbox = {
     tokenInvalid: "Les identifiants de la campagne sont refusés par le réseau (jeton invalide) : prévenez un administrateur.",
     tokenExpired: "Le jeton de la page a expiré : prévenez un administrateur.",
     duplicate: "Le réseau refuse une réponse identique à une réponse déjà publiée : modifiez le texte.",
-    outsideWindow: "Messenger refuse : hors de la fenêtre de 24 h (ou de 7 jours avec HUMAN_AGENT) depuis le dernier message de l'internaute.",
+    outsideWindow:
+      "Messenger refuse : hors de la fenêtre de 24 h (ou de 7 jours avec HUMAN_AGENT) depuis le dernier message de l'internaute.",
     invalidTag: "Messenger refuse l'étiquette du message (seule HUMAN_AGENT est encore acceptée).",
     personUnavailable: "Cette personne n'est pas joignable sur Messenger.",
     privateReplyUsed: "Ce commentaire a déjà reçu sa réponse privée.",
@@ -82,7 +84,7 @@ export const replyBox = {
   text: "Votre réponse",
   placeholder: "Saisissez votre réponse…",
   count: "{count} / {max} caractères",
-  over: "{count} caractères de trop",
+  over: "{count, plural, one {# caractère de trop} other {# caractères de trop}}",
   send: "Envoyer",
   queued: "Réponse mise en file d'envoi",
   sends: "Envois de cette conversation",
@@ -90,6 +92,11 @@ export const replyBox = {
   shortcut: "Ctrl+Entrée pour envoyer",
   notPossible: "Impossible",
   possible: "Possible",
+  email: "Envoyer un email (modèle)",
+  emailTemplate: "Modèle de mail",
+  emailTo: "Destinataire",
+  emailSend: "Envoyer l'email",
+  emailQueued: "Email mis en file d'envoi",
 };
 
 export const mail = {
@@ -101,10 +108,9 @@ export const mail = {
   simulator: {
     title: "Emails reçus (serveur SMTP du simulateur)",
     empty: "Aucun email reçu pour l'instant.",
-    subject: "Objet",
-    to: "Destinataire",
-    date: "Date",
-    attachments: "Pièces jointes",
+    subject: "Objet : {subject}",
+    to: "À : {to}",
+    attachments: "Pièces jointes : {names}",
     dms: "Messages privés X envoyés par les campagnes",
     noDms: "Aucun message privé envoyé pour l'instant.",
     messenger: "Messages Messenger envoyés par les campagnes",
