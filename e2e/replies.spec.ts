@@ -131,6 +131,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Réception" }).click();
   await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
+  await admin.getByLabel("Vérification des nouveaux messages (secondes)", { exact: true }).fill("10");
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
