@@ -1,7 +1,7 @@
 // What answers a conversation allows, and why the others are not possible (NETWORKS.md, 2026
 // rules). Pure: the caller passes the facts and the time, so the same function decides in the
 // reply box (before the agent types), in the send action (the server re-checks) and in tests.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { campaigns, conversations, messages, type ConversationChannel } from "@/db/schema";
 import type { NetworkKind } from "@/lib/networks/types";
@@ -172,7 +172,8 @@ export async function policyFacts(db: Db | Tx, conversationId: number) {
     })
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, "in")))
-    .orderBy(desc(messages.networkCreatedAt), desc(messages.id))
+    // Null network times sort first in a descending order: fall back to the time stored.
+    .orderBy(desc(sql`coalesce(${messages.networkCreatedAt}, ${messages.createdAt})`), desc(messages.id))
     .limit(1);
   const [privateReply] =
     c.network === "facebook" && c.channel !== "messenger" && c.channel !== "dm"
