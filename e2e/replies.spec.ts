@@ -28,6 +28,7 @@ async function send(page: Page, text: string) {
 }
 
 test("a mention gets a public reply; a keyword hit offers a DM and refuses a public reply with the reason", async ({ browser }) => {
+  test.setTimeout(240_000);
   const agent = await signIn(browser, "1001");
   await ready(agent);
   const stamp = Date.now();
@@ -80,7 +81,7 @@ test("a mention gets a public reply; a keyword hit offers a DM and refuses a pub
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin/root");
   await admin.getByLabel("Serveur SMTP").fill("127.0.0.1");
-  await admin.getByLabel("Port", { exact: true }).fill(process.env.E2E_SMTP_PORT!);
+  await admin.getByRole("spinbutton", { name: "Port" }).fill(process.env.E2E_SMTP_PORT!);
   await admin.getByLabel("Connexion chiffrée (TLS)").uncheck();
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(
@@ -112,6 +113,7 @@ test("a mention gets a public reply; a keyword hit offers a DM and refuses a pub
 });
 
 test("a Messenger message over 7 days old cannot be answered, and the agent is told why", async ({ browser }) => {
+  test.setTimeout(240_000);
   // A page of its own on the simulator, and a customer who wrote 8 days ago.
   const page = await sim("/_sim/facebook/pages", { method: "POST", body: JSON.stringify({ name: "Page E2E Messenger" }) });
   await sim("/_sim/facebook/messages", {
@@ -134,7 +136,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Réception" }).click();
   await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
-  await admin.getByLabel("Vérification des nouveaux messages (secondes)", { exact: true }).fill("10");
+  await admin.getByRole("spinbutton", { name: "Vérification des nouveaux messages (secondes)" }).fill("10");
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Relation Client" }).click();

@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { campaigns, conversations, emailTemplates, users } from "@/db/schema";
-import { ActionError } from "@/lib/auth/action";
+import { ActionError } from "@/lib/auth/action-error";
 import { interpolate, type VariableValues } from "@/lib/scripts/variables";
 import { acceptAssignment } from "@/lib/routing/assignments";
 import { enqueueEmail } from "./queue";

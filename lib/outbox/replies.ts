@@ -3,7 +3,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { conversations, messages, outbox, users, type OutboxPayload, type OutboxRow, type OutboxState } from "@/db/schema";
-import { ActionError } from "@/lib/auth/action";
+import { ActionError } from "@/lib/auth/action-error";
 import { characterCount, optionFor, policyFacts, replyPolicy, type ReplyKind } from "@/lib/conversations/reply-policy";
 import { emit } from "@/lib/events/emit";
 import { acceptAssignment } from "@/lib/routing/assignments";
