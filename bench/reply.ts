@@ -9,9 +9,8 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { migrateDatabase, openPglite, openPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
-import { campaigns, messages, users } from "@/db/schema";
+import { agentPresence, campaigns, messages, users, type AgentState } from "@/db/schema";
 import { seedIfEmpty } from "@/lib/demo/seed";
-import { setPresence } from "@/lib/conversations/mutations";
 import { currentConversation } from "@/lib/conversations/queries";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { deliverOnce } from "@/lib/outbox/deliver";
@@ -23,6 +22,15 @@ import { startSimulator } from "@/lib/simulator/server";
 const RUNS = 20;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Presence written directly: the workspace's mutation module also loads next-auth, which a plain
+// tsx script cannot import.
+async function setPresence(db: DatabaseHandle["db"], userId: number, state: AgentState) {
+  await db
+    .insert(agentPresence)
+    .values({ userId, state, since: new Date() })
+    .onConflictDoUpdate({ target: agentPresence.userId, set: { state, since: new Date() } });
+}
 
 async function run(engine: "pglite" | "postgres", handle: DatabaseHandle) {
   process.env.RELAIS_SECRET_KEY ||= "relais-bench-secret-key-0123456789";
@@ -53,9 +61,9 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle) {
     for (let i = 0; i < RUNS; i++) {
       await client.postCustomerTweet({ authorHandle: `bench_${i}`, text: `@relais_demo relais question ${i}` });
       await pollCampaign(campaign.id);
-      await setPresence(agents[i], "ready");
+      await setPresence(handle.db, agents[i], "ready");
       await assignWaitingConversations();
-      await setPresence(agents[i], "paused");
+      await setPresence(handle.db, agents[i], "paused");
       const conv = (await currentConversation(agents[i]))!;
       let t0 = process.hrtime.bigint();
       const sent = await sendAnswer(agents[i], {
