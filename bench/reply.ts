@@ -7,11 +7,10 @@
  * Run: npx tsx bench/reply.ts
  */
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { migrateDatabase, openPglite, openPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
-import { agentPresence, campaigns, messages, users, type AgentState } from "@/db/schema";
+import { agentPresence, campaigns, conversations, messages, users, type AgentState } from "@/db/schema";
 import { seedIfEmpty } from "@/lib/demo/seed";
-import { currentConversation } from "@/lib/conversations/queries";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { deliverOnce } from "@/lib/outbox/deliver";
 import { sendAnswer } from "@/lib/outbox/replies";
@@ -64,7 +63,10 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle) {
       await setPresence(handle.db, agents[i], "ready");
       await assignWaitingConversations();
       await setPresence(handle.db, agents[i], "paused");
-      const conv = (await currentConversation(agents[i]))!;
+      const [conv] = await handle.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.assignedAgentId, agents[i]), eq(conversations.status, "assigned")));
       let t0 = process.hrtime.bigint();
       const sent = await sendAnswer(agents[i], {
         conversationId: conv.id,
