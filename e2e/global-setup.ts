@@ -25,12 +25,15 @@ async function waitFor(url: string, child: { exitCode: number | null }, timeoutM
 export default async function globalSetup() {
   const port = process.env.E2E_PORT || "3210";
   const simPort = process.env.E2E_SIMULATOR_PORT || "4466";
+  // The simulator's SMTP listener, where the demo's root settings send mail.
+  const smtpPort = process.env.E2E_SMTP_PORT || String(Number(simPort) + 1000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-e2e-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: port,
     RELAIS_HOST: "127.0.0.1",
     SIMULATOR_PORT: simPort,
+    SIMULATOR_SMTP_PORT: smtpPort,
     RELAIS_DATA_DIR: dataDir,
     RELAIS_DEMO_PASSWORD: E2E_PASSWORD,
     RELAIS_DEMO_POLL_SECONDS: "2",
@@ -76,6 +79,7 @@ export default async function globalSetup() {
   }
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_SIM_URL = `http://127.0.0.1:${simPort}`;
+  process.env.E2E_SMTP_PORT = smtpPort;
   process.env.E2E_SERVER_LOG = logFile;
 
   return async () => {

@@ -1,5 +1,5 @@
 import { getDatabase, migrateDatabase } from "@/db/client";
-import { dataDir, databaseUrl, inngestConfigured, refuseInngestDevInProduction, simulatorUrl } from "@/lib/config/env";
+import { dataDir, databaseUrl, inngestConfigured, refuseInngestDevInProduction, simulatorEnabled, simulatorSmtpPort, simulatorUrl } from "@/lib/config/env";
 import { ensureSecrets } from "@/lib/config/secrets";
 import { seedIfEmpty, writeCredentialsFile, type SeededAccount } from "@/lib/demo/seed";
 import { ensureDefaultDatabase } from "@/lib/databases/mutations";
@@ -26,6 +26,7 @@ async function doBoot(): Promise<void> {
     demo,
     password: process.env.RELAIS_DEMO_PASSWORD || undefined,
     simulatorUrl: simulatorUrl(),
+    smtpPort: simulatorEnabled() ? simulatorSmtpPort() : undefined,
     keyword: process.env.RELAIS_DEMO_KEYWORD || undefined,
     pollSeconds: process.env.RELAIS_DEMO_POLL_SECONDS ? Number(process.env.RELAIS_DEMO_POLL_SECONDS) : undefined,
   });

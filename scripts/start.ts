@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, ensureSecrets } from "@/lib/config/secrets";
-import { dataDir, databaseUrl, InngestDevRefused, refuseInngestDevInProduction } from "@/lib/config/env";
+import { dataDir, databaseUrl, InngestDevRefused, refuseInngestDevInProduction, simulatorSmtpPort } from "@/lib/config/env";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -200,8 +200,11 @@ async function startEmbeddedSimulator(): Promise<{ close(): Promise<void> }> {
       host: "127.0.0.1",
       stateFile: path.join(dataDir(), "simulator.json"),
       enforceReplyPolicy,
+      smtpPort: simulatorSmtpPort(),
     });
-    console.log(`Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"})`);
+    console.log(
+      `Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"}), SMTP on 127.0.0.1:${sim.smtpPort}`,
+    );
     return sim;
   } catch (err) {
     console.error("Network simulator failed to start:", err instanceof Error ? err.message : err);

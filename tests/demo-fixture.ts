@@ -12,15 +12,26 @@ export const DEMO_PASSWORD = "Demo-password-2026!";
  * A test database seeded with the demo workspace, wired to a real network simulator on a free
  * loopback port: the same setup `npm start` makes, minus the web server.
  */
-export function setupDemoWorkspace(options: { enforceReplyPolicy?: boolean } = {}) {
+export function setupDemoWorkspace(options: { enforceReplyPolicy?: boolean; smtp?: boolean } = {}) {
   const db = setupTestDatabase();
   let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
   const state = { campaignId: 0, simUrl: "", agents: [] as number[], adminId: 0 };
   beforeAll(async () => {
     // The embedded demo answers keyword hits publicly (SIMULATOR_REPLY_POLICY=open).
-    sim = await startSimulator({ port: 0, enforceReplyPolicy: options.enforceReplyPolicy ?? false });
+    sim = await startSimulator({
+      port: 0,
+      enforceReplyPolicy: options.enforceReplyPolicy ?? false,
+      ...(options.smtp ? { smtpPort: 0 } : {}),
+    });
     state.simUrl = sim.url;
-    await seedIfEmpty(db.handle.db, { demo: true, password: DEMO_PASSWORD, simulatorUrl: sim.url, keyword: "relais", pollSeconds: 10 });
+    await seedIfEmpty(db.handle.db, {
+      demo: true,
+      password: DEMO_PASSWORD,
+      simulatorUrl: sim.url,
+      keyword: "relais",
+      pollSeconds: 10,
+      smtpPort: sim.smtpPort ?? undefined,
+    });
     const [campaign] = await db.handle.db.select({ id: campaigns.id }).from(campaigns);
     state.campaignId = campaign.id;
     const all = await db.handle.db.select({ id: users.id, role: users.role, login: users.login }).from(users);

@@ -17,7 +17,8 @@ import {
 } from "@/db/schema";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { assignWaitingConversations } from "@/lib/routing/assign";
-import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
+import { qualifyConversation, setPresence } from "@/lib/conversations/mutations";
+import { sendAnswer } from "@/lib/outbox/replies";
 import { assignedConversations, conversationDetail } from "@/lib/conversations/workspace-queries";
 import { runScriptAction } from "@/lib/conversations/script-run";
 import { markRead } from "@/lib/conversations/reads";
@@ -223,7 +224,7 @@ describe("agent workspace on the database", () => {
       () => qualifyConversation(agentB, { conversationId: id, statusId: info.id }),
       () => scheduleCallback(agentB, { conversationId: id, dueAt: due, personal: true }),
       () => markRead(agentB, id),
-      () => sendReply(agentB, { conversationId: id, text: "Hello", requestKey: crypto.randomUUID() }),
+      () => sendAnswer(agentB, { conversationId: id, kind: "x_dm", text: "Hello", idempotencyKey: crypto.randomUUID() }),
     ]) {
       await expect(attempt()).rejects.toThrow("workspace.errors.notYours");
     }

@@ -4,7 +4,10 @@ import { eq } from "drizzle-orm";
 import { agentProfiles, conversations, messages, qualificationStatuses } from "@/db/schema";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { assignWaitingConversations } from "@/lib/routing/assign";
-import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
+import { qualifyConversation, setPresence } from "@/lib/conversations/mutations";
+import { sendAnswer } from "@/lib/outbox/replies";
+import { deliverOnce } from "@/lib/outbox/deliver";
+import { outbox } from "@/db/schema";
 import { currentConversation } from "@/lib/conversations/queries";
 import { setupDemoWorkspace } from "./demo-fixture";
 
@@ -13,7 +16,11 @@ describe("an agent answers and qualifies a conversation", () => {
 
   it("gives the conversation to one ready agent, posts the reply once, and closes it with a frozen qualification", async () => {
     const [agentA, agentB] = w.state.agents;
-    const tweet = await w.sim.postCustomerTweet({ authorHandle: "marc", authorName: "Marc", text: "Relais, où est ma commande ?" });
+    const tweet = await w.sim.postCustomerTweet({
+      authorHandle: "marc",
+      authorName: "Marc",
+      text: "@relais_demo Relais, où est ma commande ?",
+    });
     await pollCampaign(w.state.campaignId);
 
     // Nobody is ready: the conversation waits.
@@ -26,18 +33,26 @@ describe("an agent answers and qualifies a conversation", () => {
     expect(await assignWaitingConversations()).toEqual([]);
 
     const conv = await currentConversation(agentA);
-    expect(conv?.thread.map((m) => m.text)).toEqual(["Relais, où est ma commande ?"]);
+    expect(conv?.thread.map((m) => m.text)).toEqual(["@relais_demo Relais, où est ma commande ?"]);
     expect(await currentConversation(agentB)).toBeNull();
 
     // Another agent can neither answer nor close it.
-    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Hello", requestKey: crypto.randomUUID() })).rejects.toThrow(
-      "workspace.errors.notYours",
-    );
+    await expect(
+      sendAnswer(agentB, { conversationId: conv!.id, kind: "x_reply", text: "Hello", idempotencyKey: crypto.randomUUID() }),
+    ).rejects.toThrow("workspace.errors.notYours");
 
     const requestKey = crypto.randomUUID();
-    const reply = { conversationId: conv!.id, text: "Bonjour Marc, elle arrive demain.", requestKey };
-    await sendReply(agentA, reply);
-    await sendReply(agentA, reply); // a double submit
+    const reply = {
+      conversationId: conv!.id,
+      kind: "x_reply" as const,
+      text: "Bonjour Marc, elle arrive demain.",
+      idempotencyKey: requestKey,
+    };
+    const first = await sendAnswer(agentA, reply);
+    const second = await sendAnswer(agentA, reply); // a double submit
+    expect(second.id).toBe(first.id);
+    await deliverOnce(first.id);
+    await deliverOnce(first.id);
     const replies = await w.sim.listReplies();
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ text: "Bonjour Marc, elle arrive demain.", inReplyToId: tweet.id });
@@ -71,7 +86,7 @@ describe("an agent answers and qualifies a conversation", () => {
 
   it("refuses a qualification from another campaign's group", async () => {
     const [agentA, agentB] = w.state.agents;
-    await w.sim.postCustomerTweet({ authorHandle: "lea", text: "relais encore" });
+    await w.sim.postCustomerTweet({ authorHandle: "lea", text: "@relais_demo relais encore" });
     await pollCampaign(w.state.campaignId);
     // Closing paused him (his profile is not «Directement Prêt»): he goes Ready again.
     await setPresence(w.state.agents[1], "paused");
@@ -86,17 +101,21 @@ describe("an agent answers and qualifies a conversation", () => {
     );
   });
 
-  it("reports a network refusal and keeps the reply as failed, without posting", async () => {
+  it("keeps a reply the network answered 503 to queued for a later attempt, without posting", async () => {
     const [, agentB] = w.state.agents;
     const conv = await currentConversation(agentB);
     await w.sim.injectFault({ endpoint: "post", status: 503, count: 1 });
     const before = (await w.sim.listReplies()).length;
-    await expect(sendReply(agentB, { conversationId: conv!.id, text: "Nous regardons.", requestKey: crypto.randomUUID() })).rejects.toThrow(
-      /workspace\.errors\.network\./,
-    );
+    const queued = await sendAnswer(agentB, {
+      conversationId: conv!.id,
+      kind: "x_reply",
+      text: "Nous regardons.",
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(await deliverOnce(queued.id)).toBe("queued");
     expect((await w.sim.listReplies()).length).toBe(before);
-    const failed = await w.db.select().from(messages).where(eq(messages.sendState, "failed"));
-    expect(failed).toHaveLength(1);
+    const [row] = await w.db.select().from(outbox).where(eq(outbox.id, queued.id));
+    expect(row).toMatchObject({ state: "queued", errorReason: "outbox.reasons.networkError", errorCode: "503", attempts: 1 });
   });
 });
 

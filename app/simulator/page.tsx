@@ -17,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { CustomerMessageForm } from "./customer-message-form";
 import { AutoRefresh } from "./auto-refresh";
 import { DemoCredentials } from "./demo-credentials";
+import { OutboundLists } from "./outbound-lists";
 
 export default async function SimulatorPage() {
   await requirePage("simulator.use");
@@ -124,6 +125,7 @@ export default async function SimulatorPage() {
           </CardContent>
         </Card>
       </div>
+      {unreachable ? null : <OutboundLists client={client} t={t} format={format} />}
     </div>
   );
 }

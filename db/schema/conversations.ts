@@ -96,7 +96,8 @@ export type Conversation = typeof conversations.$inferSelect;
 
 export const messageDirections = ["in", "out"] as const;
 export type MessageDirection = (typeof messageDirections)[number];
-export const outboundStates = ["sending", "sent", "failed"] as const;
+// Mirrors the outbox row of the send (db/schema/outbox.ts).
+export const outboundStates = ["queued", "sending", "sent", "failed", "unknown"] as const;
 export type OutboundState = (typeof outboundStates)[number];
 
 export const messages = pgTable(
@@ -125,7 +126,10 @@ export const messages = pgTable(
     // Outbound only: the key the browser sent, so a double click or a retry never posts twice.
     requestKey: text("request_key"),
     sendState: text("send_state").$type<OutboundState>(),
+    // An i18n key (outbox.reasons.*), never the network's own error text.
     sendError: text("send_error"),
+    // Outbound only: which answer it is (x_reply, x_dm, fb_comment_reply, fb_private_reply, messenger, email).
+    replyKind: text("reply_kind"),
     sentBy: integer("sent_by").references(() => users.id),
     networkCreatedAt: timestamp("network_created_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -17,3 +17,4 @@ export * from "./scripts";
 export * from "./jobs";
 export * from "./workspace";
 export * from "./agenda";
+export * from "./outbox";

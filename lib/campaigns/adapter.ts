@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, platforms, type Campaign, type CampaignType } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secrets";
-import type { NetworkAdapter } from "@/lib/networks/types";
+import type { NetworkAdapter, NetworkSender } from "@/lib/networks/types";
+import { createTwitterSender } from "@/lib/networks/twitter/send";
+import { createFacebookSender } from "@/lib/networks/facebook/send";
 import { createTwitterAdapter } from "@/lib/networks/twitter/adapter";
 import { createFacebookAdapter } from "@/lib/networks/facebook/adapter";
 import { missingCredentials, type StoredCredentials } from "./credentials";
@@ -115,4 +117,30 @@ function readStored(name: string, secret: NonNullable<Parameters<typeof decryptS
   } catch {
     throw new CredentialsUnreadableError(`Campaign ${name}: credentials cannot be decrypted (the secret key changed); enter them again`);
   }
+}
+
+/** The send side of a campaign's network (the outbox delivers through it). */
+export async function senderForCampaign(db: Db, campaignId: number): Promise<NetworkSender> {
+  const [row] = await db
+    .select({ campaign: campaigns, twitterBaseUrl: platforms.twitterBaseUrl, facebookBaseUrl: platforms.facebookBaseUrl })
+    .from(campaigns)
+    .leftJoin(platforms, eq(platforms.id, campaigns.platformId))
+    .where(eq(campaigns.id, campaignId));
+  if (!row) throw new CampaignNotReadyError(`Campaign ${campaignId} does not exist`);
+  const { campaign } = row;
+  if (!campaign.credentials || row.twitterBaseUrl === null || row.facebookBaseUrl === null)
+    throw new CampaignNotReadyError(`Campaign ${campaign.name} has no credentials or platform`);
+  const stored = readStored(campaign.name, campaign.credentials);
+  if (campaign.type === "facebook") {
+    const c = stored as FacebookCredentials;
+    return createFacebookSender({
+      baseUrl: row.facebookBaseUrl,
+      appId: c.appId,
+      appSecret: c.appSecret,
+      pageAccessToken: c.pageAccessToken,
+      pageId: c.pageId,
+    });
+  }
+  const c = stored as TwitterCredentials;
+  return createTwitterSender({ ...c, baseUrl: row.twitterBaseUrl });
 }

@@ -45,3 +45,11 @@ export function refuseInngestDevInProduction(env: Record<string, string | undefi
   }
   warn("[security] INNGEST_DEV is set: Inngest runs in dev mode, without signing keys. Do not use this in production.");
 }
+
+/** The simulator's SMTP listener (SIMULATOR_SMTP_PORT, 4456 by default): where the demo's root settings send mail. */
+export function simulatorSmtpPort(): number {
+  const raw = process.env.SIMULATOR_SMTP_PORT || "4456";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`SIMULATOR_SMTP_PORT must be a port number, got "${raw}"`);
+  return port;
+}

@@ -9,7 +9,7 @@ import { ownConversation, type OwnedConversation } from "./access";
 import { customerFileTarget, readCustomerRow, saveCustomerRow } from "./customer-file-row";
 import { scriptStartValues, sourcedNames } from "./script-values";
 import { closeQualified } from "./qualify";
-import { sendTemplateEmailAdapter } from "./email-adapter";
+import { sendTemplateEmail } from "@/lib/mail/templates";
 import type { ScriptActionInput } from "./workspace.schema";
 
 export type ScriptActionResult = {
@@ -107,7 +107,7 @@ export async function runScriptAction(agentId: number, input: ScriptActionInput)
             order by id limit 1`,
       );
       if (!template) throw new ActionError("desk.script.errors.unknownTemplate");
-      await sendTemplateEmailAdapter(agentId, { conversationId: input.conversationId, templateId: template.id, to: mail.to });
+      await sendTemplateEmail(agentId, { conversationId: input.conversationId, templateId: template.id, to: mail.to });
     }
     const { campaignId: _campaignId, ...rest } = outcome;
     void _campaignId;

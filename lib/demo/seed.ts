@@ -8,7 +8,9 @@ import {
   customerDatabases,
   customerFiles,
   platforms,
+  emailTemplates,
   predefinedResponses,
+  rootSettings,
   qualificationGroups,
   qualificationStatuses,
   queues,
@@ -39,6 +41,8 @@ interface SeedOptions {
   simulatorUrl: string;
   keyword?: string;
   pollSeconds?: number;
+  /** The simulator's SMTP listener: the demo's root settings send mail there. */
+  smtpPort?: number;
 }
 
 /**
@@ -98,6 +102,13 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       { code: "HORS_CIBLE", label: "Hors cible", category: "not_argued", benefit: "0" },
     ] as const;
     await tx.insert(qualificationStatuses).values(statuses.map((s, i) => ({ ...s, groupId: group.id, position: i })));
+    if (options.smtpPort) {
+      // Mail goes to the simulator's listener on loopback (shown on /simulator): no TLS, no login.
+      await tx
+        .insert(rootSettings)
+        .values({ id: 1, smtpHost: "127.0.0.1", smtpPort: options.smtpPort, smtpTls: false, smtpFrom: "relais@demo.relais.test" })
+        .onConflictDoNothing();
+    }
     const [platform] = await tx
       .insert(platforms)
       .values({ name: "Simulateur", twitterBaseUrl: options.simulatorUrl, facebookBaseUrl: options.simulatorUrl })
@@ -158,6 +169,12 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         position: 1,
       },
     ]);
+    await tx.insert(emailTemplates).values({
+      campaignId: campaign.id,
+      name: "Suivi par email",
+      subject: "Votre demande sur $RESEAU, $AUTEUR",
+      body: "Bonjour $AUTEUR,\n\nMerci pour votre message. $AGENT, de l'équipe $CAMPAGNE, revient vers vous par email.\n\nÀ bientôt.",
+    });
     return created;
   });
 }

@@ -25,6 +25,8 @@ export type RelaisEvent =
   | { name: "relais/offers.expiring"; data: { at: number } }
   // Sent with `ts` = the callback's due time: the delayed run gives the conversation back then.
   | { name: "relais/callback.due"; data: { callbackId: number } }
+  // An outbox row is due for a delivery attempt (lib/outbox); `ts` delays a retry.
+  | { name: "relais/outbox.queued"; data: { outboxId: number } }
   | { name: "relais/config.changed"; data: ConfigChange }
   // Every session of the user ended (new password, archived, a right removed): lib/auth/revoke.ts.
   | { name: "relais/user.revoked"; data: { userId: number } }

@@ -1,5 +1,6 @@
 import { assignConversationsJob, routingTimeoutsJob } from "./functions/assign-conversations";
 import { fireCallbackJob } from "./functions/fire-callback";
+import { deliverOutboxJob, sweepOutboxJob } from "./functions/deliver-outbox";
 import { computeCampaignSummaryJob } from "./functions/compute-campaign-summary";
 import { pollCampaignJob } from "./functions/poll-campaign";
 import { releaseHeldConversationsJob } from "./functions/release-held-conversations";
@@ -17,4 +18,6 @@ export const jobs: JobDefinition[] = [
   routingTimeoutsJob,
   fireCallbackJob,
   purgeLoginAttemptsJob,
+  deliverOutboxJob,
+  sweepOutboxJob,
 ];

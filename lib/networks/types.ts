@@ -154,3 +154,20 @@ export class NetworkError extends Error {
 export function isNetworkError(e: unknown): e is NetworkError {
   return e instanceof NetworkError;
 }
+
+// ---- The send side (the outbox, lib/outbox) ----
+
+import type { OutboxPayload } from "@/db/schema/outbox";
+
+/** One answer to send, as the outbox stores it. */
+export type OutboundRequest = Exclude<OutboxPayload, { kind: "email" }>;
+
+export interface NetworkSender {
+  /** Sends once; a NetworkError says why not (its `retryable` tells a transient failure). */
+  send(request: OutboundRequest): Promise<{ externalId: string }>;
+  /**
+   * Reads back whether `request` reached the network at or after `since` (an attempt cut short
+   * by a crash): the network's id when found, null when the network shows it is not there.
+   */
+  findSent(request: OutboundRequest, since: Date): Promise<string | null>;
+}

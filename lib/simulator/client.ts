@@ -1,14 +1,16 @@
 // Typed client for the simulator's /_sim/ control API, used server-side by Relais' /simulator
 // page and by tests. It never talks to the X API routes: the real adapters do that.
 import type { SimDmView, SimTweetView } from "./control";
+import type { SimMail } from "./state";
 import type { SimFbCommentView, SimFbMessageView } from "./facebook-control";
 import type { FbPost } from "./facebook-state";
 import type { FaultEndpoint, FaultStatus, PendingFault } from "./limits";
 import type { TrafficRequest, TrafficRun } from "./traffic";
 
 export type {
-  SimTweetView,
   SimDmView,
+  SimMail,
+  SimTweetView,
   SimFbCommentView,
   SimFbMessageView,
   FbPost,
@@ -41,6 +43,8 @@ export interface CustomerMessengerInput {
   authorName: string;
   text: string;
   pageId?: string;
+  /** Backdates the message this many hours (outside Messenger's 24-hour or 7-day window). */
+  ageHours?: number;
 }
 
 /** A customer commenting on a page post, or replying to a comment (objectId = that comment). */
@@ -112,6 +116,10 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
     listReplies: async (limit?: number) =>
       (await call<{ replies: SimTweetView[] }>(baseUrl, "GET", `_sim/twitter/replies${limit ? `?limit=${limit}` : ""}`, undefined, opts))
         .replies,
+    listMails: async (limit?: number) =>
+      (await call<{ mails: SimMail[] }>(baseUrl, "GET", `_sim/mails${limit ? `?limit=${limit}` : ""}`, undefined, opts)).mails,
+    createFacebookPage: (name: string) =>
+      call<{ pageId: string; name: string; token: string; appId: string }>(baseUrl, "POST", "_sim/facebook/pages", { name }, opts),
     injectFault: async (fault: { endpoint: FaultEndpoint; status: FaultStatus; count?: number }) =>
       (await call<{ faults: PendingFault[] }>(baseUrl, "POST", "_sim/faults", fault, opts)).faults,
     listFaults: async () => (await call<{ faults: PendingFault[] }>(baseUrl, "GET", "_sim/faults", undefined, opts)).faults,

@@ -60,11 +60,13 @@ function view(store: SimStore, t: SimTweet): SimTweetView {
 
 export interface SimDmView {
   id: string;
-  text: string;
+  conversationId: string;
+  senderId: string;
   senderHandle: string;
   senderName: string;
+  recipientId: string;
   recipientHandle: string;
-  conversationId: string;
+  text: string;
   createdAt: string;
   fromApp: boolean;
 }
@@ -73,11 +75,13 @@ function dmView(store: SimStore, d: SimDm): SimDmView {
   const sender = store.user(d.senderId);
   return {
     id: d.id,
-    text: d.text,
+    conversationId: d.conversationId,
+    senderId: d.senderId,
     senderHandle: sender?.handle ?? "",
     senderName: sender?.name ?? "",
+    recipientId: d.recipientId,
     recipientHandle: store.user(d.recipientId)?.handle ?? "",
-    conversationId: d.conversationId,
+    text: d.text,
     createdAt: d.createdAt,
     fromApp: Boolean(d.appId),
   };
@@ -239,6 +243,9 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         sendJson(res, 200, { replies: replies.map((t) => view(ctx.store, t)) });
         return true;
       }
+      case "GET /_sim/mails":
+        sendJson(res, 200, { mails: ctx.store.mails().slice(0, listLimit(url)) });
+        return true;
       case "POST /_sim/faults":
         injectFault(ctx, await body(req), res);
         return true;

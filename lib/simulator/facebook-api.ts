@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { commentsEdge, conversationsEdge, feedEdge, messagesEdge, type EdgeOutcome } from "./facebook-edges";
+import { replyToComment, sendApi } from "./facebook-send";
 import { usageHeaders, type FacebookMeter, type UsageReport } from "./facebook-limits";
 import type { FbApp, FbPage, FbToken } from "./facebook-state";
 import { fbtraceId, graphErrors, type GraphFailure } from "./graph-errors";
-import { sendJson, sendMalformed } from "./http";
+import { BodyError, readJson, sendJson, sendMalformed } from "./http";
 import type { FaultEndpoint, FaultQueue, FaultStatus } from "./limits";
 import type { SimStore } from "./state";
 
@@ -28,7 +29,9 @@ interface Route {
   endpoint: FaultEndpoint;
   /** The conversations edge has its own per-second limit on top of the page's. */
   conversations?: boolean;
-  run(ctx: FacebookContext, caller: Caller, url: URL): EdgeOutcome;
+  /** The Send API's own per-second limit (300 calls/s per page). */
+  send?: boolean;
+  run(ctx: FacebookContext, caller: Caller, url: URL, body: Record<string, unknown>): EdgeOutcome;
 }
 
 const PAGE_FIELDS = ["id", "name", "category", "link"] as const;
@@ -54,6 +57,10 @@ function route(method: string, segments: string[]): Route | GraphFailure {
   const [id, edge, ...rest] = segments;
   if (!id) return graphErrors.unknownPath("/");
   if (rest.length) return graphErrors.unknownPath(`/${rest.join("/")}`);
+  if (method === "POST" && edge === "comments")
+    return { endpoint: "facebook-send", run: (ctx, caller, _url, body) => replyToComment(ctx.store.facebook, caller, id, body) };
+  if (method === "POST" && edge === "messages")
+    return { endpoint: "facebook-send", send: true, run: (ctx, caller, _url, body) => sendApi(ctx.store.facebook, caller, id, body) };
   if (method !== "GET") return graphErrors.unsupportedRequest(method, id);
   if (!edge) return { endpoint: "facebook-page", run: (ctx, caller, url) => readPage(ctx, caller, id, url) };
   switch (edge) {
@@ -174,6 +181,16 @@ export async function handleFacebook(ctx: FacebookContext, req: IncomingMessage,
     send(res, caller);
     return true;
   }
+  let body: Record<string, unknown> = {};
+  if (req.method === "POST") {
+    try {
+      const parsed = await readJson(req);
+      body = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    } catch (e) {
+      send(res, graphErrors.invalidParameter(e instanceof BodyError ? e.message : "Invalid request body"));
+      return true;
+    }
+  }
   const { throttle, usage } = ctx.meter.take(caller.app.id, caller.page.id, { conversations: target.conversations });
   const headers = usageHeaders(caller.page.id, usage);
   const fault = ctx.faults.take(target.endpoint);
@@ -190,12 +207,16 @@ export async function handleFacebook(ctx: FacebookContext, req: IncomingMessage,
     send(res, injected.outcome, injected.headers ?? headers);
     return true;
   }
+  if (!throttle && target.send && ctx.meter.takeSend(caller.page.id)) {
+    send(res, graphErrors.messengerLimit(), headers);
+    return true;
+  }
   if (throttle) {
     const error =
       throttle === "page" ? graphErrors.pagesBusinessLimit() : throttle === "app" ? graphErrors.appLimit() : graphErrors.apiRate();
     send(res, error, headers);
     return true;
   }
-  send(res, target.run(ctx, caller, url), headers);
+  send(res, target.run(ctx, caller, url, body), headers);
   return true;
 }

@@ -94,12 +94,17 @@ export async function handleFacebookControl(fb: FacebookState, req: IncomingMess
     const name = text(input.authorName, MAX_NAME);
     const message = text(input.text, MAX_TEXT);
     const pageId = pageIdOf(fb, input);
+    const ageHours = input.ageHours === undefined ? 0 : Number(input.ageHours);
     if (!name) fail(res, 400, `authorName is required and must be at most ${MAX_NAME} characters`);
     else if (!message) fail(res, 400, `text is required and must be at most ${MAX_TEXT} characters`);
     else if (!pageId) fail(res, 404, `pageId ${String(input.pageId)} is not a known page`);
+    else if (!Number.isFinite(ageHours) || ageHours < 0 || ageHours > 24 * 365)
+      fail(res, 400, "ageHours must be a number of hours from 0 to 8760");
     else {
       const person = fb.ensurePerson(name);
-      const m = fb.addMessage({ pageId, personId: person.id, fromPage: false, message });
+      // ageHours backdates the message (a customer who wrote days ago, outside Messenger's window).
+      const createdTime = ageHours > 0 ? new Date(Date.now() - ageHours * 3_600_000) : undefined;
+      const m = fb.addMessage({ pageId, personId: person.id, fromPage: false, message, createdTime });
       sendJson(res, 201, { id: m.id, message: messageView(fb, m) });
     }
     return true;
@@ -150,6 +155,16 @@ export async function handleFacebookControl(fb: FacebookState, req: IncomingMess
     const c = fb.markDeleted(decodeURIComponent(del[1]));
     if (c) sendJson(res, 200, { comment: commentView(fb, c) });
     else fail(res, 404, `comment ${del[1]} does not exist`);
+    return true;
+  }
+  if (route === "POST /_sim/facebook/pages") {
+    const input = await body(req);
+    const name = text(input.name, MAX_NAME);
+    if (!name) fail(res, 400, `name is required and must be at most ${MAX_NAME} characters`);
+    else {
+      const { page, token } = fb.addPage(name);
+      sendJson(res, 201, { pageId: page.id, name: page.name, token: token.token, appId: token.appId });
+    }
     return true;
   }
   if (route === "POST /_sim/facebook/tokens") {

@@ -9,12 +9,15 @@ export interface FacebookLimits {
   pageCallsPerDay: number;
   /** The conversations edge also allows at most this many calls per second per page. */
   conversationCallsPerSecond: number;
+  /** Send API: 300 calls per second per page for text (Meta, Mar 2026). */
+  sendCallsPerSecond: number;
 }
 
 export const DEFAULT_FACEBOOK_LIMITS: FacebookLimits = {
   appCallsPerHour: 200 * 100,
   pageCallsPerDay: 4_800 * 100,
   conversationCallsPerSecond: 2,
+  sendCallsPerSecond: 300,
 };
 
 export function resolveFacebookLimits(overrides: Partial<FacebookLimits> = {}): FacebookLimits {
@@ -93,6 +96,7 @@ export class FacebookMeter {
   private apps = new RollingCounter(HOUR, 60);
   private pages = new RollingCounter(DAY, 96);
   private conversations = new RollingCounter(1_000, 10);
+  private sends = new RollingCounter(1_000, 10);
 
   constructor(readonly limits: FacebookLimits) {}
 
@@ -114,6 +118,13 @@ export class FacebookMeter {
     return { throttle, usage: this.usage(appId, pageId, now) };
   }
 
+  /** Counts one Send API call; true when the page is over its per-second send limit. */
+  takeSend(pageId: string, now = Date.now()): boolean {
+    const over = this.sends.used(pageId, now) >= this.limits.sendCallsPerSecond;
+    this.sends.add(pageId, now);
+    return over;
+  }
+
   usage(appId: string, pageId: string, now = Date.now()): UsageReport {
     // Like Graph, only the business-use-case header tells the wait; X-App-Usage has no such field.
     const pageWait = this.pages.msUntilBelow(pageId, this.limits.pageCallsPerDay, now);
@@ -128,6 +139,7 @@ export class FacebookMeter {
     this.apps.reset();
     this.pages.reset();
     this.conversations.reset();
+    this.sends.reset();
   }
 }
 

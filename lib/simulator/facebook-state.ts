@@ -49,6 +49,8 @@ export interface FbComment {
   deleted?: boolean;
   /** Set when an app wrote it through the Graph API (what Relais sent). */
   appId?: string;
+  /** The page answered it privately (Send API with recipient.comment_id): allowed once. */
+  privateReplyId?: string;
 }
 
 export interface FbConversation {
@@ -227,6 +229,30 @@ export class FacebookState {
     return comment;
   }
 
+  markPrivateReply(commentId: string, messageId: string): void {
+    const c = this.comment(commentId);
+    if (c) {
+      c.privateReplyId = messageId;
+      this.changed();
+    }
+  }
+
+  /** A person's latest message to the page, what Messenger's 24-hour window counts from. */
+  lastMessageFrom(pageId: string, personId: string): FbMessage | undefined {
+    const conv = this.data.conversations.find((c) => c.pageId === pageId && c.personId === personId);
+    if (!conv) return undefined;
+    const theirs = this.messagesOf(conv.id).filter((m) => m.fromId === personId);
+    return theirs.sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime))[0];
+  }
+
+  /** Another page of the demo app with its token (tests and trainers who want a page of their own). */
+  addPage(name: string): { page: FbPage; token: FbToken } {
+    const page: FbPage = { id: this.nextId(), name, category: "Product/service" };
+    this.data.pages.push(page);
+    const token = this.issueToken(page.id);
+    return { page, token };
+  }
+
   markDeleted(commentId: string): FbComment | undefined {
     const c = this.comment(commentId);
     if (c) {
@@ -252,8 +278,16 @@ export class FacebookState {
   }
 
   /** A message between a page and a person, in their one conversation (created on first contact). */
-  addMessage(input: { pageId: string; personId: string; fromPage: boolean; message: string; appId?: string }): FbMessage {
-    const now = new Date().toISOString();
+  addMessage(input: {
+    pageId: string;
+    personId: string;
+    fromPage: boolean;
+    message: string;
+    appId?: string;
+    createdTime?: Date;
+  }): FbMessage {
+    // A backdated message (a trainer's "written 8 days ago") is a conversation last updated then.
+    const now = (input.createdTime ?? new Date()).toISOString();
     const list = this.data.conversations;
     const at = list.findIndex((c) => c.pageId === input.pageId && c.personId === input.personId);
     const conv =

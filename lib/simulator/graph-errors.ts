@@ -24,7 +24,7 @@ export function fbtraceId(): string {
   return randomBytes(8).toString("base64url").slice(0, 11);
 }
 
-function failure(
+export function failure(
   status: number,
   message: string,
   code: number,
@@ -102,6 +102,10 @@ export const graphErrors = {
       80001,
       { transient: true },
     ),
+  messengerLimit: () =>
+    failure(403, "(#80006) There have been too many messages sent to this Messenger account. Wait a bit and try again.", 80006, {
+      transient: true,
+    }),
   unknownError: () => failure(500, "An unknown error has occurred.", 1, { transient: true }),
   serviceUnavailable: () => failure(503, "(#2) Service temporarily unavailable", 2, { transient: true }),
 };

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { startSimulator } from "./server";
+import { simulatorSmtpPort } from "../config/env";
 
 async function main(): Promise<void> {
   const rawPort = process.env.SIMULATOR_PORT ?? "4455";
@@ -15,8 +16,17 @@ async function main(): Promise<void> {
   // X's 2026 rule (public replies only to posts that mention the account) is on unless
   // SIMULATOR_REPLY_POLICY=open, which the embedded demo uses so keyword hits can be answered.
   const enforceReplyPolicy = process.env.SIMULATOR_REPLY_POLICY !== "open";
-  const sim = await startSimulator({ port, host: "127.0.0.1", stateFile: path.join(dataDir, "simulator.json"), enforceReplyPolicy });
-  console.log(`Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"})`);
+  const smtpPort = simulatorSmtpPort();
+  const sim = await startSimulator({
+    port,
+    host: "127.0.0.1",
+    stateFile: path.join(dataDir, "simulator.json"),
+    enforceReplyPolicy,
+    smtpPort,
+  });
+  console.log(
+    `Network simulator listening on ${sim.url} (reply policy: ${enforceReplyPolicy ? "X 2026, mentions only" : "open"}), SMTP on 127.0.0.1:${sim.smtpPort}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -6,6 +6,7 @@ import { FacebookMeter, resolveFacebookLimits, type FacebookLimits } from "./fac
 import { sendJson, xProblems } from "./http";
 import { FaultQueue, RateLimiter, resolveRateLimits, type RateLimitOverrides } from "./limits";
 import { SimStore } from "./state";
+import { startSmtpListener, type RunningSmtp } from "./smtp";
 import { TrafficGenerator } from "./traffic";
 import { handleX } from "./x-api";
 
@@ -22,11 +23,15 @@ export interface SimulatorOptions {
   facebookLimits?: Partial<FacebookLimits>;
   /** Refuse replies to posts that do not engage the account, as X does for self-serve apps (default true). */
   enforceReplyPolicy?: boolean;
+  /** The SMTP listener's port (0 = a free one); none when absent. */
+  smtpPort?: number;
 }
 
 export interface RunningSimulator {
   url: string;
   port: number;
+  /** The SMTP listener's port, when it runs. */
+  smtpPort: number | null;
   close(): Promise<void>;
 }
 
@@ -68,15 +73,26 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let smtp: RunningSmtp | null = null;
+  if (opts.smtpPort !== undefined) {
+    try {
+      smtp = await startSmtpListener(store, { port: opts.smtpPort, host });
+    } catch (e) {
+      server.close();
+      throw e;
+    }
+  }
   const urlHost = host.includes(":") ? `[${host}]` : host;
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    smtpPort: smtp?.port ?? null,
     close() {
       closing ??= (async () => {
         traffic.stop();
+        await smtp?.close();
         for (const res of held) res.destroy();
         held.clear();
         await new Promise<void>((resolve) => {

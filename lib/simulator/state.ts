@@ -12,6 +12,8 @@ export interface SimUser {
   createdAt: string;
   /** public_metrics.followers_count; distribution rules read it. */
   followers?: number;
+  /** False when the person does not accept DMs from accounts they do not follow (X answers 403). */
+  acceptsDms?: boolean;
 }
 
 /** A direct message (X's MessageCreate event) between a customer and an app's account. */
@@ -44,6 +46,17 @@ export interface SimTweet {
   appId?: string;
 }
 
+/** A mail the SMTP listener received (lib/simulator/smtp.ts). */
+export interface SimMail {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  date: string;
+  text: string;
+  attachments: { filename: string; contentType: string; size: number }[];
+}
+
 interface PersistedState {
   version: 1;
   lastId: string;
@@ -54,7 +67,11 @@ interface PersistedState {
   dms?: SimDm[];
   /** Absent in files written before the simulator spoke Facebook. */
   facebook?: FacebookPersisted;
+  /** Absent in files written before the simulator received mail. */
+  mails?: SimMail[];
 }
+
+const MAX_MAILS = 1_000;
 
 // X's snowflake epoch: ids embed a millisecond timestamp, so ids minted after a restart are still
 // larger than the ones saved before it, even when the state file was lost.
@@ -85,6 +102,7 @@ export class SimStore {
   private tweetsById = new Map<string, SimTweet>();
   /** Ascending by id. */
   private dmList: SimDm[] = [];
+  private mailList: SimMail[] = [];
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   readonly facebook = new FacebookState(
@@ -114,6 +132,7 @@ export class SimStore {
     for (const tweet of state.tweets ?? []) store.putTweet(tweet);
     store.dmList = state.dms ?? [];
     store.facebook.load(state.facebook);
+    store.mailList = state.mails ?? [];
     store.seed();
     return store;
   }
@@ -212,14 +231,15 @@ export class SimStore {
     return [...this.dmList].reverse();
   }
 
-  addDm(input: { sender: SimUser; recipientId: string; text: string; appId?: string }): SimDm {
+  addDm(input: { sender?: SimUser; senderId?: string; recipientId: string; text: string; appId?: string }): SimDm {
     const id = this.nextId();
+    const senderId = input.sender?.id ?? input.senderId ?? "";
     const dm: SimDm = {
       id,
       text: input.text,
-      senderId: input.sender.id,
+      senderId,
       recipientId: input.recipientId,
-      conversationId: dmConversationId(input.sender.id, input.recipientId),
+      conversationId: dmConversationId(senderId, input.recipientId),
       createdAt: new Date(Math.max(Date.now(), snowflakeTime(id))).toISOString(),
       ...(input.appId ? { appId: input.appId } : {}),
     };
@@ -229,6 +249,24 @@ export class SimStore {
     return dm;
   }
 
+  /** Newest first. */
+  dms(): SimDm[] {
+    return this.dmsNewestFirst();
+  }
+
+  addMail(mail: Omit<SimMail, "id">): SimMail {
+    const stored = { id: this.nextId(), ...mail };
+    this.mailList.push(stored);
+    if (this.mailList.length > MAX_MAILS) this.mailList.shift();
+    this.scheduleSave();
+    return stored;
+  }
+
+  /** Newest first. */
+  mails(): SimMail[] {
+    return [...this.mailList].reverse();
+  }
+
   reset(): void {
     // lastId survives a reset so ids stay increasing for clients that kept a since_id.
     this.users.clear();
@@ -236,6 +274,7 @@ export class SimStore {
     this.tweetList = [];
     this.tweetsById.clear();
     this.dmList = [];
+    this.mailList = [];
     this.apps.clear();
     this.seed();
     this.facebook.reset();
@@ -267,6 +306,7 @@ export class SimStore {
       tweets: this.tweetList,
       dms: this.dmList,
       facebook: this.facebook.toJSON(),
+      mails: this.mailList,
     };
     const body = JSON.stringify(state);
     this.saving = this.saving

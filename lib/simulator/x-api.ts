@@ -5,6 +5,7 @@ import type { FaultEndpoint, FaultQueue, RateLimitBucket, RateLimiter } from "./
 import type { SimStore, SimTweet } from "./state";
 import { renderUser, searchRecent } from "./x-search";
 import { dmEvents, mentionsTimeline } from "./x-timelines";
+import { DM_PATH, readDms, sendDm } from "./x-dm";
 
 export interface XContext {
   store: SimStore;
@@ -25,7 +26,7 @@ const REPLY_NOT_ALLOWED =
 
 interface Route {
   method: string;
-  path: string;
+  path: string | RegExp;
   endpoint: FaultEndpoint;
   userContextOnly: boolean;
   bucket(auth: Exclude<AuthContext, { kind: "invalid" }>): [RateLimitBucket, string];
@@ -65,6 +66,30 @@ const routes: Route[] = [
     userContextOnly: true,
     bucket: (auth) => ["post", auth.app.accountId],
     run: (ctx, auth, req) => createTweet(ctx, auth.app.accountId, auth.app.id, req),
+  },
+  {
+    method: "POST",
+    path: DM_PATH,
+    endpoint: "dm",
+    userContextOnly: true,
+    bucket: (auth) => ["dmSend", auth.app.accountId],
+    run: (ctx, auth, req, url) => {
+      const [, participant, edge] = DM_PATH.exec(url.pathname.replace(/\/+$/, ""))!;
+      if (edge !== "messages") return Promise.resolve({ status: 404, body: xProblems.notFound() });
+      return sendDm(ctx.store, auth.app.accountId, auth.app.id, decodeURIComponent(participant), req);
+    },
+  },
+  {
+    method: "GET",
+    path: DM_PATH,
+    endpoint: "dm",
+    userContextOnly: true,
+    bucket: (auth) => ["dmRead", auth.app.accountId],
+    run: async (ctx, auth, _req, url) => {
+      const [, participant, edge] = DM_PATH.exec(url.pathname.replace(/\/+$/, ""))!;
+      if (edge !== "dm_events") return { status: 404, body: xProblems.notFound() };
+      return readDms(ctx.store, auth.app.accountId, decodeURIComponent(participant));
+    },
   },
   {
     method: "GET",
@@ -157,7 +182,7 @@ async function createTweet(ctx: XContext, accountId: string, appId: string, req:
 export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (!url.pathname.startsWith("/2/")) return false;
   const path = url.pathname.replace(/\/+$/, "").replace(/^\/2\/users\/[^/]+\/mentions$/, "/2/users/:id/mentions");
-  const route = routes.find((r) => r.path === path && r.method === req.method);
+  const route = routes.find((r) => (typeof r.path === "string" ? r.path === path : r.path.test(path)) && r.method === req.method);
   if (!route) {
     sendJson(res, 404, xProblems.notFound());
     return true;

@@ -6,10 +6,9 @@ import {
   markReadSchema,
   presenceSchema,
   qualifySchema,
-  replySchema,
   scriptActionSchema,
 } from "@/lib/conversations/workspace.schema";
-import { qualifyConversation, sendReply, setPresence } from "@/lib/conversations/mutations";
+import { qualifyConversation, setPresence } from "@/lib/conversations/mutations";
 import { runScriptAction } from "@/lib/conversations/script-run";
 import { scheduleCallback } from "@/lib/conversations/callbacks";
 import { markRead } from "@/lib/conversations/reads";
@@ -19,10 +18,6 @@ import { markRead } from "@/lib/conversations/reads";
 export const setPresenceAction = defineAction("workspace.use", presenceSchema, async ({ state }, user) => {
   await setPresence(user.id, state);
   return { state };
-});
-
-export const sendReplyAction = defineAction("workspace.use", replySchema, async (input, user) => {
-  return sendReply(user.id, input);
 });
 
 export const qualifyAction = defineAction("workspace.use", qualifySchema, async (input, user) => {

@@ -1,11 +1,12 @@
 "use client";
 
 import type { ConversationDetail } from "@/lib/conversations/workspace-queries";
-import { useFormat, useT } from "@/lib/i18n/client";
+import { useFormat, useLocale, useT } from "@/lib/i18n/client";
+import type { ReplyPolicy } from "@/lib/conversations/reply-policy";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ConversationItem } from "./conversation-list";
-import { ReplyArea } from "./reply-area";
+import { ReplyBox } from "./reply-box";
 import { ScriptPanel } from "./script-panel";
 import { PredefinedResponses } from "./predefined-responses";
 import { QualifyForm } from "./qualify-form";
@@ -21,13 +22,16 @@ const categoryKey: Record<string, MessageKey> = {
 export function ConversationPanel({
   item,
   detail,
+  policy,
   personalCallbacks,
 }: {
   item: ConversationItem;
   detail: ConversationDetail;
+  policy: ReplyPolicy | null;
   personalCallbacks: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const format = useFormat();
   return (
     <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]" data-testid="conversation" data-conversation={item.id}>
@@ -60,8 +64,7 @@ export function ConversationPanel({
                 </li>
               ))}
             </ol>
-            {/* The reply box's own area: the outbox branch's ReplyBox replaces ReplyArea's form. */}
-            <ReplyArea conversationId={item.id} />
+            {policy ? <ReplyBox conversationId={item.id} policy={policy} locale={locale} /> : null}
           </CardContent>
         </Card>
         <ScriptPanel conversationId={item.id} script={detail.script} />

@@ -5,6 +5,8 @@ import { waitingCount } from "@/lib/conversations/queries";
 import { agentCapacity, assignedConversations, conversationDetails } from "@/lib/conversations/workspace-queries";
 import { getTranslator } from "@/lib/i18n/server";
 import { campaignTimeZones } from "@/lib/campaigns/time-zone";
+import { policyForConversation, type ReplyPolicy } from "@/lib/conversations/reply-policy";
+import { now } from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PresenceControls } from "./presence-controls";
@@ -26,6 +28,9 @@ export default async function WorkspacePage() {
   );
   const zones = await campaignTimeZones([...new Set(list.map((c) => c.campaign_id))]);
   const state = presence.state;
+  const policies: Record<number, ReplyPolicy | null> = Object.fromEntries(
+    await Promise.all(list.map(async (c) => [c.id, await policyForConversation(db, c.id, now())] as const)),
+  );
   return (
     <div className="space-y-4">
       <LiveRefresh />
@@ -61,6 +66,7 @@ export default async function WorkspacePage() {
             timeZone: zones.get(c.campaign_id),
           }))}
           details={details}
+          policies={policies}
           personalCallbacks={capacity.personalCallbacks}
         />
       ) : (

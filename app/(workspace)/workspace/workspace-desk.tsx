@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { ConversationDetail } from "@/lib/conversations/workspace-queries";
+import type { ReplyPolicy } from "@/lib/conversations/reply-policy";
 import { useT } from "@/lib/i18n/client";
 import { ConversationList, type ConversationItem } from "./conversation-list";
 import { ConversationPanel } from "./conversation-panel";
@@ -16,10 +17,13 @@ import { markReadAction } from "./actions";
 export function WorkspaceDesk({
   items,
   details,
+  policies,
   personalCallbacks,
 }: {
   items: ConversationItem[];
   details: ConversationDetail[];
+  /** What answers each conversation allows, and why not the others (lib/conversations/reply-policy.ts). */
+  policies: Record<number, ReplyPolicy | null>;
   personalCallbacks: boolean;
 }) {
   const t = useT();
@@ -73,7 +77,7 @@ export function WorkspaceDesk({
           if (!item) return null;
           return (
             <div key={d.id} hidden={d.id !== active} data-active={d.id === active}>
-              <ConversationPanel item={item} detail={d} personalCallbacks={personalCallbacks} />
+              <ConversationPanel item={item} detail={d} policy={policies[d.id]} personalCallbacks={personalCallbacks} />
             </div>
           );
         })}

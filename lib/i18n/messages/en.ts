@@ -18,6 +18,7 @@ import { filtered } from "./en/filtered";
 import { routing } from "./en/routing";
 import { desk } from "./en/desk";
 import { agenda } from "./en/agenda";
+import { mail, outbox, replyBox, replyPolicy } from "./en/outbox";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -40,6 +41,10 @@ export const en: Messages = {
   routing,
   desk,
   agenda,
+  replyPolicy,
+  outbox,
+  replyBox,
+  mail,
   meta: {
     description: "Social-media contact center",
   },
@@ -120,7 +125,7 @@ export const en: Messages = {
     waitingInQueue: "{count, plural, one {# conversation waiting} other {# conversations waiting}} in the queues",
     goReadyHint: "Switch to “Ready” to receive conversations.",
     closed: "Conversation qualified and closed",
-    sendState: { sending: "sending", sent: "sent", failed: "sending failed" },
+    sendState: { queued: "queued", sending: "sending", sent: "sent", failed: "sending failed", unknown: "uncertain" },
     errors: {
       replyEmpty: "Type a reply",
       replyTooLong: "280 characters at most",

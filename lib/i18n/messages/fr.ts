@@ -20,6 +20,7 @@ import { filtered } from "./fr/filtered";
 import { routing } from "./fr/routing";
 import { desk } from "./fr/desk";
 import { agenda } from "./fr/agenda";
+import { mail, outbox, replyBox, replyPolicy } from "./fr/outbox";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -42,6 +43,10 @@ export const fr = {
   routing,
   desk,
   agenda,
+  replyPolicy,
+  outbox,
+  replyBox,
+  mail,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },
@@ -122,7 +127,13 @@ export const fr = {
     waitingInQueue: "{count, plural, one {# conversation en attente} other {# conversations en attente}} dans les files",
     goReadyHint: "Passez à l'état « Prêt » pour recevoir des conversations.",
     closed: "Conversation qualifiée et clôturée",
-    sendState: { sending: "envoi en cours", sent: "envoyé", failed: "échec de l'envoi" },
+    sendState: {
+      queued: "en file d'envoi",
+      sending: "envoi en cours",
+      sent: "envoyé",
+      failed: "échec de l'envoi",
+      unknown: "envoi incertain",
+    },
     errors: {
       replyEmpty: "Saisissez une réponse",
       replyTooLong: "280 caractères au maximum",

@@ -47,7 +47,6 @@ export const desk: Messages["desk"] = {
       noCustomerFile: "The script has no customer file: nothing to save",
       qualifyFirst: "Qualify the conversation before ending it",
       agendaUnavailable: "Booking unavailable: the agenda is not installed yet",
-      emailUnavailable: "Email unavailable: the outbox is not installed yet",
       emailTo: "The email's recipient address is missing",
       unknownTemplate: "This email template does not exist for this campaign",
     },

@@ -46,7 +46,6 @@ export const desk = {
       noCustomerFile: "Le script n'a pas de fichier clients : rien à enregistrer",
       qualifyFirst: "Qualifiez la conversation avant de la terminer",
       agendaUnavailable: "Prise de rendez-vous indisponible : l'agenda n'est pas encore installé",
-      emailUnavailable: "Envoi de mail indisponible : la file d'envoi n'est pas encore installée",
       emailTo: "Adresse du destinataire du mail manquante",
       unknownTemplate: "Ce modèle de mail n'existe pas pour cette campagne",
     },
