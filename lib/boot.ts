@@ -1,5 +1,13 @@
 import { getDatabase, migrateDatabase } from "@/db/client";
-import { dataDir, databaseUrl, inngestConfigured, refuseInngestDevInProduction, simulatorEnabled, simulatorSmtpPort, simulatorUrl } from "@/lib/config/env";
+import {
+  dataDir,
+  databaseUrl,
+  inngestConfigured,
+  refuseInngestDevInProduction,
+  simulatorEnabled,
+  simulatorSmtpPort,
+  simulatorUrl,
+} from "@/lib/config/env";
 import { ensureSecrets } from "@/lib/config/secrets";
 import { seedIfEmpty, writeCredentialsFile, type SeededAccount } from "@/lib/demo/seed";
 import { ensureDefaultDatabase } from "@/lib/databases/mutations";

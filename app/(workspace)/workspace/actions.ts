@@ -1,13 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
-import {
-  callbackSchema,
-  markReadSchema,
-  presenceSchema,
-  qualifySchema,
-  scriptActionSchema,
-} from "@/lib/conversations/workspace.schema";
+import { callbackSchema, markReadSchema, presenceSchema, qualifySchema, scriptActionSchema } from "@/lib/conversations/workspace.schema";
 import { qualifyConversation, setPresence } from "@/lib/conversations/mutations";
 import { runScriptAction } from "@/lib/conversations/script-run";
 import { scheduleCallback } from "@/lib/conversations/callbacks";
