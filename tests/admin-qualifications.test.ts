@@ -237,11 +237,15 @@ describe("qualification groups administration", () => {
   });
 
   it("stores no detail for a status without details", async () => {
-    const [agent] = w.state.agents;
     await w.sim.postCustomerTweet({ authorHandle: "omar", text: "relais une question" });
     await pollCampaign(w.state.campaignId);
+    // The earlier qualification paused its agent (not «Directement Prêt»): every agent is Ready again.
+    for (const a of w.state.agents) await setPresence(a, "ready");
     await assignWaitingConversations();
-    const conv = (await currentConversation(agent))!;
+    // Whichever Ready agent routing chose (the one idle longest).
+    const offers = await Promise.all(w.state.agents.map(async (a) => ({ a, c: await currentConversation(a) })));
+    const { a: agent, c } = offers.find((o) => o.c !== null)!;
+    const conv = c!;
     const info = conv.statuses.find((s) => s.code === "INFO")!;
     await qualifyConversation(agent, { conversationId: conv.id, statusId: info.id });
     const [row] = await w.db.select().from(conversations).where(eq(conversations.id, conv.id));

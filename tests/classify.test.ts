@@ -5,6 +5,7 @@ import {
   blacklists,
   blacklistWords,
   campaignBlacklists,
+  campaignSources,
   campaigns,
   conversations,
   distributionRuleGroups,
@@ -266,6 +267,8 @@ describe("classification at ingestion, held until opening, filtered and released
   it("releases a filtered conversation as held while the campaign is closed", async () => {
     await w.sim.postCustomerTweet({ authorHandle: "angry2", text: "relais = très   MAUVAIS service" });
     setClockAt(new Date("2026-12-08T10:00:00Z"));
+    // The clock went back in time: sources paced on the later clock are due again.
+    await w.db.update(campaignSources).set({ nextPollAt: null });
     await pollCampaign(w.state.campaignId);
     const angry2 = await byHandle("angry2");
     expect(angry2).toMatchObject({ status: "filtered", filteredTerm: "très mauvais service" });

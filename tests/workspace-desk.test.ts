@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import {
@@ -10,6 +10,7 @@ import {
   conversations,
   customerDatabases,
   emailTemplates,
+  outbox,
   qualificationStatuses,
   qualificationSubStatuses,
   scripts,
@@ -30,15 +31,6 @@ import { applyCustomerFile } from "@/lib/scripts/customer-file";
 import { scriptModelSchema, type ScriptModelInput } from "@/lib/scripts/model";
 import type { RunState } from "@/lib/scripts/interpreter";
 import { setupDemoWorkspace } from "./demo-fixture";
-
-// The outbox branch's sender is not merged: record what the script asks it to send.
-const sent = vi.hoisted(() => [] as { agentId: number; input: unknown }[]);
-vi.mock("@/lib/conversations/email-adapter", () => ({
-  sendTemplateEmailAdapter: async (agentId: number, input: unknown) => {
-    sent.push({ agentId, input });
-    return { id: sent.length };
-  },
-}));
 
 const layout = (row: number) => ({ row, col: 0, width: 6 });
 const model: ScriptModelInput = {
@@ -169,8 +161,10 @@ describe("agent workspace on the database", () => {
     // Email from a template: the template found by name, the recipient interpolated.
     const mail = await runScriptAction(agentA, { conversationId: id, actionId: "a_mail", state: state({ VILLE: "paris" }) });
     expect(mail.done).toEqual(["sendEmail"]);
-    const [template] = await w.db.select().from(emailTemplates);
-    expect(sent).toEqual([{ agentId: agentA, input: { conversationId: id, templateId: template.id, to: "paris@example.com" } }]);
+    // It is a row of the outbox (sent after commit by its job), addressed to the interpolated recipient.
+    const mails = await w.db.select().from(outbox).where(eq(outbox.kind, "email"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ conversationId: id, payload: { kind: "email", to: "paris@example.com" } });
 
     // End needs a qualification; qualify + end closes, and (no «Directement Prêt») pauses the agent.
     await expect(runScriptAction(agentA, { conversationId: id, actionId: "a_end", state: state({ VILLE: "Paris" }) })).rejects.toThrow(

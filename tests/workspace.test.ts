@@ -88,11 +88,8 @@ describe("an agent answers and qualifies a conversation", () => {
     const [agentA, agentB] = w.state.agents;
     await w.sim.postCustomerTweet({ authorHandle: "lea", text: "@relais_demo relais encore" });
     await pollCampaign(w.state.campaignId);
-    // Closing paused him (his profile is not «Directement Prêt»): he goes Ready again.
-    await setPresence(w.state.agents[1], "paused");
-    await setPresence(agentA, "ready");
     await assignWaitingConversations();
-    // Agent B has been idle longer: agent A's idle clock restarted when he closed his conversation.
+    // Closing paused agent A (his profile is not «Directement Prêt»): the Ready agent B gets it.
     expect(await currentConversation(agentA)).toBeNull();
     const conv = await currentConversation(agentB);
     expect(conv).not.toBeNull();

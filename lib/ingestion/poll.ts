@@ -49,7 +49,7 @@ const systemNow = () => clockNow();
  * forward, so that a second scheduler tick (or a second host) does not poll them again. The
  * per-source rows (campaign_sources) then say which sources of a claimed campaign are due.
  */
-export async function claimDueCampaigns(now = new Date()): Promise<number[]> {
+export async function claimDueCampaigns(now = clockNow()): Promise<number[]> {
   const db = await getDb();
   const at = now.toISOString();
   // One statement: a second tick or host racing this one claims nothing the first one did.

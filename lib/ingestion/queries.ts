@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { now as clockNow } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { campaigns, campaignSources, type SourceErrorKind, type SourceKind } from "@/db/schema";
 import { isBilled, readCostCents, usageMonth } from "./cost";
@@ -24,7 +25,7 @@ export interface SourceView {
 /** The campaign's sources as its page shows them: health, reads this month and their estimated cost. */
 export async function listCampaignSources(
   campaignId: number,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ sources: SourceView[]; budgetCents: number | null; spentCents: number }> {
   const db = await getDb();
   const [campaign] = await db.select({ budget: campaigns.monthlyReadBudgetCents }).from(campaigns).where(eq(campaigns.id, campaignId));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { campaignSources, pollCursors } from "@/db/schema";
 import { defineRoute } from "@/lib/auth/route";
 import { clockOffsetMs, now, resetClock, setClockAt, setClockOffset, testClockEnabled } from "@/lib/clock";
 import { emit } from "@/lib/events/emit";
@@ -25,8 +26,12 @@ export const POST = defineRoute("admin.access", {}, async (ctx) => {
   if ("at" in input) setClockAt(new Date(input.at));
   else if ("offsetMs" in input) setClockOffset(input.offsetMs);
   else resetClock();
-  // Time-driven work runs now rather than at its next cron tick: held conversations, routing.
+  // Time-driven work runs now rather than at its next cron tick: held conversations, routing;
+  // and every source is due again (positions computed on the old clock would otherwise be days
+  // away after a jump forward and back).
   const db = await getDb();
+  await db.update(pollCursors).set({ nextPollAt: null });
+  await db.update(campaignSources).set({ nextPollAt: null });
   await emit(db, [
     { name: "relais/held.release", data: { reason: "clock" } },
     { name: "relais/routing.requested", data: { reason: "clock" } },

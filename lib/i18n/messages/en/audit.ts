@@ -14,6 +14,10 @@ export const audit: Messages["audit"] = {
   object: "Object",
   changes: "Changes",
   objectTypes: {
+    address_book: "Address book",
+    appointment: "Appointment",
+    conversation: "Conversation",
+    sales_rep_schedule: "Sales-rep schedule",
     admin: "Administrator",
     agent: "Agent",
     blacklist: "Blacklist",

@@ -13,6 +13,10 @@ export const audit = {
   changes: "Modifications",
   /** The objects the log names (its `objectType` codes). */
   objectTypes: {
+    address_book: "Carnet d'adresses",
+    appointment: "Rendez-vous",
+    conversation: "Conversation",
+    sales_rep_schedule: "Planning de commerciaux",
     admin: "Administrateur",
     agent: "Agent",
     blacklist: "Liste noire",

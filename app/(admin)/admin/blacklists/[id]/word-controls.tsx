@@ -35,14 +35,17 @@ export function AddWordForm({ blacklistId }: { blacklistId: number }) {
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="max-w-lg" noValidate>
-      <FormField label={t("blacklists.addWord")} htmlFor="new-word" error={error}>
-        <div className="flex gap-2">
-          <Input autoComplete="off" {...fieldControlProps("new-word", { error })} {...form.register("word")} />
-          <Button type="submit" loading={isSubmitting}>
-            {t("common.add")}
-          </Button>
+      {/* The label names the input itself (not a wrapper), so the field has one id. */}
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <FormField label={t("blacklists.addWord")} htmlFor="new-word" error={error}>
+            <Input autoComplete="off" {...fieldControlProps("new-word", { error })} {...form.register("word")} />
+          </FormField>
         </div>
-      </FormField>
+        <Button type="submit" loading={isSubmitting} className="mt-6">
+          {t("common.add")}
+        </Button>
+      </div>
     </form>
   );
 }
