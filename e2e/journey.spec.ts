@@ -10,7 +10,8 @@ test("a customer tweets, an agent sees it live, answers it and qualifies it", as
 
   const admin = await signIn(browser, "admin");
   await admin.goto("/simulator");
-  const text = `Bonjour relais, ma commande n'est pas arrivée <b>urgent</b> ${Date.now()}`;
+  // It mentions the campaign's account, so X (2026) lets the agent answer in public.
+  const text = `@relais_demo Bonjour relais, ma commande n'est pas arrivée <b>urgent</b> ${Date.now()}`;
   await admin.getByLabel("Identifiant (@handle)").fill("claire_b");
   await admin.getByLabel("Nom affiché").fill("Claire <script>alert(1)</script>");
   await admin.getByLabel("Texte").fill(text);
@@ -26,7 +27,7 @@ test("a customer tweets, an agent sees it live, answers it and qualifies it", as
   await expect(agent.locator("b", { hasText: "urgent" })).toHaveCount(0);
 
   const reply = `Bonjour Claire, nous regardons votre commande. ${Date.now()}`;
-  await agent.getByLabel("Répondre").fill(reply);
+  await agent.getByTestId("reply-box").getByLabel("Votre réponse").fill(reply);
   await agent.getByRole("button", { name: "Envoyer" }).click();
   await expect(agent.getByTestId("message-out")).toContainText(reply);
 

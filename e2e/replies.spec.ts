@@ -135,11 +135,14 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Réception" }).click();
+  // A tab change is a navigation (?tab=…): fill the form once it has settled.
+  await expect(admin).toHaveURL(/tab=reception/);
   await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
   await admin.getByRole("spinbutton", { name: "Vérification des nouveaux messages (secondes)" }).fill("10");
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
+  await expect(admin).toHaveURL(/tab=relation/);
   await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
