@@ -47,7 +47,9 @@ export async function claimRow(id: number, at: Date = clockNow()): Promise<(Outb
     const [row] = await tx
       .update(outbox)
       .set({ state: "sending", attempts: sql`${outbox.attempts} + 1`, sendingSince: at, claimToken: token, updatedAt: at })
-      .where(and(eq(outbox.id, id), eq(outbox.state, "queued"), lte(outbox.nextAttemptAt, at)))
+      // `at` has millisecond precision, the column's default (now()) microseconds: a row queued in
+      // the same millisecond is due, not "in the future".
+      .where(and(eq(outbox.id, id), eq(outbox.state, "queued"), lte(outbox.nextAttemptAt, new Date(at.getTime() + 1))))
       .returning();
     if (!row) return null;
     await mirror(tx, row, { sendState: "sending" });
