@@ -84,7 +84,11 @@ describe("durable embedded runner (database)", () => {
     };
     const first = runner([job]);
     await first.send(routing("left running"));
-    for (let i = 0; i < 500 && !(await runsOf(job.id)).some((r) => r.state === "running"); i++) await new Promise((r) => setTimeout(r, 10));
+    // Under a loaded machine the first runner can take seconds to claim the run: wait until it
+    // holds it (and say so if it never does), so the second runner finds a run left running.
+    for (let i = 0; i < 3000 && !(await runsOf(job.id)).some((r) => r.state === "running"); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect((await runsOf(job.id)).map((r) => r.state)).toContain("running");
     first.abandon();
     dying = false;
     const second = runner([job], { soleRunner: true });
