@@ -186,6 +186,14 @@ test("an administrator sets the outgoing mail in the root configuration; the pas
   await admin.reload();
   await expect(admin.getByLabel("Fuseau horaire par défaut")).toHaveValue("America/Toronto");
   await expect(admin.getByLabel("Mot de passe")).toHaveValue("");
+
+  // Back to the demo's settings (mail to the simulator's listener, Paris time) for the journeys after this one.
+  await admin.getByLabel("Serveur SMTP").fill("127.0.0.1");
+  await admin.getByRole("spinbutton", { name: "Port" }).fill(process.env.E2E_SMTP_PORT!);
+  await admin.getByLabel("Connexion chiffrée (TLS)").uncheck();
+  await admin.getByLabel("Fuseau horaire par défaut").selectOption("Europe/Paris");
+  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(admin.getByText("Enregistré (Sm••••••••42)")).toBeVisible();
 });
 
 test("an administrator gives the demo campaign a hold music and listens to it", async ({ browser }) => {

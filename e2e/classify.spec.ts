@@ -1,5 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
+
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // Blacklists and service hours applied at ingestion (issue 9): a filtered tweet never reaches a
 // Ready agent until an administrator releases it; a tweet arriving at night waits for opening.
@@ -62,8 +65,7 @@ async function qualifyAndLeave(agent: Page) {
   await expect(agent.getByTestId("presence")).toHaveText("Déconnecté");
 }
 
-// FIXME(issue 9): passes alone (PGlite); fails in the full PostgreSQL run after earlier journeys leave work in the shared demo queue.
-test.fixme("a blacklisted tweet never reaches a Ready agent until an administrator releases it from «Filtrés»", async ({ browser }) => {
+test("a blacklisted tweet never reaches a Ready agent until an administrator releases it from «Filtrés»", async ({ browser }) => {
   const agent = await readyAgent(browser);
   const admin = await signIn(browser, "admin");
   const word = `zorglub${run}`;
@@ -115,8 +117,7 @@ test.fixme("a blacklisted tweet never reaches a Ready agent until an administrat
   await qualifyAndLeave(agent);
 });
 
-// FIXME(issue 9): passes alone (PGlite); fails in the full PostgreSQL run after earlier journeys leave work in the shared demo queue.
-test.fixme("a tweet arriving outside service hours is held, then queued at opening", async ({ browser }) => {
+test("a tweet arriving outside service hours is held, then queued at opening", async ({ browser }) => {
   const admin = await signIn(browser, "admin");
   const schedule = `Bureau ${run}`;
   await admin.goto("/admin/schedules");

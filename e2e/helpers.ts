@@ -12,3 +12,15 @@ export async function signIn(browser: Browser, login: string, password = E2E_PAS
   await expect(page).not.toHaveURL(/\/login/);
   return page;
 }
+
+/**
+ * A quiet floor before a journey that routes work (journeys share the demo queue and agents):
+ * real time again, nothing left waiting, offered or assigned, every agent Offline
+ * (app/api/test/reset, only on the journeys' server). Call it first in the journey.
+ */
+export async function quietFloor(browser: Browser): Promise<void> {
+  const admin = await signIn(browser, "admin");
+  const res = await admin.request.post("/api/test/reset", { headers: { origin: process.env.E2E_BASE_URL! } });
+  expect(res.status(), await res.text()).toBe(200);
+  await admin.context().close();
+}

@@ -1,8 +1,10 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
 
-// FIXME(issue 9): passes alone (PGlite); fails in the full PostgreSQL run after earlier journeys leave work in the shared demo queue.
-test.fixme("a customer tweets, an agent sees it live, answers it and qualifies it", async ({ browser }) => {
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
+
+test("a customer tweets, an agent sees it live, answers it and qualifies it", async ({ browser }) => {
   const agent = await signIn(browser, "1000");
   await expect(agent).toHaveURL(/\/workspace$/);
   await agent.getByRole("button", { name: "Prêt" }).click();

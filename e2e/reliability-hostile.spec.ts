@@ -1,6 +1,9 @@
 import { test, expect, type Page } from "@playwright/test";
 import { hostileNames, hostileTexts, XSS_FLAG } from "../tests/reliability/hostile-corpus";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
+
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 /** Dialogs opened and script flags set on a page: both must stay empty. */
 function watch(page: Page) {

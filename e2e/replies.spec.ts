@@ -1,5 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
+
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // Replies the network allows, and why (issue 10): the reply box says before typing which answers
 // are possible; every send goes through the outbox and the simulator keeps what reached it.
@@ -27,9 +30,7 @@ async function send(page: Page, text: string) {
   await expect(box.getByTestId("send").filter({ hasText: text })).toHaveAttribute("data-state", "sent", { timeout: 30_000 });
 }
 
-// FIXME(issue 10): not yet green after the workspace and outbox merge (see the stop's closing note);
-// tests/outbox.test.ts and lib/conversations/reply-policy.test.ts cover the behaviour on both databases.
-test.fixme("a mention gets a public reply; a keyword hit offers a DM and refuses a public reply with the reason", async ({ browser }) => {
+test("a mention gets a public reply; a keyword hit offers a DM and refuses a public reply with the reason", async ({ browser }) => {
   test.setTimeout(240_000);
   const agent = await signIn(browser, "1001");
   await ready(agent);
@@ -82,19 +83,7 @@ test.fixme("a mention gets a public reply; a keyword hit offers a DM and refuses
   await expect(agent.getByTestId("message-out").filter({ hasText: dm })).toBeVisible();
 
   // An email from the campaign's template, through SMTP to the simulator's listener.
-  const admin = await signIn(browser, "admin");
-  await admin.goto("/admin/root");
-  await admin.getByLabel("Serveur SMTP").fill("127.0.0.1");
-  await admin.getByRole("spinbutton", { name: "Port" }).fill(process.env.E2E_SMTP_PORT!);
-  await admin.getByLabel("Connexion chiffrée (TLS)").uncheck();
-  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(
-    admin
-      .getByRole("status")
-      .filter({ hasText: /Enregistr/ })
-      .first(),
-  ).toBeVisible();
-
+  // The demo's root settings already point SMTP at the simulator's listener (lib/demo).
   const email = box.getByTestId("email-form");
   await email.locator("summary").click();
   await email.getByLabel("Modèle de mail").selectOption({ label: "Suivi par email" });
@@ -107,6 +96,7 @@ test.fixme("a mention gets a public reply; a keyword hit offers a DM and refuses
   expect(mails).toHaveLength(1);
   expect(mails[0].to).toEqual(["paul@example.com"]);
   expect(mails[0].text).toContain("Agent 1001, de l'équipe Démo Twitter");
+  const admin = await signIn(browser, "admin");
   await admin.goto("/simulator");
   await expect(admin.getByTestId("sim-mails")).toContainText("Objet : Votre demande sur X, Paul");
   await expect(admin.getByTestId("sim-dms")).toContainText(dm);
@@ -116,9 +106,7 @@ test.fixme("a mention gets a public reply; a keyword hit offers a DM and refuses
   await expect(agent.getByTestId("presence")).toHaveText("Pause");
 });
 
-// FIXME(issue 10): not yet green after the workspace and outbox merge (see the stop's closing note);
-// tests/outbox.test.ts and lib/conversations/reply-policy.test.ts cover the behaviour on both databases.
-test.fixme("a Messenger message over 7 days old cannot be answered, and the agent is told why", async ({ browser }) => {
+test("a Messenger message over 7 days old cannot be answered, and the agent is told why", async ({ browser }) => {
   test.setTimeout(240_000);
   // A page of its own on the simulator, and a customer who wrote 8 days ago.
   const page = await sim("/_sim/facebook/pages", { method: "POST", body: JSON.stringify({ name: "Page E2E Messenger" }) });

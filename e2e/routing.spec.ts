@@ -1,5 +1,8 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
+
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // Routing journeys: the skills a distribution rule asks for decide who gets a conversation, and
 // an offer nobody acts on moves to another agent. They run one after the other on the demo
@@ -59,9 +62,7 @@ async function saveReception(admin: Page) {
 
 // Needs the classification of the classify branch (language detected → distribution rule →
 // requested skills): on a branch without it, the conversation goes to the agent idle longest.
-// FIXME(issue 9): not yet green after the run-time merge (see the stop's closing note); the database
-// tests cover the behaviour (tests/routing.test.ts, tests/ingestion-sources.test.ts).
-test.fixme("a French tweet goes to the agent with the French skill while another agent is Ready", async ({ browser }) => {
+test("a French tweet goes to the agent with the French skill while another agent is Ready", async ({ browser }) => {
   test.setTimeout(300_000);
   await goOffline(browser, ["1000", "1001", "1002", "1004"]);
   const admin = await signIn(browser, "admin");
@@ -133,11 +134,7 @@ test.fixme("a French tweet goes to the agent with the French skill while another
   for (const p of [other, french]) await p.getByRole("button", { name: "Déconnecté" }).click();
 });
 
-// FIXME(issue 9): not yet green after the run-time merge (see the stop's closing note); the database
-// tests cover the behaviour (tests/routing.test.ts, tests/ingestion-sources.test.ts).
-test.fixme("an offer nobody acts on goes to another agent after the campaign's timeout, and the first agent is paused", async ({
-  browser,
-}) => {
+test("an offer nobody acts on goes to another agent after the campaign's timeout, and the first agent is paused", async ({ browser }) => {
   test.setTimeout(300_000);
   await goOffline(browser, ["1000", "1001", "1002", "1003", "1004"]);
   const admin = await signIn(browser, "admin");

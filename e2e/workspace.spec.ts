@@ -1,5 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
+
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // Agent 1003 (demo seed): capacity 2, «Directement Prêt», personal callbacks allowed; the demo
 // campaign's script greets the author by name and saves a city to the customer file C_DEMO.
@@ -22,9 +25,7 @@ async function shot(page: Page, name: string) {
   }
 }
 
-// FIXME(issue 10): passed on its branch, not yet green after the outbox merge (see the closing note);
-// tests/workspace-desk.test.ts covers the behaviour on both databases.
-test.fixme("an agent with capacity 2 works two conversations: keyboard, script, customer file, responses, personal callback", async ({
+test("an agent with capacity 2 works two conversations: keyboard, script, customer file, responses, personal callback", async ({
   browser,
 }) => {
   const stamp = Date.now();

@@ -128,4 +128,5 @@ export const routeMatrix: Record<string, RouteAccess> = {
   "app/api/stream/route.ts#GET": ["workspace.use", "supervision.view", "agenda.view"],
   "app/api/test/clock/route.ts#GET": "admin.access",
   "app/api/test/clock/route.ts#POST": "admin.access",
+  "app/api/test/reset/route.ts#POST": "admin.access",
 };
