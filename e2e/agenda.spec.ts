@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
 
 // Screenshots of the new pages (1280 and 1920 wide) go outside the repository.
 const SHOTS = process.env.AGENDA_SHOTS_DIR || "/tmp/agenda-shots";
@@ -14,15 +14,6 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function grantBooking(admin: Page, login: string) {
-  await admin.goto(`/admin/agents?q=${login}`);
-  await admin.getByRole("link", { name: login, exact: true }).click();
-  await admin.getByRole("tab", { name: "Droits" }).click();
-  await admin.getByRole("checkbox", { name: "Prendre des rendez-vous sur l'agenda" }).check();
-  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
-}
-
 /** The Monday after today (YYYY-MM-DD), where a fresh default grid always has free slots. */
 function nextMonday(): string {
   const d = new Date();
@@ -30,14 +21,16 @@ function nextMonday(): string {
   return d.toISOString().slice(0, 10);
 }
 
-test("an administrator builds a schedule and a rep; one agent books, the same slot is refused to a second, the rep's agenda shows it live", async ({
+test("an administrator builds a schedule and a rep; an agent books from the script in the workspace, the same slot is refused to a second, the rep's agenda shows it live and the rep gets the email", async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
+  await quietFloor(browser);
   const admin = await signIn(browser, "admin");
 
   // Step 14: a sales-rep schedule (default grid Monday–Friday 9–12 and 14–18), one type, one location.
   await admin.goto("/admin/sales-rep-schedules");
-  await expect(admin.getByText("Aucun planning de commerciaux.")).toBeVisible();
+  await expect(admin.getByRole("row", { name: /Commerciaux démo/ })).toBeVisible();
   await admin.getByRole("link", { name: "Nouveau planning de commerciaux" }).click();
   await admin.getByRole("textbox", { name: "Nom", exact: true }).fill("Commerciaux E2E");
   // Grey out Monday 09:00 by clicking it, then make it available again with the keyboard.
@@ -67,7 +60,7 @@ test("an administrator builds a schedule and a rep; one agent books, the same sl
   await admin.getByLabel("Identifiant (optionnel)").fill("lea.martin");
   await admin.getByLabel("Mot de passe").fill("Lea-password-2026!");
   await admin.getByRole("tab", { name: "Affectations et régions" }).click();
-  await expect(admin.getByLabel("Planning")).toHaveValue(/\d+/);
+  await admin.getByLabel("Planning").selectOption({ label: "Commerciaux E2E" });
   await admin.getByLabel("Zones géographiques").fill("75, 92");
   await admin.getByRole("button", { name: "Créer" }).click();
   await expect(admin).toHaveURL(/\/admin\/sales-reps\/\d+$/);
@@ -83,9 +76,6 @@ test("an administrator builds a schedule and a rep; one agent books, the same sl
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
 
-  await grantBooking(admin, "1000");
-  await grantBooking(admin, "1001");
-
   // The rep watches next week's agenda.
   const week = nextMonday();
   const rep = await signIn(browser, "lea.martin", "Lea-password-2026!");
@@ -93,24 +83,52 @@ test("an administrator builds a schedule and a rep; one agent books, the same sl
   await expect(rep.getByRole("heading", { name: /Agenda — Léa Martin/ })).toBeVisible();
   await expect(rep.getByTestId("appointment")).toHaveCount(0);
 
-  // Two agents open the booking panel on the same week and pick the same first slot. The second
-  // one's live stream is cut, as if both clicked at the same instant.
-  const agent1 = await signIn(browser, "1000");
+  // Agent 1001 opens the booking page on next week and picks its first 09:00; his live stream
+  // is cut, as if he clicked at the same instant as the agent who books it first.
   const agent2 = await signIn(browser, "1001");
   await agent2.context().route("**/api/stream", (route) => route.abort());
-  for (const agent of [agent1, agent2]) {
-    await agent.goto("/agenda/book?cp=75011");
-    const panel = agent.getByTestId("booking-panel");
-    await expect(panel.getByLabel("Commercial", { exact: true })).toContainText("Léa Martin");
-    await panel.getByRole("button", { name: "Semaine suivante" }).click();
-    await panel.getByRole("group", { name: "Créneaux libres" }).getByRole("button", { name: "09:00" }).first().click();
-    await agent.getByLabel("Client").fill(`Client de ${agent === agent1 ? "1000" : "1001"}`);
-  }
-  await shoot(agent1, "booking-panel");
-  const nineOClock = agent1.getByRole("group", { name: "Créneaux libres" }).getByRole("button", { name: "09:00" });
+  await agent2.goto("/agenda/book?cp=75011");
+  const panel2 = agent2.getByTestId("booking-panel");
+  await expect(panel2.getByLabel("Commercial", { exact: true })).toContainText("Léa Martin");
+  await panel2.getByRole("button", { name: "Semaine suivante" }).click();
+  await panel2.getByRole("group", { name: "Créneaux libres" }).getByRole("button", { name: "09:00" }).first().click();
+  await agent2.getByLabel("Client").fill("Client de 1001");
+
+  // Agent 1000 answers a customer and books from the campaign's script, in the workspace.
+  const agent1 = await signIn(browser, "1000");
+  await agent1.getByRole("button", { name: "Prêt" }).click();
+  await expect(agent1.getByTestId("presence")).toHaveText("Prêt");
+  const text = `@relais_demo relais, je voudrais rencontrer un conseiller ${Date.now()}`;
+  await fetch(`${process.env.E2E_SIM_URL}/_sim/twitter/tweets`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ authorHandle: "jules_rdv", authorName: "Jules Rendez-vous", text }),
+  });
+  await expect(agent1.getByTestId("message-in")).toContainText(text, { timeout: 30_000 });
+  const script = agent1.getByTestId("script");
+  await script.getByLabel("Ville du client").fill("Paris");
+  await script.getByRole("button", { name: "Proposer un rendez-vous" }).click();
+  const panel1 = script.getByTestId("booking-panel");
+  await expect(panel1.getByLabel("Commercial", { exact: true })).toContainText("Léa Martin");
+  await expect(panel1.getByLabel("Client", { exact: true })).toHaveValue("Jules Rendez-vous");
+  // The script's closing button needs the appointment first.
+  await script.getByRole("button", { name: "Rendez-vous pris" }).click();
+  await expect(script.getByRole("alert").filter({ hasText: "Corrigez les champs : RDV" })).toBeVisible();
+  await panel1.getByRole("button", { name: "Semaine suivante" }).click();
+  const nineOClock = panel1.getByRole("group", { name: "Créneaux libres" }).getByRole("button", { name: "09:00" });
   const offered = await nineOClock.count();
-  await agent1.getByRole("button", { name: /^Réserver le / }).click();
+  await nineOClock.first().click();
+  await panel1.getByLabel("Lieu").selectOption({ label: "Agence Paris" });
+  await shoot(agent1, "booking-in-workspace");
+  await panel1.getByRole("button", { name: /^Réserver le / }).click();
   await expect(agent1.getByText(/Rendez-vous réservé le .* avec Léa Martin/).first()).toBeVisible();
+  await expect(script.getByTestId("script-agenda-booked")).toContainText("Rendez-vous pris pour le");
+  // The taken slot is no longer offered (Monday's 09:00; the other days' remain).
+  await expect(nineOClock).toHaveCount(offered - 1);
+  await script.getByRole("button", { name: "Rendez-vous pris" }).click();
+  await expect(agent1.getByTestId("no-conversation")).toBeVisible();
+
+  // The second agent's click comes too late: the database refuses it, with the reason.
   await agent2.getByRole("button", { name: /^Réserver le / }).click();
   await expect(
     agent2.getByRole("alert").filter({ hasText: "Ce créneau vient d'être pris : choisissez-en un autre" }).first(),
@@ -119,22 +137,36 @@ test("an administrator builds a schedule and a rep; one agent books, the same sl
   // The rep's agenda shows it without reloading, in his colour, with its details.
   const appointment = rep.getByTestId("appointment");
   await expect(appointment).toHaveCount(1);
-  await expect(appointment).toContainText("Visite — Client de 1000");
+  await expect(appointment).toContainText("Visite — Jules Rendez-vous");
   await appointment.click();
   await expect(rep.getByTestId("appointment-details")).toContainText("Agent 1000");
   await shoot(rep, "rep-agenda-week");
   await rep.goto(`/agenda?view=day&date=${week}`);
   await expect(rep.getByTestId("appointment")).toHaveCount(1);
   await shoot(rep, "rep-agenda-day");
-  // The booking agent's panel no longer offers the taken slot (Monday's 09:00; the other days' remain).
-  await expect(nineOClock).toHaveCount(offered - 1);
+
+  // The rep received the appointment by email, at the simulator's SMTP listener.
+  await expect(async () => {
+    const { mails } = await (await fetch(`${process.env.E2E_SIM_URL}/_sim/mails`)).json();
+    const toRep = mails.filter((m: { to: string[]; text: string }) => m.to.includes("lea.martin@example.test"));
+    expect(toRep).toHaveLength(1);
+    expect(toRep[0].text).toContain("Jules Rendez-vous");
+  }).toPass({ timeout: 30_000 });
 
   // The rep cannot be made inactive while he has this appointment: the refusal names it.
   await admin.goto("/admin/sales-reps");
   await admin.getByRole("link", { name: "Léa Martin" }).click();
   await admin.getByRole("checkbox", { name: /Actif/ }).uncheck();
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(admin.getByText(/Ce commercial a des rendez-vous à venir : .*Client de 1000/).first()).toBeVisible();
+  await expect(admin.getByText(/Ce commercial a des rendez-vous à venir : .*Jules Rendez-vous/).first()).toBeVisible();
+
+  // The demo campaign books in the demo's schedule again for the journeys after this one.
+  await admin.goto("/admin/campaigns");
+  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("tab", { name: "Relation Client" }).click();
+  await admin.getByLabel("Planning pour l'agenda").selectOption({ label: "Commerciaux démo" });
+  await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
 });
 
 test("an administrator creates an address book, maps and imports a CSV file, and reads the report", async ({ browser }) => {

@@ -109,7 +109,7 @@ test("a blacklisted tweet never reaches a Ready agent until an administrator rel
   const dialog = admin.getByRole("alertdialog");
   await expect(dialog).toContainText("Libérer le message de @angry_");
   await dialog.getByRole("button", { name: "Libérer" }).click();
-  await expect(admin.getByText("Message libéré : il est dans la file d'attente.")).toBeVisible();
+  await expect(admin.getByText("Message libéré : il est dans la file d'attente.").first()).toBeVisible();
   await expect(admin.getByText("Aucun message filtré pour cette campagne")).toBeVisible();
 
   // Released into the queue: the agent gets it live.

@@ -32,11 +32,14 @@ async function save(page: Page) {
   await expect(page.getByText("Modifications enregistrées").first()).toBeVisible();
 }
 
+/** A field by its whole label; a required field's label ends with an asterisk. */
+const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`));
+
 async function postAsCustomer(page: Page, kind: RegExp, fill: Record<string, string>, select: Record<string, string> = {}) {
   await page.goto("/simulator");
   await page.getByRole("radio", { name: kind }).check();
-  for (const [label, option] of Object.entries(select)) await page.getByLabel(label, { exact: true }).selectOption({ label: option });
-  for (const [label, value] of Object.entries(fill)) await page.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, option] of Object.entries(select)) await field(page, label).selectOption({ label: option });
+  for (const [label, value] of Object.entries(fill)) await field(page, label).fill(value);
   await page.getByRole("button", { name: "Publier" }).click();
   await expect(page.getByText("Message publié").first()).toBeVisible();
 }

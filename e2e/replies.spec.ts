@@ -158,6 +158,8 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
     await box.screenshot({ path: `test-results/reply-box-messenger-${width}.png` });
   }
   await closeConversation(agent);
+  // Closing paused him (his profile is not «Directement Prêt»): Ready for the next one.
+  await ready(agent);
 
   // Within the window the same campaign answers, and the page's Messenger thread has it once.
   await sim("/_sim/facebook/messages", {

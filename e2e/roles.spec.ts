@@ -18,10 +18,10 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 });
 
 test("an agent gets a 403 on administration, supervision and the simulator, and sees only its area", async ({ browser }) => {
-  const agent = await signIn(browser, "1001");
+  const agent = await signIn(browser, "1003");
   await expect(agent).toHaveURL(/\/workspace$/);
   const nav = agent.getByRole("navigation");
-  // The demo agents may book appointments (the agenda's «Droits des agents»), nothing else.
+  // The demo agents may book appointments in the agenda («Droits»), nothing else.
   await expect(nav.getByRole("link")).toHaveText(["Espace agent", "Prendre un rendez-vous"]);
   for (const path of ["/admin", "/supervision", "/simulator"]) {
     const response = await agent.goto(path);

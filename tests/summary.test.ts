@@ -365,7 +365,8 @@ describe("campaign summary (database)", () => {
     const all = await loadCampaignSnapshots(counting);
     expect(all).toHaveLength(31);
     expect(queries).toBe(forOne);
-    expect(forOne).toBeLessThanOrEqual(13);
+    // 13 without an agenda; the demo campaign books in a sales-rep schedule, whose facts are three more.
+    expect(forOne).toBeLessThanOrEqual(16);
     expect(all.find((s) => s.id === demo.id)).toEqual(one[0]);
 
     expect(one[0].credentials).toEqual({ apiKey: true, apiSecret: true, accessToken: true, accessSecret: true, bearerToken: true });

@@ -5,6 +5,7 @@ import { rows } from "@/db/client";
 import {
   agentPresence,
   agentProfiles,
+  appointmentTypes,
   assignments,
   callbacks,
   conversations,
@@ -13,6 +14,8 @@ import {
   outbox,
   qualificationStatuses,
   qualificationSubStatuses,
+  salesReps,
+  salesRepSchedules,
   scripts,
   scriptVersions,
 } from "@/db/schema";
@@ -22,6 +25,9 @@ import { qualifyConversation, setPresence } from "@/lib/conversations/mutations"
 import { sendAnswer } from "@/lib/outbox/replies";
 import { assignedConversations, conversationDetail } from "@/lib/conversations/workspace-queries";
 import { runScriptAction } from "@/lib/conversations/script-run";
+import { conversationForBooking } from "@/lib/conversations/access";
+import { bookAppointment } from "@/lib/agenda/booking";
+import { defaultGreyed, zonedInstant } from "@/lib/agenda/slots";
 import { markRead } from "@/lib/conversations/reads";
 import { fireCallback, overdueCallbacks, scheduleCallback } from "@/lib/conversations/callbacks";
 import { setWorkspaceClock } from "@/lib/conversations/clock";
@@ -151,12 +157,48 @@ describe("agent workspace on the database", () => {
     const other = await runScriptAction(agentA, { conversationId: id, actionId: "a_flow", state: state({ VILLE: "Lyon" }) });
     expect(other.state.values.ZONE).toBe("PROV");
 
-    // Booking needs the agenda (not merged): refused with the reason; an empty slot is a field error first.
+    // Booking: an empty agenda object is a field error; a value without a real appointment is refused.
     const noSlot = await runScriptAction(agentA, { conversationId: id, actionId: "a_book", state: state({ VILLE: "Paris", RDV: "" }) });
     expect(noSlot.error).toEqual({ code: "invalidFields", fields: { RDV: "required" } });
+    const slot = zonedInstant("2030-03-04", 10 * 60, "Europe/Paris")!;
     await expect(
-      runScriptAction(agentA, { conversationId: id, actionId: "a_book", state: state({ VILLE: "Paris", RDV: "2026-12-02T10:00" }) }),
-    ).rejects.toThrow("desk.script.errors.agendaUnavailable");
+      runScriptAction(agentA, { conversationId: id, actionId: "a_book", state: state({ VILLE: "Paris", RDV: slot.toISOString() }) }),
+    ).rejects.toThrow("desk.script.errors.bookFirst");
+    // The booking panel links only the agent's own conversation, with the author's customer-file row.
+    await expect(conversationForBooking(w.db, { id: agentB, isAdmin: false }, id, w.state.campaignId)).rejects.toThrow(
+      "workspace.errors.notYours",
+    );
+    const link = await conversationForBooking(w.db, { id: agentA, isAdmin: false }, id, w.state.campaignId);
+    const [row] = await rows<{ contact_guid: string }>(w.db, sql`select contact_guid from db_clients."C_DEMO"`);
+    expect(link.customerGuid).toBe(row.contact_guid);
+    const [schedule] = await w.db
+      .insert(salesRepSchedules)
+      .values({ name: "Commerciaux", greyed: defaultGreyed(), maxDaysAhead: 3650 })
+      .returning();
+    const [type] = await w.db
+      .insert(appointmentTypes)
+      .values({ scheduleId: schedule.id, name: "Visite", durationMinutes: 60, spanStart: "08:00", spanEnd: "19:00" })
+      .returning();
+    const [rep] = await w.db.insert(salesReps).values({ lastName: "Martin", firstName: "Léa", scheduleId: schedule.id }).returning();
+    const appointment = await bookAppointment(
+      { id: agentA, login: "agent", role: "agent" },
+      {
+        repId: rep.id,
+        typeId: type.id,
+        startsAt: slot,
+        campaignId: w.state.campaignId,
+        conversationId: id,
+        customerGuid: link.customerGuid,
+      },
+      new Date("2030-03-01T12:00:00Z"),
+    );
+    expect(appointment).toMatchObject({ conversationId: id, customerGuid: row.contact_guid });
+    const booked = await runScriptAction(agentA, {
+      conversationId: id,
+      actionId: "a_book",
+      state: state({ VILLE: "Paris", RDV: slot.toISOString() }),
+    });
+    expect(booked.done).toEqual(["bookAppointment"]);
 
     // Email from a template: the template found by name, the recipient interpolated.
     const mail = await runScriptAction(agentA, { conversationId: id, actionId: "a_mail", state: state({ VILLE: "paris" }) });

@@ -6,6 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { bookSchema, slotQuerySchema } from "@/lib/agenda/agenda.schema";
 import { bookAppointment, cancelAppointment, moveAppointment } from "@/lib/agenda/booking";
 import { bookingContext, weekSlots } from "@/lib/agenda/booking-queries";
+import { getDb } from "@/db/client";
+import { conversationForBooking } from "@/lib/conversations/access";
 
 // The booking panel's actions (components/agenda/booking-panel.tsx), for agents with the
 // «prendre des rendez-vous» right and administrators. The schedule's own agents' rights are the
@@ -25,6 +27,15 @@ export const bookAppointmentAction = defineAction("agenda.book", bookSchema, asy
   const context = await bookingContext(input.campaignId);
   // Only a rep of the campaign's own schedule.
   if (!context.configured || !context.reps.some((r) => r.id === input.repId)) throw new ActionError("agenda.refusals.notInCampaign");
+  // From the workspace: only the agent's own conversation, linked to its author's customer-file row.
+  const linked = input.conversationId
+    ? await conversationForBooking(
+        await getDb(),
+        { id: user.id, isAdmin: can(user, "admin.access") },
+        input.conversationId,
+        input.campaignId,
+      )
+    : null;
   const a = await bookAppointment(
     { id: user.id, login: user.login, role: user.role },
     {
@@ -36,7 +47,7 @@ export const bookAppointmentAction = defineAction("agenda.book", bookSchema, asy
       conversationId: input.conversationId ?? null,
       addressBookId: context.addressBookId,
       contactId: input.contactId ?? null,
-      customerGuid: input.customerGuid ?? null,
+      customerGuid: linked ? linked.customerGuid : (input.customerGuid ?? null),
       customerName: input.customerName,
       notes: input.notes,
     },

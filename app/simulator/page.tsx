@@ -55,6 +55,8 @@ export default async function SimulatorPage() {
       .map((c) => ({ id: c.id, kind: "comment" as const, who: c.fromName, text: c.text, at: c.createdAt, fromPage: c.fromApp })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   const customers = tweets.filter((tw) => !tw.fromApp);
+  // What the campaigns sent is listed below (OutboundLists); here, what customers wrote.
+  const customerDms = dms.filter((d) => !d.fromApp);
   const replies = tweets.filter((tw) => tw.fromApp);
   return (
     <div className="space-y-6">
@@ -80,15 +82,15 @@ export default async function SimulatorPage() {
         <Card>
           <CardHeader>
             <CardTitle>
-              {t("simulator.dms")} <Badge>{dms.length}</Badge>
+              {t("simulator.dms")} <Badge>{customerDms.length}</Badge>
             </CardTitle>
           </CardHeader>
           <CardContent>
-            {dms.length === 0 ? (
+            {customerDms.length === 0 ? (
               <p className="text-sm text-fg-muted">{t("simulator.noDms")}</p>
             ) : (
-              <ul className="space-y-3" data-testid="sim-dms">
-                {dms.map((d) => (
+              <ul className="space-y-3" data-testid="sim-dms-in">
+                {customerDms.map((d) => (
                   <li key={d.id} className="rounded-control border border-border p-2">
                     <p className="text-xs text-fg-muted">
                       {d.senderName} @{d.senderHandle} → @{d.recipientHandle} · {format.dateTime(d.createdAt, { style: "dateTimeSeconds" })}

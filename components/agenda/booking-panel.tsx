@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { bookAppointmentAction, bookingContextAction, weekSlotsAction } from "@/app/actions/agenda";
 import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -49,6 +49,8 @@ export function BookingPanel({
   onBooked,
 }: BookingPanelProps) {
   const t = useT();
+  // Unique per panel: the workspace may show several conversations' scripts at once.
+  const uid = useId().replace(/:/g, "");
   const { toast } = useToast();
   const [context, setContext] = useState<Context | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -175,7 +177,7 @@ export function BookingPanel({
       ) : (
         <>
           <div className="grid gap-3 sm:grid-cols-3">
-            <FormField label={t("agenda.booking.rep")} htmlFor="booking-rep">
+            <FormField label={t("agenda.booking.rep")} htmlFor={`${uid}-rep`}>
               <Select value={repId ?? ""} onChange={(e) => setRepId(Number(e.target.value) || null)}>
                 {context.reps.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -184,7 +186,7 @@ export function BookingPanel({
                 ))}
               </Select>
             </FormField>
-            <FormField label={t("agenda.booking.type")} htmlFor="booking-type">
+            <FormField label={t("agenda.booking.type")} htmlFor={`${uid}-type`}>
               <Select value={typeId ?? ""} onChange={(e) => setTypeId(Number(e.target.value) || null)}>
                 {context.types.map((x) => (
                   <option key={x.id} value={x.id}>
@@ -193,7 +195,7 @@ export function BookingPanel({
                 ))}
               </Select>
             </FormField>
-            <FormField label={t("agenda.booking.location")} htmlFor="booking-location">
+            <FormField label={t("agenda.booking.location")} htmlFor={`${uid}-location`}>
               <Select value={locationId ?? ""} onChange={(e) => setLocationId(Number(e.target.value) || null)}>
                 <option value="">{t("agenda.booking.noLocation")}</option>
                 {context.locations.map((l) => (
@@ -256,10 +258,10 @@ export function BookingPanel({
             ))}
           </div>
           <div className="grid gap-3 sm:grid-cols-2">
-            <FormField label={t("agenda.booking.customer")} htmlFor="booking-customer">
+            <FormField label={t("agenda.booking.customer")} htmlFor={`${uid}-customer`}>
               <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
             </FormField>
-            <FormField label={t("agenda.booking.notes")} htmlFor="booking-notes">
+            <FormField label={t("agenda.booking.notes")} htmlFor={`${uid}-notes`}>
               <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} rows={2} />
             </FormField>
           </div>

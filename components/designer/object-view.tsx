@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { ScriptObject } from "@/lib/scripts/model";
 import type { FieldProblem } from "@/lib/scripts/interpreter";
 import { interpolate, type VariableValue, type VariableValues } from "@/lib/scripts/variables";
@@ -21,13 +22,15 @@ export type ObjectViewProps = {
   inert?: boolean;
   onChange?: (value: VariableValue) => void;
   onPress?: () => void;
+  /** Live workspace: the agenda object books through this instead of a date field. */
+  renderAgenda?: (props: { name: string; value: string; onChange: (value: string) => void; inert: boolean }) => ReactNode;
 };
 
 /**
  * One script object as an agent sees it. Every text (labels, evaluated `$VARIABLES`, options) is
  * rendered as a React text node: values from customers are never interpreted as HTML.
  */
-export function ObjectView({ object: o, idPrefix, value, values, problem, inert, onChange, onPress }: ObjectViewProps) {
+export function ObjectView({ object: o, idPrefix, value, values, problem, inert, onChange, onPress, renderAgenda }: ObjectViewProps) {
   const t = useT();
   const id = `${idPrefix}-${o.id}`;
   const label = interpolate(o.label, values);
@@ -56,6 +59,14 @@ export function ObjectView({ object: o, idPrefix, value, values, problem, inert,
     </p>
   ) : null;
 
+  if (o.kind === "agenda" && renderAgenda)
+    return (
+      <div className="flex flex-col gap-1.5" data-testid="script-agenda">
+        {caption}
+        {renderAgenda({ name: o.name, value: text, onChange: (v) => onChange?.(v), inert: !!inert })}
+        {error}
+      </div>
+    );
   switch (o.kind) {
     case "label":
       return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ScriptModel } from "@/lib/scripts/model";
 import { isVisible, runAction, setValue, startScript, type Effect, type RunError, type RunState } from "@/lib/scripts/interpreter";
 import type { VariableValues } from "@/lib/scripts/variables";
@@ -24,13 +24,20 @@ export type ScriptRendererProps = {
    * says why). Without it, actions run here and effects go to `onCommand`.
    */
   runRemote?: (state: RunState, actionId: string) => Promise<{ state: RunState; error?: RunError } | null>;
+  /**
+   * Live mode: what an agenda object shows instead of a date field (the workspace's booking
+   * panel). It receives the object's value and sets it once an appointment is booked.
+   */
+  renderAgenda?: AgendaSlot;
 };
+
+export type AgendaSlot = (props: { name: string; value: string; onChange: (value: string) => void; inert: boolean }) => ReactNode;
 
 /**
  * The one script renderer: the designer's preview and the agent workspace both run scripts
  * through it, so an agent sees exactly what the designer tested. Remount it (key) to restart.
  */
-export function ScriptRenderer({ model, variables, mode, onCommand, onStateChange, runRemote }: ScriptRendererProps) {
+export function ScriptRenderer({ model, variables, mode, onCommand, onStateChange, runRemote, renderAgenda }: ScriptRendererProps) {
   const t = useT();
   const idPrefix = useId().replace(/:/g, "");
   const [start] = useState(() => startScript(model, variables));
@@ -113,6 +120,7 @@ export function ScriptRenderer({ model, variables, mode, onCommand, onStateChang
               inert={state.ended || busy}
               onChange={(v) => setState((s) => setValue(s, o.name, v))}
               onPress={() => void press(o.actionId)}
+              renderAgenda={mode === "live" ? renderAgenda : undefined}
             />
           </div>
         ))}

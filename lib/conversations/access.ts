@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { rows, type Tx } from "@/db/client";
+import { rows, type Db, type Tx } from "@/db/client";
+import { customerFileTarget, readCustomerRow } from "./customer-file-row";
 import { ActionError } from "@/lib/auth/action";
 import { acceptAssignment } from "@/lib/routing/assignments";
 import { now } from "./clock";
@@ -66,4 +67,27 @@ export async function isOwnedBy(tx: Tx | Parameters<typeof rows>[0], agentId: nu
     sql`select id from conversations where id = ${conversationId} and assigned_agent_id = ${agentId} and status = 'assigned'`,
   );
   return found.length > 0;
+}
+
+/**
+ * What a booking from the workspace may link: the conversation must be this agent's (an
+ * administrator may link any) and of the campaign booked for; the customer-file row is the one
+ * bound to the author, read here rather than taken from the browser.
+ */
+export async function conversationForBooking(
+  db: Db | Tx,
+  user: { id: number; isAdmin: boolean },
+  conversationId: number,
+  campaignId: number,
+): Promise<{ customerGuid: string | null }> {
+  const [c] = await rows<{ network: string; author_id: string; script_version_id: number | null }>(
+    db,
+    sql`select network, author_id, script_version_id from conversations
+        where id = ${conversationId} and campaign_id = ${campaignId}
+          and (${user.isAdmin} or (assigned_agent_id = ${user.id} and status = 'assigned'))`,
+  );
+  if (!c) throw new ActionError("workspace.errors.notYours");
+  const target = await customerFileTarget(db, c.script_version_id);
+  const row = target ? await readCustomerRow(db, target, c.network, c.author_id) : null;
+  return { customerGuid: row?.contactGuid ?? null };
 }

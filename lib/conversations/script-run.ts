@@ -87,9 +87,17 @@ export async function runScriptAction(agentId: number, input: ScriptActionInput)
         case "endConversation":
           if (!closed) throw new ActionError("desk.script.errors.qualifyFirst");
           break;
-        case "bookAppointment":
-          // The agenda's booking panel (components/agenda/booking-panel.tsx) is not merged yet.
-          throw new ActionError("desk.script.errors.agendaUnavailable");
+        case "bookAppointment": {
+          // The agenda object books through the booking panel (components/agenda/booking-panel.tsx,
+          // one transaction with the slot's exclusivity); the action only moves on once this
+          // conversation really has an appointment that is not cancelled.
+          const [booked] = await rows<{ id: number }>(
+            tx,
+            sql`select id from appointments where conversation_id = ${c.id} and cancelled_at is null limit 1`,
+          );
+          if (!booked) throw new ActionError("desk.script.errors.bookFirst");
+          break;
+        }
         case "sendEmail":
           if (!effect.to.trim()) throw new ActionError("desk.script.errors.emailTo");
           emails.push({ template: effect.template, to: effect.to.trim() });

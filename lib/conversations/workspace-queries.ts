@@ -14,7 +14,7 @@ import { activeSubStatuses } from "@/lib/qualifications/queries";
 import { parseScriptModel } from "@/lib/scripts/migrate";
 import type { ScriptModel } from "@/lib/scripts/model";
 import type { VariableValues } from "@/lib/scripts/variables";
-import { customerFileTarget, readCustomerRow } from "./customer-file-row";
+import { customerFileTarget, readCustomerRow, type CustomerRow } from "./customer-file-row";
 import { builtInValues, scriptStartValues } from "./script-values";
 
 export type AgentCapacity = { maxConversations: number; personalCallbacks: boolean; directlyReady: boolean };
@@ -163,7 +163,7 @@ export async function conversationDetail(agentId: number, conversationId: number
     customer,
   };
 
-  let script: { versionId: number; model: ScriptModel; values: VariableValues; usesAgenda: boolean } | null = null;
+  let script: { versionId: number; model: ScriptModel; values: VariableValues; customerPostalCode: string | null } | null = null;
   if (c.scriptVersionId) {
     const [v] = await db.select({ model: scriptVersions.model }).from(scriptVersions).where(eq(scriptVersions.id, c.scriptVersionId));
     if (v) {
@@ -172,7 +172,7 @@ export async function conversationDetail(agentId: number, conversationId: number
         versionId: c.scriptVersionId,
         model,
         values: scriptStartValues(model, sources),
-        usesAgenda: JSON.stringify(model.actions).includes('"bookAppointment"'),
+        customerPostalCode: postalCodeOf(customer),
       };
     }
   }
@@ -190,6 +190,14 @@ export async function conversationDetail(agentId: number, conversationId: number
   };
 }
 export type ConversationDetail = NonNullable<Awaited<ReturnType<typeof conversationDetail>>>;
+
+/** The customer-file row's postal code, which filters the sales reps by zone when booking. */
+function postalCodeOf(customer: CustomerRow | null): string | null {
+  if (!customer) return null;
+  for (const [column, value] of Object.entries(customer.byColumn))
+    if (/^(code_?postal|cp|postal_?code|zip(_?code)?)$/i.test(column) && typeof value === "string" && value.trim()) return value.trim();
+  return null;
+}
 
 /** Several details at once (the workspace keeps every open conversation mounted). */
 export async function conversationDetails(agentId: number, ids: number[]) {

@@ -4,6 +4,8 @@ import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   agentProfiles,
+  appointmentLocations,
+  appointmentTypes,
   campaigns,
   customerDatabases,
   customerFiles,
@@ -11,6 +13,8 @@ import {
   emailTemplates,
   predefinedResponses,
   rootSettings,
+  salesReps,
+  salesRepSchedules,
   qualificationGroups,
   qualificationStatuses,
   queues,
@@ -24,6 +28,7 @@ import {
 } from "@/db/schema";
 import { scriptModelSchema } from "@/lib/scripts/model";
 import { applyCustomerFile } from "@/lib/scripts/customer-file";
+import { defaultGreyed } from "@/lib/agenda/slots";
 import { hashPassword, generatePassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { DEMO_ACCOUNT, DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
@@ -47,8 +52,8 @@ interface SeedOptions {
 
 /**
  * On an empty database: the first admin account, and with `demo` a whole working workspace
- * (supervisor, agents 1000–1004, a queue, qualifications, a running Twitter campaign on the
- * simulator). Returns the accounts created with their passwords, which are shown once.
+ * (supervisor, agents 1000–1004 who may book appointments, a sales rep with his agenda, a queue,
+ * qualifications, a running Twitter campaign on the simulator). Returns the accounts created with their passwords, which are shown once.
  */
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededAccount[]> {
   return db.transaction(async (tx) => {
@@ -63,6 +68,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
     if (options.demo) {
       accounts.push({ login: "superviseur", name: "Superviseur Démo", role: "supervisor", rights: ["supervision", "reporting"] });
       for (let code = 1000; code <= 1004; code++) accounts.push({ login: String(code), name: `Agent ${code}`, role: "agent" });
+      accounts.push({ login: "commercial", name: "Camille Bernard", role: "sales_rep" });
     }
     const created: SeededAccount[] = [];
     const ids = new Map<string, number>();
@@ -81,7 +87,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
     const [team] = await tx.insert(supervisionGroups).values({ name: "Équipe démo", description: "Agents 1000 à 1004" }).returning();
     await tx.insert(supervisionGroupMembers).values(
       accounts
-        .filter((a) => a.role !== "admin")
+        .filter((a) => a.role === "agent" || a.role === "supervisor")
         .map((a) => ({
           groupId: team.id,
           userId: ids.get(a.login)!,
@@ -134,8 +140,37 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         customerFile: { databaseId: database.id, schemaName: "demo_clients", tableName: "C_DEMO", mapping: { columns, excluded: [] } },
       })
       .returning();
+    // The agenda (manual steps 14–15): a sales rep's week (Monday–Friday 9–12 and 14–18), one
+    // appointment type, two places; the demo script's «Proposer un rendez-vous» page books in it.
+    const [repSchedule] = await tx
+      .insert(salesRepSchedules)
+      .values({ name: "Commerciaux démo", greyed: defaultGreyed(), minNoticeMinutes: 60, maxDaysAhead: 60 })
+      .returning();
+    await tx.insert(appointmentTypes).values({ scheduleId: repSchedule.id, name: "Rendez-vous conseil", durationMinutes: 30 });
+    await tx.insert(appointmentLocations).values([
+      { scheduleId: repSchedule.id, name: "Agence Paris Bastille", position: 0 },
+      { scheduleId: repSchedule.id, name: "Visioconférence", position: 1 },
+    ]);
+    await tx.insert(salesReps).values({
+      userId: ids.get("commercial")!,
+      lastName: "Bernard",
+      firstName: "Camille",
+      email: "camille.bernard@demo.relais.test",
+      colour: "#0f766e",
+      scheduleId: repSchedule.id,
+    });
     // Agent 1003 works two conversations at once and is Ready again after each closing.
-    await tx.insert(agentProfiles).values({ userId: ids.get("1003")!, maxConversations: 2, directlyReady: true, personalCallbacks: true });
+    // Every demo agent may book appointments («Prendre des rendez-vous sur l'agenda»).
+    await tx
+      .insert(agentProfiles)
+      .values(["1000", "1001", "1002", "1004"].map((login) => ({ userId: ids.get(login)!, miscRights: ["book_appointment" as const] })));
+    await tx.insert(agentProfiles).values({
+      userId: ids.get("1003")!,
+      maxConversations: 2,
+      directlyReady: true,
+      personalCallbacks: true,
+      miscRights: ["book_appointment"],
+    });
     const [campaign] = await tx
       .insert(campaigns)
       .values({
@@ -153,6 +188,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         scriptId: script.id,
         scriptVersionId: version.id,
         databaseId: database.id,
+        salesRepScheduleId: repSchedule.id,
       })
       .returning();
     await tx.insert(predefinedResponses).values([
@@ -212,6 +248,23 @@ function demoScriptModel() {
           { id: "ville", kind: "input", name: "VILLE", label: "Ville du client", required: true, layout: at(1, 0, 6) },
           { id: "enregistrer", kind: "button", name: "ENREGISTRER", label: "Enregistrer la fiche", actionId: "save", layout: at(2, 0, 4) },
           { id: "cloturer", kind: "button", name: "CLOTURER", label: "Information donnée", actionId: "close", layout: at(2, 4, 4) },
+          {
+            id: "proposer",
+            kind: "button",
+            name: "PROPOSER_RDV",
+            label: "Proposer un rendez-vous",
+            actionId: "toRdv",
+            layout: at(2, 8, 4),
+          },
+        ],
+      },
+      {
+        id: "rendez-vous",
+        name: "Rendez-vous",
+        objects: [
+          { id: "rdv", kind: "agenda", name: "RDV", label: "Rendez-vous avec un conseiller", required: true, layout: at(0) },
+          { id: "retour", kind: "button", name: "RETOUR", label: "Retour", actionId: "back", layout: at(1, 0, 4) },
+          { id: "pris", kind: "button", name: "RDV_PRIS", label: "Rendez-vous pris", actionId: "booked", layout: at(1, 4, 4) },
         ],
       },
     ],
@@ -221,6 +274,18 @@ function demoScriptModel() {
         id: "close",
         name: "Clôturer",
         commands: [{ type: "saveCustomerFile" }, { type: "qualify", status: "INFO" }, { type: "endConversation" }],
+      },
+      { id: "toRdv", name: "Proposer un rendez-vous", commands: [{ type: "goToPage", pageId: "rendez-vous" }] },
+      { id: "back", name: "Retour", commands: [{ type: "goToPage", pageId: "accueil" }] },
+      {
+        id: "booked",
+        name: "Rendez-vous pris",
+        commands: [
+          { type: "bookAppointment", objectId: "rdv" },
+          { type: "saveCustomerFile" },
+          { type: "qualify", status: "RDV" },
+          { type: "endConversation" },
+        ],
       },
     ],
     variables: [{ name: "NOM", source: "message", ref: "authorName", defaultValue: "" }],

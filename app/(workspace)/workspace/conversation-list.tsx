@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 
 export type ConversationItem = {
   id: number;
+  campaignId: number;
   campaignName: string;
   network: string;
   channel: string;

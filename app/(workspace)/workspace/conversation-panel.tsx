@@ -67,7 +67,13 @@ export function ConversationPanel({
             {policy ? <ReplyBox conversationId={item.id} policy={policy} locale={locale} /> : null}
           </CardContent>
         </Card>
-        <ScriptPanel conversationId={item.id} script={detail.script} />
+        <ScriptPanel
+          conversationId={item.id}
+          campaignId={item.campaignId}
+          customerName={item.authorName}
+          timeZone={item.timeZone ?? "Europe/Paris"}
+          script={detail.script}
+        />
       </div>
       <div className="space-y-4">
         <Card>

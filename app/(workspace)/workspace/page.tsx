@@ -53,6 +53,7 @@ export default async function WorkspacePage() {
         <WorkspaceDesk
           items={list.map((c) => ({
             id: c.id,
+            campaignId: c.campaign_id,
             campaignName: c.campaign_name,
             network: c.network,
             channel: c.channel,

@@ -4,11 +4,12 @@ import { useRouter } from "next/navigation";
 import type { ScriptModel } from "@/lib/scripts/model";
 import type { RunState } from "@/lib/scripts/interpreter";
 import type { VariableValues } from "@/lib/scripts/variables";
-import { useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
-import { ScriptRenderer } from "@/components/designer/script-renderer";
+import { ScriptRenderer, type AgendaSlot } from "@/components/designer/script-renderer";
+import { BookingPanel } from "@/components/agenda/booking-panel";
 import { runScriptActionAction } from "./actions";
 
 /**
@@ -17,12 +18,19 @@ import { runScriptActionAction } from "./actions";
  */
 export function ScriptPanel({
   conversationId,
+  campaignId,
+  customerName,
+  timeZone,
   script,
 }: {
   conversationId: number;
-  script: { versionId: number; model: ScriptModel; values: VariableValues; usesAgenda: boolean } | null;
+  campaignId: number;
+  customerName: string;
+  timeZone: string;
+  script: { versionId: number; model: ScriptModel; values: VariableValues; customerPostalCode: string | null } | null;
 }) {
   const t = useT();
+  const format = useFormat();
   const router = useRouter();
   const { toast } = useToast();
 
@@ -46,6 +54,25 @@ export function ScriptPanel({
     return { state: result.data.state, error: result.data.error };
   }
 
+  // The agenda object books for real (components/agenda/booking-panel.tsx); once booked, its
+  // value is the appointment's start, which the script's «Prendre un rendez-vous» action needs.
+  const renderAgenda: AgendaSlot = ({ value, onChange }) => (
+    <>
+      {value ? (
+        <p className="text-sm text-fg" data-testid="script-agenda-booked">
+          {t("desk.script.booked", { when: format.dateTime(value, { timeZone }) })}
+        </p>
+      ) : null}
+      <BookingPanel
+        conversationId={conversationId}
+        campaignId={campaignId}
+        customerName={customerName}
+        customerPostalCode={script?.customerPostalCode ?? null}
+        onBooked={(a) => onChange(a.startsAt)}
+      />
+    </>
+  );
+
   return (
     <Card data-testid="script">
       <CardHeader>
@@ -54,7 +81,6 @@ export function ScriptPanel({
       <CardContent className="space-y-2">
         {script ? (
           <>
-            {script.usesAgenda ? <p className="text-xs text-fg-muted">{t("desk.script.agendaUnavailable")}</p> : null}
             <ScriptRenderer
               key={script.versionId}
               model={script.model}
@@ -62,6 +88,7 @@ export function ScriptPanel({
               mode="live"
               onCommand={() => {}}
               runRemote={runRemote}
+              renderAgenda={renderAgenda}
             />
           </>
         ) : (
