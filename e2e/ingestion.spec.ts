@@ -119,6 +119,6 @@ test("a Messenger message and a comment posted on /simulator each become a conve
 
   // Stop it again, so that the other journeys' routing is unchanged.
   await admin.getByRole("button", { name: "Arrêter" }).click();
-  await admin.getByRole("dialog").getByRole("button", { name: "Arrêter" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Arrêter" }).click();
   await expect(admin.getByText("Arrêtée", { exact: true })).toBeVisible();
 });

@@ -101,8 +101,7 @@ test("a mention gets a public reply; a keyword hit offers a DM and refuses a pub
   await expect(admin.getByTestId("sim-mails")).toContainText("Objet : Votre demande sur X, Paul");
   await expect(admin.getByTestId("sim-dms")).toContainText(dm);
   await closeConversation(agent);
-  // Out of the next test's way: a ready agent would be offered its conversations.
-  await agent.getByRole("button", { name: "Pause" }).click();
+  // Closing paused him (not «Directement Prêt»): nothing more is offered to him.
   await expect(agent.getByTestId("presence")).toHaveText("Pause");
 });
 
@@ -174,5 +173,5 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   expect(sent).toHaveLength(1);
   expect(sent[0]).toMatchObject({ fromPage: true, fromApp: true });
   await closeConversation(agent);
-  await agent.getByRole("button", { name: "Pause" }).click();
+  await expect(agent.getByTestId("presence")).toHaveText("Pause");
 });

@@ -102,7 +102,8 @@ test("a French tweet goes to the agent with the French skill while another agent
   await rule.getByLabel("Opérateur").selectOption("equals");
   await rule.getByLabel("Valeur").fill("fr");
   await rule.getByLabel("Groupe de compétences").selectOption({ label: "Langues routage" });
-  await rule.getByLabel("Compétence", { exact: true }).selectOption({ label: "Français" });
+  // The whole label (a required field's ends with an asterisk), not «Groupe de compétences».
+  await rule.getByLabel(/^Compétence\s*\*?$/).selectOption({ label: "Français" });
   await rule.getByLabel("Niveau minimum").fill("5");
   await admin.getByRole("button", { name: "Créer" }).click();
   await expect(admin).toHaveURL(/\/admin\/distribution-rules\/\d+$/);
