@@ -105,7 +105,9 @@ test("a mention gets a public reply; a keyword hit offers a DM and refuses a pub
   await expect(agent.getByTestId("presence")).toHaveText("Pause");
 });
 
-test("a Messenger message over 7 days old cannot be answered, and the agent is told why", async ({ browser }) => {
+test("a Messenger message over 7 days old cannot be answered, and the agent is told why; a recent one and a page comment are answered", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   // A page of its own on the simulator, and a customer who wrote 8 days ago.
   const page = await sim("/_sim/facebook/pages", { method: "POST", body: JSON.stringify({ name: "Page E2E Messenger" }) });
@@ -132,6 +134,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await expect(admin).toHaveURL(/tab=reception/);
   await admin.getByLabel("File d'attente", { exact: true }).selectOption({ label: "SOCIAL — Réseaux sociaux — démo" });
   await admin.getByRole("spinbutton", { name: "Vérification des nouveaux messages (secondes)" }).fill("10");
+  await admin.getByLabel(/Vérification des nouveaux messages dans les publications/).check();
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
@@ -172,6 +175,24 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   const sent = (await sim("/_sim/facebook/messages")).messages.filter((m: { text: string }) => m.text === answer);
   expect(sent).toHaveLength(1);
   expect(sent[0]).toMatchObject({ fromPage: true, fromApp: true });
+  await closeConversation(agent);
+  await ready(agent);
+
+  // A comment under the page's post: a public reply under it, or one private reply by Messenger.
+  const post = await sim("/_sim/facebook/posts", { method: "POST", body: JSON.stringify({ text: "Nos nouveautés", pageId: page.pageId }) });
+  await sim("/_sim/facebook/comments", {
+    method: "POST",
+    body: JSON.stringify({ authorName: "Chloé Commente", text: "Et en magasin, c'est possible ?", objectId: post.id }),
+  });
+  await expect(agent.getByTestId("message-in")).toContainText("Et en magasin, c'est possible ?", { timeout: 30_000 });
+  await expect(box.getByTestId("answer-fb_comment_reply")).toHaveAttribute("data-allowed", "true");
+  await expect(box.getByTestId("answer-fb_private_reply")).toHaveAttribute("data-allowed", "true");
+  await expect(box.getByRole("radio", { name: /Réponse au commentaire/ })).toBeChecked();
+  const commentReply = `Oui Chloé, en magasin aussi. ${Date.now()}`;
+  await send(agent, commentReply);
+  const replies = (await sim("/_sim/facebook/comments")).comments.filter((c: { text: string }) => c.text === commentReply);
+  expect(replies).toHaveLength(1);
+  expect(replies[0]).toMatchObject({ fromApp: true, postId: post.id });
   await closeConversation(agent);
   await expect(agent.getByTestId("presence")).toHaveText("Pause");
 });
