@@ -25,7 +25,7 @@ async function shot(page: Page, name: string) {
   }
 }
 
-test("an agent with capacity 2 works two conversations: keyboard, script, customer file, responses, personal callback", async ({
+test("an agent with capacity 2 works a keyword hit and a mention side by side: answers allowed, keyboard, script, customer file, responses, personal callback", async ({
   browser,
 }) => {
   const stamp = Date.now();
@@ -36,7 +36,8 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   await expect(agent.getByTestId("presence")).toHaveText("Prêt");
 
   await tweet(`al${tag}`, "Alice Martin", `relais : ma commande ${stamp} ?`);
-  await tweet(`br${tag}`, "Bruno Petit", `relais, une question ${stamp}`);
+  // Bruno names the campaign's account: a mention.
+  await tweet(`br${tag}`, "Bruno Petit", `@relais_demo relais, une question ${stamp}`);
 
   // Both arrive live, side by side in the list.
   const items = agent.getByTestId("conversation-item");
@@ -44,7 +45,18 @@ test("an agent with capacity 2 works two conversations: keyboard, script, custom
   await expect(items.nth(0)).toContainText("Alice Martin");
   await expect(items.nth(1)).toContainText("Bruno Petit");
   await expect(items.nth(0)).toContainText("Mot-clé");
+  await expect(items.nth(1)).toContainText("Mention");
   await expect(agent.getByTestId("keyboard-hint")).toContainText("Alt+↓");
+
+  // Side by side, the answers X allows (2026): Bruno's mention in public, Alice's keyword hit only
+  // by DM, with the reason given before anything is typed.
+  const conversationOf = (text: string) => agent.locator('[data-testid="conversation"]', { has: agent.getByText(text) });
+  const aliceAnswers = conversationOf(`ma commande ${stamp}`).getByTestId("reply-box");
+  await expect(aliceAnswers.getByTestId("answer-x_reply")).toHaveAttribute("data-allowed", "false");
+  await expect(aliceAnswers.getByTestId("answer-x_reply")).toContainText("X n'accepte une réponse que si le message mentionne");
+  await expect(aliceAnswers.getByTestId("answer-x_dm")).toHaveAttribute("data-allowed", "true");
+  const brunoAnswers = conversationOf(`une question ${stamp}`).getByTestId("reply-box");
+  await expect(brunoAnswers.getByTestId("answer-x_reply")).toHaveAttribute("data-allowed", "true");
   await shot(agent, "workspace");
 
   // Keyboard navigation between the two conversations.
