@@ -63,6 +63,16 @@ async function relationAndStart(page: Page, scriptName: string) {
   await expect(page.getByText("Démarrée", { exact: true })).toBeVisible();
 }
 
+/**
+ * Stops the campaign open on the page: it reads the demo's simulator account (mentions, DMs,
+ * Messenger) into the demo queue, and the journeys after this one expect only the demo campaigns to.
+ */
+async function stop(page: Page) {
+  await page.getByRole("button", { name: "Arrêter" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Arrêter" }).click();
+  await expect(page.getByText("Arrêtée", { exact: true })).toBeVisible();
+}
+
 test("an administrator sets up a Twitter campaign from red to running, testing its connection", async ({ browser }) => {
   const admin = await signIn(browser, "admin");
   await productionScript(admin, "Script E2E campagnes");
@@ -128,6 +138,8 @@ test("an administrator sets up a Twitter campaign from red to running, testing i
   await expect(row).toContainText("Twitter");
   await expect(row).toContainText("Démarrée");
   await expect(row).toContainText("SOCIAL");
+  await row.getByRole("link", { name: "E2E Twitter" }).click();
+  await stop(admin);
 });
 
 test("an administrator sets up a Facebook campaign and tests its page token", async ({ browser }) => {
@@ -158,6 +170,7 @@ test("an administrator sets up a Facebook campaign and tests its page token", as
   await expectLight(admin, "queue", "green");
 
   await relationAndStart(admin, "Script E2E campagnes");
+  await stop(admin);
 });
 
 test("an agent cannot open the campaign or root pages", async ({ browser }) => {

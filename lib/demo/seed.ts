@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  addressBooks,
   agentProfiles,
   appointmentLocations,
   appointmentTypes,
@@ -29,6 +30,7 @@ import {
 import { scriptModelSchema } from "@/lib/scripts/model";
 import { applyCustomerFile } from "@/lib/scripts/customer-file";
 import { defaultGreyed } from "@/lib/agenda/slots";
+import { createContactTable, tableNameFor } from "@/lib/agenda/address-book-table";
 import { hashPassword, generatePassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { DEMO_ACCOUNT, DEMO_TWITTER_CREDENTIALS } from "@/lib/simulator/demo";
@@ -159,6 +161,11 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
       colour: "#0f766e",
       scheduleId: repSchedule.id,
     });
+    // Step 13: an address book (an empty contacts table in the demo database) for the campaign.
+    const [book] = await tx.insert(addressBooks).values({ name: "Contacts démo", databaseId: database.id, tableName: "" }).returning();
+    const bookTable = tableNameFor(book.id);
+    await tx.update(addressBooks).set({ tableName: bookTable }).where(eq(addressBooks.id, book.id));
+    await createContactTable(tx, "demo_clients", bookTable);
     // Agent 1003 works two conversations at once and is Ready again after each closing.
     // Every demo agent may book appointments («Prendre des rendez-vous sur l'agenda»).
     await tx
@@ -189,6 +196,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         scriptVersionId: version.id,
         databaseId: database.id,
         salesRepScheduleId: repSchedule.id,
+        addressBookId: book.id,
       })
       .returning();
     await tx.insert(predefinedResponses).values([
