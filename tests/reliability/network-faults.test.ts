@@ -46,7 +46,13 @@ beforeAll(async () => {
   const { id: _id, ...rest } = twitter;
   const [fb] = await w.db
     .insert(campaigns)
-    .values({ ...rest, type: "facebook", name: "Pannes Facebook", checkComments: true, credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS) })
+    .values({
+      ...rest,
+      type: "facebook",
+      name: "Pannes Facebook",
+      checkComments: true,
+      credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS),
+    })
     .returning();
   fbCampaignId = fb.id;
 });
@@ -73,7 +79,8 @@ const source = async (campaignId: number, kind: SourceKind) =>
   )[0];
 
 /** The wait a failure set (backoff, pacing) is over: the scheduler would poll now. */
-const due = (campaignId: number) => w.db.update(campaignSources).set({ nextPollAt: null }).where(eq(campaignSources.campaignId, campaignId));
+const due = (campaignId: number) =>
+  w.db.update(campaignSources).set({ nextPollAt: null }).where(eq(campaignSources.campaignId, campaignId));
 
 /** Stored copies of each external id, for the messages customers wrote. */
 async function copies(ids: string[]): Promise<Map<string, number>> {
@@ -176,7 +183,8 @@ describe("ingestion under network faults", () => {
         const element = summary.elements.find((e) => e.element === "sources")!;
         expect(element.light, `${c.kind} ${fault}`).not.toBe("green");
         expect(String(element.params?.sources)).toContain(c.kind);
-        if (fault === 401 || fault === "expired_token") expect(element).toMatchObject({ light: "red", reason: "summary.reasons.sources.tokenRefused" });
+        if (fault === 401 || fault === "expired_token")
+          expect(element).toMatchObject({ light: "red", reason: "summary.reasons.sources.tokenRefused" });
 
         // The fault clears (the reset passes, the token is renewed…): the next poll reads all of it.
         if (fault === 429 && !c.endpoint.startsWith("facebook-")) await sleep(Math.max(0, row.nextPollAt!.getTime() - Date.now()) + 50);
@@ -243,13 +251,17 @@ describe("replies under network faults", () => {
     agent = w.state.agents[0];
   });
 
-  const sendCases: { kind: "x_reply" | "x_dm" | "messenger" | "fb_comment_reply"; campaign: () => number; channel: string; endpoint: FaultEndpoint }[] =
-    [
-      { kind: "x_reply", campaign: () => w.state.campaignId, channel: "mention", endpoint: "post" },
-      { kind: "x_dm", campaign: () => w.state.campaignId, channel: "dm", endpoint: "dm" },
-      { kind: "messenger", campaign: () => fbCampaignId, channel: "messenger", endpoint: "facebook-send" },
-      { kind: "fb_comment_reply", campaign: () => fbCampaignId, channel: "comment", endpoint: "facebook-send" },
-    ];
+  const sendCases: {
+    kind: "x_reply" | "x_dm" | "messenger" | "fb_comment_reply";
+    campaign: () => number;
+    channel: string;
+    endpoint: FaultEndpoint;
+  }[] = [
+    { kind: "x_reply", campaign: () => w.state.campaignId, channel: "mention", endpoint: "post" },
+    { kind: "x_dm", campaign: () => w.state.campaignId, channel: "dm", endpoint: "dm" },
+    { kind: "messenger", campaign: () => fbCampaignId, channel: "messenger", endpoint: "facebook-send" },
+    { kind: "fb_comment_reply", campaign: () => fbCampaignId, channel: "comment", endpoint: "facebook-send" },
+  ];
 
   for (const c of sendCases) {
     it(`${c.kind}: after each fault the reply reaches the network exactly once, or is reported failed with its reason until retried`, async () => {
