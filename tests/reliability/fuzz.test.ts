@@ -21,7 +21,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77" }),
 }));
 
-const INPUTS_PER_ACTION = Number(process.env.RELAIS_FUZZ_INPUTS) || 32;
+const INPUTS_PER_ACTION = Number(process.env.RELAIS_FUZZ_INPUTS) || 24;
 const SEED = Number(process.env.RELAIS_FUZZ_SEED) || 20261201;
 // Writes a refusal makes on purpose, not partial writes: a refused sign-in is counted (the
 // throttle), and a refused start stores the summary it computed to say why (what the page shows).
@@ -143,7 +143,7 @@ describe("fuzzed inputs: every server action, as an administrator", () => {
           `invalid_input=${tally.invalid} failures=${failures.length} seed=${SEED}`,
       );
       expect(failures).toEqual([]);
-      expect(actions.length).toBeGreaterThan(100);
+      expect(actions.length).toBeGreaterThan(90);
     },
     15 * 60_000,
   );
