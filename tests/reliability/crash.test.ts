@@ -87,7 +87,7 @@ describe(`kill -9 during polls and reply deliveries, then a restart (${engine})`
           .postCustomerTweet({ authorHandle: `crash${n % 9}`, text: `relais crash tweet ${n++}` })
           .then((t) => tweets.push(t.id))
           .catch(() => {});
-      }, 40);
+      }, 80);
 
       const random = seeded(20261201);
       const crashes: { round: number; afterMs: number; queued: number }[] = [];

@@ -68,8 +68,11 @@ describe("fuzzed inputs: every server action, as an administrator", () => {
   async function asAdmin() {
     const [now] = await w.db.select().from(users).where(eq(users.id, admin.id));
     if (!now || now.archivedAt || now.role !== admin.role || now.sessionVersion !== admin.sessionVersion || now.login !== admin.login) {
-      const { id: _id, ...rest } = admin;
-      await w.db.update(users).set(rest).where(eq(users.id, admin.id));
+      const { login, name, passwordHash, role, rights, locale, archivedAt, sessionVersion } = admin;
+      await w.db
+        .update(users)
+        .set({ login, name, passwordHash, role, rights, locale, archivedAt, sessionVersion })
+        .where(eq(users.id, admin.id));
     }
     signInAs(admin.id, { sessionVersion: admin.sessionVersion });
   }
@@ -129,12 +132,13 @@ describe("fuzzed inputs: every server action, as an administrator", () => {
             continue;
           }
           const after = await counts();
+          const prior = before ?? after;
           const allowed = WRITES_ON_REFUSAL[action.key] ?? [];
-          const changed = [...after].filter(([t, n]) => (before.get(t) ?? 0) !== n && !allowed.includes(t));
+          const changed = [...after].filter(([t, n]) => (prior.get(t) ?? 0) !== n && !allowed.includes(t));
           before = changed.length || allowed.length ? undefined : after;
           if (changed.length)
             failures.push(
-              `${label()}: refused (${String(result.error)}) but wrote ${changed.map(([t, n]) => `${t} ${before.get(t) ?? 0}→${n}`).join(", ")}`,
+              `${label()}: refused (${String(result.error)}) but wrote ${changed.map(([t, n]) => `${t} ${prior.get(t) ?? 0}→${n}`).join(", ")}`,
             );
         }
       }

@@ -43,7 +43,8 @@ let fbCampaignId = 0;
 
 beforeAll(async () => {
   const [twitter] = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
-  const { id: _id, ...rest } = twitter;
+  const rest: Partial<typeof twitter> = { ...twitter };
+  delete rest.id;
   const [fb] = await w.db
     .insert(campaigns)
     .values({
@@ -214,7 +215,7 @@ describe("replies under network faults", () => {
   let agent = 0;
 
   /** A stored conversation of this source, given to the test agent as routing would. */
-  async function conversationOf(campaignId: number, channel: string) {
+  async function conversationOf(campaignId: number, channel: (typeof conversations.$inferSelect)["channel"]) {
     const [conv] = await w.db
       .select()
       .from(conversations)
@@ -254,7 +255,7 @@ describe("replies under network faults", () => {
   const sendCases: {
     kind: "x_reply" | "x_dm" | "messenger" | "fb_comment_reply";
     campaign: () => number;
-    channel: string;
+    channel: (typeof conversations.$inferSelect)["channel"];
     endpoint: FaultEndpoint;
   }[] = [
     { kind: "x_reply", campaign: () => w.state.campaignId, channel: "mention", endpoint: "post" },
