@@ -36,9 +36,12 @@ async function mirror(tx: Tx, row: Pick<OutboxRow, "messageId">, values: Partial
   if (row.messageId) await tx.update(messages).set(values).where(eq(messages.id, row.messageId));
 }
 
-async function notify(tx: Tx, row: Pick<OutboxRow, "conversationId" | "createdBy">) {
+async function notify(tx: Tx, row: Pick<OutboxRow, "conversationId" | "createdBy" | "campaignId" | "state">) {
   if (row.conversationId)
     await emit(tx, { name: "relais/conversation.updated", data: { conversationId: row.conversationId, agentId: row.createdBy ?? null } });
+  // The campaign summary counts the replies that failed: recompute it when one does.
+  if (row.campaignId && (row.state === "failed" || row.state === "unknown"))
+    await emit(tx, { name: "relais/campaign.changed", data: { campaignId: row.campaignId } });
 }
 
 /** queued → sending, for one attempt; null when the row is not queued or not due (another attempt has it). */

@@ -2,7 +2,8 @@
 // (with their reset), 5xx, timeouts, cut bodies and refused or expired tokens, during ingestion
 // (X search, mentions, DMs; Messenger, comments) and during replies (the outbox). Every message
 // the customers wrote is stored exactly once, every reply reaches the network exactly once or
-// is reported failed with its reason, and every ingestion fault shows in the campaign summary.
+// is reported failed with its reason (on the reply, and on the campaign summary), and every
+// ingestion fault shows in the campaign summary.
 // Mass sends (issue 12) are not covered here yet. Runs on PGlite, and on PostgreSQL with
 // TEST_DATABASE_URL.
 import crypto from "node:crypto";
@@ -289,8 +290,16 @@ describe("replies under network faults", () => {
           expect(thread).toMatchObject({ sendState: "failed", sendError: failed.errorReason });
           expect(await delivered(c.kind, text)).toBe(0);
           figures.reportedFailed++;
+          // The administrator sees it on the campaign summary too, with the reason.
+          const seen = (await computeCampaignSummary(c.campaign())).elements.find((e) => e.element === "replies")!;
+          expect(seen).toMatchObject({
+            light: "orange",
+            reason: "summary.reasons.replies.failing",
+            params: { count: 1, reason: failed.errorReason },
+          });
           await retrySend(agent, queued.id);
           state = await deliverUntilSettled(queued.id);
+          expect((await computeCampaignSummary(c.campaign())).elements.find((e) => e.element === "replies")!.light).toBe("green");
         }
         expect(state, `${c.kind} after ${fault}`).toBe("sent");
         const copies = await delivered(c.kind, text);
