@@ -61,7 +61,7 @@ describe(`kill -9 during polls and reply deliveries, then a restart (${engine})`
   it(
     "stores every tweet once and puts every reply on the network once, whatever the moment of the kill",
     async () => {
-      const simc = createSimulatorClient(sim.url);
+      const simc = createSimulatorClient(sim.url, { timeoutMs: 30_000 }); // a loaded machine answers slowly
       const tweets: string[] = [];
       const setup = startWorker("setup", env);
       workers.push(setup);

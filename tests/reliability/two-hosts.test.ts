@@ -66,7 +66,7 @@ describe.skipIf(!serverUrl)("two hosts on one PostgreSQL database (skipped on PG
       workers.push(hosts.A, hosts.B);
       await Promise.all([hosts.A.waitFor((l) => l.ready === true), hosts.B.waitFor((l) => l.ready === true)]);
 
-      const simc = createSimulatorClient(sim.url);
+      const simc = createSimulatorClient(sim.url, { timeoutMs: 30_000 }); // a loaded machine answers slowly
       for (let i = 0; i < CUSTOMERS; i++) {
         await simc.postCustomerTweet({ authorHandle: `host_client${i}`, text: `@relais_demo question ${i} sur ma commande` });
         await new Promise((r) => setTimeout(r, 60));
