@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
-import { startSimulator } from "@/lib/simulator/server";
+import { startSimulator, type SimulatorOptions } from "@/lib/simulator/server";
 import { createSimulatorClient } from "@/lib/simulator/client";
 import { seedIfEmpty } from "@/lib/demo/seed";
 import { campaigns, users } from "@/db/schema";
@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = "Demo-password-2026!";
  * A test database seeded with the demo workspace, wired to a real network simulator on a free
  * loopback port: the same setup `npm start` makes, minus the web server.
  */
-export function setupDemoWorkspace(options: { enforceReplyPolicy?: boolean; smtp?: boolean } = {}) {
+export function setupDemoWorkspace(options: { enforceReplyPolicy?: boolean; smtp?: boolean; simulator?: SimulatorOptions } = {}) {
   const db = setupTestDatabase();
   let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
   const state = { campaignId: 0, simUrl: "", agents: [] as number[], adminId: 0 };
@@ -22,6 +22,7 @@ export function setupDemoWorkspace(options: { enforceReplyPolicy?: boolean; smtp
       port: 0,
       enforceReplyPolicy: options.enforceReplyPolicy ?? false,
       ...(options.smtp ? { smtpPort: 0 } : {}),
+      ...options.simulator,
     });
     state.simUrl = sim.url;
     await seedIfEmpty(db.handle.db, {

@@ -10,15 +10,18 @@ export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> };
 
 const ACTION = Symbol.for("relais.defineAction");
-type MarkedAction = { [ACTION]?: { permission: Permission | "public" } };
+type MarkedAction = { [ACTION]?: { permission: Permission | "public"; schema: z.ZodType } };
 
-/** What defineAction (or definePublicFormAction) recorded on an action, or undefined: the permission matrix reads it. */
-export function actionAccess(action: unknown): { permission: Permission | "public" } | undefined {
+/**
+ * What defineAction (or definePublicFormAction) recorded on an action, or undefined: the
+ * permission matrix reads the permission, the reliability suite's fuzzer the input schema.
+ */
+export function actionAccess(action: unknown): { permission: Permission | "public"; schema: z.ZodType } | undefined {
   return typeof action === "function" ? (action as MarkedAction)[ACTION] : undefined;
 }
 
-function mark<F>(action: F, permission: Permission | "public"): F {
-  (action as MarkedAction)[ACTION] = { permission };
+function mark<F>(action: F, permission: Permission | "public", schema: z.ZodType): F {
+  (action as MarkedAction)[ACTION] = { permission, schema };
   return action;
 }
 
@@ -33,25 +36,29 @@ export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return mark(async (input: z.input<S>) => {
-    let user: SessionUser;
-    try {
-      user = await requireUser(permission);
-    } catch (err) {
-      if (err instanceof AuthError) {
-        return { ok: false, error: err.status === 401 ? "errors.unauthenticated" : "errors.forbidden" };
+  return mark(
+    async (input: z.input<S>) => {
+      let user: SessionUser;
+      try {
+        user = await requireUser(permission);
+      } catch (err) {
+        if (err instanceof AuthError) {
+          return { ok: false, error: err.status === 401 ? "errors.unauthenticated" : "errors.forbidden" };
+        }
+        throw err;
       }
-      throw err;
-    }
-    const parsed = parseInput(schema, input);
-    if (!parsed.ok) return parsed;
-    try {
-      const data = await handler(parsed.data, user);
-      return { ok: true, data };
-    } catch (err) {
-      return failure(err, permission);
-    }
-  }, permission);
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return parsed;
+      try {
+        const data = await handler(parsed.data, user);
+        return { ok: true, data };
+      } catch (err) {
+        return failure(err, permission);
+      }
+    },
+    permission,
+    schema,
+  );
 }
 
 /**
@@ -64,16 +71,20 @@ export function definePublicFormAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
 ): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
-  return mark(async (_previous: ActionResult<T> | null, form: FormData) => {
-    const parsed = parseInput(schema, Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
-    if (!parsed.ok) return parsed;
-    try {
-      return { ok: true, data: await handler(parsed.data) };
-    } catch (err) {
-      unstable_rethrow(err); // redirect() and Next's own control flow
-      return failure(err, name);
-    }
-  }, "public");
+  return mark(
+    async (_previous: ActionResult<T> | null, form: FormData) => {
+      const parsed = parseInput(schema, Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+      if (!parsed.ok) return parsed;
+      try {
+        return { ok: true, data: await handler(parsed.data) };
+      } catch (err) {
+        unstable_rethrow(err); // redirect() and Next's own control flow
+        return failure(err, name);
+      }
+    },
+    "public",
+    schema,
+  );
 }
 
 function parseInput<S extends z.ZodType>(
@@ -102,6 +113,27 @@ function failure(
       ...(err.params ? { params: err.params } : {}),
     };
   }
+  if (isDataException(err)) {
+    // The database refused a value the schema let through (a number past an integer column, a
+    // NUL character in a text): the input is invalid, not the server broken. Its transaction
+    // rolled back.
+    console.warn(`[action:${name}] input refused by the database: ${sqlState(err)}`);
+    return { ok: false, error: "errors.invalidInput" };
+  }
   console.error(`[action:${name}]`, err);
   return { ok: false, error: "errors.unexpected" };
+}
+
+/** The SQLSTATE of a database error, on either driver, also when drizzle wraps it. */
+function sqlState(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** PostgreSQL's class 22, "data exception": out of range, invalid text representation, NUL bytes… */
+function isDataException(err: unknown): boolean {
+  return sqlState(err)?.startsWith("22") ?? false;
 }

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsProviderModule from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
 import { authenticate } from "./login";
 import { agentSignedOut } from "@/lib/routing/presence";
 import { loginSchema } from "./login.schema";
+
+// next-auth ships CommonJS: Next's bundler unwraps its default export, Node's ESM loader (tsx
+// scripts, the reliability suite's worker processes) hands over the module object instead.
+const CredentialsProvider = ((CredentialsProviderModule as unknown as { default?: typeof CredentialsProviderModule }).default ??
+  CredentialsProviderModule) as typeof CredentialsProviderModule;
 
 /** What our JWT carries beyond next-auth's claims. */
 export interface RelaisToken {

@@ -7,6 +7,7 @@ import { createTwitterSender } from "@/lib/networks/twitter/send";
 import { createFacebookSender } from "@/lib/networks/facebook/send";
 import { createTwitterAdapter } from "@/lib/networks/twitter/adapter";
 import { createFacebookAdapter } from "@/lib/networks/facebook/adapter";
+import { networkTimeoutMs } from "@/lib/config/env";
 import { missingCredentials, type StoredCredentials } from "./credentials";
 
 /** The Twitter app credentials of a campaign («Général» tab), stored encrypted. */
@@ -107,6 +108,7 @@ export async function adapterForCampaign(
     accountId: campaign.accountId,
     checkComments: campaign.checkComments,
     maxPages: options.pageCap,
+    timeoutMs: networkTimeoutMs(),
   });
   return { campaign, adapter };
 }
@@ -133,14 +135,17 @@ export async function senderForCampaign(db: Db, campaignId: number): Promise<Net
   const stored = readStored(campaign.name, campaign.credentials);
   if (campaign.type === "facebook") {
     const c = stored as FacebookCredentials;
-    return createFacebookSender({
-      baseUrl: row.facebookBaseUrl,
-      appId: c.appId,
-      appSecret: c.appSecret,
-      pageAccessToken: c.pageAccessToken,
-      pageId: c.pageId,
-    });
+    return createFacebookSender(
+      {
+        baseUrl: row.facebookBaseUrl,
+        appId: c.appId,
+        appSecret: c.appSecret,
+        pageAccessToken: c.pageAccessToken,
+        pageId: c.pageId,
+      },
+      { timeoutMs: networkTimeoutMs() },
+    );
   }
   const c = stored as TwitterCredentials;
-  return createTwitterSender({ ...c, baseUrl: row.twitterBaseUrl });
+  return createTwitterSender({ ...c, baseUrl: row.twitterBaseUrl }, { timeoutMs: networkTimeoutMs() });
 }

@@ -14,6 +14,15 @@ export function inngestConfigured(): boolean {
   return Boolean(process.env.INNGEST_EVENT_KEY || process.env.INNGEST_BASE_URL || process.env.INNGEST_DEV);
 }
 
+/**
+ * How long a network call (X, Facebook) may go unanswered before it counts as unreachable: 15 s
+ * by default. RELAIS_NETWORK_TIMEOUT_MS shortens it (the reliability suite's timeout faults).
+ */
+export function networkTimeoutMs(): number {
+  const value = Number(process.env.RELAIS_NETWORK_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : 15_000;
+}
+
 export function simulatorUrl(): string {
   return process.env.RELAIS_SIMULATOR_URL || `http://127.0.0.1:${process.env.SIMULATOR_PORT || "4455"}`;
 }

@@ -17,6 +17,8 @@ import { sendFailure, type SendFailure } from "./reasons";
 export const MAX_ATTEMPTS = 5;
 /** A row `sending` this long was cut short (the network calls time out after 15 s). */
 export const STALE_SENDING_MS = 60_000;
+/** Failures after which the network may have done the send although Relais never read its answer. */
+const ANSWER_LOST = new Set(["outbox.reasons.unreachable", "outbox.reasons.unexpected"]);
 /** Read-backs that could not reach the network before the row is marked `unknown`. */
 const MAX_RECONCILE_ATTEMPTS = 3;
 
@@ -34,9 +36,12 @@ async function mirror(tx: Tx, row: Pick<OutboxRow, "messageId">, values: Partial
   if (row.messageId) await tx.update(messages).set(values).where(eq(messages.id, row.messageId));
 }
 
-async function notify(tx: Tx, row: Pick<OutboxRow, "conversationId" | "createdBy">) {
+async function notify(tx: Tx, row: Pick<OutboxRow, "conversationId" | "createdBy" | "campaignId" | "state">) {
   if (row.conversationId)
     await emit(tx, { name: "relais/conversation.updated", data: { conversationId: row.conversationId, agentId: row.createdBy ?? null } });
+  // The campaign summary counts the replies that failed: recompute it when one does.
+  if (row.campaignId && (row.state === "failed" || row.state === "unknown"))
+    await emit(tx, { name: "relais/campaign.changed", data: { campaignId: row.campaignId } });
 }
 
 /** queued → sending, for one attempt; null when the row is not queued or not due (another attempt has it). */
@@ -69,6 +74,12 @@ export async function callNetwork(row: OutboxRow & { token: string }): Promise<A
     const db = await getDb();
     if (!row.campaignId) throw new Error(`outbox row ${row.id} has no campaign`);
     const sender = await senderForCampaign(db, row.campaignId);
+    // The previous attempt's answer was lost (no answer in time, a cut body): the network may
+    // have posted it. Read back first, as the reconciler does, instead of posting it twice.
+    if (row.attempts > 1 && row.errorReason && ANSWER_LOST.has(row.errorReason)) {
+      const found = await sender.findSent(payload as OutboundRequest, row.createdAt);
+      if (found) return { type: "sent", token: row.token, externalId: found };
+    }
     const { externalId } = await sender.send(payload as OutboundRequest);
     return { type: "sent", token: row.token, externalId };
   } catch (err) {

@@ -162,6 +162,8 @@ export async function retrySend(agentId: number, outboxId: number, at: Date = cl
     await emit(tx, [
       { name: "relais/outbox.queued", data: { outboxId } },
       { name: "relais/conversation.updated", data: { conversationId: current.conversationId, agentId } },
+      // The campaign summary counts failed replies: this one no longer is.
+      ...(row.campaignId ? [{ name: "relais/campaign.changed" as const, data: { campaignId: row.campaignId } }] : []),
     ]);
     return toView(row);
   });

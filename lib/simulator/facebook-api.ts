@@ -199,6 +199,8 @@ export async function handleFacebook(ctx: FacebookContext, req: IncomingMessage,
     return true;
   }
   if (fault === "malformed") {
+    // On a send, the answer is cut after Graph did the work (a proxy dropping the reply): the message exists.
+    if (req.method === "POST") target.run(ctx, caller, url, body);
     sendMalformed(res, headers);
     return true;
   }

@@ -101,7 +101,8 @@ export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
  * "timeout" holds the request without answering until the client gives up. On Facebook routes 401
  * is Graph's invalid-token error (190), 429 its page throttling (32), and "expired_token" (Facebook
  * only: X user tokens do not expire) the 190/463 expired-session error. "malformed" answers 200
- * with a body cut in the middle, as a proxy dropping the connection might.
+ * with a body cut in the middle, as a proxy dropping the connection might: on a send (a POST) the
+ * network did the work first, so the post or message exists although its answer cannot be read.
  */
 export const FAULT_STATUSES = [429, 500, 503, 401, "timeout", "expired_token", "malformed"] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];

@@ -220,6 +220,8 @@ export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerRe
     return true;
   }
   if (fault === "malformed") {
+    // On a send, the answer is cut after X did the work (a proxy dropping the reply): the post exists.
+    if (req.method === "POST") await route.run(ctx, auth, req, url);
     sendMalformed(res, decision.headers);
     return true;
   }

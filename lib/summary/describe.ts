@@ -26,6 +26,11 @@ export function describeElement(t: Translate, element: Pick<SummaryElement, "rea
   const params: MessageParams = { ...(element.params ?? {}) };
   if (params.fields !== undefined) params.fields = translateList(t, "summary.credentialFields", params.fields);
   if (params.sources !== undefined) params.sources = translateList(t, "summary.sourceKinds", params.sources);
+  // A failed reply's reason is an "outbox.reasons.*" key.
+  if (typeof params.reason === "string" && params.reason.startsWith("outbox.reasons.")) {
+    const text = t(params.reason as MessageKey);
+    if (text !== params.reason) params.reason = text;
+  }
   return t(element.reason as MessageKey, params);
 }
 

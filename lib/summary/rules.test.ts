@@ -68,6 +68,7 @@ describe("campaign summary rules", () => {
       "general",
       "search",
       "sources",
+      "replies",
       "queue",
       "schedule",
       "holidays",

@@ -80,6 +80,18 @@ function sources(s: CampaignSnapshot): SummaryElement {
   return element("sources", "green", "ok", fix, { count: list.length });
 }
 
+/**
+ * Replies the network refused or that could not be delivered: the agents see each on its reply;
+ * the administrator sees here that some failed in the last day, and the latest reason (a token
+ * to renew, a rate limit…). Orange: the campaign runs, its answers do not all go out.
+ */
+function replies(s: CampaignSnapshot): SummaryElement {
+  const fix = tab(s, "general");
+  const failed = s.replies?.failed ?? 0;
+  if (failed > 0) return element("replies", "orange", "failing", fix, { count: failed, reason: s.replies?.reason ?? "" });
+  return element("replies", "green", "ok", fix);
+}
+
 function queue(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "reception");
   if (!s.queue) return element("queue", "red", "none", fix);
@@ -214,6 +226,7 @@ export function computeSummary(snapshot: CampaignSnapshot): CampaignSummary {
     general(snapshot),
     ...(snapshot.type === "twitter" ? [search(snapshot)] : []),
     sources(snapshot),
+    replies(snapshot),
     queue(snapshot),
     schedule(snapshot),
     holidays(snapshot),

@@ -16,6 +16,7 @@ import {
   platforms,
   pollCursors,
   campaignSources,
+  outbox,
   predefinedResponses,
   qualificationGroups,
   qualificationStatuses,
@@ -268,6 +269,26 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
     .orderBy(asc(campaignSources.id));
   const sourcesByCampaign = byKey(sourceRows, (r) => r.campaignId);
 
+  // Failed replies of the last day, newest first: the count and the latest reason per campaign.
+  const failedReplies = await db
+    .select({ campaignId: outbox.campaignId, reason: outbox.errorReason })
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.campaignId, ids),
+        inArray(outbox.state, ["failed", "unknown"]),
+        sql`${outbox.updatedAt} > now() - interval '24 hours'`,
+      ),
+    )
+    .orderBy(desc(outbox.updatedAt));
+  const repliesByCampaign = new Map<number, { failed: number; reason: string | null }>();
+  for (const r of failedReplies) {
+    if (r.campaignId === null) continue;
+    const seen = repliesByCampaign.get(r.campaignId);
+    if (seen) seen.failed++;
+    else repliesByCampaign.set(r.campaignId, { failed: 1, reason: r.reason });
+  }
+
   return base.map((c): CampaignSnapshot => {
     const file = c.versionId !== null ? fileByVersion.get(c.versionId) : undefined;
     const cf = file?.customerFile;
@@ -283,6 +304,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       lastNetworkError: c.lastError,
       searchQuery: c.searchQuery,
       sources: (sourcesByCampaign.get(c.id) ?? []).map(({ kind, errorKind, error }) => ({ kind, errorKind, error })),
+      ...(repliesByCampaign.has(c.id) ? { replies: repliesByCampaign.get(c.id) } : {}),
       queue: c.queueId !== null ? { id: c.queueId, code: c.queueCode!, archived: archived(c.queueArchivedAt) } : null,
       script:
         c.scriptId !== null

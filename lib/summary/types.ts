@@ -10,6 +10,7 @@ export const summaryElementKeys = [
   "general",
   "search",
   "sources",
+  "replies",
   "queue",
   "schedule",
   "holidays",
@@ -55,6 +56,11 @@ export interface CampaignSnapshot {
   searchQuery: string;
   /** Health of each polling source (campaign_sources); absent or empty before the first poll. */
   sources?: SourceHealth[];
+  /**
+   * Replies of the campaign that failed (or whose fate is unknown) in the last 24 hours and were
+   * not sent since, with the reason of the latest (an "outbox.reasons.*" key); absent = none.
+   */
+  replies?: { failed: number; reason: string | null };
   queue: { id: number; code: string; archived: boolean } | null;
   script: (Named & { latestProduction: { id: number; number: number } | null }) | null;
   /** The version the campaign picked (agents run it). */

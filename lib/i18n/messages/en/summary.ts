@@ -27,6 +27,7 @@ export const summary: Messages["summary"] = {
   elements: {
     general: "General",
     sources: "Message sources",
+    replies: "Replies",
     search: "Keyword search",
     queue: "Queue",
     schedule: "Service hours",
@@ -74,6 +75,10 @@ export const summary: Messages["summary"] = {
       tokenRefused: "The network refuses the token ({sources}): renew the token. {error}",
       budgetReached: "Monthly read budget reached: {sources} no longer polled until next month",
       failing: "Failing: {sources} — {error}",
+    },
+    replies: {
+      ok: "No reply failed in the last 24 hours",
+      failing: "{count, plural, one {# reply} other {# replies}} failed in the last 24 hours and not sent since; latest reason: {reason}",
     },
     search: {
       ok: "Search “{query}”",

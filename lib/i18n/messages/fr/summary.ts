@@ -26,6 +26,7 @@ export const summary = {
   elements: {
     general: "Général",
     sources: "Sources des messages",
+    replies: "Réponses",
     search: "Recherche par mot clé",
     queue: "File d'attente",
     schedule: "Horaires de service",
@@ -73,6 +74,11 @@ export const summary = {
       tokenRefused: "Le réseau refuse le jeton ({sources}) : renouvelez le jeton. {error}",
       budgetReached: "Budget mensuel de lecture atteint : {sources} ne sont plus relevées avant le mois prochain",
       failing: "En échec : {sources} — {error}",
+    },
+    replies: {
+      ok: "Aucune réponse en échec ces dernières 24 heures",
+      failing:
+        "{count, plural, one {# réponse en échec} other {# réponses en échec}} ces dernières 24 heures, non envoyées depuis ; dernière raison : {reason}",
     },
     search: {
       ok: "Recherche « {query} »",
