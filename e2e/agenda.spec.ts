@@ -70,7 +70,7 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
 
   // Wiring: the campaign's «Relation Client» tab offers the schedule.
   await admin.goto("/admin/campaigns");
-  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("link", { name: "Démo Twitter", exact: true }).click();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
   await admin.getByLabel("Planning pour l'agenda").selectOption({ label: "Commerciaux E2E" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
@@ -165,7 +165,7 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
 
   // The demo campaign books in the demo's schedule again for the journeys after this one.
   await admin.goto("/admin/campaigns");
-  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("link", { name: "Démo Twitter", exact: true }).click();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
   await admin.getByLabel("Planning pour l'agenda").selectOption({ label: "Commerciaux démo" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();

@@ -212,7 +212,7 @@ test("an administrator sets the outgoing mail in the root configuration; the pas
 test("an administrator gives the demo campaign a hold music and listens to it", async ({ browser }) => {
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin/campaigns");
-  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("link", { name: "Démo Twitter", exact: true }).click();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
   await expect(admin.getByText("Aucune musique d'attente.")).toBeVisible();
 

@@ -27,7 +27,7 @@ async function tweet(authorHandle: string, text: string) {
 
 async function openDemoCampaign(admin: Page): Promise<string> {
   await admin.goto("/admin/campaigns");
-  await admin.getByRole("link", { name: "Démo Twitter" }).click();
+  await admin.getByRole("link", { name: "Démo Twitter", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin\/campaigns\/\d+/);
   return new URL(admin.url()).pathname;
 }

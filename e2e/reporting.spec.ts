@@ -71,7 +71,7 @@ test("a supervisor reads the conversion rate with its formula, sees the charts a
   const text = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const csv = parse(text, { delimiter: ";" }) as string[][];
   expect(csv).toEqual(onScreen);
-  expect(csv[1]).toContain("1001");
+  expect(csv.some((row) => row.includes("1001"))).toBe(true);
 
   // The statuses table gives the stored label of the qualification.
   await expect(supervisor.getByTestId("table-statuses")).toContainText("Vente conclue");

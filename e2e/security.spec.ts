@@ -73,6 +73,9 @@ test("an administrator archives a signed-in agent: the agent's page goes to the 
   await admin.goto("/admin/agents");
   await admin.getByPlaceholder(/Rechercher/).fill("2701");
   await admin.keyboard.press("Enter");
+  // The search is a navigation: click in the list it brings, not in the one it replaces.
+  await expect(admin).toHaveURL(/[?&]q=2701/);
+  await expect(admin.getByRole("row")).toHaveCount(2);
   await admin.getByRole("row", { name: /2701/ }).getByRole("button", { name: "Archiver" }).click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Archiver" }).click();
 
