@@ -211,6 +211,8 @@ describe("campaign summary (database)", () => {
   it("a production version that books appointments without an agenda makes the agenda orange, naming what books", async () => {
     const [campaign] = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
     const [picked] = await w.db.select().from(scriptVersions).where(eq(scriptVersions.id, campaign.scriptVersionId!));
+    // Without the demo's address book and sales-rep schedule.
+    await w.setCampaign({ addressBookId: null, salesRepScheduleId: null });
     expect(lightOf(await computeCampaignSummary(w.state.campaignId), "agenda")).toMatchObject({
       light: "green",
       reason: "summary.reasons.agenda.notUsed",
@@ -239,7 +241,12 @@ describe("campaign summary (database)", () => {
       reason: "summary.reasons.agenda.scriptBooksNoAgenda",
       params: { uses: "RDV, Prendre RDV" },
     });
-    await w.setCampaign({ scriptId: picked.scriptId, scriptVersionId: picked.id });
+    await w.setCampaign({
+      scriptId: picked.scriptId,
+      scriptVersionId: picked.id,
+      addressBookId: campaign.addressBookId,
+      salesRepScheduleId: campaign.salesRepScheduleId,
+    });
   });
 
   it("a running campaign whose customer-file table disappears turns red and is stopped", async () => {
