@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "answer_target_seconds" integer DEFAULT 900 NOT NULL;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD COLUMN "waiting_alert_seconds" integer DEFAULT 600 NOT NULL;
