@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db/client";
 import { defaultTimeZone } from "@/lib/campaigns/time-zone";
 import { now as clockNow } from "@/lib/clock";
-import { OVERDUE_GRACE_MS } from "@/lib/conversations/callbacks";
+import { OVERDUE_GRACE_MS } from "@/lib/conversations/overdue";
 import { agentVisible, campaignVisible, type SupervisionScope } from "./scope";
 
 const iso = (d: Date) => d.toISOString();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useT } from "@/lib/i18n/client";
 import { buttonClassName } from "@/components/ui/button-styles";
@@ -25,8 +25,8 @@ export function BoardControls({
   contrast: boolean;
 }) {
   const t = useT();
+  // The time of the last live event (none shown until one comes).
   const [time, setTime] = useState<string>("");
-  useEffect(() => setTime(new Date().toLocaleTimeString()), []);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <LiveRefresh delayMs={400} maxWaitMs={2000} onEvent={() => setTime(new Date().toLocaleTimeString())} />

@@ -10,11 +10,12 @@ import { formatDuration } from "@/lib/supervision/duration";
  */
 export function Elapsed({ seconds, template }: { seconds: number | null; template?: string }) {
   const locale = useLocale();
-  const [extra, setExtra] = useState(0);
+  // Counted from the render that brought `seconds`; a new value starts again from zero.
+  const [tick, setTick] = useState({ of: seconds, extra: 0 });
+  const extra = tick.of === seconds ? tick.extra : 0;
   useEffect(() => {
     const start = Date.now();
-    setExtra(0);
-    const timer = setInterval(() => setExtra(Math.floor((Date.now() - start) / 1000)), 1000);
+    const timer = setInterval(() => setTick({ of: seconds, extra: Math.floor((Date.now() - start) / 1000) }), 1000);
     return () => clearInterval(timer);
   }, [seconds]);
   const text = formatDuration(seconds === null ? null : seconds + extra, locale);
