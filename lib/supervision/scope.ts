@@ -28,15 +28,28 @@ export function agentVisible(scope: SupervisionScope, agentId: SQL): SQL {
 
 /**
  * The campaign `k` (an alias of campaigns) can be offered to at least one of the viewer's
- * agents. A campaign without minimum skills is open to every agent taking its network.
+ * agents: one takes its network and holds all its minimum skills (none = every agent). The
+ * agents in scope are read once (a materialized CTE), not once per campaign.
  */
 export function campaignVisible(scope: SupervisionScope, k: SQL = sql`k`): SQL {
   if (scope.all) return sql`true`;
-  return sql`exists (select 1 from users u left join agent_profiles ap on ap.user_id = u.id
-      where u.id in ${scopedAgentIds(scope.viewerId)} and u.archived_at is null
-        and ${k}.type = any(coalesce(ap.media_channels, '{twitter,facebook}'::text[]))
-        and not exists (select 1 from campaign_skills cs where cs.campaign_id = ${k}.id
-          and not exists (select 1 from agent_skills s where s.user_id = u.id and s.skill_id = cs.skill_id and s.level >= cs.min_level)))`;
+  return sql`${k}.id in (
+    with sa as materialized (
+      select u.id, coalesce(ap.media_channels, '{twitter,facebook}'::text[]) as ch
+      from users u left join agent_profiles ap on ap.user_id = u.id
+      where u.archived_at is null and u.id in ${scopedAgentIds(scope.viewerId)}
+    ),
+    networks as materialized (select distinct unnest(ch) as network from sa)
+    select v.id from campaigns v
+    where v.type in (select network from networks)
+      and not exists (select 1 from campaign_skills cs where cs.campaign_id = v.id)
+    union
+    select cs.campaign_id from campaign_skills cs
+    join agent_skills s on s.skill_id = cs.skill_id and s.level >= cs.min_level
+    join sa on sa.id = s.user_id
+    join campaigns v on v.id = cs.campaign_id and v.type = any(sa.ch)
+    group by cs.campaign_id, s.user_id
+    having count(*) = (select count(*) from campaign_skills x where x.campaign_id = cs.campaign_id))`;
 }
 
 /** The campaigns in scope, as ids (the live stream filters queue news with them). */
