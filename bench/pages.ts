@@ -78,14 +78,15 @@ async function seed(handle: DatabaseHandle, n: number) {
   await x(`insert into campaign_sources (campaign_id, kind) select id, 'x_mentions' from bench_campaigns`);
   // The last 30 days, newest last; g % 200: 0–2 waiting, 3 held, 4–23 filtered, the rest handled.
   await x(`insert into conversations (campaign_id, network, thread_id, author_id, author_handle, author_name, status, filtered_term,
-             waiting_since, created_at, closed_at, qualified_by, qualification_code, qualification_label, qualification_category)
+             waiting_since, created_at, closed_at, qualified_by, qualification_code, qualification_label, qualification_category, first_response_at)
            select c.id, 'twitter', 't' || g, 'u' || (g % 100000), 'u' || (g % 100000), 'U', s.status,
              case when s.status = 'filtered' then 'spam' end,
              case when s.status in ('waiting', 'closed') then t end, t,
              case when s.status = 'closed' then t + make_interval(secs => 300 + (g * 7919) % 1500) end,
              case when s.status = 'closed' then a.id end,
              case when s.status = 'closed' then 'VENTE' end, case when s.status = 'closed' then 'Vente' end,
-             case when s.status = 'closed' then (array['positive','argued','not_argued'])[1 + g % 3] end
+             case when s.status = 'closed' then (array['positive','argued','not_argued'])[1 + g % 3] end,
+             case when s.status = 'closed' then t + make_interval(secs => 30 + g % 1200) end
            from (select g, now() - make_interval(secs => (1 - g::float8 / ${n}) * 30 * 86400) as t,
                         1 + (g / 200 + g * 7) % ${CAMPAIGNS} as ck, 1 + (g / 200 + g * 13) % ${AGENTS} as ak
                  from generate_series(1::bigint, ${n}) g) x
@@ -93,15 +94,13 @@ async function seed(handle: DatabaseHandle, n: number) {
            join bench_agents a on a.k = x.ak
            cross join lateral (select case when g % 200 between 0 and 2 then 'waiting' when g % 200 = 3 then 'held'
                                            when g % 200 between 4 and 23 then 'filtered' else 'closed' end as status) s`);
-  // The answers, with the first-response trigger off for the bulk load and its column set once after.
+  // The answers, at the first_response_at the rows were given (the trigger is off for the bulk load:
+  // a mass update afterwards would scatter the rows and no real table looks like that).
   await x(`alter table messages disable trigger messages_first_response`);
   await x(`insert into messages (conversation_id, campaign_id, direction, text, author_id, author_handle, author_name, sent_by, created_at)
-           select id, campaign_id, 'out', 'hi', 'us', 'us', 'Us', qualified_by, created_at + make_interval(secs => 30 + id % 1200)
+           select id, campaign_id, 'out', 'hi', 'us', 'us', 'Us', qualified_by, first_response_at
            from conversations where status = 'closed'`);
   await x(`alter table messages enable trigger messages_first_response`);
-  await x(
-    `update conversations c set first_response_at = m.created_at from messages m where m.conversation_id = c.id and m.direction = 'out'`,
-  );
   await x(`insert into assignments (conversation_id, agent_id, state, why, offered_at, accepted_at, ended_at, end_reason)
            select id, qualified_by, 'ended', 'any', created_at + interval '10 seconds', created_at + interval '20 seconds', closed_at, 'qualified'
            from conversations where status = 'closed'`);
