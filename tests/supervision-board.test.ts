@@ -9,6 +9,7 @@ import { supervisionScope } from "@/lib/supervision/scope";
 import { eligibleAgents, forceAgentState, reassignTo, takeBackConversation, type Supervisor } from "@/lib/supervision/actions";
 import { routeWaiting } from "@/lib/routing/assign";
 import { viewerScope, visibleTo } from "@/lib/realtime/stream";
+import { dayIn, startOfDay } from "@/lib/reporting/range";
 import { setupTestDatabase } from "./db";
 import { makeAgents, makeSkill, queueConversations, routingViolations } from "./routing-fixture";
 
@@ -151,7 +152,10 @@ describe("the wallboard's scope", () => {
 describe("the wallboard's figures", () => {
   it("counts the queue now and today's service against the campaign's target", async () => {
     await d().execute(sql`update campaigns set answer_target_seconds = 600, waiting_alert_seconds = 300 where id = ${demoCampaign}`);
-    const now = Date.now();
+    // Noon of today in Paris: "today" is since the campaign's midnight, and a test run just after
+    // midnight must not see its own rows fall on yesterday.
+    const at = new Date(startOfDay(dayIn(new Date(), "Europe/Paris"), "Europe/Paris").getTime() + 12 * 3600_000);
+    const now = at.getTime();
     const ago = (s: number) => new Date(now - s * 1000);
     // Two waiting (the oldest for 20 min: over the 5 min alert), one held, one filtered.
     await queueConversations(d(), demoCampaign, [{ waitingSince: ago(1200) }, { waitingSince: ago(60) }]);
@@ -172,7 +176,7 @@ describe("the wallboard's figures", () => {
       .execute(sql`insert into messages (conversation_id, campaign_id, direction, text, author_id, author_handle, author_name, created_at)
       values (${ok}, ${demoCampaign}, 'out', 'hi', 'us', 'us', 'Us', ${ago(1680).toISOString()}),
              (${late}, ${demoCampaign}, 'out', 'hi', 'us', 'us', 'Us', ${ago(900).toISOString()})`);
-    const before = (await queueFigures(supervisionScope(s1))).find((q) => q.campaignId === demoCampaign)!;
+    const before = (await queueFigures(supervisionScope(s1), at)).find((q) => q.campaignId === demoCampaign)!;
     expect(before.waiting).toBe(2);
     expect(before.longestWaitSeconds).toBeGreaterThanOrEqual(1199);
     expect(before.overThreshold).toBe(true);
@@ -186,7 +190,7 @@ describe("the wallboard's figures", () => {
     expect(before.targetSeconds).toBe(600);
 
     await routeWaiting();
-    const after = (await queueFigures(supervisionScope(s1))).find((q) => q.campaignId === demoCampaign)!;
+    const after = (await queueFigures(supervisionScope(s1), at)).find((q) => q.campaignId === demoCampaign)!;
     expect(after.waiting).toBe(0);
     expect(after.offered).toBe(2);
     const current = await currentConversations([a1, a2]);
