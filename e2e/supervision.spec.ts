@@ -78,6 +78,14 @@ test("a supervisor watches an agent receive, answer and qualify live, then reass
   await expect(current).toContainText("Démo Twitter");
   await expect(current).toContainText("Aucune compétence demandée");
   await shots(supervisor, "supervision-board");
+  if (process.env.RELAIS_SHOTS) {
+    // The wall screen: wall mode in high contrast (a second tab of the supervisor).
+    const wall = await signIn(browser, "superviseur");
+    await wall.goto("/supervision?wall=1&contrast=1");
+    await expect(wall.getByTestId(`current-${handle}`)).toBeVisible();
+    await shots(wall, "supervision-wall");
+    await wall.context().close();
+  }
 
   // He answers and qualifies: the conversation leaves the board and his handled count goes up.
   const before = Number(await row1003.getByTestId("handled-today").textContent());

@@ -54,35 +54,35 @@ export function AgentsTable({
           {Object.entries(hiddenParams).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <Input
-            name="q"
-            defaultValue={filter.search}
-            placeholder={t("wallboard.agents.search")}
-            aria-label={t("wallboard.agents.search")}
-            className="w-56"
-          />
-          <Select name="state" defaultValue={filter.state ?? ""} aria-label={t("wallboard.agents.state")} className="w-40">
-            <option value="">{t("wallboard.agents.allStates")}</option>
-            {(["ready", "paused", "offline"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(stateKey[s])} ({page.byState[s]})
-              </option>
-            ))}
-          </Select>
-          {groups.length > 1 ? (
-            <Select
-              name="group"
-              defaultValue={filter.groupId ? String(filter.groupId) : ""}
-              aria-label={t("wallboard.agents.allGroups")}
-              className="w-48"
-            >
-              <option value="">{t("wallboard.agents.allGroups")}</option>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
+          <div className="w-60">
+            <Input
+              name="q"
+              defaultValue={filter.search}
+              placeholder={t("wallboard.agents.search")}
+              aria-label={t("wallboard.agents.search")}
+            />
+          </div>
+          <div className="w-44">
+            <Select name="state" defaultValue={filter.state ?? ""} aria-label={t("wallboard.agents.state")}>
+              <option value="">{t("wallboard.agents.allStates")}</option>
+              {(["ready", "paused", "offline"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(stateKey[s])} ({page.byState[s]})
                 </option>
               ))}
             </Select>
+          </div>
+          {groups.length > 1 ? (
+            <div className="w-48">
+              <Select name="group" defaultValue={filter.groupId ? String(filter.groupId) : ""} aria-label={t("wallboard.agents.allGroups")}>
+                <option value="">{t("wallboard.agents.allGroups")}</option>
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
           ) : null}
           <Button type="submit" variant="secondary">
             {t("wallboard.agents.filter")}

@@ -34,13 +34,9 @@ export function QueuesTable({
           {Object.entries(hiddenParams).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <Input
-            name="cq"
-            defaultValue={search}
-            placeholder={t("wallboard.queues.search")}
-            aria-label={t("wallboard.queues.search")}
-            className="w-56"
-          />
+          <div className="w-64">
+            <Input name="cq" defaultValue={search} placeholder={t("wallboard.queues.search")} aria-label={t("wallboard.queues.search")} />
+          </div>
           <Button type="submit" variant="secondary">
             {t("wallboard.agents.filter")}
           </Button>
