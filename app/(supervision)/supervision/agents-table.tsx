@@ -54,7 +54,7 @@ export function AgentsTable({
           {Object.entries(hiddenParams).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <div className="w-60">
+          <div className="w-72">
             <Input
               name="q"
               defaultValue={filter.search}
