@@ -35,9 +35,13 @@ export function campaignVisible(scope: SupervisionScope, k: SQL = sql`k`): SQL {
   if (scope.all) return sql`true`;
   return sql`${k}.id in (
     with sa as materialized (
-      select u.id, coalesce(ap.media_channels, '{twitter,facebook}'::text[]) as ch
-      from users u left join agent_profiles ap on ap.user_id = u.id
-      where u.archived_at is null and u.id in ${scopedAgentIds(scope.viewerId)}
+      select distinct m.user_id as id, coalesce(ap.media_channels, '{twitter,facebook}'::text[]) as ch
+      from supervision_group_members s
+      join supervision_groups g on g.id = s.group_id and g.archived_at is null
+      join supervision_group_members m on m.group_id = s.group_id and m.role = 'agent'
+      join users u on u.id = m.user_id and u.archived_at is null
+      left join agent_profiles ap on ap.user_id = m.user_id
+      where s.user_id = ${scope.viewerId} and s.role = 'supervisor'
     ),
     networks as materialized (select distinct unnest(ch) as network from sa)
     select v.id from campaigns v
