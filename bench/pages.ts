@@ -10,7 +10,8 @@
  * in the same Promise.all): /supervision as an administrator, as the supervisor of all 5,000
  * agents and as the supervisor of one group of 100; /admin/campaigns sorted by waiting
  * conversations (and by name); the other administration lists; the report page (today and this
- * month). Baseline: `select 1` on the same connection.
+ * month). Baselines: `select 1` on the same connection, and a grouped count of the last
+ * day's conversations (the board's own range) to read the figures against on a loaded machine.
  * Run: npx tsx bench/pages.ts (BENCH_PAGES_PGLITE_N=0 skips PGlite; BENCH_PAGES_N sets PostgreSQL's N)
  */
 import crypto from "node:crypto";
@@ -188,6 +189,11 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
     report_month: await median(() => loadReport(admin, month)),
     report_month_5000_scope: await median(() => loadReport(supBig, month)),
     baseline_select1: await median(() => rows(handle.db, sql`select 1`)),
+    // What the machine gives a plain aggregate over the last day's conversations (the board's own
+    // range), to read the figures above against on a loaded machine.
+    baseline_day_count: await median(() =>
+      rows(handle.db, sql`select campaign_id, count(*) from conversations where created_at >= now() - interval '1 day' group by 1`),
+    ),
   };
   console.log(
     `\n${engine}: seeded ${n} conversations, ${AGENTS} agents, ${CAMPAIGNS} campaigns in ${seedS.toFixed(1)} s; ` +
