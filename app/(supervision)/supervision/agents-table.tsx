@@ -108,7 +108,7 @@ export function AgentsTable({
               return (
                 <Tr key={a.id} data-testid={`agent-row-${a.login}`}>
                   <Td>
-                    <div className="font-medium">{a.name}</div>
+                    <div className="font-medium whitespace-nowrap">{a.name}</div>
                     <div className="text-xs text-fg-muted">{a.login}</div>
                   </Td>
                   <Td>

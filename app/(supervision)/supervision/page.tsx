@@ -135,7 +135,11 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
     <div
       id="wallboard"
       data-testid="wallboard"
-      className={cn("space-y-6 bg-canvas text-fg", wall && "fixed inset-0 z-30 overflow-auto p-6 [zoom:1.3]", contrast && "theme-contrast")}
+      className={cn(
+        "space-y-6 bg-canvas text-fg",
+        wall && "fixed inset-0 z-30 overflow-auto p-6 text-base min-[1600px]:[zoom:1.3]",
+        contrast && "theme-contrast",
+      )}
     >
       <PageHeader
         title={t("wallboard.title")}

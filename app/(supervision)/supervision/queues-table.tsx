@@ -69,7 +69,7 @@ export function QueuesTable({
                 className={cn(q.overThreshold && "bg-danger-soft")}
               >
                 <Td>
-                  <div className="font-medium">{q.name}</div>
+                  <div className="font-medium whitespace-nowrap">{q.name}</div>
                   <div className="text-xs text-fg-muted">
                     {q.queueCode ?? "—"}
                     {q.state !== "running" ? ` · ${t("wallboard.queues.stopped")}` : ""}
