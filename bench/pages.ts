@@ -28,11 +28,14 @@ import { boardScope } from "@/lib/supervision/queries";
 import { agentPage, boardGroups, currentConversations, overdueCallbacksInScope, queueFigures } from "@/lib/supervision/board";
 import { supervisionScope } from "@/lib/supervision/scope";
 import type { ListParams } from "@/lib/admin/list";
+import { resetClock, setClockAt } from "@/lib/clock";
+import { dayIn, startOfDay } from "@/lib/reporting/range";
 
 const RUNS = 7;
 const AGENTS = 5000;
 const CAMPAIGNS = 1000;
 const GROUPS = 50;
+const PARIS = "Europe/Paris";
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
@@ -48,8 +51,8 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(times.length / 2)];
 }
 
-async function seed(handle: DatabaseHandle, n: number) {
-  const x = (q: string) => handle.db.execute(sql.raw(q));
+async function seed(handle: DatabaseHandle, n: number, at: Date) {
+  const x = (q: string) => handle.db.execute(sql.raw(q.replaceAll("now()", `'${at.toISOString()}'::timestamptz`)));
   await x(`insert into users (login, name, password_hash, role)
            select 'a' || lpad(g::text, 5, '0'), 'Agent ' || g, 'x', 'agent' from generate_series(1, ${AGENTS}) g`);
   await x(`create temporary table bench_agents as select id, row_number() over (order by id) as k from users where role = 'agent'`);
@@ -68,7 +71,7 @@ async function seed(handle: DatabaseHandle, n: number) {
   await x(`insert into supervision_group_members (group_id, user_id, role)
            select min(g.id), (select id from users where login = 'sup-small'), 'supervisor' from supervision_groups g`);
   await x(`insert into queues (code) select 'Q' || g from generate_series(1, 100) g`);
-  await x(`insert into work_schedules (name, time_zone, days) values ('Paris', 'Europe/Paris', '[]')`);
+  await x(`insert into work_schedules (name, time_zone, days) values ('Paris', '${PARIS}', '[]')`);
   await x(`insert into campaigns (type, name, state, queue_id, schedule_id)
            select case when g % 4 = 0 then 'facebook' else 'twitter' end, 'Campaign ' || lpad(g::text, 4, '0'),
              case when g % 10 = 0 then 'stopped' else 'running' end, (select min(id) from queues) + g % 100, (select min(id) from work_schedules)
@@ -134,8 +137,12 @@ const list = (sort: string, dir: "asc" | "desc" = "asc"): ListParams => ({ q: ""
 async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: number) {
   await migrateDatabase(handle);
   setDatabase(handle);
+  // The board is read at 23:30 in Paris (the seed's "now"): "today" is then a full day of
+  // traffic, as at the end of a working day, not the few minutes after midnight a run may fall on.
+  const at = new Date(startOfDay(dayIn(new Date(), PARIS), PARIS).getTime() - 30 * 60_000);
+  setClockAt(at);
   const t0 = process.hrtime.bigint();
-  await seed(handle, n);
+  await seed(handle, n, at);
   const seedS = ms(t0) / 1000;
   const [big] = await rows<{ id: number }>(handle.db, sql`select id from users where login = 'sup-big'`);
   const [small] = await rows<{ id: number }>(handle.db, sql`select id from users where login = 'sup-small'`);
@@ -163,8 +170,7 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
   const queues = await queueFigures(supervisionScope(admin));
   const [filteredCampaign] = await rows<{ id: number }>(handle.db, sql`select min(id) as id from campaigns`);
 
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const month = { preset: "custom", from: day(new Date(Date.now() - 29 * 86400_000)), to: day(new Date()) };
+  const month = { preset: "custom", from: dayIn(new Date(at.getTime() - 29 * 86400_000), PARIS), to: dayIn(at, PARIS) };
   const figures: Record<string, number> = {
     supervision: await median(() => supervision(admin)),
     supervision_5000_scope: await median(() => supervision(supBig)),
@@ -185,14 +191,17 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
     supervision_groups: await median(() => listSupervisionGroups(list("name"))),
     queues: await median(() => listQueues(list("code"))),
     filtered: await median(() => listFilteredConversations(Number(filteredCampaign.id), { page: 1 })),
-    report_today: await median(() => loadReport(admin, { preset: "today" })),
-    report_month: await median(() => loadReport(admin, month)),
-    report_month_5000_scope: await median(() => loadReport(supBig, month)),
+    report_today: await median(() => loadReport(admin, { preset: "today" }, at)),
+    report_month: await median(() => loadReport(admin, month, at)),
+    report_month_5000_scope: await median(() => loadReport(supBig, month, at)),
     baseline_select1: await median(() => rows(handle.db, sql`select 1`)),
     // What the machine gives a plain aggregate over the last day's conversations (the board's own
     // range), to read the figures above against on a loaded machine.
     baseline_day_count: await median(() =>
-      rows(handle.db, sql`select campaign_id, count(*) from conversations where created_at >= now() - interval '1 day' group by 1`),
+      rows(
+        handle.db,
+        sql`select campaign_id, count(*) from conversations where created_at >= ${new Date(at.getTime() - 86400_000).toISOString()}::timestamptz group by 1`,
+      ),
     ),
   };
   console.log(
@@ -207,6 +216,7 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
         .join(" "),
   );
   setDatabase(undefined);
+  resetClock();
 }
 
 async function main() {
