@@ -101,15 +101,20 @@ export async function queueFigures(scope: SupervisionScope, at: Date = clockNow(
           from conversations c where c.created_at >= ${iso(since)}::timestamptz
         ),
         today as (
+          -- Joined to the campaigns table itself (indexed, with statistics), not to the k CTE:
+          -- the planner would compare each recent row with each campaign.
           select c.campaign_id,
                  count(*) filter (where c.status = 'filtered')::int as filtered_today,
                  count(*) filter (where c.waiting_since is not null)::int as received_today,
-                 count(*) filter (where extract(epoch from c.first_response_at - c.waiting_since) <= k.target)::int as within_target,
-                 count(*) filter (where c.waiting_since is not null and (extract(epoch from c.first_response_at - c.waiting_since) > k.target
-                   or (c.first_response_at is null and extract(epoch from ${iso(at)}::timestamptz - c.waiting_since) > k.target)))::int as missed_target,
+                 count(*) filter (where extract(epoch from c.first_response_at - c.waiting_since) <= kk.answer_target_seconds)::int as within_target,
+                 count(*) filter (where c.waiting_since is not null and (extract(epoch from c.first_response_at - c.waiting_since) > kk.answer_target_seconds
+                   or (c.first_response_at is null and extract(epoch from ${iso(at)}::timestamptz - c.waiting_since) > kk.answer_target_seconds)))::int as missed_target,
                  avg(extract(epoch from c.first_response_at - c.waiting_since))::float8 as avg_frt
-          from recent c join k on k.id = c.campaign_id
-          where c.created_at >= k.day_start
+          from recent c
+          join campaigns kk on kk.id = c.campaign_id
+          left join work_schedules ws on ws.id = kk.schedule_id
+          where c.created_at >= (date_trunc('day', ${iso(at)}::timestamptz at time zone coalesce(ws.time_zone, ${tz}))
+                                   at time zone coalesce(ws.time_zone, ${tz}))
           group by c.campaign_id
         )
         select k.id, k.name, k.state, k.queue_code, k.target, k.alert,
