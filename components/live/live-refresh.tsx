@@ -8,9 +8,20 @@ import { useRouter } from "next/navigation";
  * the page's server components when something relevant happened. Events carry ids only; the
  * page re-reads what the user may see. Bursts are coalesced into one refresh.
  */
-export function LiveRefresh({ onEvent }: { onEvent?: (type: string) => void }) {
+export function LiveRefresh({
+  onEvent,
+  delayMs = 150,
+  maxWaitMs,
+}: {
+  onEvent?: (type: string) => void;
+  /** Quiet time after the last event before re-rendering. */
+  delayMs?: number;
+  /** Under a steady stream of events, re-render at least this often (default: only when quiet). */
+  maxWaitMs?: number;
+}) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstPending = useRef<number | null>(null);
   const onEventRef = useRef(onEvent);
   useEffect(() => {
     onEventRef.current = onEvent;
@@ -22,7 +33,13 @@ export function LiveRefresh({ onEvent }: { onEvent?: (type: string) => void }) {
       const type = (JSON.parse((e as MessageEvent).data) as { type: string }).type;
       onEventRef.current?.(type);
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => router.refresh(), 150);
+      firstPending.current ??= Date.now();
+      const waited = Date.now() - firstPending.current;
+      const delay = maxWaitMs === undefined ? delayMs : Math.max(0, Math.min(delayMs, maxWaitMs - waited));
+      timer.current = setTimeout(() => {
+        firstPending.current = null;
+        router.refresh();
+      }, delay);
     });
     // The server ended the stream (lib/realtime/stream.ts): a session that was revoked or signed
     // out goes to the login page; a stream replaced by a newer one of the same user stops here.
@@ -37,7 +54,7 @@ export function LiveRefresh({ onEvent }: { onEvent?: (type: string) => void }) {
       source.close();
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [router]);
+  }, [router, delayMs, maxWaitMs]);
 
   return <span hidden data-testid="live" />;
 }

@@ -6,7 +6,8 @@ import { navFor } from "./nav";
 import { LanguageSwitch } from "./language-switch";
 import { LogoutButton } from "./logout-button";
 
-export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+/** `wide`: the page uses the whole window (the supervision wallboard on a large screen). */
+export async function AppShell({ user, wide = false, children }: { user: SessionUser; wide?: boolean; children: ReactNode }) {
   const { t } = await getTranslator();
   return (
     <div className="flex min-h-screen flex-col">
@@ -29,7 +30,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <LogoutButton />
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+      <main className={wide ? "w-full flex-1 px-6 py-6" : "mx-auto w-full max-w-7xl flex-1 px-4 py-6"}>{children}</main>
     </div>
   );
 }

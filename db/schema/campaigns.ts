@@ -64,6 +64,11 @@ export const campaigns = pgTable("campaigns", {
   // Routing: how long a conversation waits for an agent holding the skills its distribution
   // rule asked for before it is offered to every eligible agent (overflow).
   preferredWaitSeconds: integer("preferred_wait_seconds").notNull().default(60),
+  // Wallboard (/supervision): a conversation answered within this many seconds of entering the
+  // queue counts as "answered within target"; a queue whose longest wait passes the alert
+  // threshold is highlighted.
+  answerTargetSeconds: integer("answer_target_seconds").notNull().default(900),
+  waitingAlertSeconds: integer("waiting_alert_seconds").notNull().default(600),
   // Read cost: optional monthly budget of network reads (US cents, 2026 X prices); polling of a
   // source stops before the campaign would exceed it.
   monthlyReadBudgetCents: integer("monthly_read_budget_cents"),

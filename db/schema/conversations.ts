@@ -68,6 +68,9 @@ export const conversations = pgTable(
     // that one even if the campaign picks a newer version meanwhile.
     scriptVersionId: integer("script_version_id").references(() => scriptVersions.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    // When the first outbound message was stored: kept by a trigger on messages (migration
+    // 0021), so the wallboard's "answered within target" reads one row, not a message probe.
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -90,6 +93,8 @@ export const conversations = pgTable(
     index("conversations_campaign_created_idx").on(t.campaignId, t.createdAt),
     index("conversations_campaign_closed_idx").on(t.campaignId, t.closedAt),
     index("conversations_qualifier_closed_idx").on(t.qualifiedBy, t.closedAt),
+    // The wallboard's "today" over every campaign in one range scan (bench/pages.ts).
+    index("conversations_created_idx").on(t.createdAt),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;

@@ -32,7 +32,10 @@ export const permissionTable = {
   // Every agent, not only those of the supervision groups the viewer supervises.
   "supervision.allAgents": { roles: ["admin"], rights: [] },
   "supervision.conversations": { roles: ["admin"], rights: ["view_conversations"] },
+  // Wallboard actions (lib/supervision/actions.ts), each on the viewer's agents only: give a
+  // conversation to another eligible agent; take it back to the queue; force an agent Paused or Offline.
   "supervision.reassign": { roles: ["admin"], rights: ["reassign"] },
+  "supervision.takeBack": { roles: ["admin"], rights: ["reassign"] },
   "supervision.agentState": { roles: ["admin"], rights: ["change_agent_state"] },
   "supervision.messageAgents": { roles: ["admin"], rights: ["message_agents"] },
 

@@ -123,6 +123,9 @@ export const receptionSchema = z.object({
   callbackDeadlineMinutes: intBetween(1, 525_600, "campaigns.errors.callbackDeadline"),
   // Read by routing: how long a conversation waits for an agent with the skills its rule asked for.
   preferredWaitSeconds: intBetween(0, 86_400, "campaigns.errors.preferredWait").default(60),
+  // Wallboard: the service-level target and the queue's waiting alert, in minutes.
+  answerTargetMinutes: intBetween(1, 1440, "campaigns.errors.answerTarget").default(15),
+  waitingAlertMinutes: intBetween(1, 1440, "campaigns.errors.waitingAlert").default(10),
   monthlyReadBudget: budgetDollars.default(null),
 });
 export type ReceptionInput = z.input<typeof receptionSchema>;

@@ -103,6 +103,8 @@ export async function saveReception(actor: AuditActor, input: z.output<typeof re
           distributionGroupId: input.distributionGroupId,
           callbackDeadlineMinutes: input.callbackDeadlineMinutes,
           preferredWaitSeconds: input.preferredWaitSeconds,
+          answerTargetSeconds: input.answerTargetMinutes * 60,
+          waitingAlertSeconds: input.waitingAlertMinutes * 60,
           monthlyReadBudgetCents: input.monthlyReadBudget,
         },
         auditBefore: { blacklistIds: previous.map((p) => p.id).sort((a, b) => a - b) },

@@ -1,6 +1,15 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaignBlacklists, campaigns, campaignSkills, emailTemplates, pollCursors, predefinedResponses, queues } from "@/db/schema";
+import {
+  campaignBlacklists,
+  campaigns,
+  campaignSkills,
+  conversations,
+  emailTemplates,
+  pollCursors,
+  predefinedResponses,
+  queues,
+} from "@/db/schema";
 import type { ListParams } from "@/lib/admin/list";
 import { pagedList } from "@/lib/admin/list-query";
 import { credentialsView, readCredentialsForEdit } from "./credentials";
@@ -38,8 +47,20 @@ export const campaignSortable = ["name", "type", "state", "queue", "waiting", "o
 /** The «Configuration des campagnes» list: search by name or queue, sort, pages. */
 export async function listCampaignPage(params: ListParams) {
   const db = await getDb();
-  const waiting = sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'waiting')`;
-  const open = sql<number>`(select count(*)::int from conversations c where c.campaign_id = ${campaigns.id} and c.status = 'assigned')`;
+  // Counted once for every campaign (the status index reads only waiting and assigned rows), not
+  // once per campaign: sorting 1,000 campaigns by waiting conversations needs all their counts.
+  const counts = db
+    .select({
+      campaignId: conversations.campaignId,
+      waiting: sql<number>`count(*) filter (where ${conversations.status} = 'waiting')::int`.as("waiting"),
+      open: sql<number>`count(*) filter (where ${conversations.status} = 'assigned')::int`.as("open"),
+    })
+    .from(conversations)
+    .where(inArray(conversations.status, ["waiting", "assigned"]))
+    .groupBy(conversations.campaignId)
+    .as("counts");
+  const waiting = sql<number>`coalesce(${counts.waiting}, 0)`;
+  const open = sql<number>`coalesce(${counts.open}, 0)`;
   return pagedList(db, params, {
     query: () =>
       db
@@ -54,6 +75,7 @@ export async function listCampaignPage(params: ListParams) {
         })
         .from(campaigns)
         .leftJoin(queues, eq(queues.id, campaigns.queueId))
+        .leftJoin(counts, eq(counts.campaignId, campaigns.id))
         .$dynamic(),
     where: isNull(campaigns.archivedAt),
     search: [campaigns.name, queues.code],

@@ -7,8 +7,9 @@ import { ownConversation } from "./access";
 import { now } from "./clock";
 import { callbackSchema, type CallbackInput } from "./workspace.schema";
 
-/** A callback not taken up this long after its time is overdue (flagged on /supervision). */
-export const OVERDUE_GRACE_MS = 5 * 60_000;
+import { OVERDUE_GRACE_MS } from "./overdue";
+
+export { OVERDUE_GRACE_MS };
 
 /**
  * «Rappel»: the agent gives the conversation a time to come back, before the campaign's callback

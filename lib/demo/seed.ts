@@ -97,8 +97,13 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeededA
         })),
     );
 
-    // The demo supervisor may download report tables («Export de données»), as a team lead would.
-    await tx.insert(agentProfiles).values({ userId: ids.get("superviseur")!, miscRights: ["export_data"] });
+    // The demo supervisor may download report tables («Export de données»), and act on his team
+    // from the wallboard (reassign, take back, force a state), as a team lead would.
+    await tx.insert(agentProfiles).values({
+      userId: ids.get("superviseur")!,
+      miscRights: ["export_data"],
+      supervisionRights: ["reassign", "change_agent_state"],
+    });
 
     const [queue] = await tx.insert(queues).values({ code: "SOCIAL", description: "Réseaux sociaux — démo" }).returning();
     const [group] = await tx.insert(qualificationGroups).values({ name: "Qualifications par défaut", currency: "EUR" }).returning();

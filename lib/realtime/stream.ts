@@ -5,6 +5,7 @@ import { can, type Principal } from "@/lib/auth/permissions";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { LiveMessage } from "@/lib/events/types";
 import { subscribe } from "./bus";
+import { supervisionScope, visibleCampaignIds } from "@/lib/supervision/scope";
 import { heartbeat as presenceHeartbeat, presenceGraceSeconds } from "@/lib/routing/presence";
 
 /** Open streams a user may hold in one process; a further one closes his oldest. */
@@ -24,7 +25,11 @@ export interface ViewerScope {
   supervises: boolean;
   /** Reads an agenda or books appointments. */
   agenda: boolean;
+  /** Works the queue himself (an agent): hears every queue arrival. */
+  works: boolean;
   agents: ReadonlySet<number>;
+  /** A supervisor's campaigns (lib/supervision/scope.ts): the queue news he hears. */
+  campaigns: ReadonlySet<number>;
 }
 
 export async function viewerScope(user: Principal): Promise<ViewerScope> {
@@ -47,7 +52,9 @@ export async function viewerScope(user: Principal): Promise<ViewerScope> {
     agents = new Set(rows.map((r) => r.id));
   }
   const agenda = can(user, "agenda.view") || can(user, "agenda.book");
-  return { userId: user.id, admin, allAgents, supervises, agenda, agents };
+  const works = can(user, "workspace.use");
+  const campaigns = supervises && !allAgents ? await visibleCampaignIds(supervisionScope(user)) : new Set<number>();
+  return { userId: user.id, admin, allAgents, supervises, agenda, works, agents, campaigns };
 }
 
 export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
@@ -62,7 +69,8 @@ export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
       // Ids only: a rep's agenda and the agents' booking panels re-read what they may see.
       return scope.agenda;
     case "conversation.queued":
-      return true; // queue counts: everyone who works the queue
+      // Queue counts: everyone who works the queue; a supervisor, his campaigns' queues only.
+      return scope.allAgents || scope.works || scope.campaigns.has(event.campaignId);
   }
   if (scope.allAgents) return true;
   const agentId = event.agentId;

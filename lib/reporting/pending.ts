@@ -2,7 +2,7 @@
 // one query function each.
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { OVERDUE_GRACE_MS } from "@/lib/conversations/callbacks";
+import { OVERDUE_GRACE_MS } from "@/lib/conversations/overdue";
 import { now } from "@/lib/clock";
 import { intArray } from "./scope";
 import type { ReportRange } from "./range";

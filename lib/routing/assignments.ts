@@ -72,3 +72,39 @@ export async function requeueConversation(
     ]);
   return ended;
 }
+
+/**
+ * Offers a conversation to a named agent (a supervisor's reassignment): ends its open
+ * assignment ('reassigned'), opens one for `agentId` with why = 'reassigned' and the campaign's
+ * offer timeout, and moves one unit of capacity from the old agent to the new one. The caller
+ * has locked the conversation and the agent's presence row and checked he is eligible; the
+ * unique open-assignment index still refuses a second open row.
+ */
+export async function reassignConversation(
+  tx: Tx,
+  input: { conversationId: number; agentId: number; timeoutSeconds: number; endedBy: number; at?: Date },
+): Promise<{ assignmentId: number; from: EndedAssignment | null }> {
+  const at = input.at ?? routingNow();
+  const from = await endAssignment(tx, { conversationId: input.conversationId, reason: "reassigned", endedBy: input.endedBy, at });
+  const expires = new Date(at.getTime() + input.timeoutSeconds * 1000);
+  const [row] = await rows<{ id: number }>(
+    tx,
+    sql`insert into assignments (conversation_id, agent_id, state, why, offered_at, expires_at)
+        values (${input.conversationId}, ${input.agentId}, 'offered', 'reassigned', ${ts(at)}::timestamptz, ${ts(expires)}::timestamptz)
+        returning id`,
+  );
+  await tx.execute(
+    sql`update conversations set status = 'assigned', assigned_agent_id = ${input.agentId}, assigned_at = ${ts(at)}::timestamptz,
+          waiting_since = coalesce(waiting_since, ${ts(at)}::timestamptz), updated_at = ${ts(at)}::timestamptz
+        where id = ${input.conversationId}`,
+  );
+  await tx.execute(sql`update agent_presence set active_count = active_count + 1 where user_id = ${input.agentId}`);
+  await emit(tx, [
+    { name: "relais/conversation.assigned", data: { conversationId: input.conversationId, agentId: input.agentId } },
+    ...(from
+      ? [{ name: "relais/conversation.updated" as const, data: { conversationId: input.conversationId, agentId: from.agentId } }]
+      : []),
+    { name: "relais/offers.expiring", data: { at: Math.ceil(expires.getTime() / 1000) }, ts: Math.ceil(expires.getTime() / 1000) * 1000 },
+  ]);
+  return { assignmentId: Number(row.id), from };
+}

@@ -58,6 +58,34 @@ export async function setAgentPresence(agentId: number, state: AgentState, at: D
   });
 }
 
+/** Why Relais paused or disconnected him: a supervisor forced it from the wallboard. */
+export const BY_SUPERVISOR = "supervisor";
+
+/**
+ * A supervisor forces the agent Paused or Offline (in the caller's transaction, which audits it).
+ * Offline sends every offer and conversation back to the queue, as a logout does. Paused keeps
+ * the conversations he has taken but gives back the offers he has not acted on yet: a paused
+ * agent receives nothing, so an offer left with him would only wait for its timeout.
+ */
+export async function forcePresence(
+  tx: Tx,
+  agentId: number,
+  state: "paused" | "offline",
+  at: Date = routingNow(),
+): Promise<{ before: AgentState; released: number }> {
+  const [row] = await rows<{ state: AgentState }>(tx, sql`select state from agent_presence where user_id = ${agentId} for update`);
+  await writeState(tx, agentId, state, state === "paused" ? BY_SUPERVISOR : null, at);
+  if (state === "offline") return { before: row?.state ?? "offline", released: await releaseAll(tx, agentId, at) };
+  const offers = await rows<{ conversation_id: number }>(
+    tx,
+    sql`select a.conversation_id from assignments a join conversations c on c.id = a.conversation_id
+        where a.agent_id = ${agentId} and a.ended_at is null and a.state = 'offered'
+        for update of a, c skip locked`,
+  );
+  for (const o of offers) await requeueConversation(tx, { conversationId: Number(o.conversation_id), reason: "released", at });
+  return { before: row?.state ?? "offline", released: offers.length };
+}
+
 /** Logout: an agent who was present goes Offline (his conversations go back to the queue). */
 export async function agentSignedOut(userId: number): Promise<void> {
   const { state } = await presenceOf(userId);

@@ -4,5 +4,9 @@ import { AppShell } from "@/components/shell/app-shell";
 
 export default async function SupervisionLayout({ children }: { children: ReactNode }) {
   const user = await requirePage("supervision.view");
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <AppShell user={user} wide>
+      {children}
+    </AppShell>
+  );
 }

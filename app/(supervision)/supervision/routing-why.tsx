@@ -3,7 +3,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { isRuleElement, ruleOperators } from "@/lib/distribution/elements";
 
 /** Why routing gave this conversation to the agent, in words: rule + skill + level, overflow, any. */
-export function routingWhy(t: Translate, a: CurrentAssignment): string {
+export function routingWhy(t: Translate, a: Pick<CurrentAssignment, "why" | "level" | "skillName" | "rule">): string {
   const skill = a.skillName ?? "—";
   const level = a.level ?? 1;
   switch (a.why) {

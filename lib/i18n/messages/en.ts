@@ -18,6 +18,7 @@ import { filtered } from "./en/filtered";
 import { routing } from "./en/routing";
 import { desk } from "./en/desk";
 import { agenda } from "./en/agenda";
+import { wallboard } from "./en/wallboard";
 import { mail, outbox, replyBox, replyPolicy } from "./en/outbox";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
@@ -41,6 +42,7 @@ export const en: Messages = {
   routing,
   desk,
   agenda,
+  wallboard,
   replyPolicy,
   outbox,
   replyBox,

@@ -20,6 +20,7 @@ import { filtered } from "./fr/filtered";
 import { routing } from "./fr/routing";
 import { desk } from "./fr/desk";
 import { agenda } from "./fr/agenda";
+import { wallboard } from "./fr/wallboard";
 import { mail, outbox, replyBox, replyPolicy } from "./fr/outbox";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
@@ -43,6 +44,7 @@ export const fr = {
   routing,
   desk,
   agenda,
+  wallboard,
   replyPolicy,
   outbox,
   replyBox,

@@ -14,6 +14,8 @@ export const audit: Messages["audit"] = {
   object: "Object",
   changes: "Changes",
   objectTypes: {
+    agent_state: "Agent state (supervision)",
+    conversation_assignment: "Conversation assignment (supervision)",
     address_book: "Address book",
     appointment: "Appointment",
     conversation: "Conversation",

@@ -115,6 +115,11 @@ export const campaigns: Messages["campaigns"] = {
     preferredWaitSeconds: "Preferred wait before overflow (seconds)",
     preferredWaitSecondsHint:
       "How long a message waits for an agent with the skills its distribution rule asks for before any eligible agent may take it.",
+    answerTargetMinutes: "Answer target (minutes)",
+    answerTargetMinutesHint:
+      "Wallboard: a conversation answered within this time of entering the queue counts as answered within target. Default 15.",
+    waitingAlertMinutes: "Waiting alert (minutes)",
+    waitingAlertMinutesHint: "Wallboard: the queue is highlighted once a customer has waited longer than this.",
     monthlyReadBudget: "Monthly read budget (USD)",
     monthlyReadBudgetHint: "Estimated at X's 2026 read prices; polling of a source stops before it would exceed it. Blank: no budget.",
     callbackDeadlineMinutesHint: "Longest delay to call a customer back.",
@@ -227,6 +232,8 @@ export const campaigns: Messages["campaigns"] = {
     pollInterval: "A whole number of seconds, at least 10 (24 h at most)",
     assignmentTimeout: "A whole number of seconds, from 10 to 86,400",
     preferredWait: "A whole number of seconds, from 0 to 86,400",
+    answerTarget: "A whole number of minutes, from 1 to 1,440",
+    waitingAlert: "A whole number of minutes, from 1 to 1,440",
     readBudget: "An amount in dollars such as 25 or 12.50, at most 1,000,000; blank for no budget",
     callbackDeadline: "A whole number of minutes, from 1 to 525,600",
     querySyntax: "Invalid search query",

@@ -13,6 +13,8 @@ export const audit = {
   changes: "Modifications",
   /** The objects the log names (its `objectType` codes). */
   objectTypes: {
+    agent_state: "État d’un agent (supervision)",
+    conversation_assignment: "Affectation d’une conversation (supervision)",
     address_book: "Carnet d'adresses",
     appointment: "Rendez-vous",
     conversation: "Conversation",

@@ -115,6 +115,11 @@ export const campaigns = {
     preferredWaitSeconds: "Attente préférée avant débordement (secondes)",
     preferredWaitSecondsHint:
       "Durée pendant laquelle un message attend un agent ayant les compétences demandées par sa règle de distribution, avant que tout agent éligible puisse le prendre.",
+    answerTargetMinutes: "Objectif de réponse (minutes)",
+    answerTargetMinutesHint:
+      "Tableau de supervision : une conversation répondue dans ce délai après son entrée en file compte comme répondue dans l’objectif. 15 par défaut.",
+    waitingAlertMinutes: "Alerte d’attente (minutes)",
+    waitingAlertMinutesHint: "Tableau de supervision : la file est signalée dès qu’un client attend plus longtemps que ce délai.",
     monthlyReadBudget: "Budget mensuel de lecture (USD)",
     monthlyReadBudgetHint:
       "Estimé aux tarifs de lecture X 2026 ; le relevé d'une source s'arrête avant de le dépasser. Vide : pas de budget.",
@@ -228,6 +233,8 @@ export const campaigns = {
     pollInterval: "Un nombre entier de secondes, 10 au moins (24 h au plus)",
     assignmentTimeout: "Un nombre entier de secondes, de 10 à 86 400",
     preferredWait: "Un nombre entier de secondes, de 0 à 86 400",
+    answerTarget: "Un nombre entier de minutes, de 1 à 1 440",
+    waitingAlert: "Un nombre entier de minutes, de 1 à 1 440",
     readBudget: "Un montant en dollars comme 25 ou 12.50, au plus 1 000 000 ; vide pour aucun budget",
     callbackDeadline: "Un nombre entier de minutes, de 1 à 525 600",
     querySyntax: "Requête de recherche invalide",

@@ -37,13 +37,21 @@ function initialValues(c: CampaignForEdit): ReceptionInput {
     blacklistIds: c.blacklistIds,
     callbackDeadlineMinutes: String(c.callbackDeadlineMinutes),
     preferredWaitSeconds: String(c.preferredWaitSeconds),
+    answerTargetMinutes: String(Math.round(c.answerTargetSeconds / 60)),
+    waitingAlertMinutes: String(Math.round(c.waitingAlertSeconds / 60)),
     monthlyReadBudget: c.monthlyReadBudgetCents === null ? "" : (c.monthlyReadBudgetCents / 100).toFixed(2),
   };
 }
 
 type Choice = "queueId" | "scheduleId" | "holidayGroupId" | "distributionGroupId";
 type NumberField =
-  "queuePriority" | "pollIntervalSeconds" | "assignmentTimeoutSeconds" | "callbackDeadlineMinutes" | "preferredWaitSeconds";
+  | "queuePriority"
+  | "pollIntervalSeconds"
+  | "assignmentTimeoutSeconds"
+  | "callbackDeadlineMinutes"
+  | "preferredWaitSeconds"
+  | "answerTargetMinutes"
+  | "waitingAlertMinutes";
 
 export function ReceptionTab({
   campaign,
@@ -110,6 +118,10 @@ export function ReceptionTab({
       ) : null}
       {number("assignmentTimeoutSeconds", 10, 86_400)}
       {number("preferredWaitSeconds", 0, 86_400)}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {number("answerTargetMinutes", 1, 1440)}
+        {number("waitingAlertMinutes", 1, 1440)}
+      </div>
       {campaign.type === "twitter" ? (
         <SearchQueryField
           campaignId={campaign.id}
