@@ -1,5 +1,8 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { quietFloor, signIn } from "./helpers";
+
+// Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
+test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // The supervisor's wallboard: he watches agent 1003 go Ready, receive a tweet, answer and
 // qualify it, the board updating live (never reloaded); then reassigns a second conversation to
