@@ -27,7 +27,7 @@ describe("Facebook mass message", () => {
   beforeAll(async () => {
     const [twitter] = await w.db.select().from(campaigns).where(eq(campaigns.id, w.state.campaignId));
     const [queue] = await w.db.insert(queues).values({ code: "MASSFB", description: "File mass message" }).returning();
-    const { id: _id, ...rest } = twitter;
+    const rest = { ...twitter, id: undefined };
     const [fb] = await w.db
       .insert(campaigns)
       .values({

@@ -19,6 +19,7 @@ import { routing } from "./en/routing";
 import { desk } from "./en/desk";
 import { agenda } from "./en/agenda";
 import { mail, outbox, replyBox, replyPolicy } from "./en/outbox";
+import { massMessage } from "./en/mass-message";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -45,6 +46,7 @@ export const en: Messages = {
   outbox,
   replyBox,
   mail,
+  massMessage,
   meta: {
     description: "Social-media contact center",
   },

@@ -21,6 +21,7 @@ import { routing } from "./fr/routing";
 import { desk } from "./fr/desk";
 import { agenda } from "./fr/agenda";
 import { mail, outbox, replyBox, replyPolicy } from "./fr/outbox";
+import { massMessage } from "./fr/mass-message";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -47,6 +48,7 @@ export const fr = {
   outbox,
   replyBox,
   mail,
+  massMessage,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },
