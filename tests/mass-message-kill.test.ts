@@ -76,12 +76,22 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
     const [queue] = await db.insert(queues).values({ code: "KILLFB", description: "Kill test" }).returning();
     const [fb] = await db
       .insert(campaigns)
-      .values({ ...twitter, id: undefined, type: "facebook", name: "Kill Facebook", queueId: queue.id, credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS) })
+      .values({
+        ...twitter,
+        id: undefined,
+        type: "facebook",
+        name: "Kill Facebook",
+        queueId: queue.id,
+        credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS),
+      })
       .returning();
     await client.postCustomerMessages({ count: PEOPLE, namePrefix: "Client kill", text: "Bonjour" });
     await client.postCustomerMessages({ count: 5, namePrefix: "Client ancien", text: "Bonjour", ageHours: 30 });
     for (let i = 0; i < 10; i++) if ((await pollCampaign(fb.id)).newMessages === 0) break;
-    const { id, counts } = await startMassMessage({ id: 0, login: "test" }, { campaignId: fb.id, sendType: "messenger", text: "Promo pour $AUTEUR", template: null, criteria: {} });
+    const { id, counts } = await startMassMessage(
+      { id: 0, login: "test" },
+      { campaignId: fb.id, sendType: "messenger", text: "Promo pour $AUTEUR", template: null, criteria: {} },
+    );
     expect(counts).toMatchObject({ total: PEOPLE + 5, sendable: PEOPLE });
     await handle.close();
     setDatabase(undefined);
@@ -95,7 +105,7 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
     child.stdout!.on("data", (d: Buffer) => (batches += (d.toString().match(/batch/g) ?? []).length));
     const prefix = `relais-mm:${id}:`;
     let atKill = 0;
-    for (const started = Date.now(); Date.now() - started < 60_000; ) {
+    for (const started = Date.now(); Date.now() - started < 60_000;) {
       atKill = (await client.sentWithMetadata(prefix)).total;
       if (atKill >= 12) break;
       await new Promise((r) => setTimeout(r, 20));

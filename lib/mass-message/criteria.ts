@@ -79,16 +79,17 @@ export async function findContacts(db: Db | Tx, campaignId: number, criteria: Ma
   const target = await campaignTarget(db, campaignId);
   const where: SQL[] = [sql`not x.blacklisted`];
   if (criteria.lastMessageFrom)
-    where.push(sql`coalesce(li.at, x.first_at) >= ${new Date(criteria.lastMessageFrom).toISOString()}::timestamptz`);
-  if (criteria.lastMessageTo) where.push(sql`coalesce(li.at, x.first_at) < ${new Date(criteria.lastMessageTo).toISOString()}::timestamptz`);
+    where.push(sql`coalesce(x.last_at, x.first_at) >= ${new Date(criteria.lastMessageFrom).toISOString()}::timestamptz`);
+  if (criteria.lastMessageTo)
+    where.push(sql`coalesce(x.last_at, x.first_at) < ${new Date(criteria.lastMessageTo).toISOString()}::timestamptz`);
   if (criteria.languages?.length)
     where.push(sql`x.language in (select json_array_elements_text(${JSON.stringify(criteria.languages)}::json))`);
   if (criteria.qualificationStatusIds?.length)
     where.push(
-      sql`q.status_id in (select json_array_elements_text(${JSON.stringify(criteria.qualificationStatusIds.map(String))}::json)::int)`,
+      sql`x.status_id in (select json_array_elements_text(${JSON.stringify(criteria.qualificationStatusIds.map(String))}::json)::int)`,
     );
   if (criteria.qualificationCategories?.length)
-    where.push(sql`q.category in (select json_array_elements_text(${JSON.stringify(criteria.qualificationCategories)}::json))`);
+    where.push(sql`x.category in (select json_array_elements_text(${JSON.stringify(criteria.qualificationCategories)}::json))`);
   where.push(...fieldConditions(target, criteria.fields));
 
   const found = await rows<{
@@ -102,30 +103,25 @@ export async function findContacts(db: Db | Tx, campaignId: number, criteria: Ma
     category: string | null;
   }>(
     db,
-    sql`with x as (
+    // One pass: the campaign's conversations, each joined to its inbound Messenger messages by
+    // index, grouped by person. (Joining separately aggregated lists let the planner, without
+    // statistics on a fresh table, re-aggregate one list for every row of the other.)
+    sql`select * from (
           select c.author_id,
             (array_agg(c.author_name order by c.id desc))[1] as author_name,
             max(c.id) as conversation_id,
             (array_agg(c.language order by c.id desc))[1] as language,
             min(c.created_at) as first_at,
-            bool_or(c.filtered_term is not null and c.released_at is null) as blacklisted
+            bool_or(c.filtered_term is not null and c.released_at is null) as blacklisted,
+            max(coalesce(m.network_created_at, m.created_at)) as last_at,
+            (array_agg(m.text order by coalesce(m.network_created_at, m.created_at) desc, m.id desc) filter (where m.id is not null))[1] as last_text,
+            (array_agg(c.qualification_status_id order by c.closed_at desc nulls last, c.id desc) filter (where c.qualification_status_id is not null))[1] as status_id,
+            (array_agg(c.qualification_category order by c.closed_at desc nulls last, c.id desc) filter (where c.qualification_status_id is not null))[1] as category
           from conversations c
+          left join messages m on m.conversation_id = c.id and m.direction = 'in' and m.source_kind = 'fb_messenger'
           where c.campaign_id = ${campaignId} and c.network = 'facebook'
           group by c.author_id
-        ), li as (
-          select m.author_id, max(coalesce(m.network_created_at, m.created_at)) as at,
-            (array_agg(m.text order by coalesce(m.network_created_at, m.created_at) desc, m.id desc))[1] as last_text
-          from messages m
-          where m.campaign_id = ${campaignId} and m.direction = 'in' and m.source_kind = 'fb_messenger'
-          group by m.author_id
-        ), q as (
-          select distinct on (c.author_id) c.author_id, c.qualification_status_id as status_id, c.qualification_category as category
-          from conversations c
-          where c.campaign_id = ${campaignId} and c.qualification_status_id is not null
-          order by c.author_id, c.closed_at desc nulls last, c.id desc
-        )
-        select x.author_id, x.author_name, x.conversation_id, x.language, li.at as last_at, li.last_text, q.status_id, q.category
-        from x left join li on li.author_id = x.author_id left join q on q.author_id = x.author_id
+        ) x
         where ${sql.join(where, sql` and `)}
         order by x.author_id`,
   );

@@ -307,10 +307,21 @@ export async function deliverSlice(id: number, options: DeliverOptions = {}): Pr
   const pacer = new Pacer(mm.ratePerSecond);
   let lastProgress = 0;
   await reconcileStale(db, mm, messenger);
-  while (Date.now() < deadline) {
+  // Batches overlap: the next one is claimed while the current one's last calls are still
+  // waiting for their slots, so the page's rate has no gap between batches. Each batch is
+  // recorded as soon as its calls are answered.
+  const inFlight = new Set<Promise<void>>();
+  let long: { until: Date } | null = null;
+  let failure: unknown = null;
+  const settle = async () => {
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+  };
+  while (Date.now() < deadline && !long) {
     mm = await load(db, id);
     if (!mm) return { state: "missing" };
     if (mm.status !== "running") {
+      await settle();
       await emitProgress(db, mm);
       return { state: mm.status };
     }
@@ -319,39 +330,54 @@ export async function deliverSlice(id: number, options: DeliverOptions = {}): Pr
     // A quarter of a second's worth per batch: the counts move often, a pause stops quickly.
     const claimed = await claim(db, id, token, pacer.batchSize(250), at);
     if (claimed.length === 0) {
+      await settle();
       if (await finishIfDone(db, mm, at)) return { state: "done" };
       // Rows still `sending`: another delivery holds them, or a dead one left them (read back once stale).
       if ((await reconcileStale(db, mm, messenger)) === 0) await new Promise((r) => setTimeout(r, 250));
       continue;
     }
+    const current = mm;
     const expired = claimed.filter((r) => r.window_ends_at && new Date(r.window_ends_at).getTime() <= at.getTime());
     const live = claimed.filter((r) => !expired.includes(r));
-    const results = await Promise.all(live.map((row) => sendOne(messenger, mm!, row, pacer)));
-    const outcomes: Outcome[] = [
-      ...expired.map((r) => ({
-        id: r.id,
-        status: "not_sendable" as const,
-        reason: "window_expired",
-        code: null,
-        textId: null,
-        cardId: null,
-      })),
-      ...results,
-    ];
-    const sent = await record(db, mm, token, outcomes, clockNow());
-    options.onBatch?.(sent);
-    const long = results
-      .map((r) => r.throttle)
-      .filter((t): t is { until: Date; short: boolean } => Boolean(t && !t.short))
-      .sort((a, b) => b.until.getTime() - a.until.getTime())[0];
-    if (Date.now() - lastProgress > 500 || long) {
-      lastProgress = Date.now();
-      await emitProgress(db, mm);
-    }
-    if (long) {
-      await db.update(massMessages).set({ throttledUntil: long.until }).where(eq(massMessages.id, id));
-      return { state: "running", wakeAt: long.until.toISOString() };
-    }
+    const batch = (async () => {
+      const results = await Promise.all(live.map((row) => sendOne(messenger, current, row, pacer)));
+      const outcomes: Outcome[] = [
+        ...expired.map((r) => ({
+          id: r.id,
+          status: "not_sendable" as const,
+          reason: "window_expired",
+          code: null,
+          textId: null,
+          cardId: null,
+        })),
+        ...results,
+      ];
+      const sent = await record(db, current, token, outcomes, clockNow());
+      options.onBatch?.(sent);
+      for (const r of results)
+        if (r.throttle && !r.throttle.short && (!long || r.throttle.until > long.until)) long = { until: r.throttle.until };
+      if (Date.now() - lastProgress > 500) {
+        lastProgress = Date.now();
+        await emitProgress(db, current);
+      }
+    })().catch((err: unknown) => {
+      failure ??= err;
+    });
+    inFlight.add(batch);
+    void batch.finally(() => inFlight.delete(batch));
+    if (failure) break;
+    // Claim the next batch shortly before this one's last slot, or once enough of the batches
+    // in flight are done (a slow network must not pile up claims).
+    while (inFlight.size > 2) await Promise.race(inFlight);
+    const lead = pacer.msUntilFree() - 100;
+    if (lead > 0) await new Promise((r) => setTimeout(r, lead));
+  }
+  await settle();
+  if (long) {
+    const until = (long as { until: Date }).until;
+    await db.update(massMessages).set({ throttledUntil: until }).where(eq(massMessages.id, id));
+    await emitProgress(db, mm!);
+    return { state: "running", wakeAt: until.toISOString() };
   }
   return { state: "running" };
 }
