@@ -101,8 +101,7 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, ...database.env },
     });
-    let batches = 0;
-    child.stdout!.on("data", (d: Buffer) => (batches += (d.toString().match(/batch/g) ?? []).length));
+    child.stdout!.resume();
     const prefix = `relais-mm:${id}:`;
     let atKill = 0;
     for (const started = Date.now(); Date.now() - started < 60_000;) {
@@ -125,7 +124,10 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
       await handle.close();
     });
     const left = await handle.db.select().from(massMessageRecipients).where(eq(massMessageRecipients.massMessageId, id));
-    expect(left.filter((r) => r.status === "sent").length).toBeLessThanOrEqual(afterKill);
+    // Every message the simulator got is a row the dead process recorded `sent` or left `sending`.
+    const recorded = left.filter((r) => r.status === "sent").length;
+    expect(recorded).toBeLessThanOrEqual(afterKill);
+    expect(recorded + left.filter((r) => r.status === "sending").length).toBeGreaterThanOrEqual(afterKill);
     await new Promise((r) => setTimeout(r, 1_100)); // the dead claim goes stale
     let result;
     do result = await deliverSlice(id, { sliceMs: 10_000 });
@@ -140,6 +142,5 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
     expect(mm).toMatchObject({ status: "done", sentCount: PEOPLE, notSendableCount: 5, failedCount: 0 });
     const rowsAfter = await handle.db.select().from(massMessageRecipients).where(eq(massMessageRecipients.massMessageId, id));
     expect(rowsAfter.filter((r) => r.status === "sent")).toHaveLength(PEOPLE);
-    expect(batches).toBeGreaterThan(0);
   });
 });

@@ -154,6 +154,7 @@ async function sendOne(
       const short = code !== undefined && SHORT_THROTTLE_CODES.has(code);
       const until = short ? new Date(Date.now() + 1_000) : (err.retryAt ?? new Date(Date.now() + 60_000));
       pacer.throttled(short);
+      if (!short) console.warn(`[mass-message] ${mm.id}: the page is throttled (${failure.code ?? ""}) until ${until.toISOString()}`);
       // Throttled calls are refused, not delivered: the row waits for its next turn.
       return { ...base, textId, cardId, status: "pending", reason: failure.reason, code: failure.code, throttle: { until, short } };
     }
@@ -163,7 +164,11 @@ async function sendOne(
       if (found?.complete) return { ...base, status: "sent", textId: found.textId, cardId: found.cardId };
       if (found && row.attempts < MAX_ATTEMPTS)
         return { ...base, status: "pending", textId: found.textId, cardId: found.cardId, reason: failure.reason, code: failure.code };
-      if (!found)
+      if (!found) {
+        console.warn(
+          `[mass-message] ${mm.id} recipient ${row.id}: ${failure.reason} ${failure.code ?? ""}, read-back failed; retried in 5 s`,
+          err instanceof Error ? err.message : err,
+        );
         return {
           ...base,
           textId,
@@ -173,6 +178,7 @@ async function sendOne(
           code: failure.code,
           throttle: { until: new Date(Date.now() + 5_000), short: false },
         };
+      }
     }
     console.warn(
       `[mass-message] ${mm.id} recipient ${row.id}: ${failure.reason} ${failure.code ?? ""}`,
@@ -329,6 +335,9 @@ export async function deliverSlice(id: number, options: DeliverOptions = {}): Pr
     const token = randomUUID();
     // A quarter of a second's worth per batch: the counts move often, a pause stops quickly.
     const claimed = await claim(db, id, token, pacer.batchSize(250), at);
+    console.log(
+      `t=${Date.now() % 100000} claimed=${claimed.length} free=${pacer.msUntilFree().toFixed(0)} inflight=${inFlight.size} rate=${pacer.current().toFixed(0)}`,
+    );
     if (claimed.length === 0) {
       await settle();
       if (await finishIfDone(db, mm, at)) return { state: "done" };

@@ -16,6 +16,10 @@ export interface SimFbMessageView {
   createdAt: string;
   fromPage: boolean;
   fromApp: boolean;
+  /** The app's marker (Send API `message.metadata`): a mass message's sends carry one. */
+  metadata: string | null;
+  /** A generic template (links & logos) rather than a text. */
+  template: boolean;
 }
 
 export interface SimFbCommentView {
@@ -45,6 +49,8 @@ function messageView(fb: FacebookState, m: FbMessage): SimFbMessageView {
     createdAt: m.createdTime,
     fromPage: m.fromId === conv?.pageId,
     fromApp: Boolean(m.appId),
+    metadata: m.metadata ?? null,
+    template: m.attachment !== undefined,
   };
 }
 

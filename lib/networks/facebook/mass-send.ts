@@ -53,6 +53,31 @@ export function createMassMessenger(credentials: FacebookCredentials, options: G
   const graph = createGraphClient(credentials, { timeoutMs: 15_000, ...options });
   const page = encodeURIComponent(credentials.pageId);
   let lastRead = 0;
+  let readChain: Promise<void> = Promise.resolve();
+  async function readMarkers(recipientId: string): Promise<Map<string, string>> {
+    for (let attempt = 1; ; attempt++) {
+      const wait = lastRead + CONVERSATION_SPACING_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      lastRead = Date.now();
+      try {
+        const res = await graph.get<{ data?: { messages?: { data?: { id: string; metadata?: string; from?: { id?: string } }[] } }[] }>(
+          `${page}/conversations`,
+          { platform: "messenger", user_id: recipientId, fields: "id,messages.limit(20){id,from,metadata}" },
+          "mass message read-back",
+        );
+        const out = new Map<string, string>();
+        for (const m of (res.data.data ?? []).flatMap((c) => c.messages?.data ?? []))
+          if (m.metadata && m.from?.id === credentials.pageId) out.set(m.metadata, m.id);
+        return out;
+      } catch (err) {
+        if (attempt < 5 && graphCodes(err).code === 613) {
+          await new Promise((r) => setTimeout(r, 1_000));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
   async function send(recipientId: string, message: Record<string, unknown>): Promise<MassSendResult> {
     const res = await graph.post<{ message_id: string }>(
       `${page}/messages`,
@@ -70,29 +95,14 @@ export function createMassMessenger(credentials: FacebookCredentials, options: G
      * marker. The Conversations API allows 2 calls per second per page: calls are spaced, and a
      * per-second throttle (613) is waited out.
      */
-    async sentMarkers(recipientId: string): Promise<Map<string, string>> {
-      for (let attempt = 1; ; attempt++) {
-        const wait = lastRead + CONVERSATION_SPACING_MS - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        lastRead = Date.now();
-        try {
-          const res = await graph.get<{ data?: { messages?: { data?: { id: string; metadata?: string; from?: { id?: string } }[] } }[] }>(
-            `${page}/conversations`,
-            { platform: "messenger", user_id: recipientId, fields: "id,messages.limit(20){id,from,metadata}" },
-            "mass message read-back",
-          );
-          const out = new Map<string, string>();
-          for (const m of (res.data.data ?? []).flatMap((c) => c.messages?.data ?? []))
-            if (m.metadata && m.from?.id === credentials.pageId) out.set(m.metadata, m.id);
-          return out;
-        } catch (err) {
-          if (attempt < 5 && graphCodes(err).code === 613) {
-            await new Promise((r) => setTimeout(r, 1_000));
-            continue;
-          }
-          throw err;
-        }
-      }
+    sentMarkers(recipientId: string): Promise<Map<string, string>> {
+      // One read at a time, in call order: concurrent read-backs must not burst past 2 per second.
+      const read = readChain.then(() => readMarkers(recipientId));
+      readChain = read.then(
+        () => undefined,
+        () => undefined,
+      );
+      return read;
     },
     async publishPost(message: string): Promise<MassSendResult> {
       const res = await graph.post<{ id: string }>(`${page}/feed`, { message }, "page post");
