@@ -206,6 +206,22 @@ describe("Facebook mass message", () => {
     expect(after).toMatchObject({ status: "done", sentCount: 3 });
   });
 
+  it("two deliveries of one send at once (two hosts) never send the same row", async () => {
+    const { id } = await startMassMessage(admin, compose());
+    const run = async () => {
+      let result;
+      do result = await deliverSlice(id, { sliceMs: 5_000 });
+      while (result.state === "running");
+      return result.state;
+    };
+    expect(await Promise.all([run(), run()])).toEqual(["done", "done"]);
+    const sent = await w.sim.sentWithMetadata(`relais-mm:${id}:`);
+    expect(sent.total).toBe(3);
+    expect(Object.values(sent.byRecipient)).toEqual([1, 1, 1]);
+    const [mm] = await w.db.select().from(massMessages).where(eq(massMessages.id, id));
+    expect(mm.sentCount).toBe(3);
+  });
+
   it("publishes a page post as the broadcast alternative, once", async () => {
     const { id } = await startMassMessage(admin, compose({ sendType: "page_post", text: "Portes ouvertes samedi" }));
     expect((await deliverSlice(id)).state).toBe("done");
