@@ -9,7 +9,7 @@
  * Conversations API at 2 calls per second would take 70 minutes); their people and messages exist
  * in the simulator, so the Send API's 24-hour rule applies for real.
  *
- * Run: npx tsx bench/mass-send.ts   (MASS_BENCH_RECIPIENTS=100000, MASS_BENCH_RATE=1000 per second)
+ * Run: npx tsx bench/mass-send.ts   (MASS_BENCH_RECIPIENTS=100000, MASS_BENCH_RATE=300 per second, the simulator's default)
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -23,7 +23,7 @@ import { DEMO_FACEBOOK_CREDENTIALS } from "@/lib/simulator/demo";
 import { createSimulatorClient } from "@/lib/simulator/client";
 
 const RECIPIENTS = Number(process.env.MASS_BENCH_RECIPIENTS) || 100_000;
-const RATE = Number(process.env.MASS_BENCH_RATE) || 1_000;
+const RATE = Number(process.env.MASS_BENCH_RATE) || 300;
 const OUTSIDE = Math.ceil(RECIPIENTS / 100);
 const CHUNK = 10_000;
 
