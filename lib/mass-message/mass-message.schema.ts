@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { massMessageSendTypes, qualificationCategories } from "@/db/schema";
+import type { QualificationCategory } from "@/db/schema/qualifications";
+import type { MassMessageSendType } from "@/db/schema/mass-messages";
+
+// Kept here (not imported from db/schema) so that the composer's client bundle carries no table.
+const massMessageSendTypes = ["messenger", "page_post"] as const satisfies readonly MassMessageSendType[];
+const qualificationCategories = ["positive", "argued", "not_argued"] as const satisfies readonly QualificationCategory[];
 
 // Messenger's limits (NETWORKS.md): text under 2,000 characters; a generic template's title and
 // subtitle 80 characters, at most 3 URL buttons (a button title at most 20 characters).
