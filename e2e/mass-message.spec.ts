@@ -72,10 +72,8 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   await admin.getByLabel("Libellé du bouton").fill("Voir les offres");
   await admin.getByLabel("URL du bouton").fill("https://example.com/soldes");
   const count = admin.getByTestId("recipient-count");
-  await expect(async () => {
-    await admin.getByLabel("Langues").fill("");
-    await expect(count).toContainText("205 destinataires", { timeout: 2_000 });
-  }).toPass({ timeout: 90_000 });
+  // The count is read again every 10 s while the campaign ingests the page's threads (2 reads a second).
+  await expect(count).toContainText("205 destinataires", { timeout: 120_000 });
   await expect(count).toContainText("200 envoyables maintenant");
   await expect(count).toContainText("5 non envoyables");
   await expect(count).toContainText("Hors fenêtre de 24 h : 5");

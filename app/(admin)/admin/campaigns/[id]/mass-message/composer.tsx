@@ -78,7 +78,12 @@ export function Composer({
 
   const showErrors = (result: ActionResult<unknown>) => setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
 
-  // The count follows the criteria (and the text, whose validation it also shows).
+  // The count follows the criteria, and is read again every 10 s: people write in, windows close.
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), 10_000);
+    return () => clearInterval(timer);
+  }, []);
   useEffect(() => {
     if (sendType !== "messenger") return;
     const timer = setTimeout(async () => {
@@ -86,7 +91,7 @@ export function Composer({
       if (result.ok) setCount(result.data);
     }, 300);
     return () => clearTimeout(timer);
-  }, [input, sendType]);
+  }, [input, sendType, tick]);
 
   async function showPreview(id?: string) {
     const result = await previewMassMessageAction({ ...input, contactId: id });
