@@ -335,9 +335,6 @@ export async function deliverSlice(id: number, options: DeliverOptions = {}): Pr
     const token = randomUUID();
     // A quarter of a second's worth per batch: the counts move often, a pause stops quickly.
     const claimed = await claim(db, id, token, pacer.batchSize(250), at);
-    console.log(
-      `t=${Date.now() % 100000} claimed=${claimed.length} free=${pacer.msUntilFree().toFixed(0)} inflight=${inFlight.size} rate=${pacer.current().toFixed(0)}`,
-    );
     if (claimed.length === 0) {
       await settle();
       if (await finishIfDone(db, mm, at)) return { state: "done" };
