@@ -13,7 +13,7 @@ const sim = (path: string, init?: RequestInit) =>
 const FACEBOOK_APP = { appId: "900000000000001", appSecret: "sim-demo-facebook-app-secret" };
 
 test("an administrator sends a mass message to 200 Messenger contacts and sees who could not get it", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const stamp = Date.now();
   const page = await sim("/_sim/facebook/pages", { method: "POST", body: JSON.stringify({ name: `Page E2E masse ${stamp}` }) });
   await sim("/_sim/facebook/messages/bulk", {
