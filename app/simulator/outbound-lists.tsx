@@ -88,6 +88,8 @@ export async function OutboundLists({ client, t, format }: { client: SimulatorCl
                 <li key={m.id} className="rounded-control border border-border p-2 text-sm">
                   <p className="text-xs text-fg-muted">
                     → {m.toId} · {when(m.createdAt)}
+                    {m.template ? <Badge className="ml-1">{t("mail.simulator.card")}</Badge> : null}
+                    {m.metadata?.startsWith("relais-mm:") ? <Badge className="ml-1">{t("mail.simulator.massMessage")}</Badge> : null}
                   </p>
                   <p className="whitespace-pre-wrap break-words">{m.text}</p>
                 </li>

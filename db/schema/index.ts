@@ -18,3 +18,4 @@ export * from "./jobs";
 export * from "./workspace";
 export * from "./agenda";
 export * from "./outbox";
+export * from "./mass-messages";

@@ -149,3 +149,19 @@ export async function senderForCampaign(db: Db, campaignId: number): Promise<Net
   const c = stored as TwitterCredentials;
   return createTwitterSender({ ...c, baseUrl: row.twitterBaseUrl }, { timeoutMs: networkTimeoutMs() });
 }
+
+/** A Facebook campaign's page, for the mass message (lib/mass-message). */
+export async function facebookCredentialsForCampaign(db: Db, campaignId: number): Promise<FacebookCredentials & { baseUrl: string }> {
+  const [row] = await db
+    .select({ campaign: campaigns, facebookBaseUrl: platforms.facebookBaseUrl })
+    .from(campaigns)
+    .leftJoin(platforms, eq(platforms.id, campaigns.platformId))
+    .where(eq(campaigns.id, campaignId));
+  if (!row) throw new CampaignNotReadyError(`Campaign ${campaignId} does not exist`);
+  const { campaign } = row;
+  if (campaign.type !== "facebook") throw new CampaignNotReadyError(`Campaign ${campaign.name} is not a Facebook campaign`);
+  if (!campaign.credentials || row.facebookBaseUrl === null)
+    throw new CampaignNotReadyError(`Campaign ${campaign.name} has no credentials or platform`);
+  const c = readStored(campaign.name, campaign.credentials) as FacebookCredentials;
+  return { baseUrl: row.facebookBaseUrl, appId: c.appId, appSecret: c.appSecret, pageAccessToken: c.pageAccessToken, pageId: c.pageId };
+}

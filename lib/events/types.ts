@@ -33,7 +33,11 @@ export type RelaisEvent =
   // One session signed out: its live streams close (app/api/stream).
   | { name: "relais/user.signedOut"; data: { userId: number; sessionId: string } }
   // An appointment was booked, moved or cancelled for a sales rep (the agendas and booking panels refresh).
-  | { name: "relais/appointment.changed"; data: { appointmentId: number; repId: number; change: "booked" | "moved" | "cancelled" } };
+  | { name: "relais/appointment.changed"; data: { appointmentId: number; repId: number; change: "booked" | "moved" | "cancelled" } }
+  // A mass message was started or resumed: the delivery job (lib/jobs/functions/deliver-mass-message.ts) runs it.
+  | { name: "relais/massMessage.started"; data: { massMessageId: number } }
+  // A mass message's counts or state moved: its progress bar re-reads them.
+  | { name: "relais/massMessage.progress"; data: { massMessageId: number; campaignId: number } };
 
 /**
  * A configuration object was created, changed, archived or deleted (every audited change is
@@ -69,6 +73,7 @@ export const LIVE_EVENTS = [
   "relais/user.revoked",
   "relais/user.signedOut",
   "relais/appointment.changed",
+  "relais/massMessage.progress",
 ] as const satisfies readonly RelaisEventName[];
 
 type LiveName = (typeof LIVE_EVENTS)[number];

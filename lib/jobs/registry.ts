@@ -6,6 +6,7 @@ import { pollCampaignJob } from "./functions/poll-campaign";
 import { releaseHeldConversationsJob } from "./functions/release-held-conversations";
 import { purgeLoginAttemptsJob } from "./functions/purge-login-attempts";
 import { summaryFollowsConfigJob } from "./functions/summary-follows-config";
+import { deliverMassMessageJob, sweepMassMessagesJob } from "./functions/deliver-mass-message";
 import type { JobDefinition } from "./types";
 
 /** Every background job: run by the embedded runner, or served to Inngest (inngest/functions). */
@@ -20,4 +21,6 @@ export const jobs: JobDefinition[] = [
   purgeLoginAttemptsJob,
   deliverOutboxJob,
   sweepOutboxJob,
+  deliverMassMessageJob,
+  sweepMassMessagesJob,
 ];

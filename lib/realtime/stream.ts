@@ -64,6 +64,7 @@ export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
       return false; // the stream's own control messages
     case "campaign.summary":
     case "campaign.state":
+    case "massMessage.progress":
       return scope.admin;
     case "appointment.changed":
       // Ids only: a rep's agenda and the agents' booking panels re-read what they may see.

@@ -136,6 +136,27 @@ export function createSimulatorClient(baseUrl: string, opts: SimulatorClientOpti
           opts,
         )
       ).messages,
+    postCustomerMessages: (input: {
+      count: number;
+      namePrefix: string;
+      text: string;
+      pageId?: string;
+      ageHours?: number;
+      start?: number;
+    }) =>
+      call<{ people: { id: string; name: string; createdAt: string }[] }>(baseUrl, "POST", "_sim/facebook/messages/bulk", input, {
+        timeoutMs: 120_000,
+        ...opts,
+      }),
+    /** What the app sent with a metadata marker starting with `prefix`, per marker and per recipient. */
+    sentWithMetadata: (prefix: string) =>
+      call<{ total: number; byMetadata: Record<string, number>; byRecipient: Record<string, number> }>(
+        baseUrl,
+        "GET",
+        `_sim/facebook/sent?metadataPrefix=${encodeURIComponent(prefix)}`,
+        undefined,
+        { timeoutMs: 60_000, ...opts },
+      ),
     postPagePost: (input: { text: string; pageId?: string }) =>
       call<{ id: string; post: FbPost }>(baseUrl, "POST", "_sim/facebook/posts", input, opts),
     listPagePosts: async (limit?: number) =>

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { commentsEdge, conversationsEdge, feedEdge, messagesEdge, type EdgeOutcome } from "./facebook-edges";
-import { replyToComment, sendApi } from "./facebook-send";
+import { publishToFeed, replyToComment, sendApi } from "./facebook-send";
 import { usageHeaders, type FacebookMeter, type UsageReport } from "./facebook-limits";
 import type { FbApp, FbPage, FbToken } from "./facebook-state";
 import { fbtraceId, graphErrors, type GraphFailure } from "./graph-errors";
@@ -61,6 +61,8 @@ function route(method: string, segments: string[]): Route | GraphFailure {
     return { endpoint: "facebook-send", run: (ctx, caller, _url, body) => replyToComment(ctx.store.facebook, caller, id, body) };
   if (method === "POST" && edge === "messages")
     return { endpoint: "facebook-send", send: true, run: (ctx, caller, _url, body) => sendApi(ctx.store.facebook, caller, id, body) };
+  if (method === "POST" && edge === "feed")
+    return { endpoint: "facebook-send", run: (ctx, caller, _url, body) => publishToFeed(ctx.store.facebook, caller, id, body) };
   if (method !== "GET") return graphErrors.unsupportedRequest(method, id);
   if (!edge) return { endpoint: "facebook-page", run: (ctx, caller, url) => readPage(ctx, caller, id, url) };
   switch (edge) {

@@ -16,6 +16,10 @@ export interface SimFbMessageView {
   createdAt: string;
   fromPage: boolean;
   fromApp: boolean;
+  /** The app's marker (Send API `message.metadata`): a mass message's sends carry one. */
+  metadata: string | null;
+  /** A generic template (links & logos) rather than a text. */
+  template: boolean;
 }
 
 export interface SimFbCommentView {
@@ -45,6 +49,8 @@ function messageView(fb: FacebookState, m: FbMessage): SimFbMessageView {
     createdAt: m.createdTime,
     fromPage: m.fromId === conv?.pageId,
     fromApp: Boolean(m.appId),
+    metadata: m.metadata ?? null,
+    template: m.attachment !== undefined,
   };
 }
 
@@ -106,6 +112,51 @@ export async function handleFacebookControl(fb: FacebookState, req: IncomingMess
       const createdTime = ageHours > 0 ? new Date(Date.now() - ageHours * 3_600_000) : undefined;
       const m = fb.addMessage({ pageId, personId: person.id, fromPage: false, message, createdTime });
       sendJson(res, 201, { id: m.id, message: messageView(fb, m) });
+    }
+    return true;
+  }
+  if (route === "POST /_sim/facebook/messages/bulk") {
+    // Many customers writing at once (load tests, the mass-message journey and bench): each a
+    // new person named `${namePrefix} ${n}` with one message, backdated by ageHours.
+    const input = await body(req);
+    const count = Number(input.count);
+    const prefix = text(input.namePrefix, 60);
+    const message = text(input.text, MAX_TEXT);
+    const pageId = pageIdOf(fb, input);
+    const ageHours = input.ageHours === undefined ? 0 : Number(input.ageHours);
+    const start = input.start === undefined ? 1 : Number(input.start);
+    if (!Number.isInteger(count) || count < 1 || count > 200_000) fail(res, 400, "count must be an integer from 1 to 200000");
+    else if (!prefix) fail(res, 400, "namePrefix is required (at most 60 characters)");
+    else if (!message) fail(res, 400, "text is required");
+    else if (!pageId) fail(res, 404, `pageId ${String(input.pageId)} is not a known page`);
+    else if (!Number.isFinite(ageHours) || ageHours < 0 || ageHours > 24 * 365) fail(res, 400, "ageHours must be from 0 to 8760");
+    else if (!Number.isInteger(start) || start < 0) fail(res, 400, "start must be a non-negative integer");
+    else {
+      const createdTime = ageHours > 0 ? new Date(Date.now() - ageHours * 3_600_000) : undefined;
+      const people: { id: string; name: string; createdAt: string }[] = [];
+      for (let i = 0; i < count; i++) {
+        const person = fb.ensurePerson(`${prefix} ${start + i}`);
+        const m = fb.addMessage({ pageId, personId: person.id, fromPage: false, message, createdTime });
+        people.push({ id: person.id, name: person.name, createdAt: m.createdTime });
+      }
+      sendJson(res, 201, { people });
+    }
+    return true;
+  }
+  if (route === "GET /_sim/facebook/sent") {
+    // What the app sent with a metadata marker, per recipient: tests and the bench count duplicates here.
+    const prefix = url.searchParams.get("metadataPrefix") ?? "";
+    if (!prefix) fail(res, 400, "metadataPrefix is required");
+    else {
+      const byMetadata: Record<string, number> = {};
+      const byRecipient: Record<string, number> = {};
+      let total = 0;
+      for (const m of fb.sentWithMetadata(prefix)) {
+        total++;
+        byMetadata[m.metadata!] = (byMetadata[m.metadata!] ?? 0) + 1;
+        byRecipient[m.toId] = (byRecipient[m.toId] ?? 0) + 1;
+      }
+      sendJson(res, 200, { total, byMetadata, byRecipient });
     }
     return true;
   }

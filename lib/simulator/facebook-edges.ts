@@ -13,7 +13,8 @@ type NodeType = "Conversation" | "Message" | "Post" | "Comment";
 /** Fields each node type knows; a value names the node type of an edge that can be expanded. */
 const SCHEMA: Record<NodeType, Record<string, NodeType | null>> = {
   Conversation: { id: null, updated_time: null, link: null, message_count: null, snippet: null, participants: null, messages: "Message" },
-  Message: { id: null, message: null, from: null, to: null, created_time: null },
+  // `metadata`: the app's own marker sent with message.metadata (Relais reads its sends back by it).
+  Message: { id: null, message: null, from: null, to: null, created_time: null, metadata: null },
   Post: { id: null, message: null, created_time: null, updated_time: null, from: null, permalink_url: null, comments: "Comment" },
   Comment: {
     id: null,
@@ -114,6 +115,7 @@ function renderMessage(view: View, m: FbMessage, specs: FieldSpec[]): Record<str
     else if (name === "created_time") out.created_time = graphTime(m.createdTime);
     else if (name === "from") out.from = messengerWho(view, m.fromId);
     else if (name === "to") out.to = { data: [messengerWho(view, m.toId)] };
+    else if (name === "metadata" && m.metadata !== undefined) out.metadata = m.metadata;
   }
   return out;
 }
@@ -207,7 +209,8 @@ export function conversationsEdge(state: FacebookState, caller: Caller, pageId: 
   }
   const userId = url.searchParams.get("user_id");
   // The simulator has no Instagram account linked to its pages: that inbox is empty.
-  const all = platform === "instagram" ? [] : state.conversationsOf(caller.page.id).filter((c) => !userId || c.personId === userId);
+  const one = userId ? state.conversationWith(caller.page.id, userId) : undefined;
+  const all = platform === "instagram" ? [] : userId ? (one ? [one] : []) : state.conversationsOf(caller.page.id);
   const view = { state, caller, url };
   return listEdge(view, all, "Conversation", (c, s) => renderConversation(view, c, s));
 }

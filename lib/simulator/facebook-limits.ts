@@ -20,8 +20,14 @@ export const DEFAULT_FACEBOOK_LIMITS: FacebookLimits = {
   sendCallsPerSecond: 300,
 };
 
+/** The Send API's per-second limit of a page: SIMULATOR_FB_SEND_RATE, else Meta's 300 (benches lower or raise it). */
+export function configuredSendRate(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.SIMULATOR_FB_SEND_RATE);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_FACEBOOK_LIMITS.sendCallsPerSecond;
+}
+
 export function resolveFacebookLimits(overrides: Partial<FacebookLimits> = {}): FacebookLimits {
-  return { ...DEFAULT_FACEBOOK_LIMITS, ...overrides };
+  return { ...DEFAULT_FACEBOOK_LIMITS, sendCallsPerSecond: configuredSendRate(), ...overrides };
 }
 
 const HOUR = 3_600_000;

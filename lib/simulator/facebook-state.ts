@@ -34,6 +34,8 @@ export interface FbPost {
   pageId: string;
   message: string;
   createdTime: string;
+  /** Set when an app published it through POST /{page-id}/feed (a mass message's page post). */
+  appId?: string;
 }
 
 export interface FbComment {
@@ -68,6 +70,10 @@ export interface FbMessage {
   message: string;
   createdTime: string;
   appId?: string;
+  /** The Send API's `message.metadata`: an app's own marker, kept so the app can find its send again. */
+  metadata?: string;
+  /** A template (links & logos) the page sent, as the Send API received it. */
+  attachment?: unknown;
 }
 
 export interface FacebookPersisted {
@@ -88,18 +94,43 @@ export const DEMO_FACEBOOK_APP: FbApp = {
 };
 
 const MAX_ITEMS = 50_000;
+// Messages are what tests and the mass-send bench count: a bench sends 100,000 of them.
+const MAX_MESSAGES = 1_000_000;
 
 /** Graph API time format: ISO 8601, second precision, "+0000" offset. */
 export function graphTime(iso: string): string {
   return `${iso.slice(0, 19)}+0000`;
 }
 
-function capped<T>(list: T[]): void {
-  if (list.length > MAX_ITEMS) list.splice(0, list.length - MAX_ITEMS);
+function capped<T>(list: T[], max = MAX_ITEMS): boolean {
+  if (list.length <= max) return false;
+  list.splice(0, list.length - max);
+  return true;
 }
 
 export class FacebookState {
   private data: FacebookPersisted = FacebookState.empty();
+  // Lookups the Send API does on every call (a mass send makes 100,000 of them): by id, by
+  // name, a person's conversation with a page, a conversation's messages. Rebuilt from `data`.
+  private peopleById = new Map<string, FbPerson>();
+  private peopleByName = new Map<string, FbPerson>();
+  private convByPair = new Map<string, FbConversation>();
+  private convById = new Map<string, FbConversation>();
+  private messagesByConv = new Map<string, FbMessage[]>();
+
+  private reindex(): void {
+    this.peopleById = new Map(this.data.people.map((p) => [p.id, p]));
+    this.peopleByName = new Map();
+    for (const p of this.data.people) if (!this.peopleByName.has(p.name)) this.peopleByName.set(p.name, p);
+    this.convByPair = new Map(this.data.conversations.map((c) => [`${c.pageId}|${c.personId}`, c]));
+    this.convById = new Map(this.data.conversations.map((c) => [c.id, c]));
+    this.messagesByConv = new Map();
+    for (const m of this.data.messages) {
+      const list = this.messagesByConv.get(m.conversationId);
+      if (list) list.push(m);
+      else this.messagesByConv.set(m.conversationId, [m]);
+    }
+  }
 
   constructor(
     private readonly nextId: () => string,
@@ -128,6 +159,7 @@ export class FacebookState {
     const empty = FacebookState.empty();
     this.data = { ...empty, ...saved };
     this.seed();
+    this.reindex();
   }
 
   toJSON(): FacebookPersisted {
@@ -137,6 +169,7 @@ export class FacebookState {
   reset(): void {
     this.data = FacebookState.empty();
     this.seed();
+    this.reindex();
     this.changed();
   }
 
@@ -166,15 +199,17 @@ export class FacebookState {
   }
 
   person(id: string): FbPerson | undefined {
-    return this.data.people.find((p) => p.id === id);
+    return this.peopleById.get(id);
   }
 
   /** Finds a customer by name, creating them (with a new page-scoped id) on first contact. */
   ensurePerson(name: string): FbPerson {
-    const existing = this.data.people.find((p) => p.name === name);
+    const existing = this.peopleByName.get(name);
     if (existing) return existing;
     const person = { id: this.nextId(), name };
     this.data.people.push(person);
+    this.peopleById.set(person.id, person);
+    this.peopleByName.set(name, person);
     this.changed();
     return person;
   }
@@ -193,8 +228,14 @@ export class FacebookState {
     return this.data.posts.filter((p) => p.pageId === pageId).reverse();
   }
 
-  addPost(pageId: string, message: string): FbPost {
-    const post = { id: `${pageId}_${this.nextId()}`, pageId, message, createdTime: new Date().toISOString() };
+  addPost(pageId: string, message: string, appId?: string): FbPost {
+    const post: FbPost = {
+      id: `${pageId}_${this.nextId()}`,
+      pageId,
+      message,
+      createdTime: new Date().toISOString(),
+      ...(appId ? { appId } : {}),
+    };
     this.data.posts.push(post);
     capped(this.data.posts);
     this.changed();
@@ -239,10 +280,12 @@ export class FacebookState {
 
   /** A person's latest message to the page, what Messenger's 24-hour window counts from. */
   lastMessageFrom(pageId: string, personId: string): FbMessage | undefined {
-    const conv = this.data.conversations.find((c) => c.pageId === pageId && c.personId === personId);
+    const conv = this.convByPair.get(`${pageId}|${personId}`);
     if (!conv) return undefined;
-    const theirs = this.messagesOf(conv.id).filter((m) => m.fromId === personId);
-    return theirs.sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime))[0];
+    let last: FbMessage | undefined;
+    for (const m of this.messagesByConv.get(conv.id) ?? [])
+      if (m.fromId === personId && (!last || Date.parse(m.createdTime) >= Date.parse(last.createdTime))) last = m;
+    return last;
   }
 
   /** Another page of the demo app with its token (tests and trainers who want a page of their own). */
@@ -263,7 +306,12 @@ export class FacebookState {
   }
 
   conversation(id: string): FbConversation | undefined {
-    return this.data.conversations.find((c) => c.id === id);
+    return this.convById.get(id);
+  }
+
+  /** A person's conversation with a page. */
+  conversationWith(pageId: string, personId: string): FbConversation | undefined {
+    return this.convByPair.get(`${pageId}|${personId}`);
   }
 
   /** Most recently updated first, as the conversations edge lists them. */
@@ -274,7 +322,7 @@ export class FacebookState {
 
   /** Newest first, as Messenger threads are read. */
   messagesOf(conversationId: string): FbMessage[] {
-    return this.data.messages.filter((m) => m.conversationId === conversationId).reverse();
+    return [...(this.messagesByConv.get(conversationId) ?? [])].reverse();
   }
 
   /** A message between a page and a person, in their one conversation (created on first contact). */
@@ -285,15 +333,22 @@ export class FacebookState {
     message: string;
     appId?: string;
     createdTime?: Date;
+    metadata?: string;
+    attachment?: unknown;
   }): FbMessage {
     // A backdated message (a trainer's "written 8 days ago") is a conversation last updated then.
     const now = (input.createdTime ?? new Date()).toISOString();
     const list = this.data.conversations;
-    const at = list.findIndex((c) => c.pageId === input.pageId && c.personId === input.personId);
+    const known = this.convByPair.get(`${input.pageId}|${input.personId}`);
+    // The list is kept in update order; moving a thread to the end is one search from the end
+    // (the threads a burst touches are the recent ones).
+    const at = known ? list.lastIndexOf(known) : -1;
     const conv =
       at >= 0 ? list.splice(at, 1)[0] : { id: `t_${this.nextId()}`, pageId: input.pageId, personId: input.personId, updatedTime: now };
     conv.updatedTime = now;
     list.push(conv);
+    this.convByPair.set(`${conv.pageId}|${conv.personId}`, conv);
+    this.convById.set(conv.id, conv);
     const message: FbMessage = {
       id: `m_${this.nextId()}`,
       conversationId: conv.id,
@@ -302,10 +357,20 @@ export class FacebookState {
       message: input.message,
       createdTime: now,
       ...(input.appId ? { appId: input.appId } : {}),
+      ...(input.metadata ? { metadata: input.metadata } : {}),
+      ...(input.attachment ? { attachment: input.attachment } : {}),
     };
     this.data.messages.push(message);
-    capped(this.data.messages);
+    const thread = this.messagesByConv.get(conv.id);
+    if (thread) thread.push(message);
+    else this.messagesByConv.set(conv.id, [message]);
+    if (capped(this.data.messages, MAX_MESSAGES)) this.reindex();
     this.changed();
     return message;
+  }
+
+  /** Every message a page sent whose metadata starts with `prefix` (what tests and the bench count). */
+  sentWithMetadata(prefix: string): FbMessage[] {
+    return this.data.messages.filter((m) => m.metadata !== undefined && m.metadata.startsWith(prefix));
   }
 }

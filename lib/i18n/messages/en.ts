@@ -20,6 +20,7 @@ import { desk } from "./en/desk";
 import { agenda } from "./en/agenda";
 import { wallboard } from "./en/wallboard";
 import { mail, outbox, replyBox, replyPolicy } from "./en/outbox";
+import { massMessage } from "./en/mass-message";
 
 // Typed as `Messages` so a key missing from (or added only to) this file fails typechecking.
 export const en: Messages = {
@@ -47,6 +48,7 @@ export const en: Messages = {
   outbox,
   replyBox,
   mail,
+  massMessage,
   meta: {
     description: "Social-media contact center",
   },

@@ -22,6 +22,7 @@ import { desk } from "./fr/desk";
 import { agenda } from "./fr/agenda";
 import { wallboard } from "./fr/wallboard";
 import { mail, outbox, replyBox, replyPolicy } from "./fr/outbox";
+import { massMessage } from "./fr/mass-message";
 
 // Each administration domain keeps its messages in its own file (fr/<domain>.ts).
 export const fr = {
@@ -49,6 +50,7 @@ export const fr = {
   outbox,
   replyBox,
   mail,
+  massMessage,
   meta: {
     description: "Centre de contacts pour les réseaux sociaux",
   },

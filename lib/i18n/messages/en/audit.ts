@@ -19,6 +19,7 @@ export const audit: Messages["audit"] = {
     address_book: "Address book",
     appointment: "Appointment",
     conversation: "Conversation",
+    mass_message: "Mass message",
     sales_rep_schedule: "Sales-rep schedule",
     admin: "Administrator",
     agent: "Agent",

@@ -115,5 +115,7 @@ export const mail: typeof frMail = {
     noDms: "No direct message sent yet.",
     messenger: "Messenger messages sent by the campaigns",
     noMessenger: "No Messenger message sent yet.",
+    card: "Card (links & logos)",
+    massMessage: "Mass message",
   },
 };

@@ -18,6 +18,7 @@ export const audit = {
     address_book: "Carnet d'adresses",
     appointment: "Rendez-vous",
     conversation: "Conversation",
+    mass_message: "Message en masse",
     sales_rep_schedule: "Planning de commerciaux",
     admin: "Administrateur",
     agent: "Agent",

@@ -115,5 +115,7 @@ export const mail = {
     noDms: "Aucun message privé envoyé pour l'instant.",
     messenger: "Messages Messenger envoyés par les campagnes",
     noMessenger: "Aucun message Messenger envoyé pour l'instant.",
+    card: "Carte (liens et logos)",
+    massMessage: "Message en masse",
   },
 };

@@ -14,8 +14,11 @@ import { RelationTab } from "./relation-tab";
 import { EmailTemplates, type TemplateRow } from "./email-templates";
 import { HoldMusic } from "./hold-music";
 import { SkillsTab } from "./skills-tab";
+import { MassMessageTab } from "./mass-message-tab";
+import type { MassMessageListItem } from "@/lib/mass-message/queries";
 
-const isTab = (v: string | null): v is CampaignTab => campaignTabs.includes(v as CampaignTab);
+type Tab = CampaignTab | "message";
+const isTab = (v: string | null): v is Tab => v === "message" || campaignTabs.includes(v as CampaignTab);
 
 /**
  * The four tabs, each its own form. All stay mounted (only hidden) so that switching tabs keeps
@@ -30,8 +33,9 @@ export function CampaignTabs({
   templates,
   holdMusic,
   simulatorPlatformIds,
+  massMessages,
 }: {
-  initialTab: CampaignTab;
+  initialTab: Tab;
   campaign: CampaignForEdit;
   options: CampaignOptions;
   responses: ResponseRow[];
@@ -39,10 +43,12 @@ export function CampaignTabs({
   holdMusic: { fileName: string; size: number; version: string } | null;
   /** Platforms pointing at the running simulator: the «Général» tab offers its demo credentials there. */
   simulatorPlatformIds: number[];
+  /** Facebook campaigns, for users with the mass-message right: the fifth tab «Envoyer un message». */
+  massMessages: MassMessageListItem[] | null;
 }) {
   const t = useT();
   const searchParams = useSearchParams();
-  const [tab, setTab] = useState<CampaignTab>(initialTab);
+  const [tab, setTab] = useState<Tab>(initialTab);
   const [dirty, setDirty] = useState<Record<CampaignTab, boolean>>({ general: false, reception: false, relation: false, skills: false });
   const requested = searchParams.get("tab");
 
@@ -50,11 +56,11 @@ export function CampaignTabs({
   const [seen, setSeen] = useState(requested);
   if (requested !== seen) {
     setSeen(requested);
-    if (isTab(requested)) setTab(requested);
+    if (isTab(requested) && (requested !== "message" || massMessages)) setTab(requested);
   }
 
   function change(value: string) {
-    if (!isTab(value)) return;
+    if (!isTab(value) || (value === "message" && !massMessages)) return;
     setTab(value);
     const url = new URL(window.location.href);
     url.searchParams.set("tab", value);
@@ -83,6 +89,7 @@ export function CampaignTabs({
             ) : null}
           </TabsTrigger>
         ))}
+        {massMessages ? <TabsTrigger value="message">{t("massMessage.tab")}</TabsTrigger> : null}
       </TabsList>
       <TabsContent value="general" forceMount className="data-[state=inactive]:hidden">
         <GeneralTab
@@ -104,6 +111,11 @@ export function CampaignTabs({
       <TabsContent value="skills" forceMount className="data-[state=inactive]:hidden">
         <SkillsTab campaign={campaign} groups={options.skillGroups} onDirty={onDirty.skills} />
       </TabsContent>
+      {massMessages ? (
+        <TabsContent value="message">
+          <MassMessageTab campaignId={campaign.id} items={massMessages} />
+        </TabsContent>
+      ) : null}
     </Tabs>
   );
 }

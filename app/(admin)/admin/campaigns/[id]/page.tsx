@@ -15,6 +15,8 @@ import { CampaignTabs } from "./campaign-tabs";
 import { StateButtons } from "./state-buttons";
 import { SourcesPanel } from "./sources-panel";
 import { GateCard } from "./gate-card";
+import { can } from "@/lib/auth/permissions";
+import { listMassMessages } from "@/lib/mass-message/queries";
 
 export default async function CampaignPage({
   params,
@@ -23,7 +25,7 @@ export default async function CampaignPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePage("admin.access");
+  const user = await requirePage("admin.access");
   const { t } = await getTranslator();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
@@ -37,8 +39,15 @@ export default async function CampaignPage({
     simulatorPlatformIds(campaign.type),
   ]);
   const holdMusic = music ? { fileName: music.fileName, size: music.size, version: music.updatedAt.toISOString() } : null;
+  // The fifth tab, «Envoyer un message», only for Facebook campaigns and users with the mass-message right.
+  const massMessages = campaign.type === "facebook" && can(user, "massMessage.send") ? await listMassMessages(id) : null;
   const requested = (await searchParams).tab;
-  const tab: CampaignTab = campaignTabs.includes(requested as CampaignTab) ? (requested as CampaignTab) : "general";
+  const tab: CampaignTab | "message" =
+    requested === "message" && massMessages
+      ? "message"
+      : campaignTabs.includes(requested as CampaignTab)
+        ? (requested as CampaignTab)
+        : "general";
   // The tabs show the campaign's times (search preview, script versions) in its time zone.
   const timeZone = await campaignTimeZone(id);
   return (
@@ -60,6 +69,7 @@ export default async function CampaignPage({
             templates={templates}
             holdMusic={holdMusic}
             simulatorPlatformIds={simulatorPlatforms}
+            massMessages={massMessages}
           />
           <aside aria-label={t("campaigns.summaryColumn")} className="space-y-6">
             <GateCard campaignId={campaign.id} />
