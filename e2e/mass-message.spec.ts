@@ -90,7 +90,7 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   }
 
   await admin.getByRole("button", { name: "Envoyer", exact: true }).click();
-  const dialog = admin.getByRole("dialog");
+  const dialog = admin.getByRole("alertdialog");
   await expect(dialog).toContainText("200 personnes le recevront");
   await dialog.getByRole("button", { name: "Envoyer" }).click();
   await expect(admin).toHaveURL(/\/mass-message\/\d+$/);
@@ -116,6 +116,6 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   // The campaign goes back to stopped, so that it polls nothing for the next journeys.
   await admin.goto(campaignUrl);
   await admin.getByRole("button", { name: "Arrêter" }).click();
-  await admin.getByRole("dialog").getByRole("button", { name: "Arrêter" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Arrêter" }).click();
   await expect(admin.getByText("Arrêtée", { exact: true })).toBeVisible();
 });
