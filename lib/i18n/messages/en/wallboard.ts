@@ -79,7 +79,8 @@ export const wallboard: Messages["wallboard"] = {
     confirmReassign: "Reassign",
     loading: "Loading…",
     done: "Done.",
-    forced: "{agent}: state changed ({released} conversation(s) back in the queue).",
+    forced:
+      "{agent}: state changed ({released, plural, =0 {no conversation back in the queue} one {# conversation back in the queue} other {# conversations back in the queue}}).",
   },
   alerts: {
     title: "Alerts",

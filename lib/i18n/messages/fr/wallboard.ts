@@ -78,7 +78,8 @@ export const wallboard = {
     confirmReassign: "Réaffecter",
     loading: "Chargement…",
     done: "C’est fait.",
-    forced: "{agent} : état modifié ({released} conversation(s) remise(s) en file).",
+    forced:
+      "{agent} : état modifié ({released, plural, =0 {aucune conversation remise en file} one {# conversation remise en file} other {# conversations remises en file}}).",
   },
   alerts: {
     title: "Alertes",
