@@ -57,6 +57,8 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
+  // Saved and summarised (a toast of an earlier save may still be on screen): the script's light is green.
+  await expect(admin.locator('[data-testid="campaign-summary"] li[data-element="script"]')).toHaveAttribute("data-light", "green");
   await admin.getByRole("button", { name: "Démarrer" }).click();
   await expect(admin.getByText("Démarrée", { exact: true })).toBeVisible();
 

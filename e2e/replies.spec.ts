@@ -143,6 +143,8 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
+  // Saved and summarised (a toast of an earlier save may still be on screen): the script's light is green.
+  await expect(admin.locator('[data-testid="campaign-summary"] li[data-element="script"]')).toHaveAttribute("data-light", "green");
   await admin.getByRole("button", { name: "Démarrer" }).click();
   await expect(admin.getByText("Démarrée", { exact: true })).toBeVisible();
 

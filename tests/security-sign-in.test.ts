@@ -44,7 +44,8 @@ describe("sign-in throttling", () => {
     expect(last).toMatchObject({ ok: false, reason: "locked" });
     expect(await authenticate("1001", DEMO_PASSWORD, ATTACKER, seconds(t0, 1))).toMatchObject({ reason: "locked" });
     expect((await authenticate("1001", DEMO_PASSWORD, OFFICE, seconds(t0, 1))).ok).toBe(true);
-  });
+    // Dozens of sign-ins with bcrypt: more than the default 30 s on a loaded two-core machine.
+  }, 120_000);
 
   it("forgets failures over time: one per decay period since the last", async () => {
     const t0 = new Date();
