@@ -32,7 +32,7 @@ const CHUNK = 10_000;
  * Relais' side, not one event loop shared by both ends.
  */
 async function simulatorProcess(): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/mass-send-simulator.ts", String(RATE)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/support/mass-send-simulator.ts", String(RATE)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

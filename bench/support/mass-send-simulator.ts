@@ -1,4 +1,4 @@
-// The simulator of bench/mass-send.ts, in a process of its own (as `npm run simulator` runs it):
+// Not a benchmark: the simulator of bench/mass-send.ts, in a process of its own (as `npm run simulator` runs it):
 // its Send API limit is the bench's rate; the hourly and daily call budgets do not end the bench.
 import { startSimulator } from "@/lib/simulator/server";
 
