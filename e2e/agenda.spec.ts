@@ -1,18 +1,5 @@
-import fs from "node:fs";
-import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
-
-// Screenshots of the new pages (1280 and 1920 wide) go outside the repository.
-const SHOTS = process.env.AGENDA_SHOTS_DIR || "/tmp/agenda-shots";
-
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { test, expect } from "@playwright/test";
+import { quietFloor, shots, signIn } from "./helpers";
 
 /** The Monday after today (YYYY-MM-DD), where a fresh default grid always has free slots. */
 function nextMonday(): string {
@@ -39,7 +26,7 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
   await expect(admin.getByRole("gridcell", { name: "Lundi 09:00 : grisé" })).toBeVisible();
   await admin.getByRole("gridcell", { name: "Lundi 09:00 : grisé" }).press("Space");
   await expect(admin.getByRole("gridcell", { name: "Lundi 09:00 : disponible" })).toBeVisible();
-  await shoot(admin, "schedule-general");
+  await shots(admin, "schedule-general");
   await admin.getByRole("tab", { name: "Type de rendez-vous" }).click();
   await admin.getByRole("textbox", { name: "Nom" }).fill("Visite");
   await admin.getByRole("tab", { name: "Lieux de rendez-vous" }).click();
@@ -47,7 +34,7 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
   await admin.getByRole("textbox", { name: "Lieu" }).fill("Agence Paris");
   await admin.getByRole("tab", { name: "Droits des agents" }).click();
   await admin.getByLabel("Au plus tard (minutes avant le rendez-vous)").fill("0");
-  await shoot(admin, "schedule-rights");
+  await shots(admin, "schedule-rights");
   await admin.getByRole("button", { name: "Créer" }).click();
   await expect(admin).toHaveURL(/\/admin\/sales-rep-schedules\/\d+$/);
   await expect(admin.getByRole("heading", { name: "Planning de commerciaux « Commerciaux E2E »" })).toBeVisible();
@@ -66,7 +53,7 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
   await expect(admin).toHaveURL(/\/admin\/sales-reps\/\d+$/);
   await admin.goto("/admin/sales-reps");
   await expect(admin.getByRole("row", { name: /Léa Martin/ })).toContainText("Commerciaux E2E");
-  await shoot(admin, "sales-reps");
+  await shots(admin, "sales-reps");
 
   // Wiring: the campaign's «Relation Client» tab offers the schedule.
   await admin.goto("/admin/campaigns");
@@ -122,7 +109,7 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
   await expect(nineOClock).toHaveCount(5);
   await nineOClock.first().click();
   await panel1.getByLabel("Lieu").selectOption({ label: "Agence Paris" });
-  await shoot(agent1, "booking-in-workspace");
+  await shots(agent1, "booking-in-workspace");
   await panel1.getByRole("button", { name: /^Réserver le / }).click();
   await expect(agent1.getByText(/Rendez-vous réservé le .* avec Léa Martin/).first()).toBeVisible();
   await expect(script.getByTestId("script-agenda-booked")).toContainText("Rendez-vous pris pour le");
@@ -143,10 +130,10 @@ test("an administrator builds a schedule and a rep; an agent books from the scri
   await expect(appointment).toContainText("Visite — Jules Rendez-vous");
   await appointment.click();
   await expect(rep.getByTestId("appointment-details")).toContainText("Agent 1000");
-  await shoot(rep, "rep-agenda-week");
+  await shots(rep, "rep-agenda-week");
   await rep.goto(`/agenda?view=day&date=${week}`);
   await expect(rep.getByTestId("appointment")).toHaveCount(1);
-  await shoot(rep, "rep-agenda-day");
+  await shots(rep, "rep-agenda-day");
 
   // The rep received the appointment by email, at the simulator's SMTP listener.
   await expect(async () => {
@@ -187,13 +174,13 @@ test("an administrator creates an address book, maps and imports a CSV file, and
   // The preview maps the recognised headers; the unknown one is left out.
   await expect(admin.getByLabel("Champ du carnet — Courriel")).toHaveValue("email");
   await expect(admin.getByLabel("Champ du carnet — Colonne inconnue")).toHaveValue("");
-  await shoot(admin, "address-book-import");
+  await shots(admin, "address-book-import");
   await admin.getByRole("button", { name: "Importer" }).click();
   const report = admin.getByRole("region", { name: "Rapport d'import : clients.csv" });
   await expect(report.getByRole("status")).toHaveText("Import terminé : 2 contacts ajoutés.");
   await expect(report.getByRole("row", { name: /^4 Jean DUPONT/ })).toContainText("Ignoré : même contact qu'à la ligne 2");
   await expect(admin.getByRole("row", { name: /Mme Durand Anne/ })).toContainText("Boulogne");
-  await shoot(admin, "address-book");
+  await shots(admin, "address-book");
   await admin.goto("/admin/address-books");
-  await shoot(admin, "address-books");
+  await shots(admin, "address-books");
 });

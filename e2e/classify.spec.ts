@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { quietFloor, shots, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
@@ -9,7 +9,6 @@ test.beforeEach(async ({ browser }) => quietFloor(browser));
 // The server's clock is moved through /api/test/clock (the server runs with RELAIS_TEST_CLOCK=1).
 
 const run = Date.now().toString(36);
-const shots = process.env.E2E_SCREENSHOTS;
 
 async function setClock(admin: Page, body: { at: string } | { reset: true }) {
   const res = await admin.request.post("/api/test/clock", { data: body, headers: { origin: process.env.E2E_BASE_URL! } });
@@ -38,14 +37,6 @@ async function saveReception(admin: Page) {
   if (Number(await interval.inputValue()) < 10) await interval.fill("10");
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
-}
-
-async function screenshots(page: Page, name: string) {
-  if (!shots) return;
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
 }
 
 async function readyAgent(browser: Parameters<typeof signIn>[0]) {
@@ -98,7 +89,7 @@ test("a blacklisted tweet never reaches a Ready agent until an administrator rel
   await expect(row).toContainText(text);
   await expect(row).toContainText(word.toUpperCase());
   await expect(row).toContainText(`Injures ${run}`);
-  await screenshots(admin, "filtered");
+  await shots(admin, "filtered");
 
   // Routing ran after the poll that stored it: the Ready agent still has nothing.
   await agent.reload();
@@ -148,7 +139,7 @@ test("a tweet arriving outside service hours is held, then queued at opening", a
       await expect(admin.getByTestId("gate-held")).toContainText("1 message en attente d'ouverture");
     }).toPass({ timeout: 30_000 });
     await expect(admin.getByTestId("gate-state")).toContainText(/Fermée jusqu'au 7 déc\. 2026.*09:00/);
-    await screenshots(admin, "campaign-closed");
+    await shots(admin, "campaign-closed");
     await agent.reload();
     await expect(agent.getByTestId("no-conversation")).toBeVisible();
 

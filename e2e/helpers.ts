@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_PASSWORD } from "./global-setup";
 
@@ -23,4 +24,36 @@ export async function quietFloor(browser: Browser): Promise<void> {
   const res = await admin.request.post("/api/test/reset", { headers: { origin: process.env.E2E_BASE_URL! } });
   expect(res.status(), await res.text()).toBe(200);
   await admin.context().close();
+}
+
+/**
+ * Screenshots for review (not assertions), at 1280 and 1920 px wide, when RELAIS_SHOTS names a
+ * folder (`RELAIS_SHOTS=/tmp/shots npm run test:e2e`); the viewport is put back to 1280 px after.
+ */
+export async function shots(page: Page, name: string, height = 1000): Promise<void> {
+  const dir = process.env.RELAIS_SHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The agent makes himself Ready in his workspace (opened first unless `onWorkspace`). */
+export async function ready(page: Page, { onWorkspace = false } = {}): Promise<void> {
+  if (!onWorkspace) await page.goto("/workspace");
+  await page.getByRole("button", { name: "Prêt" }).click();
+  await expect(page.getByTestId("presence")).toHaveText("Prêt");
+}
+
+/** A customer's tweet, posted from the simulator's page by an administrator. */
+export async function postTweet(admin: Page, handle: string, text: string): Promise<void> {
+  await admin.goto("/simulator");
+  await admin.getByLabel("Identifiant (@handle)").fill(handle);
+  await admin.getByLabel("Nom affiché").fill(handle);
+  await admin.getByLabel("Texte").fill(text);
+  await admin.getByRole("button", { name: "Publier" }).click();
+  await expect(admin.getByTestId("sim-tweets")).toContainText(text);
 }

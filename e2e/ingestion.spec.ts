@@ -1,6 +1,5 @@
-import fs from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { quietFloor, shots, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
@@ -15,17 +14,6 @@ const FACEBOOK = {
   pageAccessToken: "EAASimDemoRelaisPageAccessToken",
   pageId: "104000000000001",
 };
-
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 1000 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 async function save(page: Page) {
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
@@ -105,7 +93,7 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   const facebook = trainer.getByTestId("sim-facebook");
   await expect(facebook).toContainText(`ma carte ne marche plus ${stamp}`);
   await expect(facebook).toContainText(`vous ouvrez ? ${stamp}`);
-  await shoot(trainer, "simulator");
+  await shots(trainer, "simulator");
 
   // The campaign reads both sources: each message stored once, as its own conversation.
   await admin.goto(campaignUrl);
@@ -115,7 +103,7 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   await expect(panel.locator('[data-source="fb_messenger"] [data-light]')).toHaveAttribute("data-light", "green");
   await expect(panel).toContainText("lectures non facturées");
   await expect(admin.locator('[data-testid="campaign-summary"] li[data-element="sources"]')).toHaveAttribute("data-light", "green");
-  await shoot(admin, "campaign-sources");
+  await shots(admin, "campaign-sources");
 
   // Stop it again, so that the other journeys' routing is unchanged.
   await admin.getByRole("button", { name: "Arrêter" }).click();

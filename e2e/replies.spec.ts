@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { quietFloor, ready, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
@@ -11,11 +11,6 @@ const sim = (path: string, init?: RequestInit) =>
   fetch(`${process.env.E2E_SIM_URL}${path}`, { ...init, headers: { "content-type": "application/json" } }).then((r) => r.json());
 
 const FACEBOOK_APP = { appId: "900000000000001", appSecret: "sim-demo-facebook-app-secret" };
-
-async function ready(page: Page) {
-  await page.getByRole("button", { name: "Prêt" }).click();
-  await expect(page.getByTestId("presence")).toHaveText("Prêt");
-}
 
 async function closeConversation(page: Page) {
   await page.getByRole("combobox", { name: "Qualification" }).selectOption({ label: "Information donnée (Argumenté)" });
@@ -33,7 +28,7 @@ async function send(page: Page, text: string) {
 test("a mention gets a public reply; a keyword hit offers a DM and refuses a public reply with the reason", async ({ browser }) => {
   test.setTimeout(240_000);
   const agent = await signIn(browser, "1001");
-  await ready(agent);
+  await ready(agent, { onWorkspace: true });
   const stamp = Date.now();
 
   const mention = `@relais_demo relais, mon colis est abîmé ${stamp}`;
@@ -53,7 +48,7 @@ test("a mention gets a public reply; a keyword hit offers a DM and refuses a pub
   expect(replies).toHaveLength(1);
   await closeConversation(agent);
   // Closing pauses an agent whose profile is not «Directement Prêt»: he goes Ready for the next one.
-  await ready(agent);
+  await ready(agent, { onWorkspace: true });
 
   const keyword = `relais : quels sont vos horaires ? ${stamp}`;
   await sim("/_sim/twitter/tweets", {
@@ -149,7 +144,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await expect(admin.getByText("Démarrée", { exact: true })).toBeVisible();
 
   const agent = await signIn(browser, "1002");
-  await ready(agent);
+  await ready(agent, { onWorkspace: true });
   await expect(agent.getByTestId("message-in")).toContainText("Bonjour, ma facture ?", { timeout: 30_000 });
   const box = agent.getByTestId("reply-box");
   const messenger = box.getByTestId("answer-messenger");
@@ -163,7 +158,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   }
   await closeConversation(agent);
   // Closing paused him (his profile is not «Directement Prêt»): Ready for the next one.
-  await ready(agent);
+  await ready(agent, { onWorkspace: true });
 
   // Within the window the same campaign answers, and the page's Messenger thread has it once.
   await sim("/_sim/facebook/messages", {
@@ -178,7 +173,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   expect(sent).toHaveLength(1);
   expect(sent[0]).toMatchObject({ fromPage: true, fromApp: true });
   await closeConversation(agent);
-  await ready(agent);
+  await ready(agent, { onWorkspace: true });
 
   // A comment under the page's post: a public reply under it, or one private reply by Messenger.
   const post = await sim("/_sim/facebook/posts", { method: "POST", body: JSON.stringify({ text: "Nos nouveautés", pageId: page.pageId }) });

@@ -1,50 +1,12 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { test, expect, type Page } from "@playwright/test";
+import { postTweet, quietFloor, ready, shots, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // Routing journeys: the skills a distribution rule asks for decide who gets a conversation, and
 // an offer nobody acts on moves to another agent. They run one after the other on the demo
-// campaign; other journeys may have left demo agents Ready, so each test first sets the agents
-// it does not use Offline (through their own workspace, as they would).
-
-async function goOffline(browser: Browser, logins: string[]) {
-  for (const login of logins) {
-    const page = await signIn(browser, login);
-    const offline = page.getByRole("button", { name: "Déconnecté" });
-    if (await offline.isVisible()) {
-      await offline.click();
-      await expect(page.getByTestId("presence")).toHaveText("Déconnecté");
-    }
-    await page.context().close();
-  }
-}
-
-async function ready(page: Page) {
-  await page.goto("/workspace");
-  await page.getByRole("button", { name: "Prêt" }).click();
-  await expect(page.getByTestId("presence")).toHaveText("Prêt");
-}
-
-async function postTweet(admin: Page, handle: string, text: string) {
-  await admin.goto("/simulator");
-  await admin.getByLabel("Identifiant (@handle)").fill(handle);
-  await admin.getByLabel("Nom affiché").fill(handle);
-  await admin.getByLabel("Texte").fill(text);
-  await admin.getByRole("button", { name: "Publier" }).click();
-  await expect(admin.getByTestId("sim-tweets")).toContainText(text);
-}
-
-/** Screenshots for review (not assertions), at 1280 and 1920 px wide; RELAIS_SHOTS names the folder. */
-async function shots(page: Page, name: string) {
-  const dir = process.env.RELAIS_SHOTS;
-  if (!dir) return;
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-}
+// campaign, each from a quiet floor (every demo agent Offline) with only its own agents Ready.
 
 async function openReception(admin: Page) {
   await admin.goto("/admin/campaigns");
@@ -64,7 +26,6 @@ async function saveReception(admin: Page) {
 // requested skills): on a branch without it, the conversation goes to the agent idle longest.
 test("a French tweet goes to the agent with the French skill while another agent is Ready", async ({ browser }) => {
   test.setTimeout(300_000);
-  await goOffline(browser, ["1000", "1001", "1002", "1004"]);
   const admin = await signIn(browser, "admin");
 
   // A skill «Français» and an agent holding it.
@@ -137,7 +98,6 @@ test("a French tweet goes to the agent with the French skill while another agent
 
 test("an offer nobody acts on goes to another agent after the campaign's timeout, and the first agent is paused", async ({ browser }) => {
   test.setTimeout(300_000);
-  await goOffline(browser, ["1000", "1001", "1002", "1003", "1004"]);
   const admin = await signIn(browser, "admin");
   await openReception(admin);
   const timeout = admin.getByLabel("Suppression des affectations de messages (secondes)");

@@ -1,61 +1,22 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { test, expect, type Page } from "@playwright/test";
+import { postTweet, quietFloor, ready, shots, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
 
 // The supervisor's wallboard: he watches agent 1003 go Ready, receive a tweet, answer and
 // qualify it, the board updating live (never reloaded); then reassigns a second conversation to
-// agent 1004. Works on the demo campaign with the demo team (the supervisor's group); every
-// other demo agent is set Offline first, and at the end what was opened is qualified and both
+// agent 1004. Works on the demo campaign with the demo team (the supervisor's group), from a
+// quiet floor (every demo agent Offline); at the end what was opened is qualified and both
 // agents go Offline, so the next journey finds the queue as it was.
-
-async function goOffline(browser: Browser, logins: string[]) {
-  for (const login of logins) {
-    const page = await signIn(browser, login);
-    const offline = page.getByRole("button", { name: "Déconnecté" });
-    if (await offline.isVisible()) {
-      await offline.click();
-      await expect(page.getByTestId("presence")).toHaveText("Déconnecté");
-    }
-    await page.context().close();
-  }
-}
-
-async function ready(page: Page) {
-  await page.goto("/workspace");
-  await page.getByRole("button", { name: "Prêt" }).click();
-  await expect(page.getByTestId("presence")).toHaveText("Prêt");
-}
-
-async function postTweet(admin: Page, handle: string, text: string) {
-  await admin.goto("/simulator");
-  await admin.getByLabel("Identifiant (@handle)").fill(handle);
-  await admin.getByLabel("Nom affiché").fill(handle);
-  await admin.getByLabel("Texte").fill(text);
-  await admin.getByRole("button", { name: "Publier" }).click();
-  await expect(admin.getByTestId("sim-tweets")).toContainText(text);
-}
 
 async function qualify(agent: Page) {
   await agent.getByRole("combobox", { name: "Qualification" }).selectOption({ label: "Vente conclue (Positif)" });
   await agent.getByRole("button", { name: "Qualifier et clôturer" }).click();
 }
 
-/** Screenshots for review (not assertions), at 1280 and 1920 px wide; RELAIS_SHOTS names the folder. */
-async function shots(page: Page, name: string) {
-  const dir = process.env.RELAIS_SHOTS;
-  if (!dir) return;
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 1000 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test("a supervisor watches an agent receive, answer and qualify live, then reassigns a conversation", async ({ browser }) => {
   test.setTimeout(300_000);
-  await goOffline(browser, ["1000", "1001", "1002", "1003", "1004"]);
   const admin = await signIn(browser, "admin");
   const supervisor = await signIn(browser, "superviseur");
   await expect(supervisor).toHaveURL(/\/supervision$/);

@@ -1,5 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { test, expect } from "@playwright/test";
+import { quietFloor, shots, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
@@ -16,13 +16,6 @@ const sim = (path: string, body: unknown) =>
 async function tweet(handle: string, name: string, text: string) {
   const res = await sim("_sim/twitter/tweets", { authorHandle: handle, authorName: name, text });
   expect(res.ok, await res.text()).toBe(true);
-}
-
-async function shot(page: Page, name: string) {
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 1000 });
-    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
-  }
 }
 
 test("an agent with capacity 2 works a keyword hit and a mention side by side: answers allowed, keyboard, script, customer file, responses, personal callback", async ({
@@ -56,7 +49,7 @@ test("an agent with capacity 2 works a keyword hit and a mention side by side: a
   await expect(aliceAnswers.getByTestId("answer-x_dm")).toHaveAttribute("data-allowed", "true");
   const brunoAnswers = conversationOf(`une question ${stamp}`).getByTestId("reply-box");
   await expect(brunoAnswers.getByTestId("answer-x_reply")).toHaveAttribute("data-allowed", "true");
-  await shot(agent, "workspace");
+  await shots(agent, "workspace");
 
   // Keyboard navigation between the two conversations.
   const shown = agent.locator('[data-active="true"]');
