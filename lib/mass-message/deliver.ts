@@ -14,7 +14,7 @@ import { now as clockNow } from "@/lib/clock";
 import { isNetworkError } from "@/lib/networks/types";
 import { createMassMessenger, graphCodes, isOutsideWindow, type MassMessenger } from "@/lib/networks/facebook/mass-send";
 import { sendFailure } from "@/lib/outbox/reasons";
-import { Pacer } from "./pacer";
+import { dropPacer, pacerFor, type Pacer } from "./pacer";
 
 /** A claim older than this was cut short (a call times out after 15 s). */
 export function staleClaimMs(): number {
@@ -301,6 +301,13 @@ async function deliverPost(db: Db, mm: MassMessage, messenger: MassMessenger): P
  * throttled the page for longer than a moment.
  */
 export async function deliverSlice(id: number, options: DeliverOptions = {}): Promise<SliceResult> {
+  const result = await deliverFor(id, options);
+  // A delivery that is over (or paused) needs its pacer no more; a running one keeps it for its next slice.
+  if (result.state !== "running") dropPacer(id);
+  return result;
+}
+
+async function deliverFor(id: number, options: DeliverOptions): Promise<SliceResult> {
   const db = await getDb();
   const deadline = Date.now() + (options.sliceMs ?? 20_000);
   let mm = await load(db, id);
@@ -310,7 +317,7 @@ export async function deliverSlice(id: number, options: DeliverOptions = {}): Pr
   const messenger = options.messenger ?? createMassMessenger(await facebookCredentialsForCampaign(db, mm.campaignId));
   if (mm.sendType === "page_post") return deliverPost(db, mm, messenger);
 
-  const pacer = new Pacer(mm.ratePerSecond);
+  const pacer = pacerFor(id, mm.ratePerSecond);
   let lastProgress = 0;
   await reconcileStale(db, mm, messenger);
   // Batches overlap: the next one is claimed while the current one's last calls are still
