@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { bookAppointmentAction, bookingContextAction, weekSlotsAction } from "@/app/actions/agenda";
 import { useFormat, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -60,6 +60,10 @@ export function BookingPanel({
   const [weekOf, setWeekOf] = useState(today);
   const [slots, setSlots] = useState<{ monday: string; timeZone: string; slots: string[] } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  const chosenRef = useRef<string | null>(null);
+  useEffect(() => {
+    chosenRef.current = chosen;
+  }, [chosen]);
   const [name, setName] = useState(customerName);
   const [notes, setNotes] = useState("");
   const [pending, setPending] = useState(false);
@@ -88,9 +92,13 @@ export function BookingPanel({
     void weekSlotsAction({ campaignId, repId, typeId, weekOf }).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(r.error);
-      setError(null);
       setSlots(r.data);
-      setChosen((c) => (c && r.data.slots.includes(c) ? c : null));
+      // The slot this agent had chosen was just booked by someone else: say so, rather than
+      // letting the choice vanish without a word.
+      const c = chosenRef.current;
+      const gone = c !== null && !r.data.slots.includes(c);
+      setError(gone ? "agenda.refusals.taken" : null);
+      if (gone) setChosen(null);
     });
     return () => {
       live = false;
