@@ -76,6 +76,8 @@ const model: ScriptModelInput = {
     { id: "a_end", name: "end", commands: [{ type: "endConversation" }] },
     { id: "a_close", name: "close", commands: [{ type: "qualify", status: "INFO" }, { type: "endConversation" }] },
     { id: "a_sale", name: "sale", commands: [{ type: "qualify", status: "VENTE" }] },
+    { id: "a_sale_web", name: "saleWeb", commands: [{ type: "qualify", status: "VENTE", detail: "WEB" }] },
+    { id: "a_sale_bad", name: "saleBad", commands: [{ type: "qualify", status: "VENTE", detail: "NOPE" }] },
   ],
   variables: [{ name: "NOM", source: "message", ref: "authorName", defaultValue: "" }],
 };
@@ -236,9 +238,13 @@ describe("agent workspace on the database", () => {
     await expect(qualifyConversation(agentA, { conversationId: id, statusId: sale.id })).rejects.toThrow(
       "qualifications.errors.subStatusRequired",
     );
-    // The script's qualify command cannot choose a detail: refused the same way.
+    // A script's «Qualifier» command names the detail by its code: without one it is refused the
+    // same way, and so is a code the status does not have.
     await expect(runScriptAction(agentA, { conversationId: id, actionId: "a_sale", state: state({ VILLE: "Paris" }) })).rejects.toThrow(
       "qualifications.errors.subStatusRequired",
+    );
+    await expect(runScriptAction(agentA, { conversationId: id, actionId: "a_sale_bad", state: state({ VILLE: "Paris" }) })).rejects.toThrow(
+      "qualifications.errors.subStatusInvalid",
     );
     await w.db.update(agentProfiles).set({ directlyReady: true }).where(eq(agentProfiles.userId, agentA));
     const result = await qualifyConversation(agentA, { conversationId: id, statusId: sale.id, subStatusId: detail.id });
@@ -247,6 +253,13 @@ describe("agent workspace on the database", () => {
     expect(conv).toMatchObject({ status: "closed", qualificationCode: "VENTE", qualificationSubLabel: "Vente web" });
     const [presence] = await w.db.select().from(agentPresence).where(eq(agentPresence.userId, agentA));
     expect(presence.state).toBe("ready");
+
+    // With the detail's code, the script's command closes the next conversation with that detail.
+    const other = await newConversationFor(agentA, "web_client", "Client Web", "relais : commande en ligne");
+    const scripted = await runScriptAction(agentA, { conversationId: other, actionId: "a_sale_web", state: state({ VILLE: "Paris" }) });
+    expect(scripted).toMatchObject({ closed: true, done: ["qualify"] });
+    const [byScript] = await w.db.select().from(conversations).where(eq(conversations.id, other));
+    expect(byScript).toMatchObject({ status: "closed", qualificationCode: "VENTE", qualificationSubLabel: "Vente web" });
   });
 
   it("refuses every action on another agent's conversation", async () => {

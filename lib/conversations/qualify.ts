@@ -17,7 +17,7 @@ export async function closeQualified(
   tx: Tx,
   agentId: number,
   c: OwnedConversation,
-  choice: { statusId?: number; statusCode?: string; subStatusId?: number },
+  choice: { statusId?: number; statusCode?: string; subStatusId?: number; subStatusCode?: string },
 ): Promise<{ state: "ready" | "paused" }> {
   const [status] = await tx
     .select({
@@ -39,7 +39,7 @@ export async function closeQualified(
       ),
     );
   if (!status) throw new ActionError("workspace.errors.qualificationInvalid", { statusId: ["workspace.errors.qualificationInvalid"] });
-  const sub = await chosenSubStatus(tx, status.id, choice.subStatusId);
+  const sub = await chosenSubStatus(tx, status.id, choice.subStatusId, choice.subStatusCode);
   const at = now();
   const closed = await tx
     .update(conversations)
@@ -83,15 +83,17 @@ async function afterClose(tx: Tx, agentId: number, at: Date): Promise<"ready" | 
 }
 
 /** The detail chosen for a status: required when the status has details, refused otherwise. */
-async function chosenSubStatus(tx: Tx, statusId: number, subStatusId: number | undefined) {
+/** The detail chosen, by id (the qualification form) or by code (a script's «Qualifier» command). */
+async function chosenSubStatus(tx: Tx, statusId: number, subStatusId: number | undefined, subStatusCode?: string) {
   const subs = await tx
     .select({ id: qualificationSubStatuses.id, code: qualificationSubStatuses.code, label: qualificationSubStatuses.label })
     .from(qualificationSubStatuses)
     .where(and(eq(qualificationSubStatuses.statusId, statusId), isNull(qualificationSubStatuses.archivedAt)));
-  if (subs.length === 0 && subStatusId === undefined) return null;
-  if (subStatusId === undefined)
+  const chosen = subStatusId !== undefined || subStatusCode !== undefined;
+  if (subs.length === 0 && !chosen) return null;
+  if (!chosen)
     throw new ActionError("qualifications.errors.subStatusRequired", { subStatusId: ["qualifications.errors.subStatusRequired"] });
-  const sub = subs.find((s) => s.id === subStatusId);
+  const sub = subs.find((s) => (subStatusId !== undefined ? s.id === subStatusId : s.code === subStatusCode));
   if (!sub) throw new ActionError("qualifications.errors.subStatusInvalid", { subStatusId: ["qualifications.errors.subStatusInvalid"] });
   return sub;
 }

@@ -81,7 +81,7 @@ export async function runScriptAction(agentId: number, input: ScriptActionInput)
           await saveCustomerRow(tx, target, c.network, c.authorId, effect.values);
           break;
         case "qualify":
-          await closeQualified(tx, agentId, c, { statusCode: effect.status });
+          await closeQualified(tx, agentId, c, { statusCode: effect.status, subStatusCode: effect.detail });
           closed = true;
           break;
         case "endConversation":

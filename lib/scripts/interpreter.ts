@@ -10,7 +10,7 @@ export type RunState = { pageId: string | null; values: VariableValues; visited:
  */
 export type Effect =
   | { type: "saveCustomerFile"; values: VariableValues }
-  | { type: "qualify"; status: string }
+  | { type: "qualify"; status: string; detail?: string }
   | { type: "sendEmail"; template: string; to: string }
   | { type: "bookAppointment"; objectName: string; value: string }
   | { type: "endConversation" };
@@ -160,7 +160,9 @@ class Run {
       }
       case "qualify":
         if (!this.guardFields()) return false;
-        this.effects.push({ type: "qualify", status: c.status });
+        this.effects.push(
+          c.detail?.trim() ? { type: "qualify", status: c.status, detail: c.detail.trim() } : { type: "qualify", status: c.status },
+        );
         return true;
       case "sendEmail":
         this.effects.push({ type: "sendEmail", template: c.template, to: interpolate(c.to, values) });

@@ -121,7 +121,8 @@ export type Command =
   | { type: "setVariable"; variable: string; value: string }
   | { type: "ifEquals"; variable: string; equals: string; then: Command[]; else: Command[] }
   | { type: "saveCustomerFile" }
-  | { type: "qualify"; status: string }
+  /** `detail`: the code of one of the status's details (sub-statuses), required when it has some. */
+  | { type: "qualify"; status: string; detail?: string }
   | { type: "sendEmail"; template: string; to: string }
   | { type: "bookAppointment"; objectId: string }
   | { type: "endConversation" };
@@ -145,7 +146,7 @@ function commandSchema(depth: number): z.ZodType<Command> {
     z.object({ type: z.literal("setVariable"), variable: z.string().max(63), value: text(1000) }),
     z.object({ type: z.literal("ifEquals"), variable: z.string().max(63), equals: text(200), then: nested, else: nested.default([]) }),
     z.object({ type: z.literal("saveCustomerFile") }),
-    z.object({ type: z.literal("qualify"), status: text(40) }),
+    z.object({ type: z.literal("qualify"), status: text(40), detail: text(40).optional() }),
     z.object({ type: z.literal("sendEmail"), template: text(80), to: text(200) }),
     z.object({ type: z.literal("bookAppointment"), objectId: z.string().max(40) }),
     z.object({ type: z.literal("endConversation") }),

@@ -141,6 +141,7 @@ export const designer: Messages["designer"] = {
     value: "Value",
     equals: "equals",
     status: "Status code",
+    detail: "Detail code (if the status has details)",
     template: "Email template",
     to: "Recipient",
     agendaObject: "Agenda object",
@@ -285,6 +286,7 @@ export const designer: Messages["designer"] = {
     effects: {
       saveCustomerFile: "Customer record saved: {values}",
       qualify: "Qualified with status {status}",
+      qualifyDetail: "Qualified with status {status}, detail {detail}",
       sendEmail: "Email “{template}” to {to}",
       bookAppointment: "Appointment ({name}): {value}",
       endConversation: "Conversation ended",

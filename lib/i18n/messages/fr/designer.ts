@@ -141,6 +141,7 @@ export const designer = {
     value: "Valeur",
     equals: "égale à",
     status: "Code du statut",
+    detail: "Code du détail (si le statut en a)",
     template: "Modèle d'e-mail",
     to: "Destinataire",
     agendaObject: "Objet agenda",
@@ -292,6 +293,7 @@ export const designer = {
     effects: {
       saveCustomerFile: "Enregistrement de la fiche client : {values}",
       qualify: "Qualification avec le statut {status}",
+      qualifyDetail: "Qualification avec le statut {status}, détail {detail}",
       sendEmail: "E-mail « {template} » à {to}",
       bookAppointment: "Rendez-vous ({name}) : {value}",
       endConversation: "Fin de la conversation",

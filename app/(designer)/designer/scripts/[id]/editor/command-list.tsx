@@ -123,17 +123,33 @@ export function CommandList({ label, idPrefix, commands, model, variables, depth
           </>
         );
       case "qualify":
-        return field(
-          i,
-          "status",
-          t("designer.actions.status"),
-          <Input
-            id={id("status")}
-            value={c.status}
-            maxLength={40}
-            className="h-8 w-40"
-            onChange={(e) => set(i, { ...c, status: e.target.value })}
-          />,
+        return (
+          <>
+            {field(
+              i,
+              "status",
+              t("designer.actions.status"),
+              <Input
+                id={id("status")}
+                value={c.status}
+                maxLength={40}
+                className="h-8 w-40"
+                onChange={(e) => set(i, { ...c, status: e.target.value })}
+              />,
+            )}
+            {field(
+              i,
+              "detail",
+              t("designer.actions.detail"),
+              <Input
+                id={id("detail")}
+                value={c.detail ?? ""}
+                maxLength={40}
+                className="h-8 w-40"
+                onChange={(e) => set(i, { ...c, detail: e.target.value || undefined })}
+              />,
+            )}
+          </>
         );
       case "sendEmail":
         return (

@@ -31,7 +31,9 @@ export function PreviewRunner({ model }: { model: ScriptModel }) {
             .join(", "),
         });
       case "qualify":
-        return t("designer.preview.effects.qualify", { status: e.status });
+        return e.detail
+          ? t("designer.preview.effects.qualifyDetail", { status: e.status, detail: e.detail })
+          : t("designer.preview.effects.qualify", { status: e.status });
       case "sendEmail":
         return t("designer.preview.effects.sendEmail", { template: e.template, to: e.to });
       case "bookAppointment":
