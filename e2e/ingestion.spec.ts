@@ -70,6 +70,8 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   await expect(admin.getByLabel("Version de production", { exact: true })).toBeVisible();
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await save(admin);
+  // Saved and summarised (a toast of an earlier save may still be on screen): the script's light is green.
+  await expect(admin.locator('[data-testid="campaign-summary"] li[data-element="script"]')).toHaveAttribute("data-light", "green");
   await admin.getByRole("button", { name: "Démarrer" }).click();
   await expect(admin.getByText("Démarrée", { exact: true })).toBeVisible();
 
