@@ -18,7 +18,6 @@ const TOP = 0.96; // the usage share the send ends at
 const RATE = 30; // the page's Send API rate Relais keeps to here
 
 const w = setupDemoWorkspace({ simulator: { facebookLimits: { pageCallsPerDay: BUDGET, conversationCallsPerSecond: 1000 } } });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 describe("a mass message as the page's usage climbs", () => {
   let campaignId = 0;

@@ -14,7 +14,7 @@ import { changeMassMessage, countRecipients, previewFor, startMassMessage } from
 import { deliverSlice, marker } from "@/lib/mass-message/deliver";
 import { createMassMessenger } from "@/lib/networks/facebook/mass-send";
 import { rows } from "@/db/client";
-import { recipientsOf, recipientsPage } from "@/lib/mass-message/queries";
+import { massMessageCampaigns, recipientsOf, recipientsPage } from "@/lib/mass-message/queries";
 import { massMessageCsv } from "@/lib/mass-message/export";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
@@ -311,6 +311,12 @@ describe("Facebook mass message", () => {
     expect(visibleTo(scope, { type: "campaign.summary", campaignId, overall: "green" })).toBe(false);
     expect((await massActions.pauseMassMessageAction({ massMessageId: started.data.id })).ok).toBe(true);
     expect((await massActions.cancelMassMessageAction({ massMessageId: started.data.id })).ok).toBe(true);
+    // The section's list: the Facebook campaigns only, with their sends.
+    const listed = await massMessageCampaigns();
+    expect(listed.map((c) => c.name)).toEqual(["Mass Facebook"]);
+    const sends = await w.db.select().from(massMessages).where(eq(massMessages.campaignId, campaignId));
+    expect(listed[0]).toMatchObject({ id: campaignId, sends: sends.length });
+    expect(listed[0].lastSendAt?.getTime()).toBe(Math.max(...sends.map((m) => m.createdAt.getTime())));
 
     // The right taken away: his session ends, and a new one is refused again.
     user = await save(["export_data"]);

@@ -45,8 +45,8 @@ export async function massMessageCampaigns(): Promise<MassMessageCampaign[]> {
       id: campaigns.id,
       name: campaigns.name,
       state: campaigns.state,
-      sends: sql<number>`(select count(*)::int from mass_messages m where m.campaign_id = ${campaigns.id})`,
-      lastSendAt: sql<Date | string | null>`(select max(m.created_at) from mass_messages m where m.campaign_id = ${campaigns.id})`,
+      sends: sql<number>`(select count(*)::int from mass_messages m where m.campaign_id = campaigns.id)`,
+      lastSendAt: sql<Date | string | null>`(select max(m.created_at) from mass_messages m where m.campaign_id = campaigns.id)`,
     })
     .from(campaigns)
     .where(and(eq(campaigns.type, "facebook"), isNull(campaigns.archivedAt)))

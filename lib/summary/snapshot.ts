@@ -297,8 +297,8 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       campaignId: massMessages.campaignId,
       id: massMessages.id,
       failed: massMessages.failedCount,
-      reason: sql<string | null>`coalesce(${massMessages.errorReason}, (select r.reason from mass_message_recipients r
-        where r.mass_message_id = ${massMessages.id} and r.status = 'failed' order by r.id desc limit 1))`,
+      reason: sql<string | null>`coalesce(mass_messages.error_reason, (select r.reason from mass_message_recipients r
+        where r.mass_message_id = mass_messages.id and r.status = 'failed' order by r.id desc limit 1))`,
     })
     .from(massMessages)
     .where(
