@@ -4,7 +4,8 @@ import { signIn } from "./helpers";
 // Issue 12, «Envoyer un message»: an administrator composes a Facebook mass message, previews it as
 // Messenger shows it, sends it to 200 contacts inside their 24-hour window and watches the
 // progress bar reach 100 %; the 5 contacts outside the window are listed as not sendable.
-// The campaign has a page and a queue of its own, with no agent, so no other journey's routing
+// The report is paged; the demo supervisor, given the mass-message right, reaches the send from the
+// «Messages en masse» section and publishes a page post. The campaign has a page and a queue of its own, with no agent, so no other journey's routing
 // sees its 205 conversations.
 
 const sim = (path: string, init?: RequestInit) =>
@@ -106,6 +107,17 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
     await admin.screenshot({ path: `test-results/mass-message-progress-${width}.png`, fullPage: true });
   }
 
+  // The report per recipient is paged on the server (100 a page), and filtered by state.
+  const pager = admin.getByRole("navigation", { name: "Pagination" });
+  await expect(pager).toContainText("205 résultats");
+  await expect(pager).toContainText("Page 1 sur 3");
+  await expect(admin.getByRole("row")).toHaveCount(101);
+  await pager.getByRole("link", { name: "Suivant" }).click();
+  await expect(pager).toContainText("Page 2 sur 3");
+  await pager.getByRole("link", { name: "Suivant" }).click();
+  await expect(pager).toContainText("Page 3 sur 3");
+  await expect(admin.getByRole("row")).toHaveCount(6);
+
   // The not-sendable list says why; the simulator received each of the 200 once (a text and a card).
   await admin.getByRole("link", { name: "Non envoyable", exact: true }).click();
   await expect(admin.getByRole("row")).toHaveCount(6);
@@ -115,6 +127,47 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   expect(sent.total).toBe(400);
   expect(Object.values(sent.byRecipient as Record<string, number>).every((n) => n === 2)).toBe(true);
   expect(Object.keys(sent.byRecipient)).toHaveLength(200);
+
+  // Issue 12 item 6: the demo supervisor is given the mass-message right on his page; outside
+  // /admin (which stays closed to him) he finds the campaign, its send, and starts one himself.
+  const giveRight = async (on: boolean) => {
+    await admin.goto("/admin/supervisors");
+    await admin.getByRole("link", { name: "superviseur", exact: true }).click();
+    const box = admin.getByLabel("Envoyer un message en masse (Facebook)");
+    if (on) await box.check();
+    else await box.uncheck();
+    await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect(admin).toHaveURL(/\/admin\/supervisors$/);
+  };
+  await giveRight(true);
+  const supervisor = await signIn(browser, "superviseur");
+  await supervisor.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Messages en masse" }).click();
+  await expect(supervisor).toHaveURL(/\/mass-message$/);
+  await supervisor.getByRole("link", { name: `E2E masse ${stamp}` }).click();
+  await supervisor.getByRole("link", { name: "Suivre" }).first().click();
+  await expect(supervisor).toHaveURL(new RegExp(`/mass-message/\\d+/${id}$`));
+  await expect(supervisor.getByTestId("mass-message-progress")).toContainText("205 sur 205 traités");
+  await expect(supervisor.getByRole("navigation", { name: "Pagination" })).toContainText("Page 1 sur 3");
+  await supervisor.getByRole("link", { name: "Retour à la campagne" }).click();
+  await supervisor.getByRole("link", { name: "Nouveau message" }).click();
+  await supervisor.getByLabel("Type d'envoi").selectOption({ label: "Publication sur la page" });
+  await supervisor.getByLabel("Texte").fill(`Portes ouvertes samedi ${stamp}`);
+  await supervisor.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await supervisor.getByRole("alertdialog").getByRole("button", { name: "Envoyer" }).click();
+  await expect(supervisor).toHaveURL(/\/mass-message\/\d+\/\d+$/);
+  await expect(supervisor.getByTestId("mass-message-status")).toHaveText("Terminé", { timeout: 60_000 });
+  const posts = await sim(`/_sim/facebook/posts?limit=50`);
+  expect(JSON.stringify(posts).split(`Portes ouvertes samedi ${stamp}`).length - 1).toBe(1);
+  const forbidden = await supervisor.goto(campaignUrl);
+  expect(forbidden?.status()).toBe(403);
+  // The right taken away again (the journeys share the demo workspace): the entry is gone.
+  await giveRight(false);
+  await supervisor.goto("/supervision");
+  await expect(supervisor).toHaveURL(/\/(supervision|login)/);
+  if (supervisor.url().includes("/supervision"))
+    await expect(
+      supervisor.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Messages en masse" }),
+    ).toHaveCount(0);
 
   // The campaign goes back to stopped, so that it polls nothing for the next journeys.
   await admin.goto(campaignUrl);

@@ -1,6 +1,8 @@
 // Exactly once across a crash (issue 12): a child process delivers a mass message and is killed
 // with SIGKILL in the middle of the send; delivery is restarted, and the simulator must have
-// received each sendable recipient exactly once. On PGlite (a data folder the two processes take
+// received each sendable recipient exactly once. A page post's delivering process is killed
+// once after publishing but before recording, and once after claiming but before publishing: on
+// restart the post is read back from the feed, and the page has it exactly once. On PGlite (a data folder the two processes take
 // in turn) and on PostgreSQL (TEST_DATABASE_URL).
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -143,4 +145,80 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
     const rowsAfter = await handle.db.select().from(massMessageRecipients).where(eq(massMessageRecipients.massMessageId, id));
     expect(rowsAfter.filter((r) => r.status === "sent")).toHaveLength(PEOPLE);
   });
+
+  it(
+    "a page post killed after publishing (or before) is read back from the feed on restart, and published exactly once",
+    { timeout: 120_000 },
+    async () => {
+      process.env.RELAIS_MASS_MESSAGE_STALE_MS = "1000";
+      const sim = await startSimulator({ port: 0 });
+      cleanups.push(() => sim.close());
+      const client = createSimulatorClient(sim.url);
+      const database = await openDatabase();
+      cleanups.push(database.cleanup);
+      let handle = await database.open();
+      await migrateDatabase(handle);
+      setDatabase(handle);
+      await seedIfEmpty(handle.db, {
+        demo: true,
+        password: "Demo-password-2026!",
+        simulatorUrl: sim.url,
+        keyword: "relais",
+        pollSeconds: 10,
+      });
+      const [twitter] = await handle.db.select().from(campaigns);
+      const [fb] = await handle.db
+        .insert(campaigns)
+        .values({ ...twitter, id: undefined, type: "facebook", name: "Kill post", credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS) })
+        .returning();
+
+      for (const point of ["hang-after-publish", "hang-before-publish"] as const) {
+        const text = `Portes ouvertes (${point}) ${crypto.randomBytes(3).toString("hex")}`;
+        const { id } = await startMassMessage(
+          { id: 0, login: "test" },
+          { campaignId: fb.id, sendType: "page_post", text, template: null, criteria: {} },
+        );
+        await handle.close();
+        setDatabase(undefined);
+
+        // The delivering process stops dead at the point, and is killed there.
+        child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/deliver-mass-message.ts", String(id), point], {
+          stdio: ["ignore", "pipe", "inherit"],
+          env: { ...process.env, ...database.env },
+        });
+        let out = "";
+        const reached = new Promise<void>((resolve) =>
+          child!.stdout!.on("data", (d: Buffer) => {
+            out += d.toString();
+            if (/^(published|claimed)/m.test(out)) resolve();
+          }),
+        );
+        await reached;
+        child.kill("SIGKILL");
+        await new Promise((r) => child!.once("exit", r));
+        child = undefined;
+        const onFeed = async () => (await client.listPagePosts()).filter((p) => p.message === text);
+        expect(await onFeed()).toHaveLength(point === "hang-after-publish" ? 1 : 0);
+
+        handle = await database.open();
+        setDatabase(handle);
+        const [left] = await handle.db.select().from(massMessages).where(eq(massMessages.id, id));
+        expect(left).toMatchObject({ status: "running", postState: "sending", postId: null });
+        await new Promise((r) => setTimeout(r, 1_100)); // the dead claim goes stale
+        let result;
+        for (let i = 0; i < 5; i++) {
+          result = await deliverSlice(id, { sliceMs: 10_000 });
+          if (result.state !== "running") break;
+          await new Promise((r) => setTimeout(r, 1_100));
+        }
+        expect(result!.state).toBe("done");
+        const posts = await onFeed();
+        expect(posts).toHaveLength(1);
+        const [mm] = await handle.db.select().from(massMessages).where(eq(massMessages.id, id));
+        expect(mm).toMatchObject({ status: "done", postState: "sent", postId: posts[0].id, sentCount: 1, failedCount: 0 });
+      }
+      await handle.close();
+      setDatabase(undefined);
+    },
+  );
 });

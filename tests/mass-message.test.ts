@@ -2,9 +2,9 @@
 // criteria → recipients, Messenger's 24-hour window at its boundary, the state machine, a
 // delivery that reaches each sendable person once, and a delivery cut short and resumed.
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { auditLog, campaigns, conversations, massMessageRecipients, massMessages, queues } from "@/db/schema";
+import { auditLog, campaigns, conversations, massMessageRecipients, massMessages, queues, users } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { DEMO_FACEBOOK_CREDENTIALS } from "@/lib/simulator/demo";
@@ -14,7 +14,19 @@ import { changeMassMessage, countRecipients, previewFor, startMassMessage } from
 import { deliverSlice, marker } from "@/lib/mass-message/deliver";
 import { createMassMessenger } from "@/lib/networks/facebook/mass-send";
 import { rows } from "@/db/client";
+import { massMessageCampaigns, recipientsOf, recipientsPage } from "@/lib/mass-message/queries";
+import { massMessageCsv } from "@/lib/mass-message/export";
+import { can } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { getSupervisor } from "@/lib/hr/supervision-queries";
+import { viewerScope, visibleTo } from "@/lib/realtime/stream";
+import { navFor } from "@/components/shell/nav";
 import { setupDemoWorkspace } from "./demo-fixture";
+import { signInAs, signOut } from "./session";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+const massActions = await import("@/app/actions/mass-message");
+const supervisorActions = await import("@/app/(admin)/admin/supervisors/actions");
 
 const HOUR = 3_600_000;
 const actor = { id: 0, login: "admin" };
@@ -228,5 +240,88 @@ describe("Facebook mass message", () => {
     expect((await deliverSlice(id)).state).toBe("done");
     const posts = await w.sim.listPagePosts(5);
     expect(posts.filter((p) => p.message === "Portes ouvertes samedi")).toHaveLength(1);
+  });
+
+  it("pages the report per recipient on the server, filtered by state, while the CSV export has every row", async () => {
+    const { id } = await startMassMessage(admin, compose());
+    const first = await recipientsPage(id, null, 1, 4);
+    expect(first).toMatchObject({ total: 6, page: 1, pageCount: 2 });
+    expect(first.rows).toHaveLength(4);
+    const second = await recipientsPage(id, null, 2, 4);
+    expect(second.rows).toHaveLength(2);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(6);
+    // A page past the end shows the last one; a state filters rows and count.
+    expect((await recipientsPage(id, null, 99, 4)).page).toBe(2);
+    const notSendable = await recipientsPage(id, "not_sendable", 1, 4);
+    expect(notSendable).toMatchObject({ total: 3, pageCount: 1 });
+    expect(notSendable.rows.every((r) => r.status === "not_sendable")).toBe(true);
+    expect(await recipientsOf(id, null)).toHaveLength(6);
+    signInAs(admin.id);
+    const user = (await currentUser())!;
+    signOut();
+    const response = (await massMessageCsv({ user, params: { id: String(campaignId), mmId: String(id) } })) as Response;
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines).toHaveLength(7); // the header and the 6 recipients
+    await changeMassMessage(admin, id, "cancel");
+  });
+
+  it("a supervisor given the mass-message right on his page reaches the section and starts a send; without it he is refused", async () => {
+    const [sup] = await w.db.select().from(users).where(eq(users.login, "superviseur"));
+    const save = async (miscRights: ("export_data" | "send_mass_message")[]) => {
+      const current = (await getSupervisor(sup.id))!;
+      signInAs(admin.id);
+      const result = await supervisorActions.updateSupervisorAction({
+        id: sup.id,
+        version: current.updatedAt.toISOString(),
+        login: current.login,
+        name: current.name,
+        reporting: current.rights.includes("reporting"),
+        supervisionRights: current.supervisionRights,
+        miscRights,
+        groupIds: current.groupIds,
+      });
+      expect(result.ok).toBe(true);
+      const [row] = await w.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, sup.id));
+      signInAs(sup.id, { sessionVersion: row.sv });
+      return (await currentUser())!;
+    };
+    const post = { ...compose(), sendType: "page_post" as const, text: "Message du superviseur" };
+
+    // The demo supervisor (export right only): no menu entry, refused on the server.
+    let user = await save(["export_data"]);
+    expect(navFor(user).map((i) => i.href)).not.toContain("/mass-message");
+    expect(await massActions.startMassMessageAction(post)).toMatchObject({ ok: false, error: "errors.forbidden" });
+
+    user = await save(["export_data", "send_mass_message"]);
+    expect(can(user, "admin.access")).toBe(false);
+    expect(navFor(user).map((i) => i.href)).toContain("/mass-message");
+    expect((await getSupervisor(sup.id))!.miscRights).toEqual(["export_data", "send_mass_message"]);
+    const count = await massActions.countRecipientsAction(compose());
+    expect(count).toMatchObject({ ok: true, data: { sendable: 3 } });
+    const started = await massActions.startMassMessageAction(post);
+    if (!started.ok) throw new Error(started.error);
+    const [audit] = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, "mass_message"), eq(auditLog.objectId, started.data.id)));
+    expect(audit.userId).toBe(sup.id);
+    // The progress page is live for him: he hears the send's progress (and still no campaign summary).
+    const scope = await viewerScope(user);
+    expect(visibleTo(scope, { type: "massMessage.progress", massMessageId: started.data.id, campaignId })).toBe(true);
+    expect(visibleTo(scope, { type: "campaign.summary", campaignId, overall: "green" })).toBe(false);
+    expect((await massActions.pauseMassMessageAction({ massMessageId: started.data.id })).ok).toBe(true);
+    expect((await massActions.cancelMassMessageAction({ massMessageId: started.data.id })).ok).toBe(true);
+    // The section's list: the Facebook campaigns only, with their sends.
+    const listed = await massMessageCampaigns();
+    expect(listed.map((c) => c.name)).toEqual(["Mass Facebook"]);
+    const sends = await w.db.select().from(massMessages).where(eq(massMessages.campaignId, campaignId));
+    expect(listed[0]).toMatchObject({ id: campaignId, sends: sends.length });
+    expect(listed[0].lastSendAt?.getTime()).toBe(Math.max(...sends.map((m) => m.createdAt.getTime())));
+
+    // The right taken away: his session ends, and a new one is refused again.
+    user = await save(["export_data"]);
+    expect(can(user, "massMessage.send")).toBe(false);
+    expect(await massActions.countRecipientsAction(compose())).toMatchObject({ ok: false, error: "errors.forbidden" });
+    signOut();
   });
 });

@@ -7,6 +7,8 @@ const areas: { href: string; label: MessageKey; permission: Permission | readonl
   { href: "/supervision", label: "nav.supervision", permission: "supervision.view" },
   { href: "/reporting", label: "nav.reporting", permission: ["reporting.view", "reporting.own"] },
   { href: "/agenda", label: "agenda.menu.agenda", permission: "agenda.view" },
+  // The Facebook mass message outside /admin: for a supervisor or agent given the right too.
+  { href: "/mass-message", label: "nav.massMessage", permission: "massMessage.send" },
   { href: "/designer", label: "nav.designer", permission: "designer.access" },
   { href: "/admin", label: "nav.admin", permission: "admin.access" },
   { href: "/simulator", label: "nav.simulator", permission: "simulator.use" },

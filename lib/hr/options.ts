@@ -31,6 +31,8 @@ export const miscRights = [
   "book_appointment",
 ] as const;
 export type MiscRight = (typeof miscRights)[number];
+/** The miscellaneous rights a supervisor account may be given on its page (the others are an agent's work). */
+export const supervisorMiscRights = ["export_data", "send_mass_message"] as const satisfies readonly MiscRight[];
 
 export const supervisionMemberRoles = ["supervisor", "agent"] as const;
 export type SupervisionMemberRole = (typeof supervisionMemberRoles)[number];

@@ -2,7 +2,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { revokeIfRightsRemoved, storedEffectiveRights } from "@/lib/auth/revoke";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { supervisionGroupMembers, supervisionGroups, users, type Right } from "@/db/schema";
+import { agentProfiles, supervisionGroupMembers, supervisionGroups, users, type Right } from "@/db/schema";
+import { supervisorMiscRights, type MiscRight } from "./options";
 import { ActionError } from "@/lib/auth/action";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/admin/audit";
@@ -16,6 +17,13 @@ import type { supervisionGroupSchema, supervisionGroupUpdateSchema, supervisorSc
 
 const supervisorRights = (reporting: boolean): Right[] => (reporting ? ["supervision", "reporting"] : ["supervision"]);
 
+/** The misc rights to store: those the form shows as given, and any other the account holds untouched. */
+async function supervisorMisc(tx: Tx, userId: number, given: readonly MiscRight[]): Promise<MiscRight[]> {
+  const [row] = await tx.select({ misc: agentProfiles.miscRights }).from(agentProfiles).where(eq(agentProfiles.userId, userId));
+  const kept = (row?.misc ?? []).filter((r) => !(supervisorMiscRights as readonly string[]).includes(r)) as MiscRight[];
+  return [...kept, ...given];
+}
+
 /** A supervisor account created directly (Users/Supervisors, manual step 9). */
 export async function createSupervisor(actor: AuditActor, input: z.output<typeof supervisorSchema>): Promise<NewAccount> {
   const db = await getDb();
@@ -28,7 +36,7 @@ export async function createSupervisor(actor: AuditActor, input: z.output<typeof
         .insert(users)
         .values({ login: input.login, name: input.name, role: "supervisor", rights: supervisorRights(input.reporting), passwordHash })
         .returning({ id: users.id, login: users.login, name: users.name });
-      await upsertProfile(tx, row.id, { supervisionRights: input.supervisionRights });
+      await upsertProfile(tx, row.id, { supervisionRights: input.supervisionRights, miscRights: input.miscRights });
       await replaceMemberships(
         tx,
         row.id,
@@ -59,7 +67,10 @@ export async function updateSupervisor(actor: AuditActor, input: z.output<typeof
         .set({ login: input.login, name: input.name, rights: supervisorRights(input.reporting), updatedAt: new Date() })
         .where(eq(users.id, input.id))
         .returning({ id: users.id, login: users.login, updatedAt: users.updatedAt });
-      await upsertProfile(tx, input.id, { supervisionRights: input.supervisionRights });
+      await upsertProfile(tx, input.id, {
+        supervisionRights: input.supervisionRights,
+        miscRights: await supervisorMisc(tx, input.id, input.miscRights),
+      });
       await replaceMemberships(
         tx,
         input.id,

@@ -4,7 +4,7 @@ import { agentProfiles, supervisionGroupMembers, supervisionGroups, users } from
 import type { ListParams } from "@/lib/admin/list";
 import { pagedList } from "@/lib/admin/list-query";
 import { holdsPermission } from "@/lib/auth/permission-sql";
-import type { SupervisionRight } from "./options";
+import { supervisorMiscRights, type SupervisionRight } from "./options";
 
 /**
  * Who can supervise a group: whoever the permission table lets view supervision (a supervisor
@@ -54,6 +54,7 @@ export async function getSupervisor(id: number) {
       archivedAt: users.archivedAt,
       updatedAt: users.updatedAt,
       supervisionRights: agentProfiles.supervisionRights,
+      miscRights: agentProfiles.miscRights,
     })
     .from(users)
     .leftJoin(agentProfiles, eq(agentProfiles.userId, users.id))
@@ -66,7 +67,12 @@ export async function getSupervisor(id: number) {
     .where(
       and(eq(supervisionGroupMembers.userId, id), eq(supervisionGroupMembers.role, "supervisor"), isNull(supervisionGroups.archivedAt)),
     );
-  return { ...user, supervisionRights: (user.supervisionRights ?? []) as SupervisionRight[], groupIds: groups.map((g) => g.id) };
+  return {
+    ...user,
+    supervisionRights: (user.supervisionRights ?? []) as SupervisionRight[],
+    miscRights: supervisorMiscRights.filter((r) => (user.miscRights ?? []).includes(r)),
+    groupIds: groups.map((g) => g.id),
+  };
 }
 
 export const supervisionGroupSortable = ["name", "updatedAt"] as const;

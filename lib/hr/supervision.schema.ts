@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { versionField } from "@/lib/admin/common.schema";
 import { personName } from "./agent.schema";
-import { supervisionRights } from "./options";
+import { supervisionRights, supervisorMiscRights } from "./options";
 
 // Shared by the supervisor and supervision-group forms and their actions. Messages are i18n keys.
 const id = z.number().int().positive();
@@ -22,6 +22,8 @@ const supervisorShape = {
   name: personName,
   reporting: z.boolean(),
   supervisionRights: z.array(z.enum(supervisionRights)),
+  // «Droits divers» a supervisor may hold: data export, the Facebook mass message.
+  miscRights: z.array(z.enum(supervisorMiscRights)).max(supervisorMiscRights.length).default([]),
   groupIds: idList,
 };
 

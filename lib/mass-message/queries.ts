@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db/client";
 import { campaigns, massMessageRecipients, massMessages, qualificationStatuses, type MassMessage, type RecipientStatus } from "@/db/schema";
 import { nowMs } from "@/lib/clock";
@@ -27,6 +27,41 @@ export async function listMassMessages(campaignId: number): Promise<MassMessageL
     .where(eq(massMessages.campaignId, campaignId))
     .orderBy(desc(massMessages.createdAt))
     .limit(50);
+}
+
+export interface MassMessageCampaign {
+  id: number;
+  name: string;
+  state: "running" | "stopped";
+  sends: number;
+  lastSendAt: Date | null;
+}
+
+/** The Facebook campaigns (not archived) a holder of the mass-message right may write from, with their sends. */
+export async function massMessageCampaigns(): Promise<MassMessageCampaign[]> {
+  const db = await getDb();
+  const list = await db
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      state: campaigns.state,
+      sends: sql<number>`(select count(*)::int from mass_messages m where m.campaign_id = campaigns.id)`,
+      lastSendAt: sql<Date | string | null>`(select max(m.created_at) from mass_messages m where m.campaign_id = campaigns.id)`,
+    })
+    .from(campaigns)
+    .where(and(eq(campaigns.type, "facebook"), isNull(campaigns.archivedAt)))
+    .orderBy(asc(campaigns.name));
+  return list.map((c) => ({ ...c, sends: Number(c.sends), lastSendAt: c.lastSendAt === null ? null : new Date(c.lastSendAt) }));
+}
+
+/** One Facebook campaign's name, or null (not one, or archived). */
+export async function massMessageCampaign(campaignId: number): Promise<{ id: number; name: string } | null> {
+  const db = await getDb();
+  const [c] = await db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.type, "facebook"), isNull(campaigns.archivedAt)));
+  return c ?? null;
 }
 
 /** What the composer offers: the campaign (Facebook only), its customer-file columns and qualification statuses. */
@@ -87,33 +122,52 @@ export async function massMessageProgress(id: number, campaignId: number): Promi
   return { mm, campaignName: found.campaignName, remaining, rate, secondsLeft, throttled };
 }
 
-export const REPORT_LIMIT = 500;
+/** Rows per page of the progress page's report per recipient. */
+export const REPORT_PAGE_SIZE = 100;
 
-export async function recipientsOf(id: number, status: RecipientStatus | null, limit: number | null = REPORT_LIMIT) {
-  const db = await getDb();
-  const where = status
+const recipientColumns = {
+  id: massMessageRecipients.id,
+  contactId: massMessageRecipients.contactId,
+  contactName: massMessageRecipients.contactName,
+  status: massMessageRecipients.status,
+  reason: massMessageRecipients.reason,
+  errorCode: massMessageRecipients.errorCode,
+  lastInboundAt: massMessageRecipients.lastInboundAt,
+  sentAt: massMessageRecipients.sentAt,
+  networkMessageId: massMessageRecipients.networkMessageId,
+  templateMessageId: massMessageRecipients.templateMessageId,
+};
+
+const recipientsWhere = (id: number, status: RecipientStatus | null) =>
+  status
     ? and(eq(massMessageRecipients.massMessageId, id), eq(massMessageRecipients.status, status))
     : eq(massMessageRecipients.massMessageId, id);
-  const q = db
-    .select({
-      id: massMessageRecipients.id,
-      contactId: massMessageRecipients.contactId,
-      contactName: massMessageRecipients.contactName,
-      status: massMessageRecipients.status,
-      reason: massMessageRecipients.reason,
-      errorCode: massMessageRecipients.errorCode,
-      lastInboundAt: massMessageRecipients.lastInboundAt,
-      sentAt: massMessageRecipients.sentAt,
-      networkMessageId: massMessageRecipients.networkMessageId,
-      templateMessageId: massMessageRecipients.templateMessageId,
-    })
-    .from(massMessageRecipients)
-    .where(where)
-    .orderBy(asc(massMessageRecipients.id));
-  const list = limit === null ? await q : await q.limit(limit);
+
+/** Every recipient of a mass message (optionally of one state), in the order they were chosen: the CSV export. */
+export async function recipientsOf(id: number, status: RecipientStatus | null) {
+  const db = await getDb();
+  return db.select(recipientColumns).from(massMessageRecipients).where(recipientsWhere(id, status)).orderBy(asc(massMessageRecipients.id));
+}
+
+/**
+ * One page of the report per recipient, read on the server (offset on the recipients' order;
+ * the count uses the (mass message, status) index). A page past the end gives the last one.
+ */
+export async function recipientsPage(id: number, status: RecipientStatus | null, page: number, pageSize = REPORT_PAGE_SIZE) {
+  const db = await getDb();
   const [{ n }] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from mass_message_recipients where mass_message_id = ${id} ${status ? sql`and status = ${status}` : sql``}`,
   );
-  return { rows: list, total: Number(n) };
+  const total = Number(n);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const list = await db
+    .select(recipientColumns)
+    .from(massMessageRecipients)
+    .where(recipientsWhere(id, status))
+    .orderBy(asc(massMessageRecipients.id))
+    .limit(pageSize)
+    .offset((current - 1) * pageSize);
+  return { rows: list, total, page: current, pageCount };
 }

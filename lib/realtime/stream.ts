@@ -16,7 +16,7 @@ export const RECHECK_MS = Number(process.env.RELAIS_STREAM_RECHECK_MS) || 30_000
 /**
  * What a viewer may hear of. Administrators everything; a supervisor the queue and the agents
  * of the groups he supervises; an agent the queue and his own work. Campaign summaries are
- * administration (admins only).
+ * administration (admins only); a mass message's progress, whoever holds the mass-message right.
  */
 export interface ViewerScope {
   userId: number;
@@ -27,6 +27,8 @@ export interface ViewerScope {
   agenda: boolean;
   /** Works the queue himself (an agent): hears every queue arrival. */
   works: boolean;
+  /** Holds the mass-message right: hears the progress of mass messages. */
+  massMessages: boolean;
   agents: ReadonlySet<number>;
   /** A supervisor's campaigns (lib/supervision/scope.ts): the queue news he hears. */
   campaigns: ReadonlySet<number>;
@@ -53,8 +55,9 @@ export async function viewerScope(user: Principal): Promise<ViewerScope> {
   }
   const agenda = can(user, "agenda.view") || can(user, "agenda.book");
   const works = can(user, "workspace.use");
+  const massMessages = can(user, "massMessage.send");
   const campaigns = supervises && !allAgents ? await visibleCampaignIds(supervisionScope(user)) : new Set<number>();
-  return { userId: user.id, admin, allAgents, supervises, agenda, works, agents, campaigns };
+  return { userId: user.id, admin, allAgents, supervises, agenda, works, massMessages, agents, campaigns };
 }
 
 export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
@@ -64,8 +67,9 @@ export function visibleTo(scope: ViewerScope, event: LiveMessage): boolean {
       return false; // the stream's own control messages
     case "campaign.summary":
     case "campaign.state":
-    case "massMessage.progress":
       return scope.admin;
+    case "massMessage.progress":
+      return scope.admin || scope.massMessages;
     case "appointment.changed":
       // Ids only: a rep's agenda and the agents' booking panels re-read what they may see.
       return scope.agenda;

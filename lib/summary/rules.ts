@@ -92,6 +92,21 @@ function replies(s: CampaignSnapshot): SummaryElement {
   return element("replies", "green", "ok", fix);
 }
 
+/**
+ * Facebook mass messages: recipients the network refused or that could not be delivered (an
+ * expired token, retries used up) are reported failed on the send's progress page; here the
+ * administrator sees that some failed in the last day and why. Orange: the campaign runs.
+ */
+function massMessageSends(s: CampaignSnapshot): SummaryElement {
+  const m = s.massMessages;
+  if (m && m.failed > 0)
+    return element("massMessages", "orange", "failing", fixLinks.massMessage(s.id, m.massMessageId), {
+      count: m.failed,
+      reason: m.reason ?? "",
+    });
+  return element("massMessages", "green", "ok", tab(s, "general"));
+}
+
 function queue(s: CampaignSnapshot): SummaryElement {
   const fix = tab(s, "reception");
   if (!s.queue) return element("queue", "red", "none", fix);
@@ -227,6 +242,7 @@ export function computeSummary(snapshot: CampaignSnapshot): CampaignSummary {
     ...(snapshot.type === "twitter" ? [search(snapshot)] : []),
     sources(snapshot),
     replies(snapshot),
+    ...(snapshot.type === "facebook" ? [massMessageSends(snapshot)] : []),
     queue(snapshot),
     schedule(snapshot),
     holidays(snapshot),

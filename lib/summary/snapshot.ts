@@ -16,6 +16,7 @@ import {
   platforms,
   pollCursors,
   campaignSources,
+  massMessages,
   outbox,
   predefinedResponses,
   qualificationGroups,
@@ -289,6 +290,32 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
     else repliesByCampaign.set(r.campaignId, { failed: 1, reason: r.reason });
   }
 
+  // Mass messages of the last day with failed recipients (or a failed page post), newest first:
+  // the count, the latest reason and the send to look at, per campaign.
+  const failedSends = await db
+    .select({
+      campaignId: massMessages.campaignId,
+      id: massMessages.id,
+      failed: massMessages.failedCount,
+      reason: sql<string | null>`coalesce(mass_messages.error_reason, (select r.reason from mass_message_recipients r
+        where r.mass_message_id = mass_messages.id and r.status = 'failed' order by r.id desc limit 1))`,
+    })
+    .from(massMessages)
+    .where(
+      and(
+        inArray(massMessages.campaignId, ids),
+        sql`${massMessages.failedCount} > 0`,
+        sql`${massMessages.updatedAt} > now() - interval '24 hours'`,
+      ),
+    )
+    .orderBy(desc(massMessages.updatedAt));
+  const sendsByCampaign = new Map<number, { failed: number; reason: string | null; massMessageId: number }>();
+  for (const r of failedSends) {
+    const seen = sendsByCampaign.get(r.campaignId);
+    if (seen) seen.failed += r.failed;
+    else sendsByCampaign.set(r.campaignId, { failed: r.failed, reason: r.reason, massMessageId: r.id });
+  }
+
   return base.map((c): CampaignSnapshot => {
     const file = c.versionId !== null ? fileByVersion.get(c.versionId) : undefined;
     const cf = file?.customerFile;
@@ -305,6 +332,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       searchQuery: c.searchQuery,
       sources: (sourcesByCampaign.get(c.id) ?? []).map(({ kind, errorKind, error }) => ({ kind, errorKind, error })),
       ...(repliesByCampaign.has(c.id) ? { replies: repliesByCampaign.get(c.id) } : {}),
+      ...(sendsByCampaign.has(c.id) ? { massMessages: sendsByCampaign.get(c.id) } : {}),
       queue: c.queueId !== null ? { id: c.queueId, code: c.queueCode!, archived: archived(c.queueArchivedAt) } : null,
       script:
         c.scriptId !== null

@@ -11,6 +11,7 @@ export const summaryElementKeys = [
   "search",
   "sources",
   "replies",
+  "massMessages",
   "queue",
   "schedule",
   "holidays",
@@ -61,6 +62,12 @@ export interface CampaignSnapshot {
    * not sent since, with the reason of the latest (an "outbox.reasons.*" key); absent = none.
    */
   replies?: { failed: number; reason: string | null };
+  /**
+   * Facebook mass messages of the last 24 hours with recipients reported failed (or a page post
+   * that failed): their count, the latest reason (an "outbox.reasons.*" key) and the latest such
+   * send; absent = none.
+   */
+  massMessages?: { failed: number; reason: string | null; massMessageId: number };
   queue: { id: number; code: string; archived: boolean } | null;
   script: (Named & { latestProduction: { id: number; number: number } | null }) | null;
   /** The version the campaign picked (agents run it). */

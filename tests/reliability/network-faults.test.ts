@@ -3,19 +3,24 @@
 // (X search, mentions, DMs; Messenger, comments) and during replies (the outbox). Every message
 // the customers wrote is stored exactly once, every reply reaches the network exactly once or
 // is reported failed with its reason (on the reply, and on the campaign summary), and every
-// ingestion fault shows in the campaign summary.
-// Mass sends (issue 12) are not covered here yet. Runs on PGlite, and on PostgreSQL with
+// ingestion fault shows in the campaign summary. A Facebook mass message (issue 12) meets every
+// one of these faults on the Send API: each sendable recipient is delivered exactly once or
+// reported failed with the reason, and the administrator sees the throttling on the send's
+// progress and the failures on the campaign summary. Runs on PGlite, and on PostgreSQL with
 // TEST_DATABASE_URL.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { campaigns, campaignSources, conversations, messages, outbox } from "@/db/schema";
+import { campaigns, campaignSources, conversations, massMessageRecipients, massMessages, messages, outbox } from "@/db/schema";
 import { resetClock, setClockAt } from "@/lib/clock";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { pollCampaign } from "@/lib/ingestion/poll";
 import { deliverOnce, MAX_ATTEMPTS } from "@/lib/outbox/deliver";
 import { retrySend, sendAnswer } from "@/lib/outbox/replies";
 import { computeCampaignSummary } from "@/lib/summary";
+import { startMassMessage } from "@/lib/mass-message/mutations";
+import { deliverSlice } from "@/lib/mass-message/deliver";
+import { massMessageProgress, recipientsPage } from "@/lib/mass-message/queries";
 import { DEMO_FACEBOOK_CREDENTIALS } from "@/lib/simulator/demo";
 import type { FaultEndpoint, FaultStatus } from "@/lib/simulator/limits";
 import type { SourceKind } from "@/lib/networks/types";
@@ -38,7 +43,20 @@ const w = setupDemoWorkspace({
   },
 });
 
-const figures = { faults: 0, messages: 0, stored: 0, duplicates: 0, sends: 0, delivered: 0, sendDuplicates: 0, reportedFailed: 0 };
+const figures = {
+  faults: 0,
+  messages: 0,
+  stored: 0,
+  duplicates: 0,
+  sends: 0,
+  delivered: 0,
+  sendDuplicates: 0,
+  reportedFailed: 0,
+  massRecipients: 0,
+  massDelivered: 0,
+  massDuplicates: 0,
+  massReportedFailed: 0,
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let fbCampaignId = 0;
 
@@ -63,7 +81,9 @@ afterAll(() => {
   resetClock();
   console.log(
     `RESULT network-faults faults=${figures.faults} messages=${figures.messages} stored=${figures.stored} duplicates=${figures.duplicates} ` +
-      `sends=${figures.sends} delivered=${figures.delivered} send_duplicates=${figures.sendDuplicates} reported_failed=${figures.reportedFailed}`,
+      `sends=${figures.sends} delivered=${figures.delivered} send_duplicates=${figures.sendDuplicates} reported_failed=${figures.reportedFailed} ` +
+      `mass_recipients=${figures.massRecipients} mass_delivered=${figures.massDelivered} mass_duplicates=${figures.massDuplicates} ` +
+      `mass_reported_failed=${figures.massReportedFailed}`,
   );
 });
 
@@ -311,4 +331,67 @@ describe("replies under network faults", () => {
       }
     });
   }
+});
+
+describe("a mass message under network faults", () => {
+  it("meets every fault on the Send API: each sendable recipient delivered exactly once or reported failed with its reason, the faults visible to the administrator", async () => {
+    // Twenty more Messenger contacts in their window, beside those the ingestion cases wrote.
+    await w.sim.postCustomerMessages({ count: 20, namePrefix: "Client masse", text: "Bonjour, des nouvelles ?" });
+    for (let i = 0; i < 5; i++) {
+      await due(fbCampaignId);
+      if ((await pollCampaign(fbCampaignId)).newMessages === 0) break;
+    }
+    const { id, counts } = await startMassMessage(
+      { id: w.state.adminId, login: "admin" },
+      { campaignId: fbCampaignId, sendType: "messenger", text: "Offre de la semaine pour $AUTEUR", template: null, criteria: {} },
+    );
+    expect(counts.sendable).toBeGreaterThanOrEqual(20);
+    // The first seven Send API calls meet, in turn: a page throttle with its reset, 500, 503, a
+    // timeout, a cut answer (the message was made), a refused token and an expired one.
+    for (const fault of FB_FAULTS) await inject("facebook-send", fault);
+
+    let state = "running";
+    let throttleShown = false;
+    for (let i = 0; i < 30 && state === "running"; i++) {
+      const result = await deliverSlice(id, { sliceMs: 10_000 });
+      state = result.state;
+      if (state !== "running" || !result.wakeAt) continue;
+      // The progress page says the page is throttled and when the send goes on (the 429's reset).
+      const progress = (await massMessageProgress(id, fbCampaignId))!;
+      if (progress.throttled && progress.mm.throttledUntil!.getTime() > Date.now() + 30_000) throttleShown = true;
+      // The wait the network gave is over (as `due` does for a source): the delivery goes on.
+      await w.db.update(massMessages).set({ throttledUntil: null }).where(eq(massMessages.id, id));
+    }
+    expect(state).toBe("done");
+    expect(throttleShown).toBe(true);
+
+    const recipients = await w.db.select().from(massMessageRecipients).where(eq(massMessageRecipients.massMessageId, id));
+    const sendable = recipients.filter((r) => r.status !== "not_sendable");
+    expect(sendable).toHaveLength(counts.sendable);
+    const sent = await w.sim.sentWithMetadata(`relais-mm:${id}:`);
+    const copies = (r: (typeof recipients)[number]) => sent.byRecipient[r.contactId] ?? 0;
+    const failed = sendable.filter((r) => r.status === "failed");
+    // Delivered exactly once, or reported failed with the reason and never delivered.
+    expect(sendable.filter((r) => r.status === "sent" && copies(r) !== 1)).toEqual([]);
+    expect(failed.filter((r) => copies(r) !== 0)).toEqual([]);
+    expect(sendable.filter((r) => r.status !== "sent" && r.status !== "failed")).toEqual([]);
+    expect(failed.map((r) => r.reason).sort()).toEqual(["outbox.reasons.tokenExpired", "outbox.reasons.tokenInvalid"]);
+    expect(failed.every((r) => r.errorCode?.startsWith("190"))).toBe(true);
+    figures.massRecipients += sendable.length;
+    figures.massDelivered += sendable.filter((r) => copies(r) > 0).length;
+    figures.massDuplicates += sendable.reduce((n, r) => n + Math.max(0, copies(r) - 1), 0);
+    figures.massReportedFailed += failed.length;
+
+    // The administrator sees it: the progress page's counts and its failed list with the reasons,
+    // and the campaign summary's «Messages en masse», orange with the count and the latest reason.
+    const [mm] = await w.db.select().from(massMessages).where(eq(massMessages.id, id));
+    expect(mm).toMatchObject({ status: "done", sentCount: sendable.length - 2, failedCount: 2 });
+    const report = await recipientsPage(id, "failed", 1);
+    expect(report.total).toBe(2);
+    expect(report.rows.every((r) => r.reason && r.errorCode)).toBe(true);
+    const element = (await computeCampaignSummary(fbCampaignId)).elements.find((e) => e.element === "massMessages")!;
+    expect(element).toMatchObject({ light: "orange", reason: "summary.reasons.massMessages.failing", params: { count: 2 } });
+    expect(["outbox.reasons.tokenExpired", "outbox.reasons.tokenInvalid"]).toContain(element.params?.reason);
+    expect(element.fix).toBe(`/admin/campaigns/${fbCampaignId}/mass-message/${id}?status=failed`);
+  });
 });

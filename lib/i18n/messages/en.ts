@@ -82,6 +82,7 @@ export const en: Messages = {
     admin: "Administration",
     designer: "Interface Designer",
     simulator: "Network simulator",
+    massMessage: "Mass messages",
     logout: "Log out",
     language: "Language",
     languageNames: {

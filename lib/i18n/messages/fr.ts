@@ -84,6 +84,7 @@ export const fr = {
     admin: "Administration",
     designer: "Interface Designer",
     simulator: "Simulateur réseaux",
+    massMessage: "Messages en masse",
     logout: "Déconnexion",
     language: "Langue",
     languageNames: {

@@ -1,8 +1,18 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { massMessages } from "@/db/schema";
+import { emit } from "@/lib/events/emit";
 import type { JobContext, JobDefinition } from "@/lib/jobs/types";
 import { deliverSlice, type SliceResult } from "@/lib/mass-message/deliver";
+
+async function requestSummary(id: number): Promise<void> {
+  const db = await getDb();
+  const [mm] = await db
+    .select({ campaignId: massMessages.campaignId, failed: massMessages.failedCount })
+    .from(massMessages)
+    .where(eq(massMessages.id, id));
+  if (mm && mm.failed > 0) await emit(db, { name: "relais/campaign.changed", data: { campaignId: mm.campaignId } });
+}
 
 /** Slices per run (20 s each): a long send hands over to a fresh run so no run's step list grows without end. */
 const SLICES_PER_RUN = 30;
@@ -23,7 +33,11 @@ export const deliverMassMessageJob: JobDefinition = {
     if (!Number.isInteger(id) || id <= 0) return { skipped: "no mass message id" };
     for (let i = 0; i < SLICES_PER_RUN; i++) {
       const result = await step.run<SliceResult>(`slice-${i}`, () => deliverSlice(id));
-      if (result.state !== "running") return { id, state: result.state };
+      if (result.state !== "running") {
+        // The campaign summary's «Messages en masse» counts the recipients reported failed.
+        await step.run("summary", () => requestSummary(id));
+        return { id, state: result.state };
+      }
       if (result.wakeAt) await step.sleepUntil(`throttled-${i}`, result.wakeAt);
     }
     await step.sendEvent("continue", { name: "relais/massMessage.started", data: { massMessageId: id } });

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { supervisorSchema, type SupervisorInput } from "@/lib/hr/supervision.schema";
-import { supervisionRights } from "@/lib/hr/options";
+import { supervisionRights, supervisorMiscRights } from "@/lib/hr/options";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
@@ -35,6 +35,7 @@ export function SupervisorForm({ supervisor, groups }: { supervisor?: Supervisor
       name: supervisor?.name ?? "",
       reporting: supervisor?.reporting ?? false,
       supervisionRights: supervisor?.supervisionRights ?? [],
+      miscRights: supervisor?.miscRights ?? [],
       groupIds: supervisor?.groupIds ?? [],
     },
   });
@@ -93,6 +94,18 @@ export function SupervisorForm({ supervisor, groups }: { supervisor?: Supervisor
             legend={t("hr.rightsTab.supervision")}
             options={supervisionRights.map((r) => ({ value: r, label: t(`hr.rightsTab.supervisionRights.${r}`) }))}
             value={field.value}
+            onChange={field.onChange}
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="miscRights"
+        render={({ field }) => (
+          <CheckboxGroup
+            legend={t("hr.rightsTab.misc")}
+            options={supervisorMiscRights.map((r) => ({ value: r, label: t(`hr.rightsTab.miscRights.${r}`) }))}
+            value={field.value ?? []}
             onChange={field.onChange}
           />
         )}

@@ -28,6 +28,7 @@ export const summary: Messages["summary"] = {
     general: "General",
     sources: "Message sources",
     replies: "Replies",
+    massMessages: "Mass messages",
     search: "Keyword search",
     queue: "Queue",
     schedule: "Service hours",
@@ -75,6 +76,11 @@ export const summary: Messages["summary"] = {
       tokenRefused: "The network refuses the token ({sources}): renew the token. {error}",
       budgetReached: "Monthly read budget reached: {sources} no longer polled until next month",
       failing: "Failing: {sources} — {error}",
+    },
+    massMessages: {
+      ok: "No mass-message recipient failed in the last 24 hours",
+      failing:
+        "{count, plural, one {# mass-message recipient} other {# mass-message recipients}} failed in the last 24 hours; latest reason: {reason}",
     },
     replies: {
       ok: "No reply failed in the last 24 hours",

@@ -27,6 +27,7 @@ export const summary = {
     general: "Général",
     sources: "Sources des messages",
     replies: "Réponses",
+    massMessages: "Messages en masse",
     search: "Recherche par mot clé",
     queue: "File d'attente",
     schedule: "Horaires de service",
@@ -74,6 +75,11 @@ export const summary = {
       tokenRefused: "Le réseau refuse le jeton ({sources}) : renouvelez le jeton. {error}",
       budgetReached: "Budget mensuel de lecture atteint : {sources} ne sont plus relevées avant le mois prochain",
       failing: "En échec : {sources} — {error}",
+    },
+    massMessages: {
+      ok: "Aucun destinataire de message en masse en échec ces dernières 24 heures",
+      failing:
+        "{count, plural, one {# destinataire de message en masse en échec} other {# destinataires de messages en masse en échec}} ces dernières 24 heures ; dernière raison : {reason}",
     },
     replies: {
       ok: "Aucune réponse en échec ces dernières 24 heures",

@@ -14,7 +14,8 @@ import { RelationTab } from "./relation-tab";
 import { EmailTemplates, type TemplateRow } from "./email-templates";
 import { HoldMusic } from "./hold-music";
 import { SkillsTab } from "./skills-tab";
-import { MassMessageTab } from "./mass-message-tab";
+import { MassMessageHistory } from "@/components/mass-message/history";
+import { adminMassMessageBase } from "@/lib/mass-message/paths";
 import type { MassMessageListItem } from "@/lib/mass-message/queries";
 
 type Tab = CampaignTab | "message";
@@ -113,7 +114,11 @@ export function CampaignTabs({
       </TabsContent>
       {massMessages ? (
         <TabsContent value="message">
-          <MassMessageTab campaignId={campaign.id} items={massMessages} />
+          <MassMessageHistory
+            composeHref={adminMassMessageBase(campaign.id)}
+            basePath={adminMassMessageBase(campaign.id)}
+            items={massMessages}
+          />
         </TabsContent>
       ) : null}
     </Tabs>

@@ -40,6 +40,7 @@ export default async function EditSupervisorPage({ params }: { params: Promise<{
           name: supervisor.name,
           reporting: supervisor.rights.includes("reporting"),
           supervisionRights: supervisor.supervisionRights,
+          miscRights: supervisor.miscRights,
           groupIds: supervisor.groupIds,
         }}
       />

@@ -1,58 +1,7 @@
-import { can } from "@/lib/auth/permissions";
 import { defineRoute } from "@/lib/auth/route";
-import { AuthError } from "@/lib/auth/session";
-import { toCsv } from "@/lib/csv/stringify";
-import { getTranslator } from "@/lib/i18n/server";
-import { massMessageProgress, recipientsOf } from "@/lib/mass-message/queries";
-import type { MessageKey } from "@/lib/i18n/types";
+import { massMessageCsv } from "@/lib/mass-message/export";
 
 export const dynamic = "force-dynamic";
 
 /** The per-recipient report of a mass message as CSV: the mass-message right and the export right. */
-export const GET = defineRoute<{ id: string; mmId: string }>("massMessage.send", {}, async ({ user, params }) => {
-  if (!can(user, "data.export")) throw new AuthError(403);
-  const campaignId = Number(params.id);
-  const id = Number(params.mmId);
-  const progress = Number.isInteger(id) && Number.isInteger(campaignId) ? await massMessageProgress(id, campaignId) : null;
-  if (!progress) return { ok: false, error: "massMessage.errors.noCampaign" };
-  const { t, locale } = await getTranslator();
-  const { rows } = await recipientsOf(id, null, null);
-  const reason = (r: string | null) => {
-    if (!r) return "";
-    const key = r.startsWith("outbox.") || r.startsWith("massMessage.") ? r : `massMessage.reasons.${r}`;
-    return t(key as MessageKey);
-  };
-  const csv = toCsv(
-    [
-      [
-        t("massMessage.recipient"),
-        "PSID",
-        t("massMessage.status"),
-        t("massMessage.reason"),
-        "code",
-        t("massMessage.lastMessage"),
-        t("massMessage.sentAt"),
-        t("massMessage.messageId"),
-      ],
-      ...rows.map((r) => [
-        r.contactName,
-        r.contactId,
-        t(`massMessage.recipientStatuses.${r.status}`),
-        reason(r.reason),
-        r.errorCode ?? "",
-        r.lastInboundAt?.toISOString() ?? "",
-        r.sentAt?.toISOString() ?? "",
-        [r.networkMessageId, r.templateMessageId].filter(Boolean).join(" "),
-      ]),
-    ],
-    { delimiter: locale === "fr" ? ";" : "," },
-  );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="mass-message-${id}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-});
+export const GET = defineRoute<{ id: string; mmId: string }>("massMessage.send", {}, massMessageCsv);

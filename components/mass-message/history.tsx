@@ -6,15 +6,26 @@ import type { MassMessageListItem } from "@/lib/mass-message/queries";
 import { buttonClassName } from "@/components/ui/button-styles";
 import { EmptyState, TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 
-/** «Envoyer un message»: the campaign's sends, and the way to a new one. */
-export function MassMessageTab({ campaignId, items }: { campaignId: number; items: MassMessageListItem[] }) {
+/**
+ * «Envoyer un message»: the campaign's sends, and the way to a new one (`composeHref`); each send's
+ * progress page is `<basePath>/<id>`.
+ */
+export function MassMessageHistory({
+  composeHref,
+  basePath,
+  items,
+}: {
+  composeHref: string;
+  basePath: string;
+  items: MassMessageListItem[];
+}) {
   const t = useT();
   const f = useFormat();
   return (
     <div className="space-y-4 pt-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <p className="max-w-prose text-sm text-fg-muted">{t("massMessage.rules")}</p>
-        <Link href={`/admin/campaigns/${campaignId}/mass-message`} className={buttonClassName()}>
+        <Link href={composeHref} className={buttonClassName()}>
           {t("massMessage.newMessage")}
         </Link>
       </div>
@@ -50,7 +61,7 @@ export function MassMessageTab({ campaignId, items }: { campaignId: number; item
                 <Td>{m.failedCount}</Td>
                 <Td className="max-w-xs truncate">{m.text}</Td>
                 <Td>
-                  <Link href={`/admin/campaigns/${campaignId}/mass-message/${m.id}`} className="underline">
+                  <Link href={`${basePath}/${m.id}`} className="underline">
                     {t("massMessage.open")}
                   </Link>
                 </Td>

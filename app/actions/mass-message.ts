@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { composeSchema, idSchema, previewSchema } from "@/lib/mass-message/mass-message.schema";
 import { changeMassMessage, countRecipients, previewFor, startMassMessage } from "@/lib/mass-message/mutations";
+import { massMessagePaths } from "@/lib/mass-message/paths";
 
-// «Envoyer un message»: every action needs the mass-message right, checked on the server.
+// «Envoyer un message»: every action needs the mass-message right, checked on the server. The
+// same actions serve the administrators' campaign tab and the /mass-message section.
 
 export const countRecipientsAction = defineAction("massMessage.send", composeSchema, (input) => countRecipients(input));
 
@@ -13,14 +15,14 @@ export const previewMassMessageAction = defineAction("massMessage.send", preview
 
 export const startMassMessageAction = defineAction("massMessage.send", composeSchema, async (input, user) => {
   const result = await startMassMessage({ id: user.id, login: user.login }, input);
-  revalidatePath(`/admin/campaigns/${input.campaignId}`);
+  for (const path of massMessagePaths(input.campaignId)) revalidatePath(path);
   return result;
 });
 
 const change = (kind: "pause" | "resume" | "cancel") =>
   defineAction("massMessage.send", idSchema, async (input, user) => {
     const mm = await changeMassMessage({ id: user.id, login: user.login }, input.massMessageId, kind);
-    revalidatePath(`/admin/campaigns/${mm.campaignId}/mass-message/${mm.id}`);
+    for (const path of massMessagePaths(mm.campaignId, mm.id)) revalidatePath(path);
     return { status: mm.status };
   });
 

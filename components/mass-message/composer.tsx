@@ -16,19 +16,22 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useActionFeedback } from "@/components/admin/use-action-feedback";
-import { countRecipientsAction, previewMassMessageAction, startMassMessageAction } from "./actions";
+import { countRecipientsAction, previewMassMessageAction, startMassMessageAction } from "@/app/actions/mass-message";
 import { MessengerPreview } from "./messenger-preview";
 
 type Card = { imageUrl: string; title: string; subtitle: string; buttons: { title: string; url: string }[] };
 const categories = ["positive", "argued", "not_argued"] as const;
 
+/** The composer of a campaign's mass message; `basePath` is where its sends' progress pages live (`<basePath>/<id>`). */
 export function Composer({
   campaignId,
+  basePath,
   pageName,
   columns,
   statuses,
 }: {
   campaignId: number;
+  basePath: string;
   pageName: string;
   columns: string[];
   statuses: { id: number; label: string }[];
@@ -290,7 +293,7 @@ export function Composer({
               const result = await startMassMessageAction(input);
               showErrors(result);
               if (!report(result, { success: "massMessage.started" })) return false;
-              router.push(`/admin/campaigns/${campaignId}/mass-message/${result.data.id}`);
+              router.push(`${basePath}/${result.data.id}`);
             }}
           />
         </div>

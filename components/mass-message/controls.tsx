@@ -6,7 +6,7 @@ import type { MassMessageStatus } from "@/db/schema/mass-messages";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useActionFeedback } from "@/components/admin/use-action-feedback";
-import { cancelMassMessageAction, pauseMassMessageAction, resumeMassMessageAction } from "../actions";
+import { cancelMassMessageAction, pauseMassMessageAction, resumeMassMessageAction } from "@/app/actions/mass-message";
 
 /** Pause, resume, cancel (after a confirmation). The server refuses a change the state no longer allows. */
 export function Controls({ id, status }: { id: number; status: MassMessageStatus }) {
