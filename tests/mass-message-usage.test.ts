@@ -88,9 +88,10 @@ describe("a mass message as the page's usage climbs", () => {
     expect(endShare).toBeGreaterThanOrEqual(95);
     expect(endShare).toBeLessThan(100);
 
-    // It slowed down by itself: the calls made once the page was past 92 % went at most half as
-    // fast as those made below 78 % (the usage each call saw follows from its rank). Rates over
-    // each stretch, not single gaps: calls go in small bursts whenever the event loop was busy.
+    // It slowed down by itself: the calls made once the page was past 92 % went at most at half the
+    // page's rate (the usage each call saw follows from its rank; at full speed they would go at
+    // 97 % of it). A busy machine can only make them slower, never faster, so the bound cannot
+    // pass by luck nor fail under load. Rates over each stretch, not single gaps.
     const mine = (await w.sim.listFacebookMessages())
       .filter((m) => m.metadata?.startsWith(`relais-mm:${id}:`))
       .map((m) => Date.parse(m.createdAt))
@@ -108,6 +109,6 @@ describe("a mass message as the page's usage climbs", () => {
     console.log(
       `RESULT mass-message-usage start_pct=${startShare} end_pct=${endShare} below78_per_s=${early.perSecond.toFixed(1)} above92_per_s=${late.perSecond.toFixed(1)} allowed_per_s=${RATE}`,
     );
-    expect(late.perSecond).toBeLessThanOrEqual(early.perSecond / 2);
+    expect(late.perSecond).toBeLessThanOrEqual(RATE / 2);
   });
 });

@@ -240,6 +240,24 @@ describe("Facebook mass message", () => {
     expect((await deliverSlice(id)).state).toBe("done");
     const posts = await w.sim.listPagePosts(5);
     expect(posts.filter((p) => p.message === "Portes ouvertes samedi")).toHaveLength(1);
+
+    // The same text again a moment later, its first attempt cut short before publishing (left
+    // `sending` by a dead process): the read-back must not take the first send's post for its own.
+    const again = await startMassMessage(admin, compose({ sendType: "page_post", text: "Portes ouvertes samedi" }));
+    await w.db
+      .update(massMessages)
+      .set({ postState: "sending", postSendingSince: new Date(Date.now() - 120_000) })
+      .where(eq(massMessages.id, again.id));
+    expect((await deliverSlice(again.id)).state).toBe("done");
+    const both = (await w.sim.listPagePosts(5)).filter((p) => p.message === "Portes ouvertes samedi");
+    expect(both).toHaveLength(2);
+    const [first, second] = await w.db
+      .select()
+      .from(massMessages)
+      .where(inArray(massMessages.id, [id, again.id]))
+      .orderBy(massMessages.id);
+    expect(second.postId).not.toBe(first.postId);
+    expect(both.map((p) => p.id).sort()).toEqual([first.postId, second.postId].sort());
   });
 
   it("pages the report per recipient on the server, filtered by state, while the CSV export has every row", async () => {

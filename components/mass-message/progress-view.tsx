@@ -122,6 +122,11 @@ export async function MassMessageProgressView({
             </div>
           </dl>
           {throttled ? <p className="text-sm text-warning">{t("massMessage.throttled", { at: f.time(mm.throttledUntil!) })}</p> : null}
+          {mm.status === "paused" && mm.errorReason ? (
+            <p role="alert" className="rounded-control border border-warning p-2 text-sm text-warning" data-testid="mass-paused-reason">
+              {t("massMessage.pausedBy", { reason: t(mm.errorReason as MessageKey) })}
+            </p>
+          ) : null}
           {post && mm.postId ? (
             <p className="text-sm">
               {t("massMessage.postId")} : <code>{mm.postId}</code>

@@ -125,7 +125,7 @@ async function sendOne(
   mm: MassMessage,
   row: ClaimedRow,
   pacer: Pacer,
-): Promise<Outcome & { throttle?: { until: Date; short: boolean } }> {
+): Promise<Outcome & { throttle?: { until: Date; short: boolean }; stop?: boolean }> {
   let textId = row.network_message_id;
   let cardId = row.template_message_id;
   const template = mm.template as MassMessageTemplate | null;
@@ -149,6 +149,11 @@ async function sendOne(
     // The person's window closed before his turn: not sendable, never sent late.
     if (isOutsideWindow(err))
       return { ...base, textId, cardId, status: textId ? "sent" : "not_sendable", reason: textId ? null : "window_expired" };
+    // The page's token was refused or has expired: every other call would fail the same way. The
+    // row goes back to its turn and the whole send pauses with the reason, for an administrator to
+    // renew the token and resume (rather than 100,000 recipients failed one call at a time).
+    if (isNetworkError(err) && err.kind === "unauthorized")
+      return { ...base, textId, cardId, status: "pending", reason: failure.reason, code: failure.code, stop: true };
     if (isNetworkError(err) && err.kind === "rate_limited") {
       const { code } = graphCodes(err);
       const short = code !== undefined && SHORT_THROTTLE_CODES.has(code);
@@ -259,7 +264,11 @@ async function finishIfDone(db: Db, mm: MassMessage, at: Date): Promise<boolean>
 async function deliverPost(db: Db, mm: MassMessage, messenger: MassMessenger): Promise<SliceResult> {
   const at = clockNow();
   if (mm.postState === "sending" && mm.postSendingSince && at.getTime() - mm.postSendingSince.getTime() > staleClaimMs()) {
-    const found = await messenger.findPost(mm.text, mm.postSendingSince);
+    const recorded = await db
+      .select({ postId: massMessages.postId })
+      .from(massMessages)
+      .where(and(eq(massMessages.campaignId, mm.campaignId), sql`${massMessages.postId} is not null`, sql`${massMessages.id} <> ${mm.id}`));
+    const found = await messenger.findPost(mm.text, mm.postSendingSince, new Set(recorded.map((r) => r.postId!)));
     await db
       .update(massMessages)
       .set(found ? { postState: "sent", postId: found, sentCount: 1 } : { postState: "pending" })
@@ -325,12 +334,13 @@ async function deliverFor(id: number, options: DeliverOptions): Promise<SliceRes
   // recorded as soon as its calls are answered.
   const inFlight = new Set<Promise<void>>();
   let long: { until: Date } | null = null;
+  let stop: { reason: string; code: string | null } | null = null;
   let failure: unknown = null;
   const settle = async () => {
     await Promise.all(inFlight);
     if (failure) throw failure;
   };
-  while (Date.now() < deadline && !long) {
+  while (Date.now() < deadline && !long && !stop) {
     mm = await load(db, id);
     if (!mm) return { state: "missing" };
     if (mm.status !== "running") {
@@ -367,8 +377,10 @@ async function deliverFor(id: number, options: DeliverOptions): Promise<SliceRes
       ];
       const sent = await record(db, current, token, outcomes, clockNow());
       options.onBatch?.(sent);
-      for (const r of results)
+      for (const r of results) {
         if (r.throttle && !r.throttle.short && (!long || r.throttle.until > long.until)) long = { until: r.throttle.until };
+        if (r.stop && r.reason) stop ??= { reason: r.reason, code: r.code };
+      }
       if (Date.now() - lastProgress > 500) {
         lastProgress = Date.now();
         await emitProgress(db, current);
@@ -386,6 +398,21 @@ async function deliverFor(id: number, options: DeliverOptions): Promise<SliceRes
     if (lead > 0) await new Promise((r) => setTimeout(r, lead));
   }
   await settle();
+  if (stop) {
+    const { reason, code } = stop as { reason: string; code: string | null };
+    console.warn(`[mass-message] ${id}: paused, the page's token was refused (${code ?? ""})`);
+    await db
+      .update(massMessages)
+      .set({
+        status: "paused",
+        errorReason: reason,
+        updatedAt: clockNow(),
+        ...(long ? { throttledUntil: (long as { until: Date }).until } : {}),
+      })
+      .where(and(eq(massMessages.id, id), eq(massMessages.status, "running")));
+    await emitProgress(db, mm!);
+    return { state: "paused" };
+  }
   if (long) {
     const until = (long as { until: Date }).until;
     await db.update(massMessages).set({ throttledUntil: until }).where(eq(massMessages.id, id));

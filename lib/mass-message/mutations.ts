@@ -199,7 +199,14 @@ export async function changeMassMessage(actor: AuditActor, id: number, change: k
     const at = clockNow();
     const [mm] = await tx
       .update(massMessages)
-      .set({ status: to, updatedAt: at, throttledUntil: null, ...(to === "cancelled" ? { finishedAt: at } : {}) })
+      .set({
+        status: to,
+        updatedAt: at,
+        // The network's wait (`throttled_until`) is kept: a send resumed while the page is still
+        // throttled waits for it. Resumed: the reason a delivery paused itself (a refused token) is behind it.
+        ...(to === "running" ? { errorReason: null } : {}),
+        ...(to === "cancelled" ? { finishedAt: at } : {}),
+      })
       .where(and(eq(massMessages.id, id), inArray(massMessages.status, from)))
       .returning();
     if (!mm) throw new ActionError("massMessage.errors.wrongState");

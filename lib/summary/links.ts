@@ -8,6 +8,7 @@ export const fixLinks = {
   campaignTab: (campaignId: number, tab: CampaignTab) => `/admin/campaigns/${campaignId}?tab=${tab}`,
   /** A mass message's progress page, on its failed recipients. */
   massMessage: (campaignId: number, id: number) => `/admin/campaigns/${campaignId}/mass-message/${id}?status=failed`,
+  massMessageSend: (campaignId: number, id: number) => `/admin/campaigns/${campaignId}/mass-message/${id}`,
   queue: (id: number) => `/admin/queues/${id}`,
   qualificationGroup: (id: number) => `/admin/qualifications/${id}`,
   schedule: (id: number) => `/admin/schedules/${id}`,

@@ -560,6 +560,48 @@ describe("campaign summary rules", () => {
       ),
     ).toMatchObject({ light: "green", reason: "summary.reasons.skills.okNoSkill", params: { count: 5 } });
   });
+
+  it("mass messages (Facebook only): failed recipients of the last day, and a send that paused itself", () => {
+    const facebook = (change: (s: CampaignSnapshot) => void = () => {}) =>
+      variant((s) => {
+        s.type = "facebook";
+        change(s);
+      });
+    expect(computeSummary(complete()).elements.some((e) => e.element === "massMessages")).toBe(false);
+    expect(light(facebook(), "massMessages")).toMatchObject({ light: "green", reason: "summary.reasons.massMessages.ok" });
+    expect(
+      light(
+        facebook((s) => (s.massMessages = { failed: 3, reason: "outbox.reasons.personUnavailable", massMessageId: 12 })),
+        "massMessages",
+      ),
+    ).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.massMessages.failing",
+      params: { count: 3, reason: "outbox.reasons.personUnavailable" },
+      fix: "/admin/campaigns/7/mass-message/12?status=failed",
+    });
+    // A paused send waits for an administrator: it comes first, with its own link.
+    expect(
+      light(
+        facebook(
+          (s) =>
+            (s.massMessages = {
+              failed: 3,
+              reason: "outbox.reasons.personUnavailable",
+              massMessageId: 12,
+              pausedId: 14,
+              pausedReason: "outbox.reasons.tokenExpired",
+            }),
+        ),
+        "massMessages",
+      ),
+    ).toMatchObject({
+      light: "orange",
+      reason: "summary.reasons.massMessages.paused",
+      params: { reason: "outbox.reasons.tokenExpired" },
+      fix: "/admin/campaigns/7/mass-message/14",
+    });
+  });
 });
 
 // Runs last in this file: checks every element the tests above produced.

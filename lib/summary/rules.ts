@@ -99,6 +99,8 @@ function replies(s: CampaignSnapshot): SummaryElement {
  */
 function massMessageSends(s: CampaignSnapshot): SummaryElement {
   const m = s.massMessages;
+  if (m?.pausedId !== undefined)
+    return element("massMessages", "orange", "paused", fixLinks.massMessageSend(s.id, m.pausedId), { reason: m.pausedReason ?? "" });
   if (m && m.failed > 0)
     return element("massMessages", "orange", "failing", fixLinks.massMessage(s.id, m.massMessageId), {
       count: m.failed,

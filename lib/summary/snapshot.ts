@@ -297,6 +297,7 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
       campaignId: massMessages.campaignId,
       id: massMessages.id,
       failed: massMessages.failedCount,
+      paused: sql<boolean>`(mass_messages.status = 'paused' and mass_messages.error_reason is not null)`,
       reason: sql<string | null>`coalesce(mass_messages.error_reason, (select r.reason from mass_message_recipients r
         where r.mass_message_id = mass_messages.id and r.status = 'failed' order by r.id desc limit 1))`,
     })
@@ -304,16 +305,29 @@ export async function loadCampaignSnapshots(db: Db | Tx, campaignIds?: number[])
     .where(
       and(
         inArray(massMessages.campaignId, ids),
-        sql`${massMessages.failedCount} > 0`,
-        sql`${massMessages.updatedAt} > now() - interval '24 hours'`,
+        // Failures of the last day, or a send that paused itself (a refused token) and waits for an administrator.
+        sql`((${massMessages.failedCount} > 0 and ${massMessages.updatedAt} > now() - interval '24 hours')
+              or (${massMessages.status} = 'paused' and ${massMessages.errorReason} is not null))`,
       ),
     )
     .orderBy(desc(massMessages.updatedAt));
-  const sendsByCampaign = new Map<number, { failed: number; reason: string | null; massMessageId: number }>();
+  const sendsByCampaign = new Map<
+    number,
+    { failed: number; reason: string | null; massMessageId: number; pausedId?: number; pausedReason?: string }
+  >();
   for (const r of failedSends) {
-    const seen = sendsByCampaign.get(r.campaignId);
-    if (seen) seen.failed += r.failed;
-    else sendsByCampaign.set(r.campaignId, { failed: r.failed, reason: r.reason, massMessageId: r.id });
+    const paused = r.paused === true || String(r.paused) === "true";
+    let seen = sendsByCampaign.get(r.campaignId);
+    if (!seen) {
+      seen = { failed: 0, reason: r.failed > 0 ? r.reason : null, massMessageId: r.id };
+      sendsByCampaign.set(r.campaignId, seen);
+    }
+    seen.failed += r.failed;
+    if (seen.reason === null && r.failed > 0) seen.reason = r.reason;
+    if (paused && seen.pausedId === undefined) {
+      seen.pausedId = r.id;
+      seen.pausedReason = r.reason ?? "";
+    }
   }
 
   return base.map((c): CampaignSnapshot => {

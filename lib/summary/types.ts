@@ -67,7 +67,8 @@ export interface CampaignSnapshot {
    * that failed): their count, the latest reason (an "outbox.reasons.*" key) and the latest such
    * send; absent = none.
    */
-  massMessages?: { failed: number; reason: string | null; massMessageId: number };
+  /** `pausedId`: a send that paused itself (the page's token refused), waiting for an administrator. */
+  massMessages?: { failed: number; reason: string | null; massMessageId: number; pausedId?: number; pausedReason?: string };
   queue: { id: number; code: string; archived: boolean } | null;
   script: (Named & { latestProduction: { id: number; number: number } | null }) | null;
   /** The version the campaign picked (agents run it). */

@@ -109,14 +109,19 @@ export function createMassMessenger(credentials: FacebookCredentials, options: G
       return { id: res.data.id, usage: highestUsage(res.usage) };
     },
     /** A post of the page with exactly this text, published since `since` (read-back after a crash). */
-    async findPost(message: string, since: Date): Promise<string | null> {
+    /**
+     * The post a send cut short published, if any: the same text, no earlier than a minute before
+     * the claim (clock skew), and not a post another send already recorded as its own (the same
+     * text published twice within a minute).
+     */
+    async findPost(message: string, since: Date, taken: ReadonlySet<string> = new Set()): Promise<string | null> {
       const res = await graph.get<{ data?: { id: string; message?: string; created_time?: string }[] }>(
         `${page}/feed`,
         { fields: "id,message,created_time", limit: 25 },
         "page post read-back",
       );
       const post = (res.data.data ?? []).find(
-        (p) => p.message === message && (!p.created_time || Date.parse(p.created_time) >= since.getTime() - 60_000),
+        (p) => p.message === message && !taken.has(p.id) && (!p.created_time || Date.parse(p.created_time) >= since.getTime() - 60_000),
       );
       return post?.id ?? null;
     },

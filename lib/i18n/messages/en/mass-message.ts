@@ -73,6 +73,8 @@ export const massMessage: typeof fr = {
   timeLeft: "Time left",
   timeLeftValue: "{minutes, plural, =0 {under a minute} one {# minute} other {# minutes}}",
   throttled: "Facebook is throttling the page: resuming at {at}.",
+  pausedBy:
+    "Send paused by Relais: Facebook refuses the page's token ({reason}). Renew the token in the campaign's General tab, then resume the send: nobody was counted as failed.",
   pause: "Pause",
   resume: "Resume",
   cancel: "Cancel the send",

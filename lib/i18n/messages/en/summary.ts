@@ -79,6 +79,7 @@ export const summary: Messages["summary"] = {
     },
     massMessages: {
       ok: "No mass-message recipient failed in the last 24 hours",
+      paused: "A mass message paused itself: Facebook refuses the page's token ({reason}); renew it, then resume the send",
       failing:
         "{count, plural, one {# mass-message recipient} other {# mass-message recipients}} failed in the last 24 hours; latest reason: {reason}",
     },

@@ -72,6 +72,8 @@ export const massMessage = {
   timeLeft: "Temps restant",
   timeLeftValue: "{minutes, plural, =0 {moins d'une minute} one {# minute} other {# minutes}}",
   throttled: "La page est limitée par Facebook : reprise à {at}.",
+  pausedBy:
+    "Envoi mis en pause par Relais : Facebook refuse le jeton de la page ({reason}). Renouvelez le jeton dans l'onglet Général de la campagne, puis reprenez l'envoi : personne n'a été compté en échec.",
   pause: "Suspendre",
   resume: "Reprendre",
   cancel: "Annuler l'envoi",

@@ -78,6 +78,8 @@ export const summary = {
     },
     massMessages: {
       ok: "Aucun destinataire de message en masse en échec ces dernières 24 heures",
+      paused:
+        "Un message en masse s'est mis en pause : Facebook refuse le jeton de la page ({reason}) ; renouvelez-le puis reprenez l'envoi",
       failing:
         "{count, plural, one {# destinataire de message en masse en échec} other {# destinataires de messages en masse en échec}} ces dernières 24 heures ; dernière raison : {reason}",
     },
