@@ -31,16 +31,16 @@ const kolkata = range("2026-10-01", "2026-10-31", "Asia/Kolkata"); // +05:30: no
 
 /** The rollup tables as they are, without the rows a change brought back to zero. */
 async function stored() {
-  const arrivals = await rows(
+  const arrivals = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, grain, period, received, filtered from report_arrivals where received <> 0 or filtered <> 0 order by 1, 2, 3`,
   );
-  const days = await rows(
+  const days = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, day, handled, positive, argued, not_argued, benefit::text from report_handled_days
         where handled <> 0 or benefit <> 0 order by 1, 2`,
   );
-  const hours = await rows(
+  const hours = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, hour, status_id, code, label, category, n, benefit::text from report_status_hours
         where n <> 0 or benefit <> 0 order by 1, 2, 3, 4, 5, 6`,
@@ -50,13 +50,13 @@ async function stored() {
 
 /** The same aggregates computed from the conversations now. */
 async function recomputed() {
-  const arrivals = await rows(
+  const arrivals = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, g.grain, date_trunc(g.grain, created_at, 'UTC') as period, count(*)::int as received,
                (count(*) filter (where status = 'filtered' or filtered_term is not null))::int as filtered
         from conversations cross join (values ('day'), ('hour')) g(grain) group by 1, 2, 3 order by 1, 2, 3`,
   );
-  const days = await rows(
+  const days = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, date_trunc('day', closed_at, 'UTC') as day, count(*)::int as handled,
                (count(*) filter (where qualification_category = 'positive'))::int as positive,
@@ -65,7 +65,7 @@ async function recomputed() {
                coalesce(sum(qualification_benefit), 0)::numeric(14,2)::text as benefit
         from conversations where closed_at is not null and qualified_by is not null group by 1, 2 order by 1, 2`,
   );
-  const hours = await rows(
+  const hours = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, date_trunc('hour', closed_at, 'UTC') as hour, qualification_status_id as status_id, qualification_code as code,
                qualification_label as label, qualification_category as category, count(*)::int as n,

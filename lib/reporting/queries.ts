@@ -132,7 +132,7 @@ export function rollupCovers(range: { from: Date; to: Date }): boolean {
   return range.from.getTime() % HOUR === 0 && range.to.getTime() % HOUR === 0;
 }
 
-function useRollup(scope: ReportScope, range: ReportRange, options: ReportOptions): boolean {
+function readsRollups(scope: ReportScope, range: ReportRange, options: ReportOptions): boolean {
   return options.source !== "facts" && scope.kind === "all" && rollupCovers(range);
 }
 
@@ -253,7 +253,7 @@ export async function campaignReport(
   options: ReportOptions = {},
 ): Promise<CampaignReport | null> {
   const db = await getDb();
-  const rollup = useRollup(scope, range, options);
+  const rollup = readsRollups(scope, range, options);
   const [campaign] = await db
     .select({ id: campaigns.id, name: campaigns.name, groupId: campaigns.qualificationGroupId, currency: qualificationGroups.currency })
     .from(campaigns)
