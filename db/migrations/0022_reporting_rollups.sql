@@ -139,6 +139,15 @@ CREATE TRIGGER conversations_report_update AFTER UPDATE ON conversations FOR EAC
          NEW.qualification_benefit))
   EXECUTE FUNCTION relais_report_changed();--> statement-breakpoint
 CREATE TRIGGER conversations_report_delete AFTER DELETE ON conversations FOR EACH ROW EXECUTE FUNCTION relais_report_changed();--> statement-breakpoint
+CREATE OR REPLACE FUNCTION relais_report_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM report_arrivals;
+  DELETE FROM report_handled_days;
+  DELETE FROM report_status_hours;
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER conversations_report_truncate AFTER TRUNCATE ON conversations FOR EACH STATEMENT EXECUTE FUNCTION relais_report_truncated();--> statement-breakpoint
 -- What is already stored.
 INSERT INTO report_arrivals (campaign_id, grain, period, received, filtered)
 SELECT c.campaign_id, g.grain, date_trunc(g.grain, c.created_at, 'UTC'), count(*),
