@@ -252,6 +252,19 @@ describe("reporting rollups", () => {
     await expectReportsEqual();
   });
 
+  it("give a scoped viewer the same arrivals whether found from his agents' side or from the campaign's", async () => {
+    // Over 500 agents the arrivals are probed one by one; the 600 extra ids are nobody's.
+    const small = { kind: "agents" as const, agentIds: [ids.alice], own: false };
+    const large = { kind: "agents" as const, agentIds: [ids.alice, ...Array.from({ length: 600 }, (_, i) => 1_000_000 + i)], own: false };
+    for (const r of [october, dstDay, around]) {
+      const [a, b] = await Promise.all([campaignReport(small, ids.campaign, r), campaignReport(large, ids.campaign, r)]);
+      expect(a!.received).toBeGreaterThan(0);
+      expect({ ...a, scope: null }).toEqual({ ...b, scope: null });
+      const list = [{ id: ids.campaign, name: "Rollup" }];
+      expect(await campaignsOverview(small, list, () => r)).toEqual(await campaignsOverview(large, list, () => r));
+    }
+  });
+
   it("follow a release from the filtered list, a conversation moved to another campaign and a deletion", async () => {
     const d = db.handle.db;
     const [spam] = await d.select({ id: conversations.id }).from(conversations).where(eq(conversations.filteredTerm, "spam"));
