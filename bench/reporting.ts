@@ -48,25 +48,33 @@ async function seed(handle: DatabaseHandle, n: number) {
   // Six months of arrivals, evenly spread with a deterministic jitter; every tenth is filtered.
   await x(`insert into conversations (campaign_id, network, thread_id, author_id, author_handle, author_name, status, filtered_term,
              waiting_since, created_at, closed_at, qualified_by, qualification_status_id, qualification_code, qualification_label,
-             qualification_category, qualification_benefit)
+             qualification_category, qualification_benefit, first_offered_at, first_response_at)
            select case when g % 2 = 0 then 1 else 2 + g % 9 end, 'twitter', 't' || g, 'u' || (g % 50000), 'u', 'U',
              case when (g / 2) % 10 = 0 then 'filtered' else 'closed' end,
              case when (g / 2) % 10 = 0 then 'spam' end,
              case when (g / 2) % 10 <> 0 then t end, t,
              case when (g / 2) % 10 <> 0 then t + make_interval(secs => 300 + (g * 7919) % 1500) end,
              case when (g / 2) % 10 <> 0 then 1 + ((g / 2) * 31) % 200 end,
-             case when (g / 2) % 10 <> 0 then s.id end, s.code, s.label, s.category, s.benefit
+             case when (g / 2) % 10 <> 0 then s.id end, s.code, s.label, s.category, s.benefit,
+             case when (g / 2) % 10 <> 0 then t + interval '10 seconds' end,
+             case when (g / 2) % 10 <> 0 then t + make_interval(secs => 30 + g % 600) end
            from (select g, timestamptz '2026-06-01 00:00 Europe/Paris'
                          + make_interval(secs => (g::float8 / ${n}) * 183 * 86400) as t from generate_series(1::bigint, ${n}) g) a
            left join qualification_statuses s on (g / 2) % 10 <> 0 and s.id = 1 + (g * 13) % 4`);
   await x(`insert into messages (conversation_id, campaign_id, direction, text, author_id, author_handle, author_name, created_at)
            select id, campaign_id, 'in', 'hello', author_id, 'u', 'U', created_at from conversations`);
+  // The answers and the offers at the first_response_at / first_offered_at given above, their
+  // triggers off for the bulk load (they would rewrite every conversation row once more).
+  await x(`alter table messages disable trigger messages_first_response`);
   await x(`insert into messages (conversation_id, campaign_id, direction, text, author_id, author_handle, author_name, sent_by, created_at)
-           select id, campaign_id, 'out', 'hi', 'us', 'us', 'Us', qualified_by, created_at + make_interval(secs => 30 + id % 600)
+           select id, campaign_id, 'out', 'hi', 'us', 'us', 'Us', qualified_by, first_response_at
            from conversations where qualified_by is not null`);
+  await x(`alter table messages enable trigger messages_first_response`);
+  await x(`alter table assignments disable trigger assignments_first_offer`);
   await x(`insert into assignments (conversation_id, agent_id, state, why, offered_at, accepted_at, ended_at, end_reason)
            select id, qualified_by, 'ended', 'any', created_at + interval '10 seconds', created_at + interval '20 seconds', closed_at, 'qualified'
            from conversations where qualified_by is not null`);
+  await x(`alter table assignments enable trigger assignments_first_offer`);
   // What autovacuum would have done on a live database (visibility map: index-only probes).
   await x(`vacuum analyze`);
 }

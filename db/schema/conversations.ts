@@ -71,6 +71,9 @@ export const conversations = pgTable(
     // When the first outbound message was stored: kept by a trigger on messages (migration
     // 0021), so the wallboard's "answered within target" reads one row, not a message probe.
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    // When it was first offered to an agent (the first assignment's offered_at): kept by a trigger
+    // on assignments (migration 0022), so the report's handling time reads the row alone.
+    firstOfferedAt: timestamp("first_offered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -93,8 +96,29 @@ export const conversations = pgTable(
     index("conversations_campaign_created_idx").on(t.campaignId, t.createdAt),
     index("conversations_campaign_closed_idx").on(t.campaignId, t.closedAt),
     index("conversations_qualifier_closed_idx").on(t.qualifiedBy, t.closedAt),
-    // The wallboard's "today" over every campaign in one range scan (bench/pages.ts).
-    index("conversations_created_idx").on(t.createdAt),
+    // The wallboard's "today" over every campaign in one range scan (bench/pages.ts), index-only:
+    // the columns it reads are keys of the index (drizzle has no INCLUDE).
+    index("conversations_created_idx").on(t.createdAt, t.campaignId, t.status, t.waitingSince, t.firstResponseAt),
+    // The wallboard's queues now (waiting count, oldest waiting, held), index-only.
+    index("conversations_live_idx")
+      .on(t.campaignId, t.status, t.waitingSince)
+      .where(sql`${t.status} in ('waiting', 'held')`),
+    // A report's per-agent figures and exact percentiles (first response, handling time) in one
+    // index-only range scan of the campaign's handled conversations.
+    index("conversations_report_idx")
+      .on(
+        t.campaignId,
+        t.closedAt,
+        t.qualifiedBy,
+        t.qualificationCategory,
+        t.qualificationBenefit,
+        t.firstResponseAt,
+        t.waitingSince,
+        t.createdAt,
+        t.firstOfferedAt,
+        t.assignedAt,
+      )
+      .where(sql`${t.qualifiedBy} is not null`),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;

@@ -19,3 +19,4 @@ export * from "./workspace";
 export * from "./agenda";
 export * from "./outbox";
 export * from "./mass-messages";
+export * from "./reporting";

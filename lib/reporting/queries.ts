@@ -1,8 +1,16 @@
 // The campaign report, from stored facts only: a conversation counts with the qualification it
 // was given (the copied code/label/category/benefit columns), never with today's configuration of
-// that status. Two aggregate queries over the range (arrivals by created_at, handled conversations
-// by closed_at), each one scan with GROUPING SETS, on the (campaign_id, created_at|closed_at)
-// indexes of the reporting migration.
+// that status. Three reads over the range:
+// - per agent and in total: counts, benefit and the exact percentiles of first response and
+//   handling time, one index-only range scan of conversations_report_idx (every column read is a
+//   key of that index; first_response_at and first_offered_at are kept on the conversation by
+//   triggers);
+// - per status and per chart bucket: the rollup report_status_hours (UTC hours, kept by triggers
+//   in the transaction that qualifies) when the viewer sees everything and the period starts and
+//   ends on whole UTC hours (any whole-hour time zone, DST included), else the conversations;
+// - arrivals: report_arrivals likewise, else the conversations.
+// The overview of every campaign reads UTC days for the whole days of each period and UTC hours
+// for its edges. `source: "facts"` reads the conversations only (tests compare both).
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Db } from "@/db/client";
 import { campaigns, qualificationGroups, qualificationStatuses, users } from "@/db/schema";
@@ -108,52 +116,92 @@ interface HandledRow {
   ht_p90: number | null;
 }
 
+export interface ReportOptions {
+  /** "auto": the rollups where the scope and range allow; "facts": the conversations only. */
+  source?: "auto" | "facts";
+}
+
 // grouping(agent_id, status_id, bucket, category): 1 bits mark the columns a set does not group by.
 const SET = { total: 0b1111, agent: 0b0111, status: 0b1010, bucket: 0b1101 } as const;
 
-async function handledFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<HandledRow[]> {
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** The rollups hold whole UTC hours: a period that starts and ends on one can be read from them. */
+export function rollupCovers(range: { from: Date; to: Date }): boolean {
+  return range.from.getTime() % HOUR === 0 && range.to.getTime() % HOUR === 0;
+}
+
+function readsRollups(scope: ReportScope, range: ReportRange, options: ReportOptions): boolean {
+  return options.source !== "facts" && scope.kind === "all" && rollupCovers(range);
+}
+
+const counts = (category: SQL, n: SQL = sql`1`) => sql`coalesce(sum(${n}), 0)::int as n,
+  coalesce(sum(${n}) filter (where ${category} = 'positive'), 0)::int as positive,
+  coalesce(sum(${n}) filter (where ${category} = 'argued'), 0)::int as argued,
+  coalesce(sum(${n}) filter (where ${category} = 'not_argued'), 0)::int as not_argued`;
+
+function handledWhere(campaignId: number, range: ReportRange, scope: ReportScope): SQL {
   const scoped = scope.kind === "agents" ? sql`and c.qualified_by = any(${intArray(scope.agentIds)})` : sql``;
-  const where = sql`c.campaign_id = ${campaignId} and c.closed_at >= ${iso(range.from)} and c.closed_at < ${iso(range.to)}
+  return sql`c.campaign_id = ${campaignId} and c.closed_at >= ${iso(range.from)} and c.closed_at < ${iso(range.to)}
     and c.qualified_by is not null ${scoped}`;
-  // Counts per set, from the conversation rows alone; the times (two index probes per
-  // conversation, and sorts for the percentiles) only for the sets that show them.
-  const [counts, times] = await Promise.all([
-    rows<HandledRow>(
-      db,
-      sql`select grouping(agent_id, status_id, bucket, category)::int as g, agent_id, status_id, code, label, category,
-             ${bucketLabel(range)} as bucket,
-             count(*)::int as n,
-             count(*) filter (where category = 'positive')::int as positive,
-             count(*) filter (where category = 'argued')::int as argued,
-             count(*) filter (where category = 'not_argued')::int as not_argued,
-             coalesce(sum(benefit), 0)::numeric(14,2)::text as benefit
-          from (select c.qualified_by as agent_id, c.qualification_status_id as status_id, c.qualification_code as code,
-                       c.qualification_label as label, c.qualification_category as category, c.qualification_benefit as benefit,
-                       ${bucketOf(sql`c.closed_at`, range)} as bucket
-                from conversations c where ${where}) h
-          group by grouping sets ((), (agent_id), (status_id, code, label, category), (bucket))`,
-    ),
-    // One sort per measure for both percentiles (the array form of percentile_cont).
-    rows<{ g: number; agent_id: number | null; frt: (number | null)[] | null; ht: (number | null)[] | null }>(
-      db,
-      sql`select grouping(agent_id)::int as g, agent_id,
-             percentile_cont(array[0.5, 0.9]) within group (order by frt) as frt,
-             percentile_cont(array[0.5, 0.9]) within group (order by ht) as ht
-          from (select c.qualified_by as agent_id,
-                       extract(epoch from (select min(m.created_at) from messages m where m.conversation_id = c.id and m.direction = 'out')
-                                          - coalesce(c.waiting_since, c.created_at))::float8 as frt,
-                       extract(epoch from c.closed_at - coalesce((select min(a.offered_at) from assignments a where a.conversation_id = c.id),
-                                                              c.assigned_at))::float8 as ht
-                from conversations c where ${where}) t
-          group by grouping sets ((), (agent_id))`,
-    ),
+}
+
+/** Total and per agent: counts, benefit, percentiles — exact, from conversations_report_idx alone. */
+async function agentFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<HandledRow[]> {
+  const list = await rows<HandledRow & { frt: (number | null)[] | null; ht: (number | null)[] | null }>(
+    db,
+    sql`select case when grouping(agent_id) = 1 then ${sql.raw(String(SET.total))} else ${sql.raw(String(SET.agent))} end as g, agent_id,
+           ${counts(sql`category`)}, coalesce(sum(benefit), 0)::numeric(14,2)::text as benefit,
+           percentile_cont(array[0.5, 0.9]) within group (order by frt) as frt,
+           percentile_cont(array[0.5, 0.9]) within group (order by ht) as ht
+        from (select c.qualified_by as agent_id, c.qualification_category as category, c.qualification_benefit as benefit,
+                     extract(epoch from c.first_response_at - coalesce(c.waiting_since, c.created_at))::float8 as frt,
+                     extract(epoch from c.closed_at - coalesce(c.first_offered_at, c.assigned_at))::float8 as ht
+              from conversations c where ${handledWhere(campaignId, range, scope)}) t
+        group by grouping sets ((), (agent_id))`,
+  );
+  return list.map(({ frt, ht, ...r }) => ({
+    ...r,
+    status_id: null,
+    code: null,
+    label: null,
+    category: null,
+    bucket: null,
+    frt_p50: frt?.[0] ?? null,
+    frt_p90: frt?.[1] ?? null,
+    ht_p50: ht?.[0] ?? null,
+    ht_p90: ht?.[1] ?? null,
+  }));
+}
+
+/** Per status (as given) and per chart bucket: the hourly rollup, or the conversations. */
+async function statusFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope, rollup: boolean): Promise<HandledRow[]> {
+  const source = rollup
+    ? sql`select s.status_id, s.code, s.label, s.category, s.n, s.benefit, ${bucketOf(sql`s.hour`, range)} as bucket
+          from report_status_hours s
+          where s.campaign_id = ${campaignId} and s.hour >= ${iso(range.from)} and s.hour < ${iso(range.to)}`
+    : sql`select c.qualification_status_id as status_id, c.qualification_code as code, c.qualification_label as label,
+                 c.qualification_category as category, 1 as n, c.qualification_benefit as benefit, ${bucketOf(sql`c.closed_at`, range)} as bucket
+          from conversations c where ${handledWhere(campaignId, range, scope)}`;
+  const list = await rows<HandledRow>(
+    db,
+    sql`select case when grouping(bucket) = 1 then ${sql.raw(String(SET.status))} else ${sql.raw(String(SET.bucket))} end as g, status_id, code, label, category,
+           ${bucketLabel(range)} as bucket, ${counts(sql`category`, sql`n`)}, coalesce(sum(benefit), 0)::numeric(14,2)::text as benefit
+        from (${source}) h
+        group by grouping sets ((status_id, code, label, category), (bucket))
+        having sum(n) <> 0`,
+  );
+  return list.map((r) => ({ ...r, agent_id: null, frt_p50: null, frt_p90: null, ht_p50: null, ht_p90: null }));
+}
+
+async function handledFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope, rollup: boolean): Promise<HandledRow[]> {
+  const [agents, statuses] = await Promise.all([
+    agentFacts(db, campaignId, range, scope),
+    statusFacts(db, campaignId, range, scope, rollup),
   ]);
-  const timesOf = new Map(times.map((r) => [r.g === 1 ? "total" : `agent:${r.agent_id}`, r]));
-  return counts.map((r) => {
-    const key = r.g === SET.total ? "total" : r.g === SET.agent ? `agent:${r.agent_id}` : null;
-    const t = key ? timesOf.get(key) : undefined;
-    return { ...r, frt_p50: t?.frt?.[0] ?? null, frt_p90: t?.frt?.[1] ?? null, ht_p50: t?.ht?.[0] ?? null, ht_p90: t?.ht?.[1] ?? null };
-  });
+  // An empty range still has its total row (all zeros), as the facts' grouping sets give it.
+  return [...agents.filter((r) => r.g === SET.total || r.n > 0), ...statuses];
 }
 
 /** A conversation that reached one of these agents: offered (an assignment row), assigned or qualified. */
@@ -162,14 +210,38 @@ function reachedAgents(ids: SQL): SQL {
     or exists (select 1 from assignments a where a.conversation_id = c.id and a.agent_id = any(${ids})))`;
 }
 
-async function arrivals(db: Db, campaignId: number, range: ReportRange, scope: ReportScope) {
-  const scoped = scope.kind === "agents" ? sql`and ${reachedAgents(intArray(scope.agentIds))}` : sql``;
+/** Up to this many agents, a scope's arrivals are found from the agents' side. */
+const SMALL_SCOPE = 500;
+
+/**
+ * The same condition for conversations that arrived from `since` on. A small scope reads its
+ * agents' offers, closings and current conversations by index (an offer or a closing never comes
+ * before the arrival, so those since `since` are enough): one agent's month is ~400 rows instead
+ * of the campaign's ~80,000 arrivals probed one by one (bench/reporting.ts). A large scope (a
+ * supervisor of thousands) probes the arrivals, which is then the cheaper side.
+ */
+function reachedScope(ids: readonly number[], since: Date): SQL {
+  const list = intArray(ids);
+  if (ids.length > SMALL_SCOPE) return reachedAgents(list);
+  return sql`c.id in (select q.id from conversations q where q.qualified_by = any(${list}) and q.closed_at >= ${iso(since)}
+    union select s.id from conversations s where s.assigned_agent_id = any(${list})
+    union select a.conversation_id from assignments a where a.agent_id = any(${list}) and a.offered_at >= ${iso(since)})`;
+}
+
+async function arrivals(db: Db, campaignId: number, range: ReportRange, scope: ReportScope, rollup: boolean) {
+  const scoped = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, range.from)}` : sql``;
+  const source = rollup
+    ? sql`select ${bucketOf(sql`r.period`, range)} as bucket, r.received, r.filtered from report_arrivals r
+          where r.campaign_id = ${campaignId} and r.grain = 'hour' and r.period >= ${iso(range.from)} and r.period < ${iso(range.to)}`
+    : sql`select ${bucketOf(sql`c.created_at`, range)} as bucket, 1 as received,
+                 case when c.status = 'filtered' or c.filtered_term is not null then 1 else 0 end as filtered
+          from conversations c
+          where c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)} ${scoped}`;
   return rows<{ g: number; bucket: string | null; received: number; filtered: number }>(
     db,
-    sql`select grouping(bucket)::int as g, ${bucketLabel(range)} as bucket, count(*)::int as received, count(*) filter (where filtered)::int as filtered
-        from (select ${bucketOf(sql`c.created_at`, range)} as bucket, (c.status = 'filtered' or c.filtered_term is not null) as filtered
-              from conversations c
-              where c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)} ${scoped}) x
+    sql`select grouping(bucket)::int as g, ${bucketLabel(range)} as bucket, coalesce(sum(received), 0)::int as received,
+           coalesce(sum(filtered), 0)::int as filtered
+        from (${source}) x
         group by grouping sets ((), (bucket))`,
   );
 }
@@ -192,8 +264,14 @@ function figuresOf(r: HandledRow | undefined): Figures {
 }
 
 /** The report of one campaign over `range`, limited to `scope` (check `campaignInScope` first). */
-export async function campaignReport(scope: ReportScope, campaignId: number, range: ReportRange): Promise<CampaignReport | null> {
+export async function campaignReport(
+  scope: ReportScope,
+  campaignId: number,
+  range: ReportRange,
+  options: ReportOptions = {},
+): Promise<CampaignReport | null> {
   const db = await getDb();
+  const rollup = readsRollups(scope, range, options);
   const [campaign] = await db
     .select({ id: campaigns.id, name: campaigns.name, groupId: campaigns.qualificationGroupId, currency: qualificationGroups.currency })
     .from(campaigns)
@@ -202,8 +280,8 @@ export async function campaignReport(scope: ReportScope, campaignId: number, ran
   if (!campaign) return null;
   const empty = scope.kind === "agents" && scope.agentIds.length === 0;
   const [handled, arrived, quotaStatuses, callbacks, appointments] = await Promise.all([
-    empty ? [] : handledFacts(db, campaignId, range, scope),
-    empty ? [] : arrivals(db, campaignId, range, scope),
+    empty ? [] : handledFacts(db, campaignId, range, scope, rollup),
+    empty ? [] : arrivals(db, campaignId, range, scope, rollup),
     campaign.groupId
       ? db
           .select({
@@ -318,47 +396,12 @@ export async function campaignsOverview(
   scope: ReportScope,
   list: { id: number; name: string }[],
   rangeOf: (campaignId: number) => ReportRange,
+  options: ReportOptions = {},
 ): Promise<CampaignOverviewRow[]> {
   if (list.length === 0 || (scope.kind === "agents" && scope.agentIds.length === 0)) return [];
   const db = await getDb();
-  const periods = sql.join(
-    list.map((c) => {
-      const r = rangeOf(c.id);
-      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz)`;
-    }),
-    sql`, `,
-  );
-  const ids = scope.kind === "agents" ? intArray(scope.agentIds) : null;
-  const handledScope = ids ? sql`and c.qualified_by = any(${ids})` : sql``;
-  const arrivalScope = ids ? sql`and ${reachedAgents(ids)}` : sql``;
-  const found = await rows<{
-    id: number;
-    currency: string | null;
-    received: number;
-    handled: number;
-    positive: number;
-    argued: number;
-    not_argued: number;
-    benefit: string;
-  }>(
-    db,
-    sql`with p(campaign_id, f, t) as (values ${periods})
-        select p.campaign_id as id, g.currency,
-          (select count(*)::int from conversations c where c.campaign_id = p.campaign_id and c.created_at >= p.f and c.created_at < p.t ${arrivalScope}) as received,
-          h.handled, h.positive, h.argued, h.not_argued, h.benefit
-        from p
-        join campaigns k on k.id = p.campaign_id
-        left join qualification_groups g on g.id = k.qualification_group_id
-        cross join lateral (
-          select count(*)::int as handled,
-                 count(*) filter (where c.qualification_category = 'positive')::int as positive,
-                 count(*) filter (where c.qualification_category = 'argued')::int as argued,
-                 count(*) filter (where c.qualification_category = 'not_argued')::int as not_argued,
-                 coalesce(sum(c.qualification_benefit), 0)::numeric(14,2)::text as benefit
-          from conversations c
-          where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by is not null ${handledScope}
-        ) h`,
-  );
+  const rollup = options.source !== "facts" && scope.kind === "all" && list.every((c) => rollupCovers(rangeOf(c.id)));
+  const found = await (rollup ? overviewFromRollups(db, list, rangeOf) : overviewFromFacts(db, scope, list, rangeOf));
   const byId = new Map(found.map((r) => [Number(r.id), r]));
   return list.map((c) => {
     const r = byId.get(c.id);
@@ -378,4 +421,101 @@ export async function campaignsOverview(
       benefit: r?.benefit ?? "0.00",
     };
   });
+}
+
+interface OverviewFound {
+  id: number;
+  currency: string | null;
+  received: number;
+  handled: number;
+  positive: number;
+  argued: number;
+  not_argued: number;
+  benefit: string;
+}
+
+/**
+ * Each period as its whole UTC days [m0, m1) read from the daily rollups, and the hours before
+ * and after them ([from, m0) and [m1, to), at most a day in all) from the hourly ones. A period
+ * holding no whole UTC day is all edge: m0 = m1 = to.
+ */
+async function overviewFromRollups(db: Db, list: { id: number }[], rangeOf: (campaignId: number) => ReportRange) {
+  const periods = sql.join(
+    list.map((c) => {
+      const r = rangeOf(c.id);
+      let m0 = Math.ceil(r.from.getTime() / DAY) * DAY;
+      let m1 = Math.floor(r.to.getTime() / DAY) * DAY;
+      if (m0 >= m1) m0 = m1 = r.to.getTime();
+      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz,
+        ${new Date(m0).toISOString()}::timestamptz, ${new Date(m1).toISOString()}::timestamptz)`;
+    }),
+    sql`, `,
+  );
+  return rows<OverviewFound>(
+    db,
+    sql`with p(campaign_id, f, t, m0, m1) as (values ${periods})
+        select p.campaign_id as id, g.currency, a.received, h.handled, h.positive, h.argued, h.not_argued, h.benefit
+        from p
+        join campaigns k on k.id = p.campaign_id
+        left join qualification_groups g on g.id = k.qualification_group_id
+        cross join lateral (
+          select coalesce(sum(r.received), 0)::int as received from report_arrivals r
+          where r.campaign_id = p.campaign_id
+            and ((r.grain = 'day' and r.period >= p.m0 and r.period < p.m1)
+              or (r.grain = 'hour' and r.period >= p.f and r.period < p.m0)
+              or (r.grain = 'hour' and r.period >= p.m1 and r.period < p.t))
+        ) a
+        cross join lateral (
+          select coalesce(sum(x.handled), 0)::int as handled, coalesce(sum(x.positive), 0)::int as positive,
+                 coalesce(sum(x.argued), 0)::int as argued, coalesce(sum(x.not_argued), 0)::int as not_argued,
+                 coalesce(sum(x.benefit), 0)::numeric(14,2)::text as benefit
+          from (
+            select d.handled, d.positive, d.argued, d.not_argued, d.benefit from report_handled_days d
+            where d.campaign_id = p.campaign_id and d.day >= p.m0 and d.day < p.m1
+            union all
+            select s.n, case when s.category = 'positive' then s.n else 0 end, case when s.category = 'argued' then s.n else 0 end,
+                   case when s.category = 'not_argued' then s.n else 0 end, s.benefit
+            from report_status_hours s
+            where s.campaign_id = p.campaign_id and ((s.hour >= p.f and s.hour < p.m0) or (s.hour >= p.m1 and s.hour < p.t))
+          ) x
+        ) h`,
+  );
+}
+
+async function overviewFromFacts(
+  db: Db,
+  scope: ReportScope,
+  list: { id: number }[],
+  rangeOf: (campaignId: number) => ReportRange,
+): Promise<OverviewFound[]> {
+  const periods = sql.join(
+    list.map((c) => {
+      const r = rangeOf(c.id);
+      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz)`;
+    }),
+    sql`, `,
+  );
+  const ids = scope.kind === "agents" ? intArray(scope.agentIds) : null;
+  const since = new Date(Math.min(...list.map((c) => rangeOf(c.id).from.getTime())));
+  const handledScope = ids ? sql`and c.qualified_by = any(${ids})` : sql``;
+  const arrivalScope = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, since)}` : sql``;
+  return rows<OverviewFound>(
+    db,
+    sql`with p(campaign_id, f, t) as (values ${periods})
+        select p.campaign_id as id, g.currency,
+          (select count(*)::int from conversations c where c.campaign_id = p.campaign_id and c.created_at >= p.f and c.created_at < p.t ${arrivalScope}) as received,
+          h.handled, h.positive, h.argued, h.not_argued, h.benefit
+        from p
+        join campaigns k on k.id = p.campaign_id
+        left join qualification_groups g on g.id = k.qualification_group_id
+        cross join lateral (
+          select count(*)::int as handled,
+                 count(*) filter (where c.qualification_category = 'positive')::int as positive,
+                 count(*) filter (where c.qualification_category = 'argued')::int as argued,
+                 count(*) filter (where c.qualification_category = 'not_argued')::int as not_argued,
+                 coalesce(sum(c.qualification_benefit), 0)::numeric(14,2)::text as benefit
+          from conversations c
+          where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by is not null ${handledScope}
+        ) h`,
+  );
 }
