@@ -265,6 +265,38 @@ describe("reporting rollups", () => {
     }
   });
 
+  it("give a supervisor of nearly everyone the same arrivals counted as all of them minus those that reached no agent or only others", async () => {
+    // Nearly everyone: fewer users outside the scope than agents in it (the ids past a million are nobody's).
+    const everyone = (await db.handle.db.select({ id: users.id }).from(users)).map((u) => u.id);
+    const allButBob = [...everyone.filter((id) => id !== ids.bob), 1_000_001, 1_000_002, 1_000_003];
+    const list = [
+      { id: ids.campaign, name: "Rollup" },
+      { id: ids.other, name: "Other" },
+    ];
+    const facts: ReportOptions = { source: "facts" };
+    for (const r of [october, dstDay, around]) {
+      for (const agentIds of [everyone, allButBob]) {
+        const scope = { kind: "agents" as const, agentIds, own: false };
+        expect(await campaignsOverview(scope, list, () => r)).toEqual(await campaignsOverview(scope, list, () => r, facts));
+      }
+      // Everyone but Bob received what Alice received (the nobody ids reached nothing).
+      const alice = { kind: "agents" as const, agentIds: [ids.alice], own: false };
+      const butBob = { kind: "agents" as const, agentIds: allButBob, own: false };
+      const [a, b] = await Promise.all([campaignsOverview(alice, list, () => r), campaignsOverview(butBob, list, () => r)]);
+      expect(b.map((x) => x.received)).toEqual(a.map((x) => x.received));
+    }
+    const all = { kind: "agents" as const, agentIds: everyone, own: false };
+    const [oct] = await campaignsOverview(all, list, () => october);
+    // October's arrivals that reached an agent: every qualified one, not the filtered nor the waiting one.
+    const [{ n }] = await rows<{ n: number }>(
+      db.handle.db,
+      sql`select count(*)::int as n from conversations where campaign_id = ${ids.campaign} and qualified_by is not null
+          and created_at >= ${october.from.toISOString()}::timestamptz and created_at < ${october.to.toISOString()}::timestamptz`,
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(oct.received).toBe(n);
+  });
+
   it("follow a release from the filtered list, a conversation moved to another campaign and a deletion", async () => {
     const d = db.handle.db;
     const [spam] = await d.select({ id: conversations.id }).from(conversations).where(eq(conversations.filteredTerm, "spam"));

@@ -400,8 +400,10 @@ export async function campaignsOverview(
 ): Promise<CampaignOverviewRow[]> {
   if (list.length === 0 || (scope.kind === "agents" && scope.agentIds.length === 0)) return [];
   const db = await getDb();
-  const rollup = options.source !== "facts" && scope.kind === "all" && list.every((c) => rollupCovers(rangeOf(c.id)));
-  const found = await (rollup ? overviewFromRollups(db, list, rangeOf) : overviewFromFacts(db, scope, list, rangeOf));
+  const covered = options.source !== "facts" && list.every((c) => rollupCovers(rangeOf(c.id)));
+  const rollup = covered && scope.kind === "all";
+  const others = covered && scope.kind === "agents" ? await usersOutside(db, scope.agentIds) : null;
+  const found = await (rollup ? overviewFromRollups(db, list, rangeOf) : overviewFromFacts(db, scope, list, rangeOf, others));
   const byId = new Map(found.map((r) => [Number(r.id), r]));
   return list.map((c) => {
     const r = byId.get(c.id);
@@ -440,17 +442,7 @@ interface OverviewFound {
  * holding no whole UTC day is all edge: m0 = m1 = to.
  */
 async function overviewFromRollups(db: Db, list: { id: number }[], rangeOf: (campaignId: number) => ReportRange) {
-  const periods = sql.join(
-    list.map((c) => {
-      const r = rangeOf(c.id);
-      let m0 = Math.ceil(r.from.getTime() / DAY) * DAY;
-      let m1 = Math.floor(r.to.getTime() / DAY) * DAY;
-      if (m0 >= m1) m0 = m1 = r.to.getTime();
-      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz,
-        ${new Date(m0).toISOString()}::timestamptz, ${new Date(m1).toISOString()}::timestamptz)`;
-    }),
-    sql`, `,
-  );
+  const periods = periodValues(list, rangeOf);
   return rows<OverviewFound>(
     db,
     sql`with p(campaign_id, f, t, m0, m1) as (values ${periods})
@@ -458,13 +450,7 @@ async function overviewFromRollups(db: Db, list: { id: number }[], rangeOf: (cam
         from p
         join campaigns k on k.id = p.campaign_id
         left join qualification_groups g on g.id = k.qualification_group_id
-        cross join lateral (
-          select coalesce(sum(r.received), 0)::int as received from report_arrivals r
-          where r.campaign_id = p.campaign_id
-            and ((r.grain = 'day' and r.period >= p.m0 and r.period < p.m1)
-              or (r.grain = 'hour' and r.period >= p.f and r.period < p.m0)
-              or (r.grain = 'hour' and r.period >= p.m1 and r.period < p.t))
-        ) a
+        cross join lateral (select ${rolledUpArrivals} as received) a
         cross join lateral (
           select coalesce(sum(x.handled), 0)::int as handled, coalesce(sum(x.positive), 0)::int as positive,
                  coalesce(sum(x.argued), 0)::int as argued, coalesce(sum(x.not_argued), 0)::int as not_argued,
@@ -482,28 +468,74 @@ async function overviewFromRollups(db: Db, list: { id: number }[], rangeOf: (cam
   );
 }
 
+/**
+ * The users outside a scope, when they are fewer than the scope's agents (a supervisor of nearly
+ * everyone): his arrivals are then cheaper counted as every arrival (the rollups) minus those
+ * that reached no agent (a partial index) minus those that reached only these users.
+ */
+async function usersOutside(db: Db, agentIds: readonly number[]): Promise<number[] | null> {
+  if (agentIds.length <= 1) return null; // one agent's own report: never nearly everyone
+  const others = await rows<{ id: number }>(db, sql`select id from users where not (id = any(${intArray(agentIds)}))`);
+  return others.length < agentIds.length ? others.map((r) => Number(r.id)) : null;
+}
+
+/** Splits each period into its whole UTC days [m0, m1) and its edge hours, as the daily and hourly rollups hold them. */
+function periodValues(list: { id: number }[], rangeOf: (campaignId: number) => ReportRange): SQL {
+  return sql.join(
+    list.map((c) => {
+      const r = rangeOf(c.id);
+      let m0 = Math.ceil(r.from.getTime() / DAY) * DAY;
+      let m1 = Math.floor(r.to.getTime() / DAY) * DAY;
+      if (m0 >= m1) m0 = m1 = r.to.getTime();
+      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz,
+        ${new Date(m0).toISOString()}::timestamptz, ${new Date(m1).toISOString()}::timestamptz)`;
+    }),
+    sql`, `,
+  );
+}
+
+/** Every arrival of the period `p` (f, t, m0, m1), from the rollups. */
+const rolledUpArrivals = sql`(select coalesce(sum(r.received), 0)::int from report_arrivals r
+  where r.campaign_id = p.campaign_id
+    and ((r.grain = 'day' and r.period >= p.m0 and r.period < p.m1)
+      or (r.grain = 'hour' and r.period >= p.f and r.period < p.m0)
+      or (r.grain = 'hour' and r.period >= p.m1 and r.period < p.t)))`;
+
 async function overviewFromFacts(
   db: Db,
   scope: ReportScope,
   list: { id: number }[],
   rangeOf: (campaignId: number) => ReportRange,
+  others: number[] | null = null,
 ): Promise<OverviewFound[]> {
-  const periods = sql.join(
-    list.map((c) => {
-      const r = rangeOf(c.id);
-      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz)`;
-    }),
-    sql`, `,
-  );
+  const periods = periodValues(list, rangeOf);
   const ids = scope.kind === "agents" ? intArray(scope.agentIds) : null;
   const since = new Date(Math.min(...list.map((c) => rangeOf(c.id).from.getTime())));
   const handledScope = ids ? sql`and c.qualified_by = any(${ids})` : sql``;
-  const arrivalScope = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, since)}` : sql``;
+  const inPeriod = sql`c.campaign_id = p.campaign_id and c.created_at >= p.f and c.created_at < p.t`;
+  let received: SQL;
+  if (others && ids) {
+    // Every arrival, minus those that reached no agent, minus those that reached only the users
+    // outside the scope (each reacher is in the scope or outside it): the same count as probing
+    // each arrival (tests/reporting-rollup.test.ts), without reading a million rows.
+    const onlyOthers =
+      others.length === 0
+        ? sql`0`
+        : sql`(select count(*)::int from conversations c where ${inPeriod} and ${reachedScope(others, since)}
+              and not coalesce(${reachedAgents(ids)}, false))`; // null-safe: an unassigned row's `= any` is null
+    received = sql`${rolledUpArrivals}
+      - (select count(*)::int from conversations c where ${inPeriod}
+           and c.first_offered_at is null and c.assigned_agent_id is null and c.qualified_by is null)
+      - ${onlyOthers}`;
+  } else {
+    const arrivalScope = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, since)}` : sql``;
+    received = sql`(select count(*)::int from conversations c where ${inPeriod} ${arrivalScope})`;
+  }
   return rows<OverviewFound>(
     db,
-    sql`with p(campaign_id, f, t) as (values ${periods})
+    sql`with p(campaign_id, f, t, m0, m1) as (values ${periods})
         select p.campaign_id as id, g.currency,
-          (select count(*)::int from conversations c where c.campaign_id = p.campaign_id and c.created_at >= p.f and c.created_at < p.t ${arrivalScope}) as received,
+          ${received} as received,
           h.handled, h.positive, h.argued, h.not_argued, h.benefit
         from p
         join campaigns k on k.id = p.campaign_id

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_unreached_idx" ON "conversations" USING btree ("campaign_id","created_at") WHERE "conversations"."first_offered_at" is null and "conversations"."assigned_agent_id" is null and "conversations"."qualified_by" is null;
