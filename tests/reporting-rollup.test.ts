@@ -278,6 +278,8 @@ describe("reporting rollups", () => {
       for (const agentIds of [everyone, allButBob]) {
         const scope = { kind: "agents" as const, agentIds, own: false };
         expect(await campaignsOverview(scope, list, () => r)).toEqual(await campaignsOverview(scope, list, () => r, facts));
+        // The campaign's own report too, hour by hour or day by day (its chart) as well as in total.
+        expect(await campaignReport(scope, ids.campaign, r)).toEqual(await campaignReport(scope, ids.campaign, r, facts));
       }
       // Everyone but Bob received what Alice received (the nobody ids reached nothing).
       const alice = { kind: "agents" as const, agentIds: [ids.alice], own: false };

@@ -228,12 +228,40 @@ function reachedScope(ids: readonly number[], since: Date): SQL {
     union select a.conversation_id from assignments a where a.agent_id = any(${list}) and a.offered_at >= ${iso(since)})`;
 }
 
-async function arrivals(db: Db, campaignId: number, range: ReportRange, scope: ReportScope, rollup: boolean) {
+async function arrivals(
+  db: Db,
+  campaignId: number,
+  range: ReportRange,
+  scope: ReportScope,
+  rollup: boolean,
+  others: number[] | null = null,
+) {
   const scoped = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, range.from)}` : sql``;
-  const source = rollup
-    ? sql`select ${bucketOf(sql`r.period`, range)} as bucket, r.received, r.filtered from report_arrivals r
-          where r.campaign_id = ${campaignId} and r.grain = 'hour' and r.period >= ${iso(range.from)} and r.period < ${iso(range.to)}`
-    : sql`select ${bucketOf(sql`c.created_at`, range)} as bucket, 1 as received,
+  const rolledUp = sql`select ${bucketOf(sql`r.period`, range)} as bucket, r.received, r.filtered from report_arrivals r
+          where r.campaign_id = ${campaignId} and r.grain = 'hour' and r.period >= ${iso(range.from)} and r.period < ${iso(range.to)}`;
+  const filteredOf = sql`case when c.status = 'filtered' or c.filtered_term is not null then 1 else 0 end`;
+  const inRange = sql`c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)}`;
+  // A supervisor of nearly everyone (see usersOutside): every arrival, minus those that reached no
+  // agent, minus those that reached only users outside his scope, bucket by bucket.
+  const complement =
+    others && scope.kind === "agents"
+      ? sql`${rolledUp}
+          union all
+          select ${bucketOf(sql`c.created_at`, range)}, -1, -${filteredOf} from conversations c
+          where ${inRange} and c.first_offered_at is null and c.assigned_agent_id is null and c.qualified_by is null
+          ${
+            others.length === 0
+              ? sql``
+              : sql`union all
+          select ${bucketOf(sql`c.created_at`, range)}, -1, -${filteredOf} from conversations c
+          where ${inRange} and ${reachedScope(others, range.from)} and not coalesce(${reachedAgents(intArray(scope.agentIds))}, false)`
+          }`
+      : null;
+  const source = complement
+    ? complement
+    : rollup
+      ? rolledUp
+      : sql`select ${bucketOf(sql`c.created_at`, range)} as bucket, 1 as received,
                  case when c.status = 'filtered' or c.filtered_term is not null then 1 else 0 end as filtered
           from conversations c
           where c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)} ${scoped}`;
@@ -272,6 +300,8 @@ export async function campaignReport(
 ): Promise<CampaignReport | null> {
   const db = await getDb();
   const rollup = readsRollups(scope, range, options);
+  const others =
+    options.source !== "facts" && scope.kind === "agents" && rollupCovers(range) ? await usersOutside(db, scope.agentIds) : null;
   const [campaign] = await db
     .select({ id: campaigns.id, name: campaigns.name, groupId: campaigns.qualificationGroupId, currency: qualificationGroups.currency })
     .from(campaigns)
@@ -281,7 +311,7 @@ export async function campaignReport(
   const empty = scope.kind === "agents" && scope.agentIds.length === 0;
   const [handled, arrived, quotaStatuses, callbacks, appointments] = await Promise.all([
     empty ? [] : handledFacts(db, campaignId, range, scope, rollup),
-    empty ? [] : arrivals(db, campaignId, range, scope, rollup),
+    empty ? [] : arrivals(db, campaignId, range, scope, rollup, others),
     campaign.groupId
       ? db
           .select({
