@@ -221,11 +221,26 @@ const SMALL_SCOPE = 500;
  * supervisor of thousands) probes the arrivals, which is then the cheaper side.
  */
 function reachedScope(ids: readonly number[], since: Date): SQL {
+  if (ids.length > SMALL_SCOPE) return reachedAgents(intArray(ids));
+  return sql`c.id in (${reachedSince(ids, since)})`;
+}
+
+/** The ids of the conversations these agents were offered, hold or closed from `since` on (by index). */
+function reachedSince(ids: readonly number[], since: Date): SQL {
   const list = intArray(ids);
-  if (ids.length > SMALL_SCOPE) return reachedAgents(list);
-  return sql`c.id in (select q.id from conversations q where q.qualified_by = any(${list}) and q.closed_at >= ${iso(since)}
+  return sql`select q.id from conversations q where q.qualified_by = any(${list}) and q.closed_at >= ${iso(since)}
     union select s.id from conversations s where s.assigned_agent_id = any(${list})
-    union select a.conversation_id from assignments a where a.agent_id = any(${list}) and a.offered_at >= ${iso(since)})`;
+    union select a.conversation_id from assignments a where a.agent_id = any(${list}) and a.offered_at >= ${iso(since)}`;
+}
+
+/**
+ * The conversations only users outside a scope reached (from `since` on): found from those few
+ * users' side and joined by primary key, never by reading every arrival of the period.
+ */
+function reachedOnlyBy(others: readonly number[], scopeIds: readonly number[], since: Date): SQL {
+  return sql`select c.id, c.campaign_id, c.created_at, c.status, c.filtered_term
+    from (${reachedSince(others, since)}) cand(id) join conversations c on c.id = cand.id
+    where not coalesce(${reachedAgents(intArray(scopeIds))}, false)`; // null-safe: an unassigned row's `= any` is null
 }
 
 async function arrivals(
@@ -253,8 +268,8 @@ async function arrivals(
             others.length === 0
               ? sql``
               : sql`union all
-          select ${bucketOf(sql`c.created_at`, range)}, -1, -${filteredOf} from conversations c
-          where ${inRange} and ${reachedScope(others, range.from)} and not coalesce(${reachedAgents(intArray(scope.agentIds))}, false)`
+          select ${bucketOf(sql`c.created_at`, range)}, -1, -${filteredOf} from (${reachedOnlyBy(others, scope.agentIds, range.from)}) c
+          where ${inRange}`
           }`
       : null;
   const source = complement
@@ -481,22 +496,23 @@ async function overviewFromRollups(db: Db, list: { id: number }[], rangeOf: (cam
         join campaigns k on k.id = p.campaign_id
         left join qualification_groups g on g.id = k.qualification_group_id
         cross join lateral (select ${rolledUpArrivals} as received) a
-        cross join lateral (
-          select coalesce(sum(x.handled), 0)::int as handled, coalesce(sum(x.positive), 0)::int as positive,
-                 coalesce(sum(x.argued), 0)::int as argued, coalesce(sum(x.not_argued), 0)::int as not_argued,
-                 coalesce(sum(x.benefit), 0)::numeric(14,2)::text as benefit
-          from (
-            select d.handled, d.positive, d.argued, d.not_argued, d.benefit from report_handled_days d
-            where d.campaign_id = p.campaign_id and d.day >= p.m0 and d.day < p.m1
-            union all
-            select s.n, case when s.category = 'positive' then s.n else 0 end, case when s.category = 'argued' then s.n else 0 end,
-                   case when s.category = 'not_argued' then s.n else 0 end, s.benefit
-            from report_status_hours s
-            where s.campaign_id = p.campaign_id and ((s.hour >= p.f and s.hour < p.m0) or (s.hour >= p.m1 and s.hour < p.t))
-          ) x
-        ) h`,
+        cross join lateral (${sumHandled(rolledUpHandled)}) h`,
   );
 }
+
+/** The handled conversations of the period `p` (f, t, m0, m1) from the rollups: one row per day or edge hour and status. */
+const rolledUpHandled = sql`select d.handled, d.positive, d.argued, d.not_argued, d.benefit from report_handled_days d
+    where d.campaign_id = p.campaign_id and d.day >= p.m0 and d.day < p.m1
+    union all
+    select s.n, case when s.category = 'positive' then s.n else 0 end, case when s.category = 'argued' then s.n else 0 end,
+           case when s.category = 'not_argued' then s.n else 0 end, s.benefit
+    from report_status_hours s
+    where s.campaign_id = p.campaign_id and ((s.hour >= p.f and s.hour < p.m0) or (s.hour >= p.m1 and s.hour < p.t))`;
+
+const sumHandled = (source: SQL) => sql`select coalesce(sum(x.handled), 0)::int as handled, coalesce(sum(x.positive), 0)::int as positive,
+    coalesce(sum(x.argued), 0)::int as argued, coalesce(sum(x.not_argued), 0)::int as not_argued,
+    coalesce(sum(x.benefit), 0)::numeric(14,2)::text as benefit
+  from (${source}) x`;
 
 /**
  * The users outside a scope, when they are fewer than the scope's agents (a supervisor of nearly
@@ -548,11 +564,7 @@ async function overviewFromFacts(
     // Every arrival, minus those that reached no agent, minus those that reached only the users
     // outside the scope (each reacher is in the scope or outside it): the same count as probing
     // each arrival (tests/reporting-rollup.test.ts), without reading a million rows.
-    const onlyOthers =
-      others.length === 0
-        ? sql`0`
-        : sql`(select count(*)::int from conversations c where ${inPeriod} and ${reachedScope(others, since)}
-              and not coalesce(${reachedAgents(ids)}, false))`; // null-safe: an unassigned row's `= any` is null
+    const onlyOthers = others.length === 0 ? sql`0` : sql`(select count(*)::int from only_others c where ${inPeriod})`;
     received = sql`${rolledUpArrivals}
       - (select count(*)::int from conversations c where ${inPeriod}
            and c.first_offered_at is null and c.assigned_agent_id is null and c.qualified_by is null)
@@ -561,23 +573,40 @@ async function overviewFromFacts(
     const arrivalScope = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, since)}` : sql``;
     received = sql`(select count(*)::int from conversations c where ${inPeriod} ${arrivalScope})`;
   }
+  // Handled: a supervisor of nearly everyone takes every handled conversation (rollups) minus those
+  // the users outside his scope qualified (each one has a qualifier); anyone else reads his own.
+  const handled =
+    others && ids
+      ? sumHandled(
+          others.length === 0
+            ? rolledUpHandled
+            : sql`${rolledUpHandled}
+              union all
+              select -1, -(c.qualification_category = 'positive')::int, -(c.qualification_category = 'argued')::int,
+                     -(c.qualification_category = 'not_argued')::int, -coalesce(c.qualification_benefit, 0)
+              from conversations c
+              where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by = any(${intArray(others)})`,
+        )
+      : sql`select count(*)::int as handled,
+                 count(*) filter (where c.qualification_category = 'positive')::int as positive,
+                 count(*) filter (where c.qualification_category = 'argued')::int as argued,
+                 count(*) filter (where c.qualification_category = 'not_argued')::int as not_argued,
+                 coalesce(sum(c.qualification_benefit), 0)::numeric(14,2)::text as benefit
+          from conversations c
+          where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by is not null ${handledScope}`;
+  const onlyOthersCte =
+    others && others.length > 0 && scope.kind === "agents"
+      ? sql`, only_others as materialized (${reachedOnlyBy(others, scope.agentIds, since)})`
+      : sql``;
   return rows<OverviewFound>(
     db,
-    sql`with p(campaign_id, f, t, m0, m1) as (values ${periods})
+    sql`with p(campaign_id, f, t, m0, m1) as (values ${periods}) ${onlyOthersCte}
         select p.campaign_id as id, g.currency,
           ${received} as received,
           h.handled, h.positive, h.argued, h.not_argued, h.benefit
         from p
         join campaigns k on k.id = p.campaign_id
         left join qualification_groups g on g.id = k.qualification_group_id
-        cross join lateral (
-          select count(*)::int as handled,
-                 count(*) filter (where c.qualification_category = 'positive')::int as positive,
-                 count(*) filter (where c.qualification_category = 'argued')::int as argued,
-                 count(*) filter (where c.qualification_category = 'not_argued')::int as not_argued,
-                 coalesce(sum(c.qualification_benefit), 0)::numeric(14,2)::text as benefit
-          from conversations c
-          where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by is not null ${handledScope}
-        ) h`,
+        cross join lateral (${handled}) h`,
   );
 }
