@@ -2,7 +2,7 @@
 // may open, the range read in that campaign's time zone, and the report.
 import { campaignTimeZones } from "@/lib/campaigns/time-zone";
 import type { Principal } from "@/lib/auth/permissions";
-import { campaignReport, campaignsOverview, type CampaignOverviewRow, type CampaignReport } from "./queries";
+import { campaignReport, campaignsOverview, outsideOf, type CampaignOverviewRow, type CampaignReport } from "./queries";
 import { rangeInputSchema, resolveRange, type ReportRange } from "./range";
 import { reportCampaigns, reportScope, type ReportScope } from "./scope";
 
@@ -26,7 +26,7 @@ export interface LoadedReport {
 
 export async function loadReport(viewer: Principal, request: ReportRequest, now: Date = new Date()): Promise<LoadedReport> {
   const scope = await reportScope(viewer);
-  const campaigns = await reportCampaigns(scope);
+  const [campaigns, outside] = await Promise.all([reportCampaigns(scope), outsideOf(scope)]);
   if (campaigns.length === 0) return { scope, campaigns };
   let error: string | undefined;
   let campaign = campaigns[0];
@@ -53,6 +53,9 @@ export async function loadReport(viewer: Principal, request: ReportRequest, now:
     return range;
   };
   const range = rangeOf(campaign.id);
-  const [report, overview] = await Promise.all([campaignReport(scope, campaign.id, range), campaignsOverview(scope, campaigns, rangeOf)]);
+  const [report, overview] = await Promise.all([
+    campaignReport(scope, campaign.id, range, { outside }),
+    campaignsOverview(scope, campaigns, rangeOf, { outside }),
+  ]);
   return { scope, campaigns, error, range, report: report ?? undefined, overview };
 }

@@ -119,6 +119,8 @@ interface HandledRow {
 export interface ReportOptions {
   /** "auto": the rollups where the scope and range allow; "facts": the conversations only. */
   source?: "auto" | "facts";
+  /** `outsideOf(scope)` when the caller already has it (the report page asks once for both reads). */
+  outside?: number[] | null;
 }
 
 // grouping(agent_id, status_id, bucket, category): 1 bits mark the columns a set does not group by.
@@ -316,7 +318,11 @@ export async function campaignReport(
   const db = await getDb();
   const rollup = readsRollups(scope, range, options);
   const others =
-    options.source !== "facts" && scope.kind === "agents" && rollupCovers(range) ? await usersOutside(db, scope.agentIds) : null;
+    options.source !== "facts" && scope.kind === "agents" && rollupCovers(range)
+      ? options.outside !== undefined
+        ? options.outside
+        : await usersOutside(db, scope.agentIds)
+      : null;
   const [campaign] = await db
     .select({ id: campaigns.id, name: campaigns.name, groupId: campaigns.qualificationGroupId, currency: qualificationGroups.currency })
     .from(campaigns)
@@ -447,7 +453,8 @@ export async function campaignsOverview(
   const db = await getDb();
   const covered = options.source !== "facts" && list.every((c) => rollupCovers(rangeOf(c.id)));
   const rollup = covered && scope.kind === "all";
-  const others = covered && scope.kind === "agents" ? await usersOutside(db, scope.agentIds) : null;
+  const others =
+    covered && scope.kind === "agents" ? (options.outside !== undefined ? options.outside : await usersOutside(db, scope.agentIds)) : null;
   const found = await (rollup ? overviewFromRollups(db, list, rangeOf) : overviewFromFacts(db, scope, list, rangeOf, others));
   const byId = new Map(found.map((r) => [Number(r.id), r]));
   return list.map((c) => {
@@ -519,6 +526,10 @@ const sumHandled = (source: SQL) => sql`select coalesce(sum(x.handled), 0)::int 
  * everyone): his arrivals are then cheaper counted as every arrival (the rollups) minus those
  * that reached no agent (a partial index) minus those that reached only these users.
  */
+export async function outsideOf(scope: ReportScope): Promise<number[] | null> {
+  return scope.kind === "agents" ? usersOutside(await getDb(), scope.agentIds) : null;
+}
+
 async function usersOutside(db: Db, agentIds: readonly number[]): Promise<number[] | null> {
   if (agentIds.length <= 1) return null; // one agent's own report: never nearly everyone
   const others = await rows<{ id: number }>(db, sql`select id from users where not (id = any(${intArray(agentIds)}))`);
@@ -584,8 +595,8 @@ async function overviewFromFacts(
               union all
               select -1, -(c.qualification_category = 'positive')::int, -(c.qualification_category = 'argued')::int,
                      -(c.qualification_category = 'not_argued')::int, -coalesce(c.qualification_benefit, 0)
-              from conversations c
-              where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by = any(${intArray(others)})`,
+              from others_handled c
+              where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t`,
         )
       : sql`select count(*)::int as handled,
                  count(*) filter (where c.qualification_category = 'positive')::int as positive,
@@ -596,7 +607,10 @@ async function overviewFromFacts(
           where c.campaign_id = p.campaign_id and c.closed_at >= p.f and c.closed_at < p.t and c.qualified_by is not null ${handledScope}`;
   const onlyOthersCte =
     others && others.length > 0 && scope.kind === "agents"
-      ? sql`, only_others as materialized (${reachedOnlyBy(others, scope.agentIds, since)})`
+      ? sql`, only_others as materialized (${reachedOnlyBy(others, scope.agentIds, since)}),
+          others_handled as materialized (
+            select c.campaign_id, c.closed_at, c.qualification_category, c.qualification_benefit from conversations c
+            where c.qualified_by = any(${intArray(others)}) and c.closed_at >= ${iso(since)})`
       : sql``;
   return rows<OverviewFound>(
     db,
