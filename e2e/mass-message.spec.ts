@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { shots, signIn } from "./helpers";
 
 // Issue 12, «Envoyer un message»: an administrator composes a Facebook mass message, previews it as
 // Messenger shows it, sends it to 200 contacts inside their 24-hour window and watches the
@@ -88,10 +88,7 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   await expect(preview).toContainText(`-20 % chez E2E masse ${stamp}`);
   await expect(preview).toContainText("Soldes d'hiver");
   await expect(preview.getByRole("link", { name: "Voir les offres" })).toHaveAttribute("href", "https://example.com/soldes");
-  for (const width of [1280, 1920]) {
-    await admin.setViewportSize({ width, height: 1000 });
-    await admin.screenshot({ path: `test-results/mass-message-compose-${width}.png`, fullPage: true });
-  }
+  await shots(admin, "mass-message-compose");
 
   await admin.getByRole("button", { name: "Envoyer", exact: true }).click();
   const dialog = admin.getByRole("alertdialog");
@@ -102,10 +99,7 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 120_000 });
   await expect(admin.getByTestId("mass-message-status")).toHaveText("Terminé");
   await expect(admin.getByTestId("mass-message-progress")).toContainText("205 sur 205 traités");
-  for (const width of [1280, 1920]) {
-    await admin.setViewportSize({ width, height: 1000 });
-    await admin.screenshot({ path: `test-results/mass-message-progress-${width}.png`, fullPage: true });
-  }
+  await shots(admin, "mass-message-progress");
 
   // The report per recipient is paged on the server (100 a page), and filtered by state.
   const pager = admin.getByRole("navigation", { name: "Pagination" });
@@ -143,11 +137,13 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   const supervisor = await signIn(browser, "superviseur");
   await supervisor.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Messages en masse" }).click();
   await expect(supervisor).toHaveURL(/\/mass-message$/);
+  await shots(supervisor, "mass-message-section");
   await supervisor.getByRole("link", { name: `E2E masse ${stamp}` }).click();
   await supervisor.getByRole("link", { name: "Suivre" }).first().click();
   await expect(supervisor).toHaveURL(new RegExp(`/mass-message/\\d+/${id}$`));
   await expect(supervisor.getByTestId("mass-message-progress")).toContainText("205 sur 205 traités");
   await expect(supervisor.getByRole("navigation", { name: "Pagination" })).toContainText("Page 1 sur 3");
+  await shots(supervisor, "mass-message-section-progress");
   await supervisor.getByRole("link", { name: "Retour à la campagne" }).click();
   await supervisor.getByRole("link", { name: "Nouveau message" }).click();
   await supervisor.getByLabel("Type d'envoi").selectOption({ label: "Publication sur la page" });
