@@ -57,3 +57,17 @@ export async function postTweet(admin: Page, handle: string, text: string): Prom
   await admin.getByRole("button", { name: "Publier" }).click();
   await expect(admin.getByTestId("sim-tweets")).toContainText(text);
 }
+
+/**
+ * Picks the campaign's agent script in «Relation Client» and waits until the form has taken it
+ * (its «Version de production» choice appears). A choice made while the tab was still being put
+ * on screen could be undone by React, and the save then stored no script.
+ */
+export async function chooseScript(admin: Page, name: string): Promise<void> {
+  const select = admin.getByLabel("Script agent", { exact: true });
+  const version = admin.getByLabel("Version de production", { exact: true });
+  await expect(async () => {
+    await select.selectOption({ label: name });
+    await expect(version).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}

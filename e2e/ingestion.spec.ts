@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, shots, signIn } from "./helpers";
+import { chooseScript, quietFloor, shots, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
@@ -66,8 +66,7 @@ test("a Messenger message and a comment posted on /simulator each become a conve
   // The tab change is a navigation (?tab=relation): choose once it has settled.
   await expect(admin).toHaveURL(/tab=relation/);
   await expect(admin.getByRole("tabpanel", { name: "Relation Client" })).toBeVisible();
-  await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
-  await expect(admin.getByLabel("Version de production", { exact: true })).toBeVisible();
+  await chooseScript(admin, "Script démo");
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await save(admin);
   // Saved and summarised (a toast of an earlier save may still be on screen): the script's light is green.

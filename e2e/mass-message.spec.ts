@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { shots, signIn } from "./helpers";
+import { chooseScript, shots, signIn } from "./helpers";
 
 // Issue 12, «Envoyer un message»: an administrator composes a Facebook mass message, previews it as
 // Messenger shows it, sends it to 200 contacts inside their 24-hour window and watches the
@@ -54,7 +54,7 @@ test("an administrator sends a mass message to 200 Messenger contacts and sees w
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
   await expect(admin).toHaveURL(/tab=relation/);
-  await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
+  await chooseScript(admin, "Script démo");
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();

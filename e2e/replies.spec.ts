@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { quietFloor, ready, signIn } from "./helpers";
+import { chooseScript, quietFloor, ready, signIn } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));
@@ -134,7 +134,7 @@ test("a Messenger message over 7 days old cannot be answered, and the agent is t
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
   await admin.getByRole("tab", { name: "Relation Client" }).click();
   await expect(admin).toHaveURL(/tab=relation/);
-  await admin.getByLabel("Script agent", { exact: true }).selectOption({ label: "Script démo" });
+  await chooseScript(admin, "Script démo");
   await admin.getByLabel("Qualifications", { exact: true }).selectOption({ label: "Qualifications par défaut" });
   await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(admin.getByText("Modifications enregistrées").first()).toBeVisible();
