@@ -234,7 +234,7 @@ export function Composer({
                   ))}
                 </Select>
               </FormField>
-              <div className="grid grid-cols-2 gap-2">
+              <div className="grid gap-4 sm:col-span-2 sm:grid-cols-2">
                 <FormField label={t("massMessage.field")} htmlFor="mm-field">
                   <Select id="mm-field" value={column} onChange={(e) => setColumn(e.target.value)}>
                     <option value="">{t("massMessage.noField")}</option>

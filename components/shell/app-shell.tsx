@@ -12,19 +12,33 @@ export async function AppShell({ user, wide = false, children }: { user: Session
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
+        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
           <Link href="/" className="font-semibold text-accent">
             Relais
           </Link>
           <nav aria-label={t("nav.main")} className="flex flex-1 gap-1">
             {navFor(user).map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-control px-3 py-1.5 text-sm hover:bg-surface-muted">
+              <Link
+                key={item.href}
+                href={item.href}
+                className="whitespace-nowrap rounded-control px-2 py-1.5 text-sm hover:bg-surface-muted"
+              >
                 {t(item.label)}
               </Link>
             ))}
           </nav>
-          <span className="text-sm text-fg-muted" data-testid="signed-in-as">
-            {t("auth.signedInAs", { name: `${user.name} (${user.login})` })}
+          {/* The whole sentence on wide screens; the name alone (the sentence as its tooltip) where
+              an administrator's seven menu entries need the room. */}
+          <span
+            className="min-w-0 truncate text-sm text-fg-muted"
+            data-testid="signed-in-as"
+            title={t("auth.signedInAs", { name: `${user.name} (${user.login})` })}
+          >
+            <span className="hidden 2xl:inline">{t("auth.signedInAs", { name: `${user.name} (${user.login})` })}</span>
+            <span className="2xl:hidden">
+              <span className="sr-only">{t("auth.signedInAs", { name: "" })}</span>
+              {user.name}
+            </span>
           </span>
           <LanguageSwitch signedIn />
           <LogoutButton />
