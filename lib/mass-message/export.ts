@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
 import type { RouteContext } from "@/lib/auth/route";
 import { AuthError, type SessionUser } from "@/lib/auth/session";
-import { toCsv } from "@/lib/csv/stringify";
+import { csvDownload, toCsv } from "@/lib/csv/stringify";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/types";
 import { massMessageProgress, recipientsOf } from "./queries";
@@ -49,12 +49,5 @@ export async function massMessageCsv({ user, params }: Pick<RouteContext<Session
     ],
     { delimiter: locale === "fr" ? ";" : "," },
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="mass-message-${id}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(csv, `mass-message-${id}.csv`);
 }

@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/auth/route";
 import { AuthError } from "@/lib/auth/session";
-import { toCsv } from "@/lib/csv/stringify";
+import { csvDownload, toCsv } from "@/lib/csv/stringify";
 import { getFormat, getTranslator } from "@/lib/i18n/server";
 import { loadReport } from "@/lib/reporting/load";
 import { canOpenReports } from "@/lib/reporting/scope";
@@ -26,12 +26,5 @@ export const GET = defineRoute("data.export", {}, async ({ user, request }) => {
   const built = table === "campaigns" ? campaignsTable(loaded.overview ?? [], t, f) : reportTables(loaded.report, t, f)[table];
   const csv = toCsv([built.columns, ...built.rows.map((row) => row.map((c) => c.value))], { delimiter: locale === "fr" ? ";" : "," });
   const file = `reporting-${loaded.report.campaign.id}-${table}-${loaded.range.firstDay}_${loaded.range.lastDay}.csv`;
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${file}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(csv, file);
 });
