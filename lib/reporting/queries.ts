@@ -278,10 +278,9 @@ async function arrivals(
     ? complement
     : rollup
       ? rolledUp
-      : sql`select ${bucketOf(sql`c.created_at`, range)} as bucket, 1 as received,
-                 case when c.status = 'filtered' or c.filtered_term is not null then 1 else 0 end as filtered
+      : sql`select ${bucketOf(sql`c.created_at`, range)} as bucket, 1 as received, ${filteredOf} as filtered
           from conversations c
-          where c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)} ${scoped}`;
+          where ${inRange} ${scoped}`;
   return rows<{ g: number; bucket: string | null; received: number; filtered: number }>(
     db,
     sql`select grouping(bucket)::int as g, ${bucketLabel(range)} as bucket, coalesce(sum(received), 0)::int as received,
