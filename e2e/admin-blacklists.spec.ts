@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 test("an administrator creates a blacklist, imports keywords from a file, searches one and removes it", async ({ browser }) => {
   const admin = await signIn(browser, "admin");

@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 /** A tiny valid WAV (50 ms of silence, 8 kHz mono 8-bit), built here rather than checked in. */
 function wav(samples = 400): Buffer {

@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 test("an administrator manages queues and databases, and every change is in the audit log", async ({ browser }) => {
   const admin = await signIn(browser, "admin");

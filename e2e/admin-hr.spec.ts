@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 // One journey: each step needs what the previous one created (skill → agent, agents → group).
 test("an administrator sets up skills, agents, the HR wizard, a supervisor and a supervision group", async ({ browser }) => {

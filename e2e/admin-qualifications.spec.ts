@@ -1,5 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 const stamp = Date.now().toString(36);
 

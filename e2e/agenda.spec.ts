@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { quietFloor, shots, signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { quietFloor, shots, signIn, test } from "./helpers";
 
 /** The Monday after today (YYYY-MM-DD), where a fresh default grid always has free slots. */
 function nextMonday(): string {

@@ -1,5 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 // Interface Designer, manual steps 1–4, as an administrator does them with the keyboard-usable
 // controls (no drag and drop): build, customer file, variables, generate, preview.

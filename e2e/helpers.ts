@@ -1,6 +1,46 @@
 import fs from "node:fs";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page, type Request } from "@playwright/test";
 import { E2E_PASSWORD } from "./global-setup";
+
+/**
+ * The journeys' `test`: every browser context a journey opened (signIn opens one per user) is
+ * closed when it ends. Playwright closes only its own `page`/`context` fixtures; the contexts of
+ * signIn stayed open for the rest of the run, each page holding its live stream and re-rendering
+ * on every event: 33 renderers after 11 journeys, both cores busy, and the late journeys' timing
+ * (an offer's 10 s expiry, a 30 s wait) at the mercy of that load.
+ */
+export const test = base.extend<{ closeJourneyContexts: void }>({
+  closeJourneyContexts: [
+    async ({ browser }, run) => {
+      const before = new Set(browser.contexts());
+      // What the journey's browsers are still sending (a form's save, an action) is let finish
+      // first: a context closed under a save cancels it, and the journeys after this one would
+      // meet what it was putting back (the campaigns journey's mail settings, once).
+      const sending = new Set<Request>();
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        context.on("request", (r) => void (r.method() !== "GET" && sending.add(r)));
+        context.on("requestfinished", (r) => void sending.delete(r));
+        context.on("requestfailed", (r) => void sending.delete(r));
+        return context;
+      };
+      try {
+        await run();
+      } finally {
+        browser.newContext = newContext;
+      }
+      for (const deadline = Date.now() + 10_000; sending.size > 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((c) => !before.has(c))
+          .map((c) => c.close()),
+      );
+    },
+    { auto: true },
+  ],
+});
 
 /** Signs in through the login form, in a fresh browser context of its own. */
 export async function signIn(browser: Browser, login: string, password = E2E_PASSWORD): Promise<Page> {

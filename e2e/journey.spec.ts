@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { quietFloor, signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { quietFloor, signIn, test } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));

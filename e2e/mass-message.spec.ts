@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { chooseScript, shots, signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { chooseScript, shots, signIn, test } from "./helpers";
 
 // Issue 12, «Envoyer un message»: an administrator composes a Facebook mass message, previews it as
 // Messenger shows it, sends it to 200 contacts inside their 24-hour window and watches the

@@ -1,5 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 // What a new administrator meets in the first hour (issue 15): the summary, the simulator's demo
 // credentials, the audit log's filter.

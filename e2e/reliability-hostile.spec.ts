@@ -1,6 +1,6 @@
-import { test, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { hostileNames, hostileTexts, XSS_FLAG } from "../tests/reliability/hostile-corpus";
-import { quietFloor, signIn } from "./helpers";
+import { quietFloor, signIn, test } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));

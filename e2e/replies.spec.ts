@@ -1,5 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { chooseScript, quietFloor, ready, signIn } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { chooseScript, quietFloor, ready, signIn, test } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));

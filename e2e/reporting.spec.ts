@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { test, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { quietFloor, signIn } from "./helpers";
+import { quietFloor, signIn, test } from "./helpers";
 
 // Each journey starts from a quiet floor: nothing queued or assigned, every agent Offline.
 test.beforeEach(async ({ browser }) => quietFloor(browser));

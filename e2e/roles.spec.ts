@@ -1,5 +1,5 @@
-import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
   await page.goto("/admin");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { test, expect, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { signIn, test } from "./helpers";
 
 /** Creates an agent through the HR form and returns its id and the password shown once. */
 async function createAgent(admin: Page, code: string, name: string): Promise<{ id: string; password: string }> {

@@ -1,6 +1,6 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_PASSWORD } from "./global-setup";
-import { signIn } from "./helpers";
+import { signIn, test } from "./helpers";
 
 /** A browser that never runs the page's JavaScript: what a sign-in before the scripts load looks like. */
 async function withoutJavaScript(browser: Browser): Promise<{ page: Page; urls: string[] }> {
@@ -95,4 +95,16 @@ test("with JavaScript the same form signs in and lands on the user's home, the p
   // The shared helper (every other journey) still signs in this way.
   const admin = await signIn(browser, "admin");
   await expect(admin).toHaveURL(/\/admin$/);
+});
+
+test("an address that matches no page answers 404 with a page in the user's language (Relais's, not the framework's English) and a way back", async ({
+  browser,
+}) => {
+  const supervisor = await signIn(browser, "superviseur");
+  const response = await supervisor.goto("/reports");
+  expect(response?.status()).toBe(404);
+  await expect(supervisor.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+  await expect(supervisor.getByText("This page could not be found")).toHaveCount(0);
+  await supervisor.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await expect(supervisor).toHaveURL(/\/supervision$/);
 });

@@ -235,6 +235,9 @@ describe("agenda administration", () => {
         params: Promise.resolve({ id: String(ids.book) }),
       },
     );
+    // Customers' personal data: a download no cache keeps.
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.csv"$/);
     const csv = await response.text();
     expect(csv.split("\r\n")[0]).toContain("last_name,first_name");
     expect(csv).toContain("Nouveau,Ali");

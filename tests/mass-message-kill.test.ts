@@ -51,6 +51,35 @@ async function openDatabase(): Promise<{ open(): Promise<DatabaseHandle>; env: R
   };
 }
 
+/** A simulator, a fresh database with the demo seed, and a Facebook campaign cloned from the demo's (in its own queue if `queueCode`). */
+async function facebookCampaign(cleanups: (() => Promise<void>)[], name: string, queueCode?: string) {
+  const sim = await startSimulator({ port: 0 });
+  cleanups.push(() => sim.close());
+  const database = await openDatabase();
+  cleanups.push(database.cleanup);
+  const handle = await database.open();
+  await migrateDatabase(handle);
+  setDatabase(handle);
+  await seedIfEmpty(handle.db, { demo: true, password: "Demo-password-2026!", simulatorUrl: sim.url, keyword: "relais", pollSeconds: 10 });
+  const [twitter] = await handle.db.select().from(campaigns);
+  const queueId = queueCode
+    ? (await handle.db.insert(queues).values({ code: queueCode, description: "Kill test" }).returning())[0].id
+    : twitter.queueId;
+  const [fb] = await handle.db
+    .insert(campaigns)
+    .values({ ...twitter, id: undefined, type: "facebook", name, queueId, credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS) })
+    .returning();
+  return { client: createSimulatorClient(sim.url), database, handle, fb };
+}
+
+/** The delivering process of send `id` (tests/fixtures/deliver-mass-message.ts), stopping dead at `point` if given. */
+function spawnDelivery(id: number, env: Record<string, string>, point?: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "tests/fixtures/deliver-mass-message.ts", String(id), ...(point ? [point] : [])], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
+}
+
 describe("a delivering process killed with SIGKILL mid-send", () => {
   let child: ChildProcess | undefined;
   const cleanups: (() => Promise<void>)[] = [];
@@ -62,31 +91,10 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
   it("resumes on restart and reaches each sendable recipient exactly once", { timeout: 120_000 }, async () => {
     process.env.RELAIS_FB_SEND_RATE = String(RATE);
     process.env.RELAIS_MASS_MESSAGE_STALE_MS = "1000";
-    const sim = await startSimulator({ port: 0 });
-    cleanups.push(() => sim.close());
-    const client = createSimulatorClient(sim.url);
-    const database = await openDatabase();
-    cleanups.push(database.cleanup);
-
     // The campaign, its contacts (ingested from the simulator for real) and the started send.
-    let handle = await database.open();
-    await migrateDatabase(handle);
-    setDatabase(handle);
-    const db = handle.db;
-    await seedIfEmpty(db, { demo: true, password: "Demo-password-2026!", simulatorUrl: sim.url, keyword: "relais", pollSeconds: 10 });
-    const [twitter] = await db.select().from(campaigns);
-    const [queue] = await db.insert(queues).values({ code: "KILLFB", description: "Kill test" }).returning();
-    const [fb] = await db
-      .insert(campaigns)
-      .values({
-        ...twitter,
-        id: undefined,
-        type: "facebook",
-        name: "Kill Facebook",
-        queueId: queue.id,
-        credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS),
-      })
-      .returning();
+    const setup = await facebookCampaign(cleanups, "Kill Facebook", "KILLFB");
+    const { client, database, fb } = setup;
+    let handle = setup.handle;
     await client.postCustomerMessages({ count: PEOPLE, namePrefix: "Client kill", text: "Bonjour" });
     await client.postCustomerMessages({ count: 5, namePrefix: "Client ancien", text: "Bonjour", ageHours: 30 });
     for (let i = 0; i < 10; i++) if ((await pollCampaign(fb.id)).newMessages === 0) break;
@@ -99,10 +107,7 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
     setDatabase(undefined);
 
     // The delivering process, killed once some but not all have been sent.
-    child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/deliver-mass-message.ts", String(id)], {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, ...database.env },
-    });
+    child = spawnDelivery(id, database.env);
     child.stdout!.resume();
     const prefix = `relais-mm:${id}:`;
     let atKill = 0;
@@ -151,26 +156,9 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
     { timeout: 120_000 },
     async () => {
       process.env.RELAIS_MASS_MESSAGE_STALE_MS = "1000";
-      const sim = await startSimulator({ port: 0 });
-      cleanups.push(() => sim.close());
-      const client = createSimulatorClient(sim.url);
-      const database = await openDatabase();
-      cleanups.push(database.cleanup);
-      let handle = await database.open();
-      await migrateDatabase(handle);
-      setDatabase(handle);
-      await seedIfEmpty(handle.db, {
-        demo: true,
-        password: "Demo-password-2026!",
-        simulatorUrl: sim.url,
-        keyword: "relais",
-        pollSeconds: 10,
-      });
-      const [twitter] = await handle.db.select().from(campaigns);
-      const [fb] = await handle.db
-        .insert(campaigns)
-        .values({ ...twitter, id: undefined, type: "facebook", name: "Kill post", credentials: encryptSecret(DEMO_FACEBOOK_CREDENTIALS) })
-        .returning();
+      const setup = await facebookCampaign(cleanups, "Kill post");
+      const { client, database, fb } = setup;
+      let handle = setup.handle;
 
       for (const point of ["hang-after-publish", "hang-before-publish"] as const) {
         const text = `Portes ouvertes (${point}) ${crypto.randomBytes(3).toString("hex")}`;
@@ -182,10 +170,7 @@ describe("a delivering process killed with SIGKILL mid-send", () => {
         setDatabase(undefined);
 
         // The delivering process stops dead at the point, and is killed there.
-        child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/deliver-mass-message.ts", String(id), point], {
-          stdio: ["ignore", "pipe", "inherit"],
-          env: { ...process.env, ...database.env },
-        });
+        child = spawnDelivery(id, database.env, point);
         let out = "";
         const reached = new Promise<void>((resolve) =>
           child!.stdout!.on("data", (d: Buffer) => {

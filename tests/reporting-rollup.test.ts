@@ -1,7 +1,7 @@
 // The reporting rollups (migration 0022) against the facts they are kept from: after every kind of
 // change a conversation goes through (arrival in a batch, qualification through the workspace's
 // own function, a requalification, a status renamed after the fact, a moved closing time, a
-// release from the filtered list, a deletion), the rollup tables equal the same aggregates
+// release from the filtered list, a first offer, a deletion), the rollup tables equal the same aggregates
 // recomputed from `conversations`, and the report read from them equals the report read from the
 // conversations — over a month, over the 25-hour day of a DST change and over hours around it.
 // PGlite, and PostgreSQL with TEST_DATABASE_URL.
@@ -11,7 +11,7 @@ import { assignments, campaigns, conversations, qualificationGroups, qualificati
 import { rows } from "@/db/client";
 import { closeQualified } from "@/lib/conversations/qualify";
 import { ownConversation } from "@/lib/conversations/access";
-import { campaignReport, campaignsOverview, rollupCovers, type ReportOptions } from "@/lib/reporting/queries";
+import { campaignReport, campaignsOverview, periodSplit, rollupCovers, type ReportOptions } from "@/lib/reporting/queries";
 import { resolveRange, type ReportRange } from "@/lib/reporting/range";
 import { resetClock, setClockAt } from "@/lib/clock";
 import { setupTestDatabase } from "./db";
@@ -33,7 +33,8 @@ const kolkata = range("2026-10-01", "2026-10-31", "Asia/Kolkata"); // +05:30: no
 async function stored() {
   const arrivals = await rows<Record<string, unknown>>(
     db.handle.db,
-    sql`select campaign_id, grain, period, received, filtered from report_arrivals where received <> 0 or filtered <> 0 order by 1, 2, 3`,
+    sql`select campaign_id, grain, period, received, filtered, reached, reached_filtered from report_arrivals
+        where received <> 0 or filtered <> 0 or reached <> 0 or reached_filtered <> 0 order by 1, 2, 3`,
   );
   const days = await rows<Record<string, unknown>>(
     db.handle.db,
@@ -53,7 +54,10 @@ async function recomputed() {
   const arrivals = await rows<Record<string, unknown>>(
     db.handle.db,
     sql`select campaign_id, g.grain, date_trunc(g.grain, created_at, 'UTC') as period, count(*)::int as received,
-               (count(*) filter (where status = 'filtered' or filtered_term is not null))::int as filtered
+               (count(*) filter (where status = 'filtered' or filtered_term is not null))::int as filtered,
+               (count(*) filter (where first_offered_at is not null or assigned_agent_id is not null or qualified_by is not null))::int as reached,
+               (count(*) filter (where (status = 'filtered' or filtered_term is not null)
+                                   and (first_offered_at is not null or assigned_agent_id is not null or qualified_by is not null)))::int as reached_filtered
         from conversations cross join (values ('day'), ('hour')) g(grain) group by 1, 2, 3 order by 1, 2, 3`,
   );
   const days = await rows<Record<string, unknown>>(
@@ -265,7 +269,7 @@ describe("reporting rollups", () => {
     }
   });
 
-  it("give a supervisor of nearly everyone the same arrivals counted as all of them minus those that reached no agent or only others", async () => {
+  it("give a supervisor of nearly everyone the same arrivals counted as those that reached an agent minus those only others reached", async () => {
     // Nearly everyone: fewer users outside the scope than agents in it (the ids past a million are nobody's).
     const everyone = (await db.handle.db.select({ id: users.id }).from(users)).map((u) => u.id);
     const allButBob = [...everyone.filter((id) => id !== ids.bob), 1_000_001, 1_000_002, 1_000_003];
@@ -299,10 +303,62 @@ describe("reporting rollups", () => {
     expect(oct.received).toBe(n);
   });
 
+  it("read a period inside one UTC day, and edges over 12 hours, as whole days minus the hours outside, equal to the facts", async () => {
+    const list = [
+      { id: ids.campaign, name: "Rollup" },
+      { id: ids.other, name: "Other" },
+    ];
+    const everyone = (await db.handle.db.select({ id: users.id }).from(users)).map((u) => u.id);
+    const cases: [string, string][] = [
+      ["2026-10-03T07:00:00Z", "2026-10-03T09:00:00Z"], // 2 hours inside a day: its hours
+      ["2026-10-03T01:00:00Z", "2026-10-03T23:00:00Z"], // 22 hours inside a day: the day minus 2 hours
+      ["2026-10-02T20:00:00Z", "2026-10-25T01:00:00Z"], // edges of 4 and 1 hours: added
+      ["2026-10-02T03:00:00Z", "2026-10-25T22:00:00Z"], // edges of 21 and 22 hours: whole days minus 3 and 2 hours
+    ];
+    const H = 3_600_000;
+    const at = (iso: string) => new Date(iso).getTime();
+    expect(periodSplit(new Date(cases[0][0]), new Date(cases[0][1]))).toEqual({ m0: at(cases[0][1]), m1: at(cases[0][1]) });
+    expect(periodSplit(new Date(cases[1][0]), new Date(cases[1][1]))).toEqual({
+      m0: at("2026-10-03T00:00:00Z"),
+      m1: at("2026-10-04T00:00:00Z"),
+    });
+    expect(periodSplit(new Date(cases[2][0]), new Date(cases[2][1]))).toEqual({
+      m0: at("2026-10-03T00:00:00Z"),
+      m1: at("2026-10-25T00:00:00Z"),
+    });
+    expect(periodSplit(new Date(cases[3][0]), new Date(cases[3][1]))).toEqual({
+      m0: at("2026-10-02T00:00:00Z"),
+      m1: at("2026-10-26T00:00:00Z"),
+    });
+    expect(at("2026-10-03T00:00:00Z") - at(cases[3][0])).toBe(21 * H);
+    for (const [from, to] of cases) {
+      const r = { ...october, from: new Date(from), to: new Date(to) };
+      for (const scope of [{ kind: "all" as const }, { kind: "agents" as const, agentIds: everyone, own: false }]) {
+        const found = await campaignsOverview(scope, list, () => r);
+        expect(found[0].received).toBeGreaterThan(0);
+        expect(found[0].handled).toBeGreaterThan(0);
+        expect(found).toEqual(await campaignsOverview(scope, list, () => r, { source: "facts" }));
+      }
+    }
+  });
+
   it("follow a release from the filtered list, a conversation moved to another campaign and a deletion", async () => {
     const d = db.handle.db;
     const [spam] = await d.select({ id: conversations.id }).from(conversations).where(eq(conversations.filteredTerm, "spam"));
     await d.update(conversations).set({ status: "waiting", filteredTerm: null }).where(eq(conversations.id, spam.id));
+    // Released, then offered to Alice (the assignment's trigger sets first_offered_at): it has now
+    // reached an agent, and a supervisor of everyone counts it among his arrivals.
+    const everyone = (await d.select({ id: users.id }).from(users)).map((u) => u.id);
+    const all = { kind: "agents" as const, agentIds: everyone, own: false };
+    const rollup = [{ id: ids.campaign, name: "Rollup" }];
+    const [before] = await campaignsOverview(all, rollup, () => october);
+    await d
+      .insert(assignments)
+      .values({ conversationId: spam.id, agentId: ids.alice, why: "any", state: "offered", offeredAt: new Date("2026-10-12T10:05:00Z") });
+    await expectRollupsEqualFacts();
+    const [after] = await campaignsOverview(all, rollup, () => october);
+    expect(after.received).toBe(before.received + 1);
+    expect(await campaignsOverview(all, rollup, () => october, { source: "facts" })).toEqual([after]);
     const [moved] = await d
       .insert(conversations)
       .values(conversationRow(ids.campaign, "2026-10-26T09:00:00Z", qualified(statuses.REFUS, ids.alice, "2026-10-26T09:30:00Z")))

@@ -16,9 +16,9 @@ import {
 } from "@/db/schema";
 import type { QualificationCategory } from "@/db/schema/qualifications";
 import { effectiveRights, type Principal } from "@/lib/auth/permissions";
-import { campaignReport } from "@/lib/reporting/queries";
+import { campaignReport, outsideOf } from "@/lib/reporting/queries";
 import { resolveRange } from "@/lib/reporting/range";
-import { campaignInScope, reportCampaigns, reportScope } from "@/lib/reporting/scope";
+import { campaignInScope, reportCampaigns, reportScope, viewerCampaigns, viewerOutside } from "@/lib/reporting/scope";
 import { loadReport } from "@/lib/reporting/load";
 import { setupTestDatabase } from "./db";
 import { signInAs } from "./session";
@@ -276,6 +276,33 @@ describe("reporting scope", () => {
     ]);
     const supervisor = await loadReport(await principal(ids.supervisor), request);
     expect(supervisor.overview?.map((c) => [c.name, c.received, c.handled, c.benefit])).toEqual([["Spring sale", 5, 4, "99.80"]]);
+  });
+
+  it("finds a viewer's campaigns and the users outside his scope beside his scope, as from it", async () => {
+    // A supervisor of every user but himself: one user outside, fewer than his agents.
+    const d = db.handle.db;
+    const everyone = await user("everyone", "supervisor", ["reporting"], []);
+    const [group] = await d.insert(supervisionGroups).values({ name: "Everyone" }).returning();
+    const all = (await d.select({ id: users.id }).from(users)).map((u) => u.id).filter((id) => id !== everyone);
+    await d
+      .insert(supervisionGroupMembers)
+      .values([
+        { groupId: group.id, userId: everyone, role: "supervisor" },
+        ...all.map((userId) => ({ groupId: group.id, userId, role: "agent" as const })),
+      ]);
+    try {
+      for (const id of [ids.supervisor, ids.lonely, ids.own, ids.admin, everyone]) {
+        const viewer = await principal(id);
+        const scope = await reportScope(viewer);
+        expect(await viewerCampaigns(viewer)).toEqual(await reportCampaigns(scope));
+        expect(await viewerOutside(viewer)).toEqual(await outsideOf(scope));
+      }
+      expect(await viewerOutside(await principal(everyone))).toEqual([everyone]);
+      expect((await viewerCampaigns(await principal(everyone))).map((c) => c.name)).toEqual(["Bob only", "Spring sale"]);
+    } finally {
+      await d.delete(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, group.id));
+      await d.delete(supervisionGroups).where(eq(supervisionGroups.id, group.id));
+    }
   });
 
   it("shows nothing to a supervisor without groups, and an agent only himself", async () => {

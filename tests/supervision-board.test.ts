@@ -199,6 +199,53 @@ describe("the wallboard's figures", () => {
     expect(all.every((c) => c.why === "any" && c.campaignName.length > 0)).toBe(true);
   });
 
+  it("counts each campaign's today from its own time zone's midnight, and leaves archived campaigns off the board", async () => {
+    // Noon UTC on 15 July: New York's day began at 04:00 UTC, Tokyo's at 15:00 UTC the day before.
+    const at = new Date("2026-07-15T12:00:00Z");
+    const campaign = async (name: string, zone: string | null, archived = false) => {
+      let schedule: number | null = null;
+      if (zone) {
+        const [w] = await rows<{ id: number }>(
+          d(),
+          sql`insert into work_schedules (name, time_zone, days) values (${`Horaires ${name}`}, ${zone}, '[]') returning id`,
+        );
+        schedule = Number(w.id);
+      }
+      const [k] = await rows<{ id: number }>(
+        d(),
+        sql`insert into campaigns (type, name, state, schedule_id, answer_target_seconds, archived_at)
+            values ('twitter', ${name}, 'running', ${schedule}, 900, ${archived ? at.toISOString() : null}) returning id`,
+      );
+      return Number(k.id);
+    };
+    // Created in this order, the archived campaign's id falls between the other two.
+    const newYork = await campaign("Fuseau New York", "America/New_York");
+    const archived = await campaign("Fuseau archivée", "Europe/Paris", true);
+    const tokyo = await campaign("Fuseau Tokyo", "Asia/Tokyo");
+    const conversation = (campaignId: number, id: string, createdAt: string, status: string, waiting: boolean) =>
+      d()
+        .execute(sql`insert into conversations (campaign_id, network, thread_id, author_id, author_handle, author_name, status, waiting_since, created_at)
+        values (${campaignId}, 'twitter', ${id}, ${id}, ${id}, ${id}, ${status}, ${waiting ? createdAt : null}, ${createdAt})`);
+    await conversation(newYork, "ny-yesterday", "2026-07-15T03:00:00Z", "filtered", false);
+    await conversation(newYork, "ny-today-filtered", "2026-07-15T05:00:00Z", "filtered", false);
+    await conversation(newYork, "ny-today-unanswered", "2026-07-15T05:00:00Z", "closed", true);
+    await conversation(tokyo, "tk-yesterday", "2026-07-14T14:00:00Z", "closed", true);
+    await conversation(tokyo, "tk-today", "2026-07-14T16:00:00Z", "filtered", false);
+    await conversation(archived, "ar-today", "2026-07-15T11:00:00Z", "filtered", false);
+
+    const board = await queueFigures(supervisionScope(admin), at);
+    const ny = board.find((q) => q.campaignId === newYork)!;
+    // 03:00 UTC was 23:00 the day before in New York; the unanswered one waits past its 15 min target.
+    expect(ny).toMatchObject({ filteredToday: 1, receivedToday: 1, withinTarget: 0, missedTarget: 1, serviceLevel: 0 });
+    expect(ny.avgFirstResponseSeconds).toBeNull();
+    // 16:00 UTC on the 14th is 01:00 on the 15th in Tokyo; 14:00 UTC was 23:00 on the 14th.
+    expect(board.find((q) => q.campaignId === tokyo)).toMatchObject({ filteredToday: 1, receivedToday: 0, serviceLevel: null });
+    expect(board.map((q) => q.campaignId)).not.toContain(archived);
+    await d().execute(sql`delete from conversations where campaign_id in (${newYork}, ${archived}, ${tokyo})`);
+    await d().execute(sql`delete from campaigns where id in (${newYork}, ${archived}, ${tokyo})`);
+    await d().execute(sql`delete from work_schedules where name like 'Horaires Fuseau %'`);
+  });
+
   it("an overdue callback is an alert for the supervisor of its agent only", async () => {
     const [c] = await queueConversations(d(), demoCampaign, [{}]);
     await d().execute(sql`update conversations set status = 'scheduled' where id = ${c}`);

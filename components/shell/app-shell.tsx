@@ -12,7 +12,8 @@ export async function AppShell({ user, wide = false, children }: { user: Session
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
+        {/* The header's edges line up with the page's: the whole width on a wide page. */}
+        <div className={wide ? "flex w-full items-center gap-4 px-6 py-2" : "mx-auto flex max-w-7xl items-center gap-4 px-4 py-2"}>
           <Link href="/" className="font-semibold text-accent">
             Relais
           </Link>

@@ -119,11 +119,6 @@ export const conversations = pgTable(
         t.assignedAt,
       )
       .where(sql`${t.qualifiedBy} is not null`),
-    // Conversations that reached no agent (never offered, assigned or qualified): a supervisor of
-    // nearly every agent counts his arrivals as all arrivals minus these (lib/reporting/queries.ts).
-    index("conversations_unreached_idx")
-      .on(t.campaignId, t.createdAt)
-      .where(sql`${t.firstOfferedAt} is null and ${t.assignedAgentId} is null and ${t.qualifiedBy} is null`),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;

@@ -17,6 +17,9 @@ export const reportArrivals = pgTable(
     period: timestamp("period", { withTimezone: true }).notNull(),
     received: integer("received").notNull().default(0),
     filtered: integer("filtered").notNull().default(0),
+    /** Of those, the ones that reached an agent (offered, assigned or qualified), and the filtered ones among them. */
+    reached: integer("reached").notNull().default(0),
+    reachedFiltered: integer("reached_filtered").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.grain, t.period] })],
 );

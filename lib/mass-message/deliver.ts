@@ -334,6 +334,8 @@ async function deliverFor(id: number, options: DeliverOptions): Promise<SliceRes
   // recorded as soon as its calls are answered.
   const inFlight = new Set<Promise<void>>();
   let long: { until: Date } | null = null;
+  // The first refusal answered gives the pause its reason: batches overlap, and a later batch
+  // can be recorded before an earlier one still waiting on a slow call.
   let stop: { reason: string; code: string | null } | null = null;
   let failure: unknown = null;
   const settle = async () => {
@@ -363,7 +365,14 @@ async function deliverFor(id: number, options: DeliverOptions): Promise<SliceRes
     const expired = claimed.filter((r) => r.window_ends_at && new Date(r.window_ends_at).getTime() <= at.getTime());
     const live = claimed.filter((r) => !expired.includes(r));
     const batch = (async () => {
-      const results = await Promise.all(live.map((row) => sendOne(messenger, current, row, pacer)));
+      const results = await Promise.all(
+        live.map((row) =>
+          sendOne(messenger, current, row, pacer).then((r) => {
+            if (r.stop && r.reason) stop ??= { reason: r.reason, code: r.code };
+            return r;
+          }),
+        ),
+      );
       const outcomes: Outcome[] = [
         ...expired.map((r) => ({
           id: r.id,
@@ -379,7 +388,6 @@ async function deliverFor(id: number, options: DeliverOptions): Promise<SliceRes
       options.onBatch?.(sent);
       for (const r of results) {
         if (r.throttle && !r.throttle.short && (!long || r.throttle.until > long.until)) long = { until: r.throttle.until };
-        if (r.stop && r.reason) stop ??= { reason: r.reason, code: r.code };
       }
       if (Date.now() - lastProgress > 500) {
         lastProgress = Date.now();

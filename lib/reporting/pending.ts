@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { OVERDUE_GRACE_MS } from "@/lib/conversations/overdue";
 import { now } from "@/lib/clock";
-import { intArray } from "./scope";
+import { inIds } from "./scope";
 import type { ReportRange } from "./range";
 import type { ReportScope } from "./scope";
 
@@ -30,7 +30,7 @@ export type FigureArgs = [db: Db, campaignId: number, range: ReportRange, scope:
  */
 export async function callbackFigures(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<CallbackFigures> {
   if (scope.kind === "agents" && scope.agentIds.length === 0) return { available: true, made: 0, missed: 0 };
-  const scoped = scope.kind === "agents" ? sql`and b.agent_id = any(${intArray(scope.agentIds)})` : sql``;
+  const scoped = scope.kind === "agents" ? sql`and ${inIds(sql`b.agent_id`, scope.agentIds)}` : sql``;
   const overdueBefore = new Date(now().getTime() - OVERDUE_GRACE_MS).toISOString();
   const [r] = await rows<{ made: number | string; missed: number | string }>(
     db,
@@ -46,7 +46,7 @@ export async function callbackFigures(db: Db, campaignId: number, range: ReportR
 /** Appointments booked for the campaign in the range (by booking time), cancelled ones excluded. */
 export async function appointmentFigures(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<AppointmentFigures> {
   if (scope.kind === "agents" && scope.agentIds.length === 0) return { available: true, booked: 0 };
-  const scoped = scope.kind === "agents" ? sql`and a.booked_by = any(${intArray(scope.agentIds)})` : sql``;
+  const scoped = scope.kind === "agents" ? sql`and ${inIds(sql`a.booked_by`, scope.agentIds)}` : sql``;
   const [r] = await rows<{ booked: number | string }>(
     db,
     sql`select count(*) as booked from appointments a

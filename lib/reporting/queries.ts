@@ -11,15 +11,15 @@
 // - arrivals: report_arrivals likewise, else the conversations.
 // The overview of every campaign reads UTC days for the whole days of each period and UTC hours
 // for its edges. `source: "facts"` reads the conversations only (tests compare both).
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Db } from "@/db/client";
-import { campaigns, qualificationGroups, qualificationStatuses, users } from "@/db/schema";
+import { campaigns, qualificationGroups, qualificationStatuses } from "@/db/schema";
 import type { QualificationCategory } from "@/db/schema/qualifications";
 import { conversionRate } from "./formulas";
 import { appointmentFigures, callbackFigures, type AppointmentFigures, type CallbackFigures } from "./pending";
 import type { ReportRange } from "./range";
 import { bucketsOf } from "./buckets";
-import { intArray, type ReportScope } from "./scope";
+import { inIds, intArray, outsideIfFewer, type ReportScope } from "./scope";
 
 export interface Times {
   /** Seconds; null when no conversation has the figure. */
@@ -114,6 +114,9 @@ interface HandledRow {
   frt_p90: number | null;
   ht_p50: number | null;
   ht_p90: number | null;
+  /** The agent's login and name (agent rows only). */
+  login: string | null;
+  name: string | null;
 }
 
 export interface ReportOptions {
@@ -144,16 +147,16 @@ const counts = (category: SQL, n: SQL = sql`1`) => sql`coalesce(sum(${n}), 0)::i
   coalesce(sum(${n}) filter (where ${category} = 'not_argued'), 0)::int as not_argued`;
 
 function handledWhere(campaignId: number, range: ReportRange, scope: ReportScope): SQL {
-  const scoped = scope.kind === "agents" ? sql`and c.qualified_by = any(${intArray(scope.agentIds)})` : sql``;
+  const scoped = scope.kind === "agents" ? sql`and ${inIds(sql`c.qualified_by`, scope.agentIds)}` : sql``;
   return sql`c.campaign_id = ${campaignId} and c.closed_at >= ${iso(range.from)} and c.closed_at < ${iso(range.to)}
     and c.qualified_by is not null ${scoped}`;
 }
 
-/** Total and per agent: counts, benefit, percentiles — exact, from conversations_report_idx alone. */
+/** Total and per agent (with his login and name): counts, benefit, percentiles — exact, from conversations_report_idx alone. */
 async function agentFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope): Promise<HandledRow[]> {
   const list = await rows<HandledRow & { frt: (number | null)[] | null; ht: (number | null)[] | null }>(
     db,
-    sql`select case when grouping(agent_id) = 1 then ${sql.raw(String(SET.total))} else ${sql.raw(String(SET.agent))} end as g, agent_id,
+    sql`select f.*, u.login, u.name from (select case when grouping(agent_id) = 1 then ${sql.raw(String(SET.total))} else ${sql.raw(String(SET.agent))} end as g, agent_id,
            ${counts(sql`category`)}, coalesce(sum(benefit), 0)::numeric(14,2)::text as benefit,
            percentile_cont(array[0.5, 0.9]) within group (order by frt) as frt,
            percentile_cont(array[0.5, 0.9]) within group (order by ht) as ht
@@ -161,7 +164,8 @@ async function agentFacts(db: Db, campaignId: number, range: ReportRange, scope:
                      extract(epoch from c.first_response_at - coalesce(c.waiting_since, c.created_at))::float8 as frt,
                      extract(epoch from c.closed_at - coalesce(c.first_offered_at, c.assigned_at))::float8 as ht
               from conversations c where ${handledWhere(campaignId, range, scope)}) t
-        group by grouping sets ((), (agent_id))`,
+        group by grouping sets ((), (agent_id))) f
+        left join users u on u.id = f.agent_id`,
   );
   return list.map(({ frt, ht, ...r }) => ({
     ...r,
@@ -177,15 +181,36 @@ async function agentFacts(db: Db, campaignId: number, range: ReportRange, scope:
   }));
 }
 
-/** Per status (as given) and per chart bucket: the hourly rollup, or the conversations. */
-async function statusFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope, rollup: boolean): Promise<HandledRow[]> {
-  const source = rollup
-    ? sql`select s.status_id, s.code, s.label, s.category, s.n, s.benefit, ${bucketOf(sql`s.hour`, range)} as bucket
+/**
+ * Per status (as given) and per chart bucket: the hourly rollup, or the conversations. A
+ * supervisor of nearly everyone (`others`: the users outside his scope) reads the rollup minus
+ * what those users qualified (every qualifier is in his scope or among them).
+ */
+async function statusFacts(
+  db: Db,
+  campaignId: number,
+  range: ReportRange,
+  scope: ReportScope,
+  rollup: boolean,
+  others: number[] | null,
+): Promise<HandledRow[]> {
+  const rolledUp = sql`select s.status_id, s.code, s.label, s.category, s.n, s.benefit, ${bucketOf(sql`s.hour`, range)} as bucket
           from report_status_hours s
-          where s.campaign_id = ${campaignId} and s.hour >= ${iso(range.from)} and s.hour < ${iso(range.to)}`
-    : sql`select c.qualification_status_id as status_id, c.qualification_code as code, c.qualification_label as label,
-                 c.qualification_category as category, 1 as n, c.qualification_benefit as benefit, ${bucketOf(sql`c.closed_at`, range)} as bucket
-          from conversations c where ${handledWhere(campaignId, range, scope)}`;
+          where s.campaign_id = ${campaignId} and s.hour >= ${iso(range.from)} and s.hour < ${iso(range.to)}`;
+  // Each handled conversation as a row counting `sign` (1, or -1 to take it out of the rollup).
+  const facts = (sign: number, where: SQL) => sql`select c.qualification_status_id as status_id, c.qualification_code as code,
+          c.qualification_label as label, c.qualification_category as category, ${sql.raw(String(sign))} as n,
+          ${sql.raw(String(sign))} * c.qualification_benefit as benefit, ${bucketOf(sql`c.closed_at`, range)} as bucket
+        from conversations c where ${where}`;
+  const source = rollup
+    ? rolledUp
+    : others && scope.kind === "agents"
+      ? others.length === 0
+        ? rolledUp
+        : sql`${rolledUp}
+          union all
+          ${facts(-1, sql`${handledWhere(campaignId, range, { kind: "all" })} and c.qualified_by = any(${intArray(others)})`)}`
+      : facts(1, handledWhere(campaignId, range, scope));
   const list = await rows<HandledRow>(
     db,
     sql`select case when grouping(bucket) = 1 then ${sql.raw(String(SET.status))} else ${sql.raw(String(SET.bucket))} end as g, status_id, code, label, category,
@@ -194,22 +219,29 @@ async function statusFacts(db: Db, campaignId: number, range: ReportRange, scope
         group by grouping sets ((status_id, code, label, category), (bucket))
         having sum(n) <> 0`,
   );
-  return list.map((r) => ({ ...r, agent_id: null, frt_p50: null, frt_p90: null, ht_p50: null, ht_p90: null }));
+  return list.map((r) => ({ ...r, agent_id: null, frt_p50: null, frt_p90: null, ht_p50: null, ht_p90: null, login: null, name: null }));
 }
 
-async function handledFacts(db: Db, campaignId: number, range: ReportRange, scope: ReportScope, rollup: boolean): Promise<HandledRow[]> {
+async function handledFacts(
+  db: Db,
+  campaignId: number,
+  range: ReportRange,
+  scope: ReportScope,
+  rollup: boolean,
+  others: number[] | null,
+): Promise<HandledRow[]> {
   const [agents, statuses] = await Promise.all([
     agentFacts(db, campaignId, range, scope),
-    statusFacts(db, campaignId, range, scope, rollup),
+    statusFacts(db, campaignId, range, scope, rollup, others),
   ]);
   // An empty range still has its total row (all zeros), as the facts' grouping sets give it.
   return [...agents.filter((r) => r.g === SET.total || r.n > 0), ...statuses];
 }
 
 /** A conversation that reached one of these agents: offered (an assignment row), assigned or qualified. */
-function reachedAgents(ids: SQL): SQL {
-  return sql`(c.qualified_by = any(${ids}) or c.assigned_agent_id = any(${ids})
-    or exists (select 1 from assignments a where a.conversation_id = c.id and a.agent_id = any(${ids})))`;
+function reachedAgents(ids: readonly number[]): SQL {
+  return sql`(${inIds(sql`c.qualified_by`, ids)} or ${inIds(sql`c.assigned_agent_id`, ids)}
+    or exists (select 1 from assignments a where a.conversation_id = c.id and ${inIds(sql`a.agent_id`, ids)}))`;
 }
 
 /** Up to this many agents, a scope's arrivals are found from the agents' side. */
@@ -223,7 +255,7 @@ const SMALL_SCOPE = 500;
  * supervisor of thousands) probes the arrivals, which is then the cheaper side.
  */
 function reachedScope(ids: readonly number[], since: Date): SQL {
-  if (ids.length > SMALL_SCOPE) return reachedAgents(intArray(ids));
+  if (ids.length > SMALL_SCOPE) return reachedAgents(ids);
   return sql`c.id in (${reachedSince(ids, since)})`;
 }
 
@@ -242,7 +274,7 @@ function reachedSince(ids: readonly number[], since: Date): SQL {
 function reachedOnlyBy(others: readonly number[], scopeIds: readonly number[], since: Date): SQL {
   return sql`select c.id, c.campaign_id, c.created_at, c.status, c.filtered_term
     from (${reachedSince(others, since)}) cand(id) join conversations c on c.id = cand.id
-    where not coalesce(${reachedAgents(intArray(scopeIds))}, false)`; // null-safe: an unassigned row's `= any` is null
+    where not coalesce(${reachedAgents(scopeIds)}, false)`; // null-safe: an unassigned row's `= any` is null
 }
 
 async function arrivals(
@@ -254,18 +286,16 @@ async function arrivals(
   others: number[] | null = null,
 ) {
   const scoped = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, range.from)}` : sql``;
-  const rolledUp = sql`select ${bucketOf(sql`r.period`, range)} as bucket, r.received, r.filtered from report_arrivals r
+  const rolledUp = (received: SQL, filtered: SQL) => sql`select ${bucketOf(sql`r.period`, range)} as bucket, ${received} as received,
+          ${filtered} as filtered from report_arrivals r
           where r.campaign_id = ${campaignId} and r.grain = 'hour' and r.period >= ${iso(range.from)} and r.period < ${iso(range.to)}`;
   const filteredOf = sql`case when c.status = 'filtered' or c.filtered_term is not null then 1 else 0 end`;
   const inRange = sql`c.campaign_id = ${campaignId} and c.created_at >= ${iso(range.from)} and c.created_at < ${iso(range.to)}`;
-  // A supervisor of nearly everyone (see usersOutside): every arrival, minus those that reached no
-  // agent, minus those that reached only users outside his scope, bucket by bucket.
+  // A supervisor of nearly everyone (see usersOutside): the arrivals that reached an agent (the
+  // rollups' count), minus those that reached only users outside his scope, bucket by bucket.
   const complement =
     others && scope.kind === "agents"
-      ? sql`${rolledUp}
-          union all
-          select ${bucketOf(sql`c.created_at`, range)}, -1, -${filteredOf} from conversations c
-          where ${inRange} and c.first_offered_at is null and c.assigned_agent_id is null and c.qualified_by is null
+      ? sql`${rolledUp(sql`r.reached`, sql`r.reached_filtered`)}
           ${
             others.length === 0
               ? sql``
@@ -277,7 +307,7 @@ async function arrivals(
   const source = complement
     ? complement
     : rollup
-      ? rolledUp
+      ? rolledUp(sql`r.received`, sql`r.filtered`)
       : sql`select ${bucketOf(sql`c.created_at`, range)} as bucket, 1 as received, ${filteredOf} as filtered
           from conversations c
           where ${inRange} ${scoped}`;
@@ -330,7 +360,7 @@ export async function campaignReport(
   if (!campaign) return null;
   const empty = scope.kind === "agents" && scope.agentIds.length === 0;
   const [handled, arrived, quotaStatuses, callbacks, appointments] = await Promise.all([
-    empty ? [] : handledFacts(db, campaignId, range, scope, rollup),
+    empty ? [] : handledFacts(db, campaignId, range, scope, rollup, others),
     empty ? [] : arrivals(db, campaignId, range, scope, rollup, others),
     campaign.groupId
       ? db
@@ -355,18 +385,6 @@ export async function campaignReport(
   ]);
 
   const agentRows = handled.filter((r) => r.g === SET.agent);
-  const people = agentRows.length
-    ? await db
-        .select({ id: users.id, login: users.login, name: users.name })
-        .from(users)
-        .where(
-          inArray(
-            users.id,
-            agentRows.map((r) => r.agent_id!),
-          ),
-        )
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
   const statuses = handled
     .filter((r) => r.g === SET.status)
     .map((r) => ({
@@ -396,8 +414,8 @@ export async function campaignReport(
     agents: agentRows
       .map((r) => ({
         agentId: r.agent_id!,
-        login: byId.get(r.agent_id!)?.login ?? "",
-        name: byId.get(r.agent_id!)?.name ?? "",
+        login: r.login ?? "",
+        name: r.name ?? "",
         ...figuresOf(r),
       }))
       .sort((a, b) => b.handled - a.handled || a.login.localeCompare(b.login)),
@@ -487,33 +505,43 @@ interface OverviewFound {
   benefit: string;
 }
 
-/**
- * Each period as its whole UTC days [m0, m1) read from the daily rollups, and the hours before
- * and after them ([from, m0) and [m1, to), at most a day in all) from the hourly ones. A period
- * holding no whole UTC day is all edge: m0 = m1 = to.
- */
+/** Each period from the daily and hourly rollups, as `periodValues` splits it. */
 async function overviewFromRollups(db: Db, list: { id: number }[], rangeOf: (campaignId: number) => ReportRange) {
   const periods = periodValues(list, rangeOf);
   return rows<OverviewFound>(
     db,
-    sql`with p(campaign_id, f, t, m0, m1) as (values ${periods})
+    sql`with p as (${periods})
         select p.campaign_id as id, g.currency, a.received, h.handled, h.positive, h.argued, h.not_argued, h.benefit
         from p
         join campaigns k on k.id = p.campaign_id
         left join qualification_groups g on g.id = k.qualification_group_id
-        cross join lateral (select ${rolledUpArrivals} as received) a
+        cross join lateral (select ${rolledUpArrivals(sql`r.received`)} as received) a
         cross join lateral (${sumHandled(rolledUpHandled)}) h`,
   );
 }
 
-/** The handled conversations of the period `p` (f, t, m0, m1) from the rollups: one row per day or edge hour and status. */
+/** The hours between two instants of the period `p`, and whether they are added (the first comes first) or taken away. */
+const edge = (column: SQL, a: SQL, b: SQL) => ({
+  where: sql`${column} >= least(${a}, ${b}) and ${column} < greatest(${a}, ${b})`,
+  sign: sql`(case when ${a} < ${b} then 1 else -1 end)`,
+});
+const HEAD = { a: sql`p.f`, b: sql`p.m0` };
+const TAIL = { a: sql`p.m1`, b: sql`p.t` };
+
+/** The handled conversations of the period `p` from the rollups: one row per day, and per edge hour and status (signed). */
 const rolledUpHandled = sql`select d.handled, d.positive, d.argued, d.not_argued, d.benefit from report_handled_days d
     where d.campaign_id = p.campaign_id and d.day >= p.m0 and d.day < p.m1
-    union all
-    select s.n, case when s.category = 'positive' then s.n else 0 end, case when s.category = 'argued' then s.n else 0 end,
-           case when s.category = 'not_argued' then s.n else 0 end, s.benefit
-    from report_status_hours s
-    where s.campaign_id = p.campaign_id and ((s.hour >= p.f and s.hour < p.m0) or (s.hour >= p.m1 and s.hour < p.t))`;
+    ${sql.join(
+      [HEAD, TAIL].map(({ a, b }) => {
+        const e = edge(sql`s.hour`, a, b);
+        return sql`union all
+    select ${e.sign} * s.n, ${e.sign} * (case when s.category = 'positive' then s.n else 0 end),
+           ${e.sign} * (case when s.category = 'argued' then s.n else 0 end),
+           ${e.sign} * (case when s.category = 'not_argued' then s.n else 0 end), ${e.sign} * s.benefit
+    from report_status_hours s where s.campaign_id = p.campaign_id and ${e.where}`;
+      }),
+      sql` `,
+    )}`;
 
 const sumHandled = (source: SQL) => sql`select coalesce(sum(x.handled), 0)::int as handled, coalesce(sum(x.positive), 0)::int as positive,
     coalesce(sum(x.argued), 0)::int as argued, coalesce(sum(x.not_argued), 0)::int as not_argued,
@@ -522,8 +550,8 @@ const sumHandled = (source: SQL) => sql`select coalesce(sum(x.handled), 0)::int 
 
 /**
  * The users outside a scope, when they are fewer than the scope's agents (a supervisor of nearly
- * everyone): his arrivals are then cheaper counted as every arrival (the rollups) minus those
- * that reached no agent (a partial index) minus those that reached only these users.
+ * everyone): his arrivals are then cheaper counted as the arrivals that reached an agent (the
+ * rollups' `reached`, migration 0024) minus those that reached only these users.
  */
 export async function outsideOf(scope: ReportScope): Promise<number[] | null> {
   return scope.kind === "agents" ? usersOutside(await getDb(), scope.agentIds) : null;
@@ -531,31 +559,57 @@ export async function outsideOf(scope: ReportScope): Promise<number[] | null> {
 
 async function usersOutside(db: Db, agentIds: readonly number[]): Promise<number[] | null> {
   if (agentIds.length <= 1) return null; // one agent's own report: never nearly everyone
-  const others = await rows<{ id: number }>(db, sql`select id from users where not (id = any(${intArray(agentIds)}))`);
-  return others.length < agentIds.length ? others.map((r) => Number(r.id)) : null;
-}
-
-/** Splits each period into its whole UTC days [m0, m1) and its edge hours, as the daily and hourly rollups hold them. */
-function periodValues(list: { id: number }[], rangeOf: (campaignId: number) => ReportRange): SQL {
-  return sql.join(
-    list.map((c) => {
-      const r = rangeOf(c.id);
-      let m0 = Math.ceil(r.from.getTime() / DAY) * DAY;
-      let m1 = Math.floor(r.to.getTime() / DAY) * DAY;
-      if (m0 >= m1) m0 = m1 = r.to.getTime();
-      return sql`(${c.id}::int, ${r.from.toISOString()}::timestamptz, ${r.to.toISOString()}::timestamptz,
-        ${new Date(m0).toISOString()}::timestamptz, ${new Date(m1).toISOString()}::timestamptz)`;
-    }),
-    sql`, `,
+  const others = await rows<{ id: number }>(db, sql`select id from users where not ${inIds(sql`id`, agentIds)}`);
+  return outsideIfFewer(
+    agentIds.length,
+    others.map((r) => r.id),
   );
 }
 
-/** Every arrival of the period `p` (f, t, m0, m1), from the rollups. */
-const rolledUpArrivals = sql`(select coalesce(sum(r.received), 0)::int from report_arrivals r
-  where r.campaign_id = p.campaign_id
-    and ((r.grain = 'day' and r.period >= p.m0 and r.period < p.m1)
-      or (r.grain = 'hour' and r.period >= p.f and r.period < p.m0)
-      or (r.grain = 'hour' and r.period >= p.m1 and r.period < p.t)))`;
+/**
+ * Each campaign's period [f, t) as the rollups read it, the fewest rows: the UTC days [m0, m1)
+ * from the daily rollups, plus or minus the hours between f and m0 and between m1 and t from the
+ * hourly ones. An edge of more than 12 hours is read as its whole day minus the hours outside
+ * the period (Paris's "today", 23:00 to 23:00 UTC: one hour, one day and one hour taken away,
+ * instead of 24 hours). A period inside one UTC day is its hours, or its day minus the rest.
+ * Passed as five arrays (five parameters, one plan for any number of campaigns).
+ */
+export function periodSplit(from: Date, to: Date): { m0: number; m1: number } {
+  const f = from.getTime();
+  const t = to.getTime();
+  const d0 = Math.ceil(f / DAY) * DAY;
+  const d1 = Math.floor(t / DAY) * DAY;
+  if (d0 > d1) return t - f <= 12 * HOUR ? { m0: t, m1: t } : { m0: d1, m1: d0 }; // inside one UTC day
+  return { m0: d0 - f > 12 * HOUR ? d0 - DAY : d0, m1: t - d1 > 12 * HOUR ? d1 + DAY : d1 };
+}
+
+function periodValues(list: { id: number }[], rangeOf: (campaignId: number) => ReportRange): SQL {
+  const ids: number[] = [];
+  const [fs, ts, m0s, m1s]: string[][] = [[], [], [], []];
+  for (const c of list) {
+    const r = rangeOf(c.id);
+    const { m0, m1 } = periodSplit(r.from, r.to);
+    ids.push(c.id);
+    fs.push(r.from.toISOString());
+    ts.push(r.to.toISOString());
+    m0s.push(new Date(m0).toISOString());
+    m1s.push(new Date(m1).toISOString());
+  }
+  const stamps = (list: string[]) => sql`${`{${list.join(",")}}`}::timestamptz[]`;
+  return sql`select * from unnest(${intArray(ids)}, ${stamps(fs)}, ${stamps(ts)}, ${stamps(m0s)}, ${stamps(m1s)}) as p(campaign_id, f, t, m0, m1)`;
+}
+
+/** The arrivals of the period `p` from the rollups: every one (`r.received`), or those that reached an agent (`r.reached`). */
+const rolledUpArrivals = (column: SQL) => sql`((select coalesce(sum(${column}), 0)::int from report_arrivals r
+    where r.campaign_id = p.campaign_id and r.grain = 'day' and r.period >= p.m0 and r.period < p.m1)
+  ${sql.join(
+    [HEAD, TAIL].map(({ a, b }) => {
+      const e = edge(sql`r.period`, a, b);
+      return sql`+ ${e.sign} * (select coalesce(sum(${column}), 0)::int from report_arrivals r
+    where r.campaign_id = p.campaign_id and r.grain = 'hour' and ${e.where})`;
+    }),
+    sql` `,
+  )})`;
 
 async function overviewFromFacts(
   db: Db,
@@ -565,20 +619,17 @@ async function overviewFromFacts(
   others: number[] | null = null,
 ): Promise<OverviewFound[]> {
   const periods = periodValues(list, rangeOf);
-  const ids = scope.kind === "agents" ? intArray(scope.agentIds) : null;
+  const ids = scope.kind === "agents" ? scope.agentIds : null;
   const since = new Date(Math.min(...list.map((c) => rangeOf(c.id).from.getTime())));
-  const handledScope = ids ? sql`and c.qualified_by = any(${ids})` : sql``;
+  const handledScope = ids ? sql`and ${inIds(sql`c.qualified_by`, ids)}` : sql``;
   const inPeriod = sql`c.campaign_id = p.campaign_id and c.created_at >= p.f and c.created_at < p.t`;
   let received: SQL;
   if (others && ids) {
-    // Every arrival, minus those that reached no agent, minus those that reached only the users
-    // outside the scope (each reacher is in the scope or outside it): the same count as probing
-    // each arrival (tests/reporting-rollup.test.ts), without reading a million rows.
+    // The arrivals that reached an agent (the rollups' count), minus those that reached only the
+    // users outside the scope (each reacher is in the scope or outside it): the same count as
+    // probing each arrival (tests/reporting-rollup.test.ts), without reading a million rows.
     const onlyOthers = others.length === 0 ? sql`0` : sql`(select count(*)::int from only_others c where ${inPeriod})`;
-    received = sql`${rolledUpArrivals}
-      - (select count(*)::int from conversations c where ${inPeriod}
-           and c.first_offered_at is null and c.assigned_agent_id is null and c.qualified_by is null)
-      - ${onlyOthers}`;
+    received = sql`${rolledUpArrivals(sql`r.reached`)} - ${onlyOthers}`;
   } else {
     const arrivalScope = scope.kind === "agents" ? sql`and ${reachedScope(scope.agentIds, since)}` : sql``;
     received = sql`(select count(*)::int from conversations c where ${inPeriod} ${arrivalScope})`;
@@ -613,7 +664,7 @@ async function overviewFromFacts(
       : sql``;
   return rows<OverviewFound>(
     db,
-    sql`with p(campaign_id, f, t, m0, m1) as (values ${periods}) ${onlyOthersCte}
+    sql`with p as (${periods}) ${onlyOthersCte}
         select p.campaign_id as id, g.currency,
           ${received} as received,
           h.handled, h.positive, h.argued, h.not_argued, h.benefit

@@ -66,22 +66,17 @@ export async function queueFigures(scope: SupervisionScope, at: Date = clockNow(
           midnights.map((m) => sql`when ${m.tz} then ${iso(m.start)}::timestamptz`),
           sql` `,
         )} end)`;
-  // JIT off for this statement: PostgreSQL would spend 200–500 ms compiling a plan that runs in
-  // tens of milliseconds (its cost estimate crosses jit_above_cost at 1,000 campaigns). No parallel
-  // workers either: every part is an index-only range scan of a few tens of thousands of entries
+  // No parallel workers for this statement (nor JIT: db/client.ts turns it off for every session):
+  // every part is an index-only range scan of a few tens of thousands of entries
   // (conversations_created_idx, conversations_live_idx, migration 0022), cheaper than starting them.
   const list = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     return rows<Record<string, unknown>>(
       tx,
       sql`with k as (
-          select k.id, k.name, k.state, q.code as queue_code, k.answer_target_seconds as target, k.waiting_alert_seconds as alert,
-                 (date_trunc('day', ${iso(at)}::timestamptz at time zone coalesce(ws.time_zone, ${tz}))
-                    at time zone coalesce(ws.time_zone, ${tz})) as day_start
+          select k.id, k.name, k.state, q.code as queue_code, k.answer_target_seconds as target, k.waiting_alert_seconds as alert
           from campaigns k
           left join queues q on q.id = k.queue_id
-          left join work_schedules ws on ws.id = k.schedule_id
           where k.archived_at is null and ${campaignVisible(scope)}
         ),
         live as (
@@ -105,28 +100,33 @@ export async function queueFigures(scope: SupervisionScope, at: Date = clockNow(
           where b.handled_at is null and b.due_at < ${iso(overdueBefore)}::timestamptz and c.status <> 'closed'
           group by b.campaign_id
         ),
-        -- Every campaign's "today" in one range scan of conversations_created_idx (recent rows sit
-        -- together on disk), from the earliest midnight among the campaigns' time zones; each row
-        -- is then kept if it came after its own campaign's midnight. Materialized, so the planner
-        -- does not probe each campaign's rows one campaign at a time instead.
-        recent as materialized (
-          select c.campaign_id, c.status, c.created_at, c.waiting_since, c.first_response_at
-          from conversations c where c.created_at >= ${iso(since)}::timestamptz
+        -- Each campaign's target and midnight, in two arrays indexed by campaign id (from the
+        -- lowest active one): a row of the day looks its own up by position. Joining the day's
+        -- ~33,000 rows to the campaigns (a materialized CTE and a hash join) cost twice the scan.
+        cal as (
+          select b.lo,
+                 array_agg(coalesce(make_interval(secs => kk.answer_target_seconds), interval '0') order by g) as targets,
+                 array_agg(coalesce(${midnightOf(sql`coalesce(ws.time_zone, ${tz})`)}, 'infinity'::timestamptz) order by g) as midnights
+          from (select min(id) as lo, max(id) as hi from campaigns where archived_at is null) b
+          cross join generate_series(b.lo, b.hi) g
+          left join campaigns kk on kk.id = g and kk.archived_at is null
+          left join work_schedules ws on ws.id = kk.schedule_id
+          group by b.lo
         ),
+        -- Every campaign's "today" in one range scan of conversations_created_idx (index only),
+        -- from the earliest midnight among the campaigns' time zones; each row is kept if it came
+        -- after its own campaign's midnight (an archived campaign's is 'infinity'). Durations are
+        -- compared as timestamps: extract(epoch …) is numeric arithmetic, row by row.
         today as (
-          -- Joined to the campaigns table itself (indexed, with statistics), not to the k CTE:
-          -- the planner would compare each recent row with each campaign.
           select c.campaign_id,
                  count(*) filter (where c.status = 'filtered')::int as filtered_today,
-                 count(*) filter (where c.waiting_since is not null)::int as received_today,
-                 count(*) filter (where extract(epoch from c.first_response_at - c.waiting_since) <= kk.answer_target_seconds)::int as within_target,
-                 count(*) filter (where c.waiting_since is not null and (extract(epoch from c.first_response_at - c.waiting_since) > kk.answer_target_seconds
-                   or (c.first_response_at is null and extract(epoch from ${iso(at)}::timestamptz - c.waiting_since) > kk.answer_target_seconds)))::int as missed_target,
-                 avg(extract(epoch from c.first_response_at - c.waiting_since))::float8 as avg_frt
-          from recent c
-          join campaigns kk on kk.id = c.campaign_id
-          left join work_schedules ws on ws.id = kk.schedule_id
-          where c.created_at >= ${midnightOf(sql`coalesce(ws.time_zone, ${tz})`)}
+                 count(c.waiting_since)::int as received_today,
+                 count(*) filter (where c.first_response_at <= c.waiting_since + cal.targets[c.campaign_id - cal.lo + 1])::int as within_target,
+                 count(*) filter (where c.first_response_at > c.waiting_since + cal.targets[c.campaign_id - cal.lo + 1]
+                   or (c.first_response_at is null and c.waiting_since < ${iso(at)}::timestamptz - cal.targets[c.campaign_id - cal.lo + 1]))::int as missed_target,
+                 extract(epoch from avg(c.first_response_at - c.waiting_since))::float8 as avg_frt
+          from cal
+          join conversations c on c.created_at >= ${iso(since)}::timestamptz and c.created_at >= cal.midnights[c.campaign_id - cal.lo + 1]
           group by c.campaign_id
         )
         select k.id, k.name, k.state, k.queue_code, k.target, k.alert,

@@ -1,4 +1,5 @@
 import { forbidden, redirect } from "next/navigation";
+import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getFormat, getTranslator } from "@/lib/i18n/server";
@@ -35,7 +36,17 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
     return (
       <div className="space-y-6">
         <PageHeader title={t("reporting.title")} description={t("reporting.description")} />
-        <EmptyState title={t("reporting.noCampaignTitle")} description={t("reporting.noCampaignText")} />
+        <EmptyState
+          title={t("reporting.noCampaignTitle")}
+          description={t("reporting.noCampaignText")}
+          action={
+            can(viewer, "supervision.view") ? (
+              <Link className="text-sm text-accent underline" href="/supervision">
+                {t("reporting.noCampaignLive")}
+              </Link>
+            ) : undefined
+          }
+        />
       </div>
     );
   }
@@ -118,8 +129,10 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
               { label: t("reporting.kpi.appointments"), figures: report.appointments, value: f.number(report.appointments.booked) },
             ].map((k) => (
               <div key={k.label} className="flex items-baseline justify-between gap-3">
-                <span className="text-xs font-semibold tracking-wide text-fg-muted uppercase">{k.label}</span>
-                <span className="text-xl font-semibold text-fg tabular-nums">{k.figures.available ? k.value : "—"}</span>
+                <span className="min-w-0 text-xs font-semibold tracking-wide text-fg-muted uppercase">{k.label}</span>
+                <span className="shrink-0 text-xl font-semibold whitespace-nowrap text-fg tabular-nums">
+                  {k.figures.available ? k.value : "—"}
+                </span>
               </div>
             ))}
             {report.callbacks.available && report.appointments.available ? null : (

@@ -99,6 +99,11 @@ export const en: Messages = {
     invalidCredentials: "Incorrect username or password",
     tooManyAttempts: "Too many attempts, try again in {minutes} min",
     signedInAs: "Signed in as {name}",
+    notFound: {
+      title: "Page not found",
+      text: "This address matches no page in Relais: it may have moved, or the item was deleted.",
+      back: "Back to home",
+    },
     forbidden: {
       title: "Access denied",
       text: "Your account does not have the rights needed to open this page.",

@@ -101,6 +101,11 @@ export const fr = {
     invalidCredentials: "Identifiant ou mot de passe incorrect",
     tooManyAttempts: "Trop de tentatives, réessayez dans {minutes} min",
     signedInAs: "Connecté en tant que {name}",
+    notFound: {
+      title: "Page introuvable",
+      text: "Cette adresse ne correspond à aucune page de Relais : elle a pu être déplacée, ou l'élément a été supprimé.",
+      back: "Retour à l'accueil",
+    },
     forbidden: {
       title: "Accès refusé",
       text: "Votre compte n'a pas les droits nécessaires pour accéder à cette page.",

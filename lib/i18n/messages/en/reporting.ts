@@ -20,7 +20,9 @@ export const reporting: Messages["reporting"] = {
   scopeGroups: "Figures limited to the agents of your supervision groups.",
   scopeOwn: "Your own figures.",
   noCampaignTitle: "No campaign to show",
-  noCampaignText: "No campaign has been handled yet by the agents you can see.",
+  noCampaignText:
+    "No campaign has been handled yet by the agents you can see. A campaign appears here as soon as one of your agents has received or qualified a conversation in it.",
+  noCampaignLive: "Watch the queues and agents live",
   emptyTitle: "No conversation in this period",
   emptyText: "Pick another period or another campaign.",
   kpi: {

@@ -19,7 +19,9 @@ export const reporting = {
   scopeGroups: "Chiffres limités aux agents de vos groupes de supervision.",
   scopeOwn: "Vos chiffres personnels.",
   noCampaignTitle: "Aucune campagne à afficher",
-  noCampaignText: "Aucune campagne n'a encore été traitée par les agents que vous pouvez voir.",
+  noCampaignText:
+    "Aucune campagne n'a encore été traitée par les agents que vous pouvez voir. Une campagne apparaît ici dès qu'un de vos agents y a reçu ou qualifié une conversation.",
+  noCampaignLive: "Suivre les files et les agents en direct",
   emptyTitle: "Aucune conversation sur cette période",
   emptyText: "Choisissez une autre période ou une autre campagne.",
   kpi: {

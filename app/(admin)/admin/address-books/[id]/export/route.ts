@@ -3,7 +3,7 @@ import { defineRoute } from "@/lib/auth/route";
 import { allContacts } from "@/lib/agenda/address-book-table";
 import { CONTACT_FIELDS } from "@/lib/agenda/contact-fields";
 import { getAddressBook } from "@/lib/agenda/queries";
-import { toCsv } from "@/lib/csv/stringify";
+import { csvDownload, toCsv } from "@/lib/csv/stringify";
 
 // The whole address book as CSV (the import's own column names, so a file exported imports back).
 export const GET = defineRoute<{ id: string }>("data.export", {}, async ({ params }) => {
@@ -21,7 +21,6 @@ export const GET = defineRoute<{ id: string }>("data.export", {}, async ({ param
     );
   }
   const name = book.name.replace(/[^\w.-]+/g, "_") || "address-book";
-  return new Response(chunks.join(""), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
-  });
+  // Customers' personal data: never kept in a browser's or a proxy's cache (csvDownload).
+  return csvDownload(chunks.join(""), `${name}.csv`);
 });
