@@ -13,6 +13,8 @@
  * month). Baselines: `select 1` on the same connection, and a grouped count of the last
  * day's conversations (the board's own range) to read the figures against on a loaded machine:
  * from the index alone (baseline_day_count) and from the table's rows (baseline_day_rows).
+ * The wallboard queues also by the join (board_queues_join) and with one active campaign 60,000
+ * ids above the rest (board_queues_wide_span: the join chosen; …_position: the arrays forced).
  * Run: npx tsx bench/pages.ts (BENCH_PAGES_PGLITE_N=0 skips PGlite; BENCH_PAGES_N sets PostgreSQL's N)
  */
 import crypto from "node:crypto";
@@ -219,6 +221,18 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
       ),
     ),
   };
+  // The wallboard's two ways of finding a day's row's campaign (lib/supervision/board.ts): by
+  // position in arrays spanning the active ids (the default here), or by a join. Then one more
+  // active campaign 60,000 ids above the others: the span passes POSITION_SPAN_*, the board takes
+  // the join on its own, and the arrays forced would span 61,000 ids.
+  figures.board_queues_join = await median(() => queueFigures(supervisionScope(admin), undefined, { lookup: "join" }));
+  const [far] = await rows<{ id: number }>(
+    handle.db,
+    sql`insert into campaigns (id, type, name, state) select max(id) + 60000, 'twitter', 'Bench far id', 'running' from campaigns returning id`,
+  );
+  figures.board_queues_wide_span = await median(() => queueFigures(supervisionScope(admin)));
+  figures.board_queues_wide_span_position = await median(() => queueFigures(supervisionScope(admin), undefined, { lookup: "position" }));
+  await handle.db.execute(sql`delete from campaigns where id = ${Number(far.id)}`);
   console.log(
     `\n${engine}: seeded ${n} conversations, ${AGENTS} agents, ${CAMPAIGNS} campaigns in ${seedS.toFixed(1)} s; ` +
       `board: ${queues.length} campaigns, ${queues.reduce((s, q) => s + q.waiting, 0)} waiting, ` +

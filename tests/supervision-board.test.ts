@@ -188,6 +188,10 @@ describe("the wallboard's figures", () => {
     expect(before.serviceLevel).toBeCloseTo(1 / 3);
     expect(before.avgFirstResponseSeconds).toBeCloseTo((120 + 900) / 2, 0);
     expect(before.targetSeconds).toBe(600);
+    // Found by the join (a wide span of campaign ids), every campaign's figures are the same.
+    expect(await queueFigures(supervisionScope(s1), at, { lookup: "join" })).toEqual(
+      await queueFigures(supervisionScope(s1), at, { lookup: "position" }),
+    );
 
     await routeWaiting();
     const after = (await queueFigures(supervisionScope(s1), at)).find((q) => q.campaignId === demoCampaign)!;
@@ -233,14 +237,20 @@ describe("the wallboard's figures", () => {
     await conversation(tokyo, "tk-today", "2026-07-14T16:00:00Z", "filtered", false);
     await conversation(archived, "ar-today", "2026-07-15T11:00:00Z", "filtered", false);
 
-    const board = await queueFigures(supervisionScope(admin), at);
-    const ny = board.find((q) => q.campaignId === newYork)!;
-    // 03:00 UTC was 23:00 the day before in New York; the unanswered one waits past its 15 min target.
-    expect(ny).toMatchObject({ filteredToday: 1, receivedToday: 1, withinTarget: 0, missedTarget: 1, serviceLevel: 0 });
-    expect(ny.avgFirstResponseSeconds).toBeNull();
-    // 16:00 UTC on the 14th is 01:00 on the 15th in Tokyo; 14:00 UTC was 23:00 on the 14th.
-    expect(board.find((q) => q.campaignId === tokyo)).toMatchObject({ filteredToday: 1, receivedToday: 0, serviceLevel: null });
-    expect(board.map((q) => q.campaignId)).not.toContain(archived);
+    // The same figures whether each row finds its campaign by position in the arrays or by the join.
+    for (const lookup of ["position", "join"] as const) {
+      const board = await queueFigures(supervisionScope(admin), at, { lookup });
+      const ny = board.find((q) => q.campaignId === newYork)!;
+      // 03:00 UTC was 23:00 the day before in New York; the unanswered one waits past its 15 min target.
+      expect(ny, lookup).toMatchObject({ filteredToday: 1, receivedToday: 1, withinTarget: 0, missedTarget: 1, serviceLevel: 0 });
+      expect(ny.avgFirstResponseSeconds).toBeNull();
+      // 16:00 UTC on the 14th is 01:00 on the 15th in Tokyo; 14:00 UTC was 23:00 on the 14th.
+      expect(
+        board.find((q) => q.campaignId === tokyo),
+        lookup,
+      ).toMatchObject({ filteredToday: 1, receivedToday: 0, serviceLevel: null });
+      expect(board.map((q) => q.campaignId)).not.toContain(archived);
+    }
     await d().execute(sql`delete from conversations where campaign_id in (${newYork}, ${archived}, ${tokyo})`);
     await d().execute(sql`delete from campaigns where id in (${newYork}, ${archived}, ${tokyo})`);
     await d().execute(sql`delete from work_schedules where name like 'Horaires Fuseau %'`);
