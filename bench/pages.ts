@@ -15,7 +15,8 @@
  * from the index alone (baseline_day_count) and from the table's rows (baseline_day_rows).
  * The wallboard queues also by the join (board_queues_join) and with one active campaign 60,000
  * ids above the rest (board_queues_wide_span: the join chosen; …_position: the arrays forced).
- * Run: npx tsx bench/pages.ts (BENCH_PAGES_PGLITE_N=0 skips PGlite; BENCH_PAGES_N sets PostgreSQL's N)
+ * Run: npx tsx bench/pages.ts (BENCH_PAGES_PGLITE_N=0 skips PGlite; BENCH_PAGES_N sets PostgreSQL's N;
+ * BENCH_KEEP_DB=1 keeps the PostgreSQL database, BENCH_PAGES_DB=<its name> measures it again unseeded)
  */
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -142,15 +143,23 @@ async function seed(handle: DatabaseHandle, n: number, at: Date) {
 
 const list = (sort: string, dir: "asc" | "desc" = "asc"): ListParams => ({ q: "", sort, dir, page: 1, archived: "0" });
 
-async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: number) {
+async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: number, seeded = false) {
   await migrateDatabase(handle);
   setDatabase(handle);
   // The board is read at 23:30 in Paris (the seed's "now"): "today" is then a full day of
   // traffic, as at the end of a working day, not the few minutes after midnight a run may fall on.
-  const at = new Date(startOfDay(dayIn(new Date(), PARIS), PARIS).getTime() - 30 * 60_000);
+  // A database seeded by an earlier run is read at that run's "now" (every agent was last seen then).
+  const [kept] = seeded
+    ? await rows<{ at: string; n: number }>(
+        handle.db,
+        sql`select (select max(last_seen_at) from agent_presence)::text as at, (select count(*) from conversations)::int as n`,
+      )
+    : [];
+  const at = kept ? new Date(kept.at) : new Date(startOfDay(dayIn(new Date(), PARIS), PARIS).getTime() - 30 * 60_000);
+  if (kept) n = Number(kept.n);
   setClockAt(at);
   const t0 = process.hrtime.bigint();
-  await seed(handle, n, at);
+  if (!kept) await seed(handle, n, at);
   const seedS = ms(t0) / 1000;
   const [big] = await rows<{ id: number }>(handle.db, sql`select id from users where login = 'sup-big'`);
   const [small] = await rows<{ id: number }>(handle.db, sql`select id from users where login = 'sup-small'`);
@@ -234,7 +243,7 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
   figures.board_queues_wide_span_position = await median(() => queueFigures(supervisionScope(admin), undefined, { lookup: "position" }));
   await handle.db.execute(sql`delete from campaigns where id = ${Number(far.id)}`);
   console.log(
-    `\n${engine}: seeded ${n} conversations, ${AGENTS} agents, ${CAMPAIGNS} campaigns in ${seedS.toFixed(1)} s; ` +
+    `\n${engine}: ${kept ? "reused" : "seeded"} ${n} conversations, ${AGENTS} agents, ${CAMPAIGNS} campaigns in ${seedS.toFixed(1)} s; ` +
       `board: ${queues.length} campaigns, ${queues.reduce((s, q) => s + q.waiting, 0)} waiting, ` +
       `${queues.filter((q) => q.overThreshold).length} over threshold, ${first.total} agents (${first.byState.ready} ready)`,
   );
@@ -265,16 +274,18 @@ async function main() {
   }
   const { default: postgres } = await import("postgres");
   const adminDb = postgres(server, { max: 1, onnotice: () => {} });
-  const name = `relais_bench_${crypto.randomBytes(4).toString("hex")}`;
-  await adminDb.unsafe(`create database "${name}"`);
+  // BENCH_PAGES_DB: a database an earlier run kept (BENCH_KEEP_DB), measured again without seeding.
+  const reuse = process.env.BENCH_PAGES_DB;
+  const name = reuse || `relais_bench_${crypto.randomBytes(4).toString("hex")}`;
+  if (!reuse) await adminDb.unsafe(`create database "${name}"`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString());
   try {
-    await run("postgres", handle, Number(process.env.BENCH_PAGES_N || 1_000_000));
+    await run("postgres", handle, Number(process.env.BENCH_PAGES_N || 1_000_000), Boolean(reuse));
   } finally {
     await handle.close();
-    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+    if (process.env.BENCH_KEEP_DB || reuse) console.log(`kept database ${name}`);
     else await adminDb.unsafe(`drop database if exists "${name}" with (force)`);
     await adminDb.end();
   }
