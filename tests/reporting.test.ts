@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { assert, beforeAll, describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
 import {
   agentProfiles,
   assignments,
@@ -302,6 +302,44 @@ describe("reporting scope", () => {
     } finally {
       await d.delete(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, group.id));
       await d.delete(supervisionGroups).where(eq(supervisionGroups.id, group.id));
+    }
+  });
+
+  it("lists the same campaigns for a large scope (each campaign probed) as for a small one (from the agents' side)", async () => {
+    // From 500 agents on the campaigns are probed one by one; the 600 extra ids are nobody's.
+    const nobody = Array.from({ length: 600 }, (_, i) => 1_000_000 + i);
+    const supervisor = await reportScope(await principal(ids.supervisor));
+    assert(supervisor.kind === "agents");
+    const large = { ...supervisor, agentIds: [...supervisor.agentIds, ...nobody] };
+    expect(await reportCampaigns(large)).toEqual(await reportCampaigns(supervisor));
+    expect((await reportCampaigns(large)).map((c) => c.id)).toEqual([ids.campaign]);
+    // The same through the viewer's own subquery: a group of 600 more agents who worked nowhere.
+    const d = db.handle.db;
+    const idle = await d
+      .insert(users)
+      .values(nobody.map((n) => ({ login: `idle-${n}`, name: `Idle ${n}`, passwordHash: "x", role: "agent" as const })))
+      .returning({ id: users.id });
+    const [group] = await d.insert(supervisionGroups).values({ name: "Idle" }).returning();
+    await d
+      .insert(supervisionGroupMembers)
+      .values([
+        { groupId: group.id, userId: ids.supervisor, role: "supervisor" as const },
+        ...idle.map((u) => ({ groupId: group.id, userId: u.id, role: "agent" as const })),
+      ]);
+    try {
+      const viewer = await principal(ids.supervisor);
+      const scope = await reportScope(viewer);
+      expect(scope.kind === "agents" ? scope.agentIds.length : 0).toBe(602);
+      expect((await viewerCampaigns(viewer)).map((c) => c.id)).toEqual([ids.campaign]);
+    } finally {
+      await d.delete(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, group.id));
+      await d.delete(supervisionGroups).where(eq(supervisionGroups.id, group.id));
+      await d.delete(users).where(
+        inArray(
+          users.id,
+          idle.map((u) => u.id),
+        ),
+      );
     }
   });
 

@@ -240,8 +240,11 @@ async function handledFacts(
 
 /** A conversation that reached one of these agents: offered (an assignment row), assigned or qualified. */
 function reachedAgents(ids: readonly number[]): SQL {
+  // The offers are probed per row, by conversation (`offset 0` keeps the planner from turning the
+  // `exists` into one hash of every offer the scope's agents ever had: 177,500 rows for a
+  // 5,000-agent supervisor on PGlite, 197 ms, where the rows checked are a campaign's month).
   return sql`(${inIds(sql`c.qualified_by`, ids)} or ${inIds(sql`c.assigned_agent_id`, ids)}
-    or exists (select 1 from assignments a where a.conversation_id = c.id and ${inIds(sql`a.agent_id`, ids)}))`;
+    or exists (select 1 from assignments a where a.conversation_id = c.id and ${inIds(sql`a.agent_id`, ids)} offset 0))`;
 }
 
 /** Up to this many agents, a scope's arrivals are found from the agents' side. */
