@@ -171,7 +171,7 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
           csv={exportable ? csvHref("campaigns") : null}
           t={t}
         />
-        <div className="grid gap-4 xl:grid-cols-3">
+        <div className="grid items-start gap-4 xl:grid-cols-2">
           <TableCard
             title={t("reporting.tables.quotas")}
             table={tables.quotas}
@@ -180,8 +180,9 @@ export default async function ReportingPage({ searchParams }: { searchParams: Se
             empty={t("reporting.noQuota")}
           />
           <TableCard title={t("reporting.tables.summary")} table={tables.summary} csv={exportable ? csvHref("summary") : null} t={t} />
-          <TableCard title={t("reporting.tables.series")} table={tables.series} csv={exportable ? csvHref("series") : null} t={t} scroll />
         </div>
+        {/* The day-by-day (or hour-by-hour) table has a column per category: the page's whole width, never cut. */}
+        <TableCard title={t("reporting.tables.series")} table={tables.series} csv={exportable ? csvHref("series") : null} t={t} scroll />
       </div>
     </TimeZoneScope>
   );
