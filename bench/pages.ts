@@ -239,9 +239,13 @@ async function run(engine: "pglite" | "postgres", handle: DatabaseHandle, n: num
     handle.db,
     sql`insert into campaigns (id, type, name, state) select max(id) + 60000, 'twitter', 'Bench far id', 'running' from campaigns returning id`,
   );
-  figures.board_queues_wide_span = await median(() => queueFigures(supervisionScope(admin)));
-  figures.board_queues_wide_span_position = await median(() => queueFigures(supervisionScope(admin), undefined, { lookup: "position" }));
-  await handle.db.execute(sql`delete from campaigns where id = ${Number(far.id)}`);
+  try {
+    figures.board_queues_wide_span = await median(() => queueFigures(supervisionScope(admin)));
+    figures.board_queues_wide_span_position = await median(() => queueFigures(supervisionScope(admin), undefined, { lookup: "position" }));
+  } finally {
+    // Gone even if a run fails: a kept database is measured again (BENCH_PAGES_DB).
+    await handle.db.execute(sql`delete from campaigns where id = ${Number(far.id)}`);
+  }
   console.log(
     `\n${engine}: ${kept ? "reused" : "seeded"} ${n} conversations, ${AGENTS} agents, ${CAMPAIGNS} campaigns in ${seedS.toFixed(1)} s; ` +
       `board: ${queues.length} campaigns, ${queues.reduce((s, q) => s + q.waiting, 0)} waiting, ` +
