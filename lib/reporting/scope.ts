@@ -132,10 +132,8 @@ async function campaignsWorkedIn(agents: readonly number[] | SQL | "all"): Promi
   // Which side is cheaper depends on the scope's size, and the planner cannot tell it from a
   // subquery (it took a 5,000-agent scope for 100 agents and hashed their 176,000 conversations:
   // 219 ms on PGlite). A large scope probes each campaign, where the first conversation usually
-  // matches (`offset 0` keeps each probe a probe); a small one lists its agents' campaigns by index.
-  const byCampaign = sql`(exists (select 1 from conversations c where c.campaign_id = k.id and ${among(sql`c.qualified_by`)} offset 0)
-    or exists (select 1 from conversations c join assignments a on a.conversation_id = c.id
-               where c.campaign_id = k.id and ${among(sql`a.agent_id`)} offset 0))`;
+  // matches; a small one lists its agents' campaigns by index.
+  const byCampaign = workedIn(sql`k.id`, among);
   const byAgents = sql`k.id in (select c.campaign_id from conversations c where ${among(sql`c.qualified_by`)}
     union select c.campaign_id from assignments a join conversations c on c.id = a.conversation_id where ${among(sql`a.agent_id`)})`;
   const worked = Array.isArray(agents)
@@ -152,12 +150,15 @@ async function campaignsWorkedIn(agents: readonly number[] | SQL | "all"): Promi
   return found.map((c) => ({ id: Number(c.id), name: c.name, timeZone: c.timeZone }));
 }
 
-// Either side can be the cheap one: a campaign's conversations by index, or an agent's.
-function workedIn(campaignId: SQL, agents: readonly number[]): SQL {
-  const among = (column: SQL) => inIds(column, agents);
-  return sql`(exists (select 1 from conversations c where c.campaign_id = ${campaignId} and ${among(sql`c.qualified_by`)})
-    or exists (select 1 from assignments a join conversations c on c.id = a.conversation_id
-               where ${among(sql`a.agent_id`)} and c.campaign_id = ${campaignId}))`;
+/**
+ * One of the agents (`among` tests a column) qualified, or was offered, a conversation of the
+ * campaign. `offset 0` keeps each `exists` a probe of that campaign: the planner may otherwise hash
+ * every conversation of the agents once, for all campaigns, from its guess of their number.
+ */
+function workedIn(campaignId: SQL, among: (column: SQL) => SQL): SQL {
+  return sql`(exists (select 1 from conversations c where c.campaign_id = ${campaignId} and ${among(sql`c.qualified_by`)} offset 0)
+    or exists (select 1 from conversations c join assignments a on a.conversation_id = c.id
+               where c.campaign_id = ${campaignId} and ${among(sql`a.agent_id`)} offset 0))`;
 }
 
 /** Whether the scope lets the viewer open this campaign's report. */
@@ -165,6 +166,9 @@ export async function campaignInScope(scope: ReportScope, campaignId: number): P
   if (scope.kind === "all") return true;
   if (scope.agentIds.length === 0) return false;
   const db = await getDb();
-  const [row] = await rows<{ ok: boolean }>(db, sql`select ${workedIn(sql`${campaignId}::int`, scope.agentIds)} as ok`);
+  const [row] = await rows<{ ok: boolean }>(
+    db,
+    sql`select ${workedIn(sql`${campaignId}::int`, (column) => inIds(column, scope.agentIds))} as ok`,
+  );
   return Boolean(row?.ok);
 }

@@ -131,8 +131,10 @@ export async function queueFigures(
         -- day looks its own up by position, a little cheaper than hashing the day's ~33,000 rows
         -- to t (the join below: 31 against 35 ms for that part at 1,000,000 conversations). Built
         -- from t merged with the series of ids, not by an index probe per id: 15 ms instead of 35
-        -- for a span of 50,000. Materialized, or the planner pulls the arrays' subqueries up into
-        -- "today" and runs them once per row of the day (26-32 s in bench/pages.ts).
+        -- for a span of 50,000. The join is written twice on purpose: one array_agg over one join
+        -- sorts the series twice more (78 against 50 ms for that span). Materialized, or the planner
+        -- pulls the arrays' subqueries up into "today" and runs them once per row of the day
+        -- (26-32 s in bench/pages.ts).
         cal as materialized (
           select b.lo,
                  array(select coalesce(t.target, interval '0') from generate_series(b.lo, b.hi) g left join t on t.id = g order by g) as targets,
